@@ -1,0 +1,419 @@
+//! The command line: `carte-mixite indicators`, `bench`, `generate-demo`. With no command the
+//! binary opens the window (see `main.rs`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rand::{Rng, SeedableRng};
+
+use crate::generate::{SyntheticSpec, demo_town, synthetic_territory};
+use crate::io::territory_files::{open_territory, parse_scenario, write_territory_dir};
+use crate::metrics::{CollegeIndicators, Metrics, MetricsConfig, Minority, MixFlag};
+use crate::model::{Assignment, Document, Edit, Sector, Territory, UnitId};
+
+/// Carte Mixité: redraw collège sectors in public, with live social-mix indicators.
+#[derive(Debug, Parser)]
+#[command(name = "carte-mixite", version, about)]
+pub struct Cli {
+    /// What to do; with none, the window opens on the demo map.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Interface language.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Fr)]
+    pub lang: Lang,
+}
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Lang {
+    /// Français.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+/// Output format of `indicators`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// Comma-separated, one row per collège.
+    Csv,
+    /// Everything, as JSON.
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the window on a territory folder (default: the demo town).
+    Open {
+        /// A territory folder, or `demo`.
+        territory: Option<String>,
+    },
+    /// Print every per-collège indicator and the territory indices.
+    Indicators {
+        /// A territory folder (e.g. maps/demo), or `demo` for the embedded town.
+        territory: String,
+        /// A scenario file; default: the territory's baseline.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Time the hot paths on a generated territory and print the figures.
+    Bench {
+        /// Units of the generated territory.
+        #[arg(long, default_value_t = 50_000)]
+        units: usize,
+        /// Collèges of the generated territory.
+        #[arg(long, default_value_t = 1_000)]
+        colleges: usize,
+        /// Reassignments to time.
+        #[arg(long, default_value_t = 100_000)]
+        edits: usize,
+    },
+    /// Regenerate the demo town into a folder (deterministic).
+    GenerateDemo {
+        /// Where to write it.
+        #[arg(default_value = "maps/demo")]
+        out: PathBuf,
+        /// Random seed.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+/// Runs a command-line command; returns the text to print, or an error message.
+pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
+    match command {
+        Command::Open { .. } => Err("open is handled by the window".into()),
+        Command::Indicators {
+            territory,
+            scenario,
+            format,
+        } => indicators(territory, scenario.as_deref(), *format, lang),
+        Command::Bench {
+            units,
+            colleges,
+            edits,
+        } => Ok(bench(*units, *colleges, *edits)),
+        Command::GenerateDemo { out, seed } => {
+            let town = demo_town(*seed);
+            write_territory_dir(out, &town.territory, &town.baseline)
+                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+            Ok(format!(
+                "{} : {} îlots, {} collèges, {} tronçons de rue → {}\n",
+                town.territory.info.name,
+                town.territory.units().len(),
+                town.territory.colleges().len(),
+                town.territory.streets.len(),
+                out.display()
+            ))
+        }
+    }
+}
+
+fn indicators(
+    territory: &str,
+    scenario: Option<&Path>,
+    format: Format,
+    lang: Lang,
+) -> Result<String, String> {
+    let (t, baseline) = open_territory(territory).map_err(|e| e.to_string())?;
+    let mut warnings = Vec::new();
+    let s = match scenario {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let (s, w) = parse_scenario(&text, p, &t).map_err(|e| e.to_string())?;
+            warnings = w;
+            s
+        }
+        None => baseline.clone(),
+    };
+    let config = MetricsConfig::default();
+    let m = Metrics::new(&t, &s, config.clone());
+    let base = Metrics::new(&t, &baseline, config);
+    let mut out = String::new();
+    for w in &warnings {
+        let _ = writeln!(out, "! {}", w.0);
+    }
+    match format {
+        Format::Json => {
+            let colleges: Vec<serde_json::Value> = t
+                .college_ids()
+                .map(|c| {
+                    let col = t.college(c);
+                    serde_json::json!({
+                        "uai": col.uai,
+                        "name": col.name,
+                        "sector": col.sector,
+                        "indicators": m.college(c, &t),
+                        "baseline": base.college(c, &t),
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "territory": t.info,
+                "scenario": s.meta,
+                "distance_model": m.config().distance,
+                "rule": m.config().rule,
+                "colleges": colleges,
+                "indices": m.territory(),
+                "baseline_indices": base.territory(),
+            });
+            out.push_str(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+            out.push('\n');
+        }
+        Format::Csv => {
+            out.push_str(
+                "uai,name,sector,pupils,capacity_use,classes_6e_needed,ips_mean,ips_sd,boursier_share,rule_deviation,rule_flag,walk_mean_m,walk_max_m,walk_share_beyond,entropy_contribution\n",
+            );
+            for c in t.college_ids() {
+                let col = t.college(c);
+                let i = m.college(c, &t);
+                let f = |v: Option<f64>| v.map(|x| format!("{x:.6}")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{},\"{}\",{:?},{:.1},{},{},{},{},{},{},{:?},{},{},{},{}",
+                    col.uai,
+                    col.name.replace('"', "\"\""),
+                    col.sector,
+                    i.pupils,
+                    f(i.capacity_use),
+                    i.classes_6e_needed,
+                    f(i.ips_mean),
+                    f(i.ips_sd),
+                    f(i.boursier_share),
+                    f(i.deviation),
+                    i.mix_flag,
+                    f(i.walk_mean_m),
+                    f(i.walk_max_m),
+                    f(i.walk_share_beyond),
+                    f(i.entropy_contribution),
+                );
+            }
+        }
+        Format::Table => table(&mut out, &t, &m, &base, &s, lang),
+    }
+    Ok(out)
+}
+
+fn opt(v: Option<f64>, digits: usize, unknown: &str) -> String {
+    v.map(|x| format!("{x:.digits$}")).unwrap_or_else(|| unknown.to_string())
+}
+
+fn table(out: &mut String, t: &Territory, m: &Metrics, base: &Metrics, s: &crate::model::Scenario, lang: Lang) {
+    let fr = lang == Lang::Fr;
+    let unknown = if fr { "inconnu" } else { "unknown" };
+    let tr = |f: &'static str, e: &'static str| if fr { f } else { e };
+    let _ = writeln!(out, "{} — {}", t.info.name, s.meta.name);
+    if t.info.fictional {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr("⚠ Territoire fictif : aucune donnée réelle.", "⚠ Fictional territory: no real data.")
+        );
+    }
+    let cfg = m.config();
+    let _ = writeln!(
+        out,
+        "{}",
+        match cfg.distance {
+            crate::metrics::DistanceModel::StraightLine { detour_factor } => format!(
+                "{} × {detour_factor:.2}, {} {:.1} km/h, {} {:.0} m",
+                tr("Distances : à vol d'oiseau (estimation)", "Distances: straight line (estimate)"),
+                tr("marche à", "walking at"),
+                cfg.walk_speed_kmh,
+                tr("seuil", "threshold"),
+                cfg.walk_threshold_m
+            ),
+        }
+    );
+    let _ = writeln!(
+        out,
+        "{} {:.0} % {} {}",
+        tr("Règle : IPS à plus de", "Rule: IPS more than"),
+        cfg.rule.threshold * 100.0,
+        tr("de la référence", "from the reference"),
+        opt(m.rule_reference(), 1, unknown)
+    );
+    let _ = writeln!(
+        out,
+        "\n{:<30} {:>4} {:>7} {:>6} {:>6} {:>5} {:>6} {:>6} {:>7} {:>7} {:>6}  {}",
+        tr("collège", "collège"),
+        "",
+        tr("élèves", "pupils"),
+        tr("rempl.", "use"),
+        "IPS",
+        tr("±", "±"),
+        "ΔIPS",
+        tr("bours.", "bours."),
+        tr("marche", "walk"),
+        tr("max", "max"),
+        tr(">seuil", ">thr."),
+        tr("règle", "rule"),
+    );
+    let flag = |f: MixFlag| match (f, fr) {
+        (MixFlag::Above, true) => "au-dessus",
+        (MixFlag::Below, true) => "en dessous",
+        (MixFlag::Within, true) => "dans la bande",
+        (MixFlag::Unknown, true) => "inconnu",
+        (MixFlag::Above, false) => "above",
+        (MixFlag::Below, false) => "below",
+        (MixFlag::Within, false) => "within",
+        (MixFlag::Unknown, false) => "unknown",
+    };
+    for c in t.college_ids() {
+        let col = t.college(c);
+        let i: CollegeIndicators = m.college(c, t);
+        let b = base.college(c, t);
+        let metres = |v: Option<f64>| v.map(|x| format!("{x:.0} m")).unwrap_or_else(|| unknown.to_string());
+        let pct = |v: Option<f64>| opt(v.map(|x| x * 100.0), 0, unknown) + if v.is_some() { "%" } else { "" };
+        let _ = writeln!(
+            out,
+            "{:<30} {:>4} {:>7.0} {:>6} {:>6} {:>5} {:>6} {:>6} {:>7} {:>7} {:>6}  {}",
+            col.name.chars().take(30).collect::<String>(),
+            if col.sector == Sector::Private { tr("priv", "priv") } else { "" },
+            i.pupils,
+            pct(i.capacity_use),
+            opt(i.ips_mean, 1, unknown),
+            opt(i.ips_sd, 0, unknown),
+            opt(crate::metrics::change(i.ips_mean, b.ips_mean), 1, unknown),
+            pct(i.boursier_share),
+            metres(i.walk_mean_m),
+            metres(i.walk_max_m),
+            pct(i.walk_share_beyond),
+            flag(i.mix_flag),
+        );
+    }
+    let idx = m.territory();
+    let bidx = base.territory();
+    let _ = writeln!(out, "\n{}", tr("Indices du territoire (Δ = écart à la carte actuelle)", "Territory indices (Δ = change from the baseline)"));
+    if let (Some(e), be) = (idx.entropy, bidx.entropy) {
+        let _ = writeln!(
+            out,
+            "  {} H = {:.4} (Δ {}), M = {:.4} = {:.4} {} + {:.4} {} + {:.4} {}",
+            tr("entropie", "entropy"),
+            e.indices.h,
+            opt(be.map(|b| e.indices.h - b.indices.h), 4, unknown),
+            e.indices.mutual_information,
+            e.between_public_private,
+            tr("public/privé", "public/private"),
+            e.within_public,
+            tr("dans le public", "within public"),
+            e.within_private,
+            tr("dans le privé", "within private"),
+        );
+    }
+    for mi in &idx.minorities {
+        let name = match mi.minority {
+            Minority::Boursiers => tr("boursiers", "boursiers").to_string(),
+            Minority::Group(g) => t.groups.names.get(g).cloned().unwrap_or_default(),
+        };
+        let bd = bidx.minority(mi.minority).and_then(|b| b.dissimilarity);
+        let _ = writeln!(
+            out,
+            "  {:<16} {} {:>5}  D = {} (Δ {})  xPx = {}  V = {}",
+            name,
+            tr("part", "share"),
+            opt(mi.share.map(|x| x * 100.0), 1, unknown),
+            opt(mi.dissimilarity, 4, unknown),
+            opt(crate::metrics::change(mi.dissimilarity, bd), 4, unknown),
+            opt(mi.isolation, 4, unknown),
+            opt(mi.normalized_isolation, 4, unknown),
+        );
+    }
+}
+
+/// Peak resident memory of this process, MiB (Linux), if known.
+pub fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn bench(units: usize, colleges: usize, edits: usize) -> String {
+    let mut out = String::new();
+    let spec = SyntheticSpec {
+        units,
+        colleges,
+        seed: 1,
+    };
+    let t0 = Instant::now();
+    let (t, baseline) = synthetic_territory(&spec);
+    let generate_s = t0.elapsed().as_secs_f64();
+    let t0 = Instant::now();
+    let rebuilt = Territory::new(
+        t.info.clone(),
+        t.groups.clone(),
+        t.units().to_vec(),
+        t.colleges().to_vec(),
+    );
+    let build_s = t0.elapsed().as_secs_f64();
+    drop(rebuilt);
+    let _ = writeln!(
+        out,
+        "territory: {} units, {} collèges, {} adjacent pairs; generated in {:.2} s, built (index + adjacency) in {:.3} s",
+        t.units().len(),
+        t.colleges().len(),
+        t.adjacency().pair_count(),
+        generate_s,
+        build_s
+    );
+    let runs = 10;
+    let t0 = Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(Metrics::new(&t, &baseline, MetricsConfig::default()));
+    }
+    let full_ms = t0.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
+    let _ = writeln!(out, "full recomputation: {full_ms:.2} ms (mean of {runs})");
+    // Border moves: a unit goes to the collège of one of its neighbours, through the real path.
+    let mut doc = Document::new(std::sync::Arc::new(t), baseline, MetricsConfig::default());
+    doc.new_scenario_from_active("bench");
+    let t = doc.territory().clone();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+    let moves: Vec<Edit> = (0..edits)
+        .filter_map(|_| {
+            let u = UnitId(rng.random_range(0..t.units().len() as u32));
+            let n = t.adjacency().of(u);
+            let v = n.get(rng.random_range(0..n.len().max(1)))?.unit;
+            let c = doc.baseline().scenario.assignment(v).main_college()?;
+            Some(Edit::Assign(vec![(u, Assignment::College(c))]))
+        })
+        .collect();
+    let n = moves.len();
+    let t0 = Instant::now();
+    for e in moves {
+        let _ = doc.apply(e);
+    }
+    let per_edit_us = t0.elapsed().as_secs_f64() * 1e6 / n.max(1) as f64;
+    let _ = writeln!(
+        out,
+        "one reassignment (edit + indicators + history): {per_edit_us:.2} µs (mean of {n})"
+    );
+    let t0 = Instant::now();
+    let idx = doc.active().metrics.territory();
+    let _ = writeln!(
+        out,
+        "territory indices read: {:.1} µs (H = {:.4})",
+        t0.elapsed().as_secs_f64() * 1e6,
+        idx.entropy.map(|e| e.indices.h).unwrap_or(f64::NAN)
+    );
+    let check = Metrics::new(&t, &doc.active().scenario, MetricsConfig::default());
+    let _ = writeln!(
+        out,
+        "incremental state equals a full recomputation after {n} edits: {}",
+        check == doc.active().metrics
+    );
+    if let Some(mib) = peak_memory_mib() {
+        let _ = writeln!(out, "peak memory: {mib:.0} MiB");
+    }
+    out
+}

@@ -1,0 +1,13 @@
+//! Carte Mixité: redraw the catchment sectors of French collèges in public, with live
+//! social-mix indicators.
+//!
+//! The core (`model`, `metrics`, `io`, `routing`, `generate`) never touches the interface, so
+//! the command line, the tests and the benchmarks use it alone.
+
+pub mod generate;
+pub mod io;
+pub mod metrics;
+pub mod model;
+pub mod routing;
+pub mod app;
+pub mod cli;

@@ -1,0 +1,25 @@
+//! Starts things: the command line, or the window.
+
+use clap::Parser;
+
+use carte_mixite::cli::{Cli, Command, run};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        None => carte_mixite::app::run_window(None, cli.lang),
+        Some(Command::Open { territory }) => {
+            carte_mixite::app::run_window(territory.clone(), cli.lang)
+        }
+        Some(command) => match run(command, cli.lang) {
+            Ok(text) => {
+                print!("{text}");
+                std::process::ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("carte-mixite: {message}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+    }
+}

@@ -1,0 +1,12 @@
+//! Indicators: per-collège figures kept up to date edit by edit, territory-wide segregation
+//! indices, and the mixing rule's flags.
+
+pub mod config;
+pub mod engine;
+pub mod segregation;
+
+pub use config::{DistanceModel, MetricsConfig, MixRule, Reference, RuleIndicator, RuleMode};
+pub use engine::{
+    CollegeIndicators, EntropyBreakdown, Metrics, MinorityIndices, MixFlag, Minority,
+    TerritoryIndices, change,
+};

@@ -1,0 +1,338 @@
+//! The document: a territory, its scenarios (the first is the baseline, the current carte
+//! scolaire), each with its live indicators and its own undo history. Every change of every
+//! scenario goes through [`Document::apply`].
+
+use std::sync::Arc;
+
+use super::edit::{Edit, EditError, History};
+use super::scenario::{Assignment, Scenario};
+use super::territory::{Territory, UnitId};
+use crate::metrics::{Metrics, MetricsConfig};
+
+/// A scenario with its indicators and history.
+#[derive(Debug, Clone)]
+pub struct ScenarioState {
+    /// The assignments and metadata.
+    pub scenario: Scenario,
+    /// Indicators, kept in step by every edit.
+    pub metrics: Metrics,
+    /// Undo and redo.
+    pub history: History,
+}
+
+/// Why a document operation was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DocumentError {
+    /// The edit itself was refused.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The baseline describes the current carte scolaire and is not edited.
+    #[error(
+        "the baseline is the current carte scolaire and cannot be changed: create a new scenario from it"
+    )]
+    BaselineIsReadOnly,
+    /// A scenario index out of range.
+    #[error("there is no scenario number {0}")]
+    NoSuchScenario(usize),
+}
+
+/// A territory and its scenarios.
+#[derive(Debug, Clone)]
+pub struct Document {
+    territory: Arc<Territory>,
+    scenarios: Vec<ScenarioState>,
+    active: usize,
+    config: MetricsConfig,
+}
+
+impl Document {
+    /// A document whose only scenario is the baseline.
+    pub fn new(territory: Arc<Territory>, baseline: Scenario, config: MetricsConfig) -> Self {
+        let metrics = Metrics::new(&territory, &baseline, config.clone());
+        Document {
+            territory,
+            scenarios: vec![ScenarioState {
+                scenario: baseline,
+                metrics,
+                history: History::default(),
+            }],
+            active: 0,
+            config,
+        }
+    }
+
+    /// The territory.
+    pub fn territory(&self) -> &Arc<Territory> {
+        &self.territory
+    }
+
+    /// The settings of the indicators.
+    pub fn config(&self) -> &MetricsConfig {
+        &self.config
+    }
+
+    /// Changes the settings and recomputes every scenario's indicators.
+    pub fn set_config(&mut self, config: MetricsConfig) {
+        for s in &mut self.scenarios {
+            s.metrics = Metrics::new(&self.territory, &s.scenario, config.clone());
+        }
+        self.config = config;
+    }
+
+    /// All scenarios; the first is the baseline.
+    pub fn scenarios(&self) -> &[ScenarioState] {
+        &self.scenarios
+    }
+
+    /// The baseline (current carte scolaire).
+    pub fn baseline(&self) -> &ScenarioState {
+        &self.scenarios[0]
+    }
+
+    /// The scenario being edited or shown.
+    pub fn active(&self) -> &ScenarioState {
+        &self.scenarios[self.active]
+    }
+
+    /// Index of the active scenario.
+    pub fn active_index(&self) -> usize {
+        self.active
+    }
+
+    /// True when the active scenario is the baseline.
+    pub fn active_is_baseline(&self) -> bool {
+        self.active == 0
+    }
+
+    /// Shows another scenario.
+    pub fn switch_to(&mut self, index: usize) -> Result<(), DocumentError> {
+        if index >= self.scenarios.len() {
+            return Err(DocumentError::NoSuchScenario(index));
+        }
+        self.end_stroke();
+        self.active = index;
+        Ok(())
+    }
+
+    /// Adds a copy of the active scenario under a new name and makes it active.
+    pub fn new_scenario_from_active(&mut self, name: impl Into<String>) -> usize {
+        self.end_stroke();
+        let src = &self.scenarios[self.active];
+        let scenario = src.scenario.derive(name);
+        let metrics = src.metrics.clone();
+        self.scenarios.push(ScenarioState {
+            scenario,
+            metrics,
+            history: History::default(),
+        });
+        self.active = self.scenarios.len() - 1;
+        self.active
+    }
+
+    /// Renames a scenario.
+    pub fn rename(&mut self, index: usize, name: impl Into<String>) -> Result<(), DocumentError> {
+        let s = self
+            .scenarios
+            .get_mut(index)
+            .ok_or(DocumentError::NoSuchScenario(index))?;
+        s.scenario.meta.name = name.into();
+        Ok(())
+    }
+
+    /// The single path of every change: validates, applies, updates indicators incrementally,
+    /// records the inverse for undo.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), DocumentError> {
+        if self.active == 0 {
+            return Err(DocumentError::BaselineIsReadOnly);
+        }
+        let state = &mut self.scenarios[self.active];
+        let inverse = edit
+            .clone()
+            .apply(&self.territory, &mut state.scenario, &mut state.metrics)?;
+        if !inverse.is_empty() {
+            state.scenario.meta.modified = chrono::Utc::now();
+        }
+        state.history.record(edit, inverse);
+        Ok(())
+    }
+
+    /// Starts a stroke: every edit until [`Document::end_stroke`] is one undo step.
+    pub fn begin_stroke(&mut self) {
+        self.scenarios[self.active].history.begin_group();
+    }
+
+    /// Ends a stroke.
+    pub fn end_stroke(&mut self) {
+        self.scenarios[self.active].history.end_group();
+    }
+
+    /// Undoes the last step of the active scenario. Returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let state = &mut self.scenarios[self.active];
+        let Some(edits) = state.history.take_undo() else {
+            return false;
+        };
+        Self::replay(&self.territory, state, edits);
+        true
+    }
+
+    /// Redoes the last undone step. Returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let state = &mut self.scenarios[self.active];
+        let Some(edits) = state.history.take_redo() else {
+            return false;
+        };
+        Self::replay(&self.territory, state, edits);
+        true
+    }
+
+    fn replay(territory: &Territory, state: &mut ScenarioState, edits: Vec<Edit>) {
+        for e in edits {
+            // Undo and redo replay edits that were valid in exactly this state, so a refusal
+            // would be a bug; it is ignored rather than crashing a meeting.
+            let _ = e.apply(territory, &mut state.scenario, &mut state.metrics);
+        }
+    }
+
+    /// Gives every changed, unlocked unit back its baseline assignment, as one undoable step.
+    pub fn reset_to_baseline(&mut self) -> Result<(), DocumentError> {
+        let base = &self.scenarios[0].scenario;
+        let current = &self.scenarios[self.active].scenario;
+        let changes: Vec<(UnitId, Assignment)> = current
+            .changed_units(base)
+            .filter(|&u| !current.is_unit_locked(u))
+            .map(|u| (u, base.assignment(u).clone()))
+            .collect();
+        self.apply(Edit::Assign(changes))
+    }
+
+    /// Units of the active scenario whose collège differs from the baseline, and the pupils
+    /// they carry.
+    pub fn changes_from_baseline(&self) -> (Vec<UnitId>, f64) {
+        let base = &self.scenarios[0].scenario;
+        let current = &self.scenarios[self.active].scenario;
+        let units: Vec<UnitId> = current.changed_units(base).collect();
+        let pupils = units
+            .iter()
+            .map(|&u| {
+                let p = self.territory.unit(u).population.pupils.unwrap_or(0.0);
+                // pupils that changed collège: the part of the unit not going where it went
+                let kept: f64 = base
+                    .assignment(u)
+                    .shares()
+                    .map(|(c, s)| {
+                        current
+                            .assignment(u)
+                            .shares()
+                            .filter(|&(c2, _)| c2 == c)
+                            .map(|(_, s2)| s.min(s2))
+                            .sum::<f64>()
+                    })
+                    .sum();
+                p * (1.0 - kept).max(0.0)
+            })
+            .sum();
+        (units, pupils)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{SyntheticSpec, synthetic_territory};
+    use crate::model::territory::CollegeId;
+
+    fn doc() -> Document {
+        let (t, s) = synthetic_territory(&SyntheticSpec {
+            units: 200,
+            colleges: 8,
+            seed: 3,
+        });
+        let mut d = Document::new(Arc::new(t), s, MetricsConfig::default());
+        d.new_scenario_from_active("essai");
+        d
+    }
+
+    fn other_college(d: &Document, u: UnitId) -> CollegeId {
+        let cur = d.active().scenario.assignment(u).main_college();
+        d.territory()
+            .college_ids()
+            .find(|&c| Some(c) != cur)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_baseline_cannot_be_edited() {
+        let mut d = doc();
+        d.switch_to(0).unwrap();
+        let c = other_college(&d, UnitId(0));
+        let err = d.apply(Edit::Assign(vec![(UnitId(0), Assignment::College(c))]));
+        assert_eq!(err, Err(DocumentError::BaselineIsReadOnly));
+    }
+
+    #[test]
+    fn undo_restores_the_indicators_exactly() {
+        let mut d = doc();
+        let before = d.active().metrics.clone();
+        let c = other_college(&d, UnitId(5));
+        d.apply(Edit::Assign(vec![(UnitId(5), Assignment::College(c))]))
+            .unwrap();
+        assert_ne!(d.active().metrics, before);
+        assert!(d.undo());
+        assert_eq!(d.active().metrics, before);
+        assert!(d.redo());
+        assert_eq!(
+            d.active().scenario.assignment(UnitId(5)),
+            &Assignment::College(c)
+        );
+    }
+
+    #[test]
+    fn undo_after_a_brush_stroke_restores_every_unit() {
+        let mut d = doc();
+        let before = d.active().scenario.clone();
+        let c = CollegeId(0);
+        d.begin_stroke();
+        for u in 0..30 {
+            d.apply(Edit::Assign(vec![(UnitId(u), Assignment::College(c))]))
+                .unwrap();
+        }
+        d.end_stroke();
+        assert_eq!(d.active().history.undo_len(), 1);
+        assert!(d.undo());
+        assert_eq!(
+            d.active().scenario.assignments(),
+            before.assignments(),
+            "one undo restores the whole stroke"
+        );
+    }
+
+    #[test]
+    fn a_locked_unit_does_not_change() {
+        let mut d = doc();
+        d.apply(Edit::LockUnits(vec![(UnitId(3), true)])).unwrap();
+        let c = other_college(&d, UnitId(3));
+        let err = d.apply(Edit::Assign(vec![(UnitId(3), Assignment::College(c))]));
+        assert!(matches!(err, Err(DocumentError::Edit(EditError::LockedUnit(_)))));
+        assert_ne!(
+            d.active().scenario.assignment(UnitId(3)),
+            &Assignment::College(c)
+        );
+    }
+
+    #[test]
+    fn reset_to_baseline_is_one_undoable_step() {
+        let mut d = doc();
+        for u in 0..10 {
+            let c = other_college(&d, UnitId(u));
+            d.apply(Edit::Assign(vec![(UnitId(u), Assignment::College(c))]))
+                .unwrap();
+        }
+        assert_eq!(d.changes_from_baseline().0.len(), 10);
+        d.reset_to_baseline().unwrap();
+        assert_eq!(d.changes_from_baseline().0.len(), 0);
+        assert_eq!(d.active().metrics, d.baseline().metrics);
+        d.undo();
+        assert_eq!(d.changes_from_baseline().0.len(), 10);
+    }
+}

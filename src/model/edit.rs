@@ -1,0 +1,222 @@
+//! Edits: every change to a scenario. Applying an edit returns its inverse, so undo is applying
+//! the inverse, and the indicator engine sees every change (there is no other way to change a
+//! scenario).
+
+use super::scenario::{Assignment, AssignmentError, Scenario};
+use super::territory::{CollegeId, Territory, UnitId};
+use crate::metrics::Metrics;
+
+/// One change to a scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Give units new assignments (one collège, or shares).
+    Assign(Vec<(UnitId, Assignment)>),
+    /// Lock or unlock units: locked units are left alone by every tool.
+    LockUnits(Vec<(UnitId, bool)>),
+    /// Lock or unlock collèges: no unit may join or leave a locked collège.
+    LockColleges(Vec<(CollegeId, bool)>),
+}
+
+/// Why an edit was refused. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EditError {
+    /// The unit does not exist.
+    #[error("unit number {0} does not exist in this territory")]
+    UnknownUnit(u32),
+    /// The collège does not exist.
+    #[error("collège number {0} does not exist in this territory")]
+    UnknownCollege(u32),
+    /// The unit is locked.
+    #[error("« {0} » is locked: unlock it first")]
+    LockedUnit(String),
+    /// A collège involved is locked.
+    #[error("the collège « {0} » is locked: unlock it first")]
+    LockedCollege(String),
+    /// The shares are not valid.
+    #[error("{0}")]
+    Assignment(#[from] AssignmentError),
+}
+
+impl Edit {
+    /// True when the edit changes nothing.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Edit::Assign(v) => v.is_empty(),
+            Edit::LockUnits(v) => v.is_empty(),
+            Edit::LockColleges(v) => v.is_empty(),
+        }
+    }
+
+    /// Applies the edit to the scenario and the indicators, and returns its inverse. Checks
+    /// everything first: a refused edit changes nothing. Changes that would not change anything
+    /// are dropped, so the inverse holds only real changes.
+    pub fn apply(
+        self,
+        territory: &Territory,
+        scenario: &mut Scenario,
+        metrics: &mut Metrics,
+    ) -> Result<Edit, EditError> {
+        let units = scenario.unit_count();
+        let colleges = scenario.college_count();
+        let check_unit = |u: UnitId| {
+            if u.index() < units {
+                Ok(())
+            } else {
+                Err(EditError::UnknownUnit(u.0))
+            }
+        };
+        match self {
+            Edit::Assign(changes) => {
+                let mut checked = Vec::with_capacity(changes.len());
+                for (u, a) in changes {
+                    check_unit(u)?;
+                    let a = a.normalized(colleges)?;
+                    let old = scenario.assignment(u);
+                    if *old == a {
+                        continue;
+                    }
+                    if scenario.is_unit_locked(u) {
+                        return Err(EditError::LockedUnit(territory.unit(u).name.clone()));
+                    }
+                    for (c, _) in old.shares().chain(a.shares()) {
+                        if scenario.is_college_locked(c) {
+                            return Err(EditError::LockedCollege(
+                                territory.college(c).name.clone(),
+                            ));
+                        }
+                    }
+                    checked.push((u, a));
+                }
+                let mut inverse = Vec::with_capacity(checked.len());
+                for (u, a) in checked {
+                    let old = scenario.replace_assignment(u, a);
+                    metrics.reassign(territory, u, &old, scenario.assignment(u));
+                    inverse.push((u, old));
+                }
+                inverse.reverse();
+                Ok(Edit::Assign(inverse))
+            }
+            Edit::LockUnits(changes) => {
+                for &(u, _) in &changes {
+                    check_unit(u)?;
+                }
+                let mut inverse: Vec<(UnitId, bool)> = changes
+                    .into_iter()
+                    .filter_map(|(u, l)| {
+                        let was = scenario.set_unit_lock(u, l);
+                        (was != l).then_some((u, was))
+                    })
+                    .collect();
+                inverse.reverse();
+                Ok(Edit::LockUnits(inverse))
+            }
+            Edit::LockColleges(changes) => {
+                for &(c, _) in &changes {
+                    if c.index() >= colleges {
+                        return Err(EditError::UnknownCollege(c.0));
+                    }
+                }
+                let mut inverse: Vec<(CollegeId, bool)> = changes
+                    .into_iter()
+                    .filter_map(|(c, l)| {
+                        let was = scenario.set_college_lock(c, l);
+                        (was != l).then_some((c, was))
+                    })
+                    .collect();
+                inverse.reverse();
+                Ok(Edit::LockColleges(inverse))
+            }
+        }
+    }
+}
+
+/// One undo step: the edits as applied, and their inverses in the order that undoes them.
+#[derive(Debug, Clone, PartialEq)]
+struct Step {
+    forward: Vec<Edit>,
+    backward: Vec<Edit>,
+}
+
+/// Unlimited undo and redo. Edits made between [`History::begin_group`] and
+/// [`History::end_group`] (a brush stroke, a lasso) form one step.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    open: Option<Step>,
+}
+
+impl History {
+    /// Starts a group: every edit until [`History::end_group`] is one undo step.
+    pub fn begin_group(&mut self) {
+        if self.open.is_none() {
+            self.open = Some(Step {
+                forward: Vec::new(),
+                backward: Vec::new(),
+            });
+        }
+    }
+
+    /// Closes the group and records it (if it changed anything).
+    pub fn end_group(&mut self) {
+        if let Some(step) = self.open.take()
+            && !step.forward.is_empty()
+        {
+            self.undo.push(step);
+            self.redo.clear();
+        }
+    }
+
+    /// True while a group is open.
+    pub fn in_group(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Records an applied edit and its inverse.
+    pub fn record(&mut self, forward: Edit, inverse: Edit) {
+        if inverse.is_empty() {
+            return;
+        }
+        match &mut self.open {
+            Some(step) => {
+                step.forward.push(forward);
+                step.backward.insert(0, inverse);
+            }
+            None => {
+                self.undo.push(Step {
+                    forward: vec![forward],
+                    backward: vec![inverse],
+                });
+                self.redo.clear();
+            }
+        }
+    }
+
+    /// Number of steps that can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Number of steps that can be redone.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
+    /// Takes the edits that undo the last step (closing an open group first).
+    pub(crate) fn take_undo(&mut self) -> Option<Vec<Edit>> {
+        self.end_group();
+        let step = self.undo.pop()?;
+        let edits = step.backward.clone();
+        self.redo.push(step);
+        Some(edits)
+    }
+
+    /// Takes the edits that redo the last undone step.
+    pub(crate) fn take_redo(&mut self) -> Option<Vec<Edit>> {
+        self.end_group();
+        let step = self.redo.pop()?;
+        let edits = step.forward.clone();
+        self.undo.push(step);
+        Some(edits)
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure model: territory, scenarios, edits with their inverse, history, the document.
+//! Nothing here knows about the interface.
+
+pub mod document;
+pub mod edit;
+pub mod scenario;
+pub mod territory;
+
+pub use document::{Document, DocumentError, ScenarioState};
+pub use edit::{Edit, EditError, History};
+pub use scenario::{Assignment, Scenario, ScenarioMeta};
+pub use territory::{
+    College, CollegeId, GroupScheme, Population, Rep, Sector, Territory, TerritoryInfo, Unit,
+    UnitId, UnitShape,
+};
