@@ -9,7 +9,7 @@ use crate::metrics::Metrics;
 /// One change to a scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    /// Give units new assignments (one collège, or shares).
+    /// Give units new assignments (one collège, or shares). A unit named twice gets the last.
     Assign(Vec<(UnitId, Assignment)>),
     /// Lock or unlock units: locked units are left alone by every tool.
     LockUnits(Vec<(UnitId, bool)>),
@@ -66,7 +66,12 @@ impl Edit {
             }
         };
         match self {
-            Edit::Assign(changes) => {
+            Edit::Assign(mut changes) => {
+                // a unit named twice: the last assignment wins
+                let mut seen = std::collections::HashSet::with_capacity(changes.len());
+                changes.reverse();
+                changes.retain(|(u, _)| seen.insert(*u));
+                changes.reverse();
                 let mut checked = Vec::with_capacity(changes.len());
                 for (u, a) in changes {
                     check_unit(u)?;

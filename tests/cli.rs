@@ -1,0 +1,95 @@
+//! The command line, run as a user would.
+
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_carte-mixite"))
+}
+
+#[test]
+fn indicators_of_the_demo_map_as_json_cover_every_college() {
+    let out = bin()
+        .args(["indicators", "maps/demo", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let colleges = v["colleges"].as_array().unwrap();
+    assert_eq!(colleges.len(), 12);
+    assert_eq!(v["territory"]["fictional"], true);
+    for c in colleges {
+        let ips = c["indicators"]["ips_mean"].as_f64().unwrap();
+        assert!((60.0..160.0).contains(&ips), "{ips}");
+    }
+    let h = v["indices"]["entropy"]["h"].as_f64().unwrap();
+    assert!(h > 0.0 && h < 1.0);
+}
+
+#[test]
+fn indicators_table_is_french_by_default_and_english_on_request() {
+    let fr = bin().args(["indicators", "demo"]).output().unwrap();
+    let fr = String::from_utf8(fr.stdout).unwrap();
+    assert!(fr.contains("Territoire fictif"));
+    let en = bin().args(["--lang", "en", "indicators", "demo"]).output().unwrap();
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(en.contains("Fictional territory"));
+}
+
+#[test]
+fn a_missing_territory_is_a_clear_message_not_a_panic() {
+    let out = bin().args(["indicators", "no/such/folder"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no/such/folder/territory.json"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn the_committed_demo_map_is_what_the_generator_makes() {
+    let dir = std::env::temp_dir().join(format!("cm-demo-{}", std::process::id()));
+    let out = bin()
+        .args(["generate-demo", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for name in [
+        "territory.json",
+        "units.geojson",
+        "colleges.geojson",
+        "landmarks.geojson",
+        "streets.geojson",
+        "baseline.scenario.json",
+    ] {
+        let made = std::fs::read(dir.join(name)).unwrap();
+        let committed = std::fs::read(format!("maps/demo/{name}")).unwrap();
+        assert!(made == committed, "maps/demo/{name} differs from the generator's output: run `cargo run -- generate-demo`");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_scenario_file_changes_the_figures() {
+    let dir = std::env::temp_dir().join(format!("cm-scen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = std::fs::read_to_string("maps/demo/baseline.scenario.json").unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&base).unwrap();
+    // send every unit of Louise-Michel (0990104D) to Jean-Jaurès (0990101A)
+    for (_, a) in v["assignments"].as_object_mut().unwrap() {
+        if a == "0990104D" {
+            *a = serde_json::json!("0990101A");
+        }
+    }
+    let p = dir.join("s.json");
+    std::fs::write(&p, serde_json::to_string(&v).unwrap()).unwrap();
+    let out = bin()
+        .args(["indicators", "maps/demo", "--format", "json", "--scenario"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lm = &v["colleges"][3];
+    assert_eq!(lm["uai"], "0990104D");
+    assert_eq!(lm["indicators"]["pupils"].as_f64().unwrap(), 0.0);
+    assert!(lm["indicators"]["ips_mean"].is_null(), "an empty collège has an unknown IPS");
+    std::fs::remove_dir_all(&dir).ok();
+}
