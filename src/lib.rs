@@ -10,4 +10,6 @@ pub mod metrics;
 pub mod model;
 pub mod routing;
 pub mod app;
+pub mod i18n;
+pub mod ui;
 pub mod cli;

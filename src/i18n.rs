@@ -1,0 +1,252 @@
+//! Every word the interface shows, in French (default) and English, in one place. Each language
+//! is one value of [`Texts`]: a missing translation is a compile error, not a blank label.
+
+pub use crate::cli::Lang;
+
+/// The interface's texts in one language.
+#[allow(missing_docs)]
+pub struct Texts {
+    pub app_title: &'static str,
+    pub fictional_badge: &'static str,
+    pub fictional_note: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub scenario: &'static str,
+    pub baseline_name: &'static str,
+    pub new_scenario: &'static str,
+    pub new_scenario_name: &'static str,
+    pub auto_scenario_notice: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub reset_to_baseline: &'static str,
+    pub language: &'static str,
+    pub pick_college_hint: &'static str,
+    pub assign_hint: &'static str,
+    pub selected_college: &'static str,
+    pub pupils: &'static str,
+    pub capacity: &'static str,
+    pub full_at: &'static str,
+    pub ips: &'static str,
+    pub ips_estimated: &'static str,
+    pub boursiers: &'static str,
+    pub walk_straight: &'static str,
+    pub walk_mean: &'static str,
+    pub beyond_threshold: &'static str,
+    pub unknown: &'static str,
+    pub private_college: &'static str,
+    pub no_sector: &'static str,
+    pub over_capacity: &'static str,
+    pub above_band: &'static str,
+    pub below_band: &'static str,
+    pub within_band: &'static str,
+    pub empty_sector: &'static str,
+    pub territory_indices: &'static str,
+    pub segregation_h: &'static str,
+    pub dissimilarity_boursiers: &'static str,
+    pub since_baseline: &'static str,
+    pub changed_units: &'static str,
+    pub pupils_moved: &'static str,
+    pub rule_text: &'static str,
+    pub reference: &'static str,
+    pub locked: &'static str,
+    pub hover_college: &'static str,
+    pub unassigned: &'static str,
+    pub shares_word: &'static str,
+    pub minutes: &'static str,
+    pub legend_colleges: &'static str,
+    pub classes_6e: &'static str,
+}
+
+/// French, the default.
+pub static FR: Texts = Texts {
+    app_title: "Carte Mixité",
+    fictional_badge: "VILLE FICTIVE",
+    fictional_note: "Territoire inventé pour la démonstration : aucune donnée réelle.",
+    loading: "Chargement du territoire…",
+    load_failed: "Impossible d'ouvrir le territoire",
+    scenario: "Scénario",
+    baseline_name: "Carte actuelle",
+    new_scenario: "Nouveau scénario",
+    new_scenario_name: "Scénario",
+    auto_scenario_notice: "La carte actuelle ne se modifie pas : un nouveau scénario a été créé.",
+    undo: "Annuler",
+    redo: "Rétablir",
+    reset_to_baseline: "Revenir à la carte actuelle",
+    language: "Langue",
+    pick_college_hint: "Choisissez un collège à droite, puis cliquez sur un îlot pour le lui donner.",
+    assign_hint: "Cliquez sur un îlot pour le donner à",
+    selected_college: "Collège choisi",
+    pupils: "élèves",
+    capacity: "places",
+    full_at: "rempli à",
+    ips: "IPS",
+    ips_estimated: "IPS estimé",
+    boursiers: "boursiers",
+    walk_straight: "à vol d'oiseau",
+    walk_mean: "trajet moyen",
+    beyond_threshold: "au-delà de",
+    unknown: "inconnu",
+    private_college: "privé",
+    no_sector: "sans secteur (recrute librement)",
+    over_capacity: "Trop plein",
+    above_band: "Beaucoup plus favorisé que la moyenne",
+    below_band: "Beaucoup moins favorisé que la moyenne",
+    within_band: "Proche de la moyenne",
+    empty_sector: "Secteur vide",
+    territory_indices: "Mixité sur tout le territoire",
+    segregation_h: "Ségrégation sociale (indice H sur 100, 0 = mixité parfaite)",
+    dissimilarity_boursiers: "Séparation des boursiers (dissimilarité sur 100)",
+    since_baseline: "depuis la carte actuelle",
+    changed_units: "îlots changent de collège",
+    pupils_moved: "élèves concernés",
+    rule_text: "Alerte si l'IPS s'écarte de plus de {pct} % de la référence",
+    reference: "référence",
+    locked: "verrouillé",
+    hover_college: "Collège",
+    unassigned: "non affecté",
+    shares_word: "partagé",
+    minutes: "min",
+    legend_colleges: "Chaque couleur est le secteur d'un collège",
+    classes_6e: "classes de 6e",
+};
+
+/// English.
+pub static EN: Texts = Texts {
+    app_title: "Carte Mixité",
+    fictional_badge: "FICTIONAL TOWN",
+    fictional_note: "An invented territory for demonstration: no real data.",
+    loading: "Loading the territory…",
+    load_failed: "Cannot open the territory",
+    scenario: "Scenario",
+    baseline_name: "Current map",
+    new_scenario: "New scenario",
+    new_scenario_name: "Scenario",
+    auto_scenario_notice: "The current map is never changed: a new scenario was created.",
+    undo: "Undo",
+    redo: "Redo",
+    reset_to_baseline: "Back to the current map",
+    language: "Language",
+    pick_college_hint: "Pick a collège on the right, then click a block to give it to that collège.",
+    assign_hint: "Click a block to give it to",
+    selected_college: "Selected collège",
+    pupils: "pupils",
+    capacity: "places",
+    full_at: "full at",
+    ips: "IPS",
+    ips_estimated: "estimated IPS",
+    boursiers: "scholarship holders",
+    walk_straight: "straight line",
+    walk_mean: "mean trip",
+    beyond_threshold: "beyond",
+    unknown: "unknown",
+    private_college: "private",
+    no_sector: "no sector (recruits freely)",
+    over_capacity: "Over capacity",
+    above_band: "Much more advantaged than average",
+    below_band: "Much less advantaged than average",
+    within_band: "Close to average",
+    empty_sector: "Empty sector",
+    territory_indices: "Social mix across the territory",
+    segregation_h: "Social segregation (H index out of 100, 0 = perfect mix)",
+    dissimilarity_boursiers: "Separation of scholarship holders (dissimilarity out of 100)",
+    since_baseline: "since the current map",
+    changed_units: "blocks change collège",
+    pupils_moved: "pupils concerned",
+    rule_text: "Alert when the IPS is more than {pct} % away from the reference",
+    reference: "reference",
+    locked: "locked",
+    hover_college: "Collège",
+    unassigned: "unassigned",
+    shares_word: "shared",
+    minutes: "min",
+    legend_colleges: "Each colour is one collège's sector",
+    classes_6e: "6e classes",
+};
+
+/// A refused change, explained in the interface's language.
+pub fn document_error(lang: Lang, e: &crate::model::DocumentError) -> String {
+    use crate::model::{DocumentError as D, EditError as E};
+    let fr = lang == Lang::Fr;
+    match e {
+        D::BaselineIsReadOnly if fr => {
+            "La carte actuelle ne se modifie pas : créez un nouveau scénario.".into()
+        }
+        D::Edit(E::LockedUnit(name)) if fr => {
+            format!("« {name} » est verrouillé : déverrouillez-le pour le changer de collège.")
+        }
+        D::Edit(E::LockedCollege(name)) if fr => {
+            format!("Le {name} est verrouillé : aucun îlot ne peut le rejoindre ni le quitter.")
+        }
+        D::Edit(E::Assignment(a)) if fr => format!("Répartition refusée : {a}."),
+        _ if fr => format!("Modification refusée : {e}"),
+        _ => e.to_string(),
+    }
+}
+
+/// The texts of a language.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// A number the way the language writes it: "1 507,3" in French, "1,507.3" in English.
+pub fn number(lang: Lang, x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let (sep, dec) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(ch);
+    }
+    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "−"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{dec}{frac}")
+    }
+}
+
+/// A signed change with an arrow: "▲ +3,2", "▼ −1,0", "= 0".
+pub fn change(lang: Lang, d: f64, decimals: usize) -> String {
+    let rounded = format!("{:.*}", decimals, d.abs());
+    if rounded.chars().all(|c| c == '0' || c == '.') {
+        return "= 0".into();
+    }
+    if d > 0.0 {
+        format!("▲ +{}", number(lang, d, decimals))
+    } else {
+        format!("▼ {}", number(lang, d, decimals))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_the_french_way_by_default() {
+        assert_eq!(number(Lang::Fr, 1507.34, 1), "1\u{202f}507,3");
+        assert_eq!(number(Lang::En, 1507.34, 1), "1,507.3");
+        assert_eq!(number(Lang::Fr, -3.0, 0), "−3");
+        assert_eq!(number(Lang::Fr, -0.01, 0), "0");
+    }
+
+    #[test]
+    fn changes_carry_an_arrow_and_a_sign() {
+        assert_eq!(change(Lang::Fr, 3.25, 1), "▲ +3,2");
+        assert_eq!(change(Lang::Fr, -1.0, 1), "▼ −1,0");
+        assert_eq!(change(Lang::Fr, 0.01, 1), "= 0");
+    }
+}

@@ -1,0 +1,431 @@
+//! The map: unit fills coloured by collège, sector outlines, the river, collège markers and a
+//! scale bar, drawn through walkers' plugin hook.
+//!
+//! Geometry is projected once to Web Mercator pixels at zoom 0 ([`MapGeometry`]); a frame only
+//! scales and shifts those points (the projection is linear in that space) and skips what lies
+//! outside the viewport.
+
+use egui::{Color32, Mesh, Pos2, Rect, Stroke, Vec2, epaint::Vertex};
+use geo::TriangulateEarcut;
+use walkers::{MapMemory, MercatorProjection, Plugin, Projection, Projector, lon_lat};
+
+use crate::model::{CollegeId, Scenario, Sector, Territory, UnitId, UnitShape};
+
+/// A point in Web Mercator pixels at zoom 0.
+type Merc = [f64; 2];
+
+fn merc(p: geo::Point<f64>) -> Merc {
+    let px = MercatorProjection.project(lon_lat(p.x(), p.y()), 0.0);
+    [px.x(), px.y()]
+}
+
+/// A boundary segment between two units (or one unit and the outside).
+#[derive(Debug, Clone, Copy)]
+struct Edge {
+    a: u32,
+    b: Option<u32>,
+    p: Merc,
+    q: Merc,
+}
+
+/// A unit's projected shape.
+#[derive(Debug, Clone, Default)]
+struct UnitMesh {
+    vertices: Vec<Merc>,
+    triangles: Vec<u32>,
+    min: Merc,
+    max: Merc,
+}
+
+/// Everything the map draws, projected once per territory.
+pub struct MapGeometry {
+    units: Vec<UnitMesh>,
+    anchors: Vec<Merc>,
+    edges: Vec<Edge>,
+    colleges: Vec<Merc>,
+    landmarks: Vec<(crate::model::territory::LandmarkKind, String, Vec<Merc>)>,
+    /// Reference points (lon/lat and Mercator) for the screen transform.
+    reference: [(geo::Point<f64>, Merc); 2],
+}
+
+impl MapGeometry {
+    /// Projects and triangulates a territory (a few ms for the demo town; run off the UI thread).
+    pub fn new(t: &Territory) -> Self {
+        let mut units = Vec::with_capacity(t.units().len());
+        let mut edge_owner: std::collections::HashMap<(i64, i64, i64, i64), usize> =
+            std::collections::HashMap::new();
+        let mut edges: Vec<Edge> = Vec::new();
+        let key = |m: Merc| ((m[0] * 1e7).round() as i64, (m[1] * 1e7).round() as i64);
+        for (i, u) in t.units().iter().enumerate() {
+            let mut mesh = UnitMesh::default();
+            if let UnitShape::Area(mp) = &u.shape {
+                for poly in mp {
+                    let raw = poly.earcut_triangles_raw();
+                    let base = mesh.vertices.len() as u32;
+                    mesh.vertices
+                        .extend(raw.vertices.iter().map(|v| merc(geo::Point::new(v[0], v[1]))));
+                    mesh.triangles
+                        .extend(raw.triangle_indices.iter().map(|&k| base + k as u32));
+                    for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                        for line in ring.lines() {
+                            let (p, q) = (merc(line.start.into()), merc(line.end.into()));
+                            let (kp, kq) = (key(p), key(q));
+                            if kp == kq {
+                                continue;
+                            }
+                            let k = if kp < kq {
+                                (kp.0, kp.1, kq.0, kq.1)
+                            } else {
+                                (kq.0, kq.1, kp.0, kp.1)
+                            };
+                            match edge_owner.get(&k) {
+                                Some(&e) if edges[e].a != i as u32 => edges[e].b = Some(i as u32),
+                                Some(_) => {}
+                                None => {
+                                    edge_owner.insert(k, edges.len());
+                                    edges.push(Edge {
+                                        a: i as u32,
+                                        b: None,
+                                        p,
+                                        q,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            let anchor = merc(u.anchor);
+            let (mut min, mut max) = (anchor, anchor);
+            for v in &mesh.vertices {
+                min = [min[0].min(v[0]), min[1].min(v[1])];
+                max = [max[0].max(v[0]), max[1].max(v[1])];
+            }
+            mesh.min = min;
+            mesh.max = max;
+            units.push(mesh);
+        }
+        let bounds = t.bounds().unwrap_or(geo::Rect::new(
+            geo::coord! {x: 0.0, y: 0.0},
+            geo::coord! {x: 1.0, y: 1.0},
+        ));
+        let (a, b) = (geo::Point::from(bounds.min()), geo::Point::from(bounds.max()));
+        MapGeometry {
+            anchors: t.units().iter().map(|u| merc(u.anchor)).collect(),
+            units,
+            edges,
+            colleges: t.colleges().iter().map(|c| merc(c.location)).collect(),
+            landmarks: t
+                .landmarks
+                .iter()
+                .map(|l| (l.kind, l.name.clone(), l.line.points().map(merc).collect()))
+                .collect(),
+            reference: [(a, merc(a)), (b, merc(b))],
+        }
+    }
+
+    /// The centre of the territory, and the zoom that shows it whole in a viewport of `size`.
+    pub fn home(&self, size: Vec2) -> (geo::Point<f64>, f64) {
+        let [(a, ma), (b, mb)] = self.reference;
+        let center = geo::Point::new((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
+        let span = [(mb[0] - ma[0]).abs().max(1e-9), (mb[1] - ma[1]).abs().max(1e-9)];
+        let zx = (f64::from(size.x) * 0.92 / span[0]).log2();
+        let zy = (f64::from(size.y) * 0.92 / span[1]).log2();
+        (center, zx.min(zy).clamp(2.0, 19.0))
+    }
+}
+
+/// Screen transform for one frame: screen = origin + (merc − m0) × scale.
+#[derive(Debug, Clone, Copy)]
+pub struct ToScreen {
+    origin: Vec2,
+    m0: Merc,
+    scale: f64,
+}
+
+impl ToScreen {
+    fn new(geom: &MapGeometry, projector: &Projector) -> Self {
+        let [(a, ma), (b, mb)] = geom.reference;
+        let pa = projector.project(a);
+        let pb = projector.project(b);
+        let dm = mb[0] - ma[0];
+        let scale = if dm.abs() > 1e-12 {
+            f64::from(pb.x - pa.x) / dm
+        } else {
+            2f64.powf(projector.zoom())
+        };
+        ToScreen {
+            origin: pa,
+            m0: ma,
+            scale,
+        }
+    }
+
+    fn pos(&self, m: Merc) -> Pos2 {
+        Pos2::new(
+            self.origin.x + ((m[0] - self.m0[0]) * self.scale) as f32,
+            self.origin.y + ((m[1] - self.m0[1]) * self.scale) as f32,
+        )
+    }
+
+    fn merc_of(&self, p: Pos2) -> Merc {
+        [
+            self.m0[0] + f64::from(p.x - self.origin.x) / self.scale,
+            self.m0[1] + f64::from(p.y - self.origin.y) / self.scale,
+        ]
+    }
+}
+
+/// What the user did on the map this frame.
+#[derive(Debug, Default, Clone)]
+pub struct MapEvents {
+    /// The unit under the pointer.
+    pub hovered_unit: Option<UnitId>,
+    /// The collège marker under the pointer.
+    pub hovered_college: Option<CollegeId>,
+    /// A unit clicked.
+    pub clicked_unit: Option<UnitId>,
+    /// A collège marker clicked.
+    pub clicked_college: Option<CollegeId>,
+    /// Where the pointer is (screen).
+    pub pointer: Option<Pos2>,
+    /// Units drawn this frame (after viewport culling).
+    pub drawn_units: usize,
+    /// The screen transform of this frame.
+    pub to_screen: Option<ToScreen>,
+}
+
+impl MapGeometry {
+    /// Where a unit's representative point is on screen under a frame's transform.
+    pub fn unit_screen_pos(&self, u: UnitId, tx: &ToScreen) -> Option<Pos2> {
+        self.anchors.get(u.index()).map(|m| tx.pos(*m))
+    }
+}
+
+/// The sector layer for one frame.
+pub struct SectorLayer<'a> {
+    /// Projected geometry.
+    pub geom: &'a MapGeometry,
+    /// The territory.
+    pub territory: &'a Territory,
+    /// Assignments shown.
+    pub scenario: &'a Scenario,
+    /// Colour of each collège.
+    pub colors: &'a [Color32],
+    /// The collège the facilitator picked, drawn larger.
+    pub selected: Option<CollegeId>,
+    /// Short labels of collèges.
+    pub labels: &'a [String],
+    /// Scale bar caption unit ("m", "km").
+    pub events: &'a mut MapEvents,
+}
+
+const UNASSIGNED: Color32 = Color32::from_rgb(200, 200, 200);
+const SECTOR_LINE: Color32 = Color32::from_rgb(40, 40, 48);
+const RIVER: Color32 = Color32::from_rgb(110, 160, 215);
+
+impl Plugin for SectorLayer<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut egui::Ui,
+        response: &egui::Response,
+        projector: &Projector,
+        _memory: &MapMemory,
+    ) {
+        let clip = projector.clip_rect();
+        let tx = ToScreen::new(self.geom, projector);
+        self.events.to_screen = Some(tx);
+        let view_min = tx.merc_of(clip.min);
+        let view_max = tx.merc_of(clip.max);
+        let visible = |min: Merc, max: Merc| {
+            max[0] >= view_min[0] && min[0] <= view_max[0] && max[1] >= view_min[1] && min[1] <= view_max[1]
+        };
+        let painter = ui.painter().with_clip_rect(clip);
+        let pointer = response.hover_pos();
+        self.events.pointer = pointer;
+        let pointer_merc = pointer.map(|p| tx.merc_of(p));
+
+        // Collège markers first, for hit-testing (they win over the units below them).
+        let marker_radius = 11.0;
+        if let Some(p) = pointer {
+            self.events.hovered_college = self
+                .geom
+                .colleges
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, tx.pos(*m).distance(p)))
+                .filter(|(_, d)| *d <= marker_radius + 3.0)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| CollegeId(i as u32));
+        }
+        if self.events.hovered_college.is_none()
+            && let Some(m) = pointer_merc
+        {
+            let lonlat = projector.unproject(pointer.map(|p| p.to_vec2()).unwrap_or_default());
+            let _ = m;
+            self.events.hovered_unit = self.territory.unit_at(lonlat, 0.0);
+        }
+        if response.clicked() {
+            self.events.clicked_college = self.events.hovered_college;
+            if self.events.clicked_college.is_none() {
+                self.events.clicked_unit = self.events.hovered_unit;
+            }
+        }
+
+        // Fills.
+        let color_of = |u: usize| -> Color32 {
+            match self.scenario.assignment(UnitId(u as u32)).main_college() {
+                Some(c) => self.colors.get(c.index()).copied().unwrap_or(UNASSIGNED),
+                None => UNASSIGNED,
+            }
+        };
+        let mut mesh = Mesh::default();
+        let mut drawn = 0;
+        for (i, u) in self.geom.units.iter().enumerate() {
+            if u.triangles.is_empty() || !visible(u.min, u.max) {
+                continue;
+            }
+            drawn += 1;
+            let mut color = color_of(i);
+            if self.events.hovered_unit == Some(UnitId(i as u32)) {
+                color = lighten(color, 0.45);
+            }
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices.extend(u.vertices.iter().map(|m| Vertex {
+                pos: tx.pos(*m),
+                uv: egui::epaint::WHITE_UV,
+                color,
+            }));
+            mesh.indices.extend(u.triangles.iter().map(|k| base + k));
+        }
+        self.events.drawn_units = drawn;
+        painter.add(egui::Shape::mesh(mesh));
+
+        // Unit borders (thin, only when zoomed in enough) and sector outlines (thick).
+        let main = |u: u32| self.scenario.assignment(UnitId(u)).main_college();
+        let thin = Stroke::new(0.6, Color32::from_white_alpha(150));
+        let thick = Stroke::new(2.6, SECTOR_LINE);
+        // block borders once blocks are big enough on screen to be told apart
+        let show_thin = drawn < 30_000;
+        for e in &self.geom.edges {
+            let min = [e.p[0].min(e.q[0]), e.p[1].min(e.q[1])];
+            let max = [e.p[0].max(e.q[0]), e.p[1].max(e.q[1])];
+            if !visible(min, max) {
+                continue;
+            }
+            let boundary = match e.b {
+                None => true,
+                Some(b) => main(e.a) != main(b),
+            };
+            if boundary {
+                painter.line_segment([tx.pos(e.p), tx.pos(e.q)], thick);
+            } else if show_thin {
+                painter.line_segment([tx.pos(e.p), tx.pos(e.q)], thin);
+            }
+        }
+
+        // Landmarks (the river).
+        for (kind, name, line) in &self.geom.landmarks {
+            let color = match kind {
+                crate::model::territory::LandmarkKind::River => RIVER,
+                _ => Color32::from_gray(120),
+            };
+            let pts: Vec<Pos2> = line.iter().map(|m| tx.pos(*m)).collect();
+            painter.add(egui::Shape::line(pts.clone(), Stroke::new(7.0, color)));
+            if let Some(p) = pts.iter().find(|p| clip.shrink(60.0).contains(**p)) {
+                painter.text(
+                    *p + Vec2::new(0.0, 14.0),
+                    egui::Align2::CENTER_TOP,
+                    name,
+                    egui::FontId::proportional(15.0),
+                    Color32::from_rgb(30, 80, 150),
+                );
+            }
+        }
+
+        // Collège markers with short names.
+        for (i, m) in self.geom.colleges.iter().enumerate() {
+            let id = CollegeId(i as u32);
+            let p = tx.pos(*m);
+            if !clip.expand(40.0).contains(p) {
+                continue;
+            }
+            let c = self.territory.college(id);
+            let color = self.colors.get(i).copied().unwrap_or(UNASSIGNED);
+            let selected = self.selected == Some(id);
+            let r = if selected { marker_radius + 4.0 } else { marker_radius };
+            if c.sector == Sector::Private {
+                let rect = Rect::from_center_size(p, Vec2::splat(r * 1.6));
+                painter.rect_filled(rect, 2.0, Color32::WHITE);
+                painter.rect_stroke(rect, 2.0, Stroke::new(2.5, SECTOR_LINE), egui::StrokeKind::Middle);
+            } else {
+                painter.circle_filled(p, r, darken(color, 0.35));
+                painter.circle_stroke(p, r, Stroke::new(2.5, Color32::WHITE));
+            }
+            if selected {
+                painter.circle_stroke(p, r + 5.0, Stroke::new(3.0, Color32::BLACK));
+            }
+            let label = self.labels.get(i).map(String::as_str).unwrap_or("");
+            let galley = painter.layout_no_wrap(
+                label.to_string(),
+                egui::FontId::proportional(16.0),
+                Color32::BLACK,
+            );
+            let at = p + Vec2::new(0.0, r + 4.0) - Vec2::new(galley.size().x / 2.0, 0.0);
+            let bg = Rect::from_min_size(at, galley.size()).expand2(Vec2::new(4.0, 1.0));
+            painter.rect_filled(bg, 3.0, Color32::from_white_alpha(225));
+            painter.galley(at, galley, Color32::BLACK);
+        }
+
+        scale_bar_ui(&painter, projector, clip);
+    }
+}
+
+/// A scale bar with a round length, bottom left.
+fn scale_bar_ui(painter: &egui::Painter, projector: &Projector, clip: Rect) {
+    let center = projector.unproject(clip.center().to_vec2());
+    let px_per_m = f64::from(projector.scale_pixel_per_meter(center));
+    if !(px_per_m.is_finite() && px_per_m > 0.0) {
+        return;
+    }
+    let target_m = 160.0 / px_per_m;
+    let nice = [50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 5000.0, 10_000.0, 20_000.0, 50_000.0];
+    let metres = nice
+        .iter()
+        .copied()
+        .filter(|&m| m <= target_m)
+        .last()
+        .unwrap_or(nice[0]);
+    let len = (metres * px_per_m) as f32;
+    let base = Pos2::new(clip.left() + 20.0, clip.bottom() - 24.0);
+    let label = if metres >= 1000.0 {
+        format!("{} km", metres / 1000.0)
+    } else {
+        format!("{metres} m")
+    };
+    let bg = Rect::from_min_max(base - Vec2::new(8.0, 26.0), base + Vec2::new(len + 8.0, 10.0));
+    painter.rect_filled(bg, 4.0, Color32::from_white_alpha(210));
+    let stroke = Stroke::new(3.0, Color32::BLACK);
+    painter.line_segment([base, base + Vec2::new(len, 0.0)], stroke);
+    painter.line_segment([base, base - Vec2::new(0.0, 7.0)], stroke);
+    painter.line_segment([base + Vec2::new(len, 0.0), base + Vec2::new(len, -7.0)], stroke);
+    painter.text(
+        base + Vec2::new(len / 2.0, -6.0),
+        egui::Align2::CENTER_BOTTOM,
+        label,
+        egui::FontId::proportional(15.0),
+        Color32::BLACK,
+    );
+}
+
+/// Mixes a colour with white.
+pub fn lighten(c: Color32, t: f32) -> Color32 {
+    let f = |x: u8| (f32::from(x) + (255.0 - f32::from(x)) * t) as u8;
+    Color32::from_rgb(f(c.r()), f(c.g()), f(c.b()))
+}
+
+/// Mixes a colour with black.
+pub fn darken(c: Color32, t: f32) -> Color32 {
+    let f = |x: u8| (f32::from(x) * (1.0 - t)) as u8;
+    Color32::from_rgb(f(c.r()), f(c.g()), f(c.b()))
+}

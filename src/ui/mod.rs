@@ -1,0 +1,5 @@
+//! The interface: map, panels. Only this module, `app.rs` and `main.rs` use egui.
+
+pub mod map;
+pub mod palette;
+pub mod panel;

@@ -1,0 +1,236 @@
+//! The indicator panel: territory indices, then one card per collège. Every number comes from
+//! the metrics engine; unknown values say so; flags are words, not only colours.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::i18n::{Lang, change, number, texts};
+use crate::metrics::{CollegeIndicators, Metrics, Minority, MixFlag, TerritoryIndices};
+use crate::model::{CollegeId, Sector, Territory};
+
+/// What the panel asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PanelAction {
+    /// Pick this collège for the assign tool.
+    Select(CollegeId),
+}
+
+fn fmt_opt(lang: Lang, v: Option<f64>, decimals: usize) -> String {
+    v.map(|x| number(lang, x, decimals))
+        .unwrap_or_else(|| texts(lang).unknown.to_string())
+}
+
+fn delta_text(lang: Lang, now: Option<f64>, before: Option<f64>, decimals: usize) -> Option<String> {
+    let d = crate::metrics::change(now, before)?;
+    Some(change(lang, d, decimals))
+}
+
+/// Territory indices with their change since the baseline, and what moved.
+pub fn territory_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    now: &TerritoryIndices,
+    base: &TerritoryIndices,
+    moved: (usize, f64),
+) {
+    let tx = texts(lang);
+    ui.heading(tx.territory_indices);
+    let h = now.entropy.map(|e| e.indices.h);
+    let hb = base.entropy.map(|e| e.indices.h);
+    // H and D are shown as 0-100 so that a change reads as whole points
+    let line = |ui: &mut Ui, label: &str, v: Option<f64>, b: Option<f64>| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(label);
+        });
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(fmt_opt(lang, v.map(|x| x * 100.0), 1)).size(24.0).strong());
+            if let Some(d) = delta_text(lang, v.map(|x| x * 100.0), b.map(|x| x * 100.0), 1) {
+                // for segregation, going down is good news
+                let color = match crate::metrics::change(v, b) {
+                    Some(x) if x < -1e-6 => Color32::from_rgb(0, 110, 60),
+                    Some(x) if x > 1e-6 => Color32::from_rgb(170, 30, 30),
+                    _ => ui.visuals().text_color(),
+                };
+                ui.label(RichText::new(d).color(color).size(18.0));
+                ui.label(RichText::new(tx.since_baseline).small());
+            }
+        });
+    };
+    line(ui, tx.segregation_h, h, hb);
+    let d = now.minority(Minority::Boursiers).and_then(|m| m.dissimilarity);
+    let db = base.minority(Minority::Boursiers).and_then(|m| m.dissimilarity);
+    line(ui, tx.dissimilarity_boursiers, d, db);
+    if moved.0 > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{} {} · {} {}",
+                moved.0,
+                tx.changed_units,
+                number(lang, moved.1, 0),
+                tx.pupils_moved
+            ))
+            .strong(),
+        );
+    }
+}
+
+/// One card per collège.
+#[allow(clippy::too_many_arguments)]
+pub fn college_cards_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    t: &Territory,
+    now: &Metrics,
+    base: &Metrics,
+    colors: &[Color32],
+    selected: Option<CollegeId>,
+    actions: &mut Vec<PanelAction>,
+) {
+    let tx = texts(lang);
+    let cfg = now.config();
+    ui.label(
+        RichText::new(
+            tx.rule_text
+                .replace("{pct}", &number(lang, cfg.rule.threshold * 100.0, 0)),
+        )
+        .small(),
+    );
+    ui.label(
+        RichText::new(format!(
+            "{} : IPS {}",
+            tx.reference,
+            fmt_opt(lang, now.rule_reference(), 1)
+        ))
+        .small(),
+    );
+    ui.add_space(4.0);
+    for c in t.college_ids() {
+        let i = now.college(c, t);
+        let b = base.college(c, t);
+        college_card_ui(ui, lang, t, cfg, c, &i, &b, colors, selected == Some(c), actions);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn college_card_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    t: &Territory,
+    cfg: &crate::metrics::MetricsConfig,
+    c: CollegeId,
+    i: &CollegeIndicators,
+    b: &CollegeIndicators,
+    colors: &[Color32],
+    selected: bool,
+    actions: &mut Vec<PanelAction>,
+) {
+    let tx = texts(lang);
+    let college = t.college(c);
+    let color = colors.get(c.index()).copied().unwrap_or(Color32::GRAY);
+    let stroke = if selected {
+        egui::Stroke::new(3.0, Color32::BLACK)
+    } else {
+        egui::Stroke::new(1.0, Color32::from_gray(190))
+    };
+    egui::Frame::group(ui.style())
+        .stroke(stroke)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 3.0, color);
+                let name = RichText::new(&college.name).strong().size(17.0);
+                if college.sector == Sector::Public {
+                    if ui.selectable_label(selected, name).clicked() {
+                        actions.push(PanelAction::Select(c));
+                    }
+                } else {
+                    ui.label(name);
+                    ui.label(RichText::new(tx.private_college).italics());
+                }
+                match college.rep {
+                    crate::model::Rep::Rep => {
+                        ui.label(RichText::new("REP").strong());
+                    }
+                    crate::model::Rep::RepPlus => {
+                        ui.label(RichText::new("REP+").strong());
+                    }
+                    crate::model::Rep::None => {}
+                }
+            });
+            // enrolment against capacity, as a bar
+            let use_ = i.capacity_use;
+            let text = format!(
+                "{} {} / {} {}",
+                number(lang, i.pupils, 0),
+                tx.pupils,
+                fmt_opt(lang, college.capacity_pupils, 0),
+                tx.capacity
+            );
+            let over = use_.is_some_and(|u| u > 1.0);
+            let bar_color = if over {
+                Color32::from_rgb(200, 50, 40)
+            } else {
+                Color32::from_rgb(70, 120, 180)
+            };
+            ui.label(RichText::new(text).size(16.0));
+            ui.add(
+                egui::ProgressBar::new(use_.unwrap_or(0.0).min(1.0) as f32)
+                    .desired_height(10.0)
+                    .fill(bar_color),
+            );
+            ui.horizontal_wrapped(|ui| {
+                let ips_label = if i.ips_estimated { tx.ips_estimated } else { tx.ips };
+                ui.label(RichText::new(format!("{ips_label} {}", fmt_opt(lang, i.ips_mean, 1))).size(17.0).strong());
+                if let Some(d) = delta_text(lang, i.ips_mean, b.ips_mean, 1)
+                    && d != "= 0"
+                {
+                    ui.label(RichText::new(d).size(16.0));
+                }
+                ui.separator();
+                let share = i.boursier_share.map(|x| x * 100.0);
+                ui.label(RichText::new(format!("{} % {}", fmt_opt(lang, share, 0), tx.boursiers)).size(16.0));
+                if let Some(d) = delta_text(lang, share, b.boursier_share.map(|x| x * 100.0), 0)
+                    && d != "= 0"
+                {
+                    ui.label(RichText::new(d).size(15.0));
+                }
+            });
+            if college.sector == Sector::Public {
+                let cfg_minutes = |m: f64| cfg.walk_minutes(m).round();
+                ui.label(format!(
+                    "{} {} m ({} {}, {}) · {} % {} {} km",
+                    tx.walk_mean,
+                    fmt_opt(lang, i.walk_mean_m, 0),
+                    fmt_opt(lang, i.walk_mean_m.map(cfg_minutes), 0),
+                    tx.minutes,
+                    tx.walk_straight,
+                    fmt_opt(lang, i.walk_share_beyond.map(|x| x * 100.0), 0),
+                    tx.beyond_threshold,
+                    number(lang, cfg.walk_threshold_m / 1000.0, 1),
+                ));
+            } else {
+                ui.label(RichText::new(tx.no_sector).small());
+            }
+            // flags in words
+            let mut flags: Vec<(String, Color32)> = Vec::new();
+            if over {
+                flags.push((
+                    format!("{} ({} %)", tx.over_capacity, fmt_opt(lang, use_.map(|u| u * 100.0), 0)),
+                    Color32::from_rgb(170, 30, 30),
+                ));
+            }
+            match i.mix_flag {
+                MixFlag::Above => flags.push((tx.above_band.into(), Color32::from_rgb(120, 60, 150))),
+                MixFlag::Below => flags.push((tx.below_band.into(), Color32::from_rgb(170, 80, 0))),
+                _ => {}
+            }
+            if college.sector == Sector::Public && i.members == 0 {
+                flags.push((tx.empty_sector.into(), Color32::from_rgb(170, 30, 30)));
+            }
+            for (text, color) in flags {
+                ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
+            }
+        });
+    ui.add_space(4.0);
+}

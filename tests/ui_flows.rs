@@ -1,0 +1,130 @@
+//! The editor driven as a user would, through egui_kittest: widgets found by their label,
+//! clicks at the place a block is drawn.
+
+use carte_mixite::app::{CarteApp, load};
+use carte_mixite::i18n::Lang;
+use carte_mixite::model::{CollegeId, Edit, UnitId};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, CarteApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 950.0))
+        .build_ui_state(
+            |ui, app: &mut CarteApp| app.frame_ui(ui),
+            CarteApp::with_loaded(load(None).unwrap(), Lang::Fr),
+        );
+    h.run_steps(3);
+    h
+}
+
+fn click_at(h: &mut Harness<'static, CarteApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(2);
+}
+
+/// A block of the baseline sector of `from`, drawn inside the viewport.
+fn block_of(h: &Harness<'static, CarteApp>, from: CollegeId) -> (UnitId, egui::Pos2) {
+    let editor = h.state().editor.as_ref().unwrap();
+    let s = &editor.doc.baseline().scenario;
+    editor
+        .doc
+        .territory()
+        .unit_ids()
+        .filter(|&u| s.assignment(u).main_college() == Some(from))
+        .filter_map(|u| Some((u, editor.unit_screen_pos(u)?)))
+        .find(|(_, p)| p.x > 50.0 && p.x < 1000.0 && p.y > 80.0 && p.y < 850.0)
+        .unwrap()
+}
+
+fn pupils_label(h: &Harness<'static, CarteApp>, college: &str) -> String {
+    // the enrolment line of a card reads "618 élèves / 600 places"
+    let editor = h.state().editor.as_ref().unwrap();
+    let t = editor.doc.territory();
+    let c = t.college_by_uai(college).unwrap();
+    let i = editor.doc.active().metrics.college(c, t);
+    format!("{}", i.pupils)
+}
+
+#[test]
+fn selecting_a_college_then_clicking_a_block_moves_it_and_undo_restores() {
+    let mut h = harness();
+    let lm_before = pupils_label(&h, "0990104D");
+    // pick Collège Louise-Michel by its card
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(2);
+    assert_eq!(h.state().editor.as_ref().unwrap().selected, Some(CollegeId(3)));
+    // click a block of Jaurès' sector
+    let (u, pos) = block_of(&h, CollegeId(0));
+    click_at(&mut h, pos);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(
+        editor.doc.active().scenario.assignment(u).main_college(),
+        Some(CollegeId(3)),
+        "the clicked block joins Louise-Michel"
+    );
+    assert!(!editor.doc.active_is_baseline(), "editing the baseline creates a scenario");
+    assert_ne!(pupils_label(&h, "0990104D"), lm_before);
+    // the card shows the change with an arrow
+    assert!(h.query_by_label_contains("▲").is_some());
+    // undo with the button
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    assert_eq!(pupils_label(&h, "0990104D"), lm_before);
+}
+
+#[test]
+fn ctrl_z_undoes_and_ctrl_y_redoes() {
+    let mut h = harness();
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(1);
+    let (u, pos) = block_of(&h, CollegeId(0));
+    click_at(&mut h, pos);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let a = |h: &Harness<'static, CarteApp>| {
+        h.state().editor.as_ref().unwrap().doc.active().scenario.assignment(u).main_college()
+    };
+    assert_eq!(a(&h), Some(CollegeId(0)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run_steps(2);
+    assert_eq!(a(&h), Some(CollegeId(3)));
+}
+
+#[test]
+fn a_locked_block_does_not_change_when_clicked() {
+    let mut h = harness();
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(1);
+    let (u, pos) = block_of(&h, CollegeId(0));
+    {
+        let editor = h.state_mut().editor.as_mut().unwrap();
+        editor.apply(Edit::LockUnits(vec![(u, true)]), Lang::Fr).unwrap();
+    }
+    click_at(&mut h, pos);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(editor.doc.active().scenario.assignment(u).main_college(), Some(CollegeId(0)));
+    // and the facilitator is told why, in words
+    assert!(h.query_by_label_contains("déverrouillez-le").is_some());
+}
+
+#[test]
+fn the_interface_switches_to_english() {
+    let mut h = harness();
+    assert!(h.query_by_label("↶ Annuler").is_some());
+    h.get_by_label("EN").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("↶ Undo").is_some());
+    assert!(h.query_by_label_contains("FICTIONAL TOWN").is_some());
+    let _ = Role::Button;
+}
