@@ -175,7 +175,11 @@ impl Editor {
         ui.input(|i| {
             let ctrl = i.modifiers.command;
             if ctrl && i.key_pressed(egui::Key::Z) {
-                commands.push(if i.modifiers.shift { UiCommand::Redo } else { UiCommand::Undo });
+                commands.push(if i.modifiers.shift {
+                    UiCommand::Redo
+                } else {
+                    UiCommand::Undo
+                });
             }
             if ctrl && i.key_pressed(egui::Key::Y) {
                 commands.push(UiCommand::Redo);
@@ -214,13 +218,19 @@ impl Editor {
                 }
                 let h = &self.doc.active().history;
                 if ui
-                    .add_enabled(h.undo_len() > 0, egui::Button::new(format!("↶ {}", tx.undo)))
+                    .add_enabled(
+                        h.undo_len() > 0,
+                        egui::Button::new(format!("↶ {}", tx.undo)),
+                    )
                     .clicked()
                 {
                     commands.push(UiCommand::Undo);
                 }
                 if ui
-                    .add_enabled(h.redo_len() > 0, egui::Button::new(format!("↷ {}", tx.redo)))
+                    .add_enabled(
+                        h.redo_len() > 0,
+                        egui::Button::new(format!("↷ {}", tx.redo)),
+                    )
                     .clicked()
                 {
                     commands.push(UiCommand::Redo);
@@ -246,7 +256,11 @@ impl Editor {
                 ui.label(RichText::new(hint).size(16.0));
                 if let Some(n) = &self.notice {
                     ui.separator();
-                    ui.label(RichText::new(n).color(Color32::from_rgb(150, 60, 20)).strong());
+                    ui.label(
+                        RichText::new(n)
+                            .color(Color32::from_rgb(150, 60, 20))
+                            .strong(),
+                    );
                 }
             });
         });
@@ -342,7 +356,13 @@ impl Editor {
             Assignment::College(c) => t.college(*c).name.clone(),
             Assignment::Shares(v) => v
                 .iter()
-                .map(|(c, s)| format!("{} {} %", t.college(*c).short_name, number(lang, s * 100.0, 0)))
+                .map(|(c, s)| {
+                    format!(
+                        "{} {} %",
+                        t.college(*c).short_name,
+                        number(lang, s * 100.0, 0)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
         };
@@ -360,7 +380,11 @@ impl Editor {
                     ui.label(format!("{} {}", fmt(p.pupils, 0), tx.pupils));
                     ui.label(format!(
                         "{} {}{}",
-                        if p.ips_estimated { tx.ips_estimated } else { tx.ips },
+                        if p.ips_estimated {
+                            tx.ips_estimated
+                        } else {
+                            tx.ips
+                        },
                         fmt(p.ips_mean, 1),
                         ""
                     ));
@@ -496,17 +520,33 @@ pub fn setup_style(ctx: &egui::Context) {
         std::sync::Arc::new(egui::FontData::from_static(FONT)),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().insert(0, "dejavu".into());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, "dejavu".into());
     }
     ctx.set_fonts(fonts);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [
-            (TextStyle::Heading, FontId::new(21.0, FontFamily::Proportional)),
+            (
+                TextStyle::Heading,
+                FontId::new(21.0, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(16.0, FontFamily::Proportional)),
-            (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+            (
+                TextStyle::Button,
+                FontId::new(16.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(13.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, FontFamily::Monospace),
+            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);

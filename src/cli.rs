@@ -205,10 +205,18 @@ fn indicators(
 }
 
 fn opt(v: Option<f64>, digits: usize, unknown: &str) -> String {
-    v.map(|x| format!("{x:.digits$}")).unwrap_or_else(|| unknown.to_string())
+    v.map(|x| format!("{x:.digits$}"))
+        .unwrap_or_else(|| unknown.to_string())
 }
 
-fn table(out: &mut String, t: &Territory, m: &Metrics, base: &Metrics, s: &crate::model::Scenario, lang: Lang) {
+fn table(
+    out: &mut String,
+    t: &Territory,
+    m: &Metrics,
+    base: &Metrics,
+    s: &crate::model::Scenario,
+    lang: Lang,
+) {
     let fr = lang == Lang::Fr;
     let unknown = if fr { "inconnu" } else { "unknown" };
     let tr = |f: &'static str, e: &'static str| if fr { f } else { e };
@@ -217,7 +225,10 @@ fn table(out: &mut String, t: &Territory, m: &Metrics, base: &Metrics, s: &crate
         let _ = writeln!(
             out,
             "{}",
-            tr("⚠ Territoire fictif : aucune donnée réelle.", "⚠ Fictional territory: no real data.")
+            tr(
+                "⚠ Territoire fictif : aucune donnée réelle.",
+                "⚠ Fictional territory: no real data."
+            )
         );
     }
     let cfg = m.config();
@@ -227,7 +238,10 @@ fn table(out: &mut String, t: &Territory, m: &Metrics, base: &Metrics, s: &crate
         match cfg.distance {
             crate::metrics::DistanceModel::StraightLine { detour_factor } => format!(
                 "{} × {detour_factor:.2}, {} {:.1} km/h, {} {:.0} m",
-                tr("Distances : à vol d'oiseau (estimation)", "Distances: straight line (estimate)"),
+                tr(
+                    "Distances : à vol d'oiseau (estimation)",
+                    "Distances: straight line (estimate)"
+                ),
                 tr("marche à", "walking at"),
                 cfg.walk_speed_kmh,
                 tr("seuil", "threshold"),
@@ -273,13 +287,22 @@ fn table(out: &mut String, t: &Territory, m: &Metrics, base: &Metrics, s: &crate
         let col = t.college(c);
         let i: CollegeIndicators = m.college(c, t);
         let b = base.college(c, t);
-        let metres = |v: Option<f64>| v.map(|x| format!("{x:.0} m")).unwrap_or_else(|| unknown.to_string());
-        let pct = |v: Option<f64>| opt(v.map(|x| x * 100.0), 0, unknown) + if v.is_some() { "%" } else { "" };
+        let metres = |v: Option<f64>| {
+            v.map(|x| format!("{x:.0} m"))
+                .unwrap_or_else(|| unknown.to_string())
+        };
+        let pct = |v: Option<f64>| {
+            opt(v.map(|x| x * 100.0), 0, unknown) + if v.is_some() { "%" } else { "" }
+        };
         let _ = writeln!(
             out,
             "{:<30} {:>4} {:>7.0} {:>6} {:>6} {:>5} {:>6} {:>6} {:>7} {:>7} {:>6}  {}",
             col.name.chars().take(30).collect::<String>(),
-            if col.sector == Sector::Private { tr("priv", "priv") } else { "" },
+            if col.sector == Sector::Private {
+                tr("priv", "priv")
+            } else {
+                ""
+            },
             i.pupils,
             pct(i.capacity_use),
             opt(i.ips_mean, 1, unknown),
@@ -294,7 +317,14 @@ fn table(out: &mut String, t: &Territory, m: &Metrics, base: &Metrics, s: &crate
     }
     let idx = m.territory();
     let bidx = base.territory();
-    let _ = writeln!(out, "\n{}", tr("Indices du territoire (Δ = écart à la carte actuelle)", "Territory indices (Δ = change from the baseline)"));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr(
+            "Indices du territoire (Δ = écart à la carte actuelle)",
+            "Territory indices (Δ = change from the baseline)"
+        )
+    );
     if let (Some(e), be) = (idx.entropy, bidx.entropy) {
         let _ = writeln!(
             out,

@@ -182,7 +182,9 @@ pub fn synthetic_territory(spec: &SyntheticSpec) -> (Territory, Scenario) {
     let score = |p: [f64; 2]| {
         bumps
             .iter()
-            .map(|(c, h, r)| h * (-((p[0] - c[0]).powi(2) + (p[1] - c[1]).powi(2)) / r.powi(2)).exp())
+            .map(|(c, h, r)| {
+                h * (-((p[0] - c[0]).powi(2) + (p[1] - c[1]).powi(2)) / r.powi(2)).exp()
+            })
             .sum::<f64>()
     };
     let origin = [650_000.0, 6_600_000.0];
@@ -282,15 +284,69 @@ struct District {
 }
 
 const DISTRICTS: &[District] = &[
-    District { name: "Centre-ville", at: [0.0, 200.0], score: 1.6, radius: 1200.0, density: 110.0 },
-    District { name: "Les Coteaux", at: [-2600.0, 900.0], score: 1.0, radius: 1000.0, density: 28.0 },
-    District { name: "La Garenne", at: [2900.0, -1750.0], score: -2.7, radius: 950.0, density: 150.0 },
-    District { name: "Les Forges", at: [-1500.0, -1900.0], score: -1.2, radius: 900.0, density: 70.0 },
-    District { name: "Le Plateau", at: [-900.0, 2000.0], score: 0.1, radius: 900.0, density: 45.0 },
-    District { name: "Les Prés", at: [2300.0, 1400.0], score: -0.2, radius: 900.0, density: 50.0 },
-    District { name: "Saint-Roch", at: [1900.0, -250.0], score: -0.3, radius: 700.0, density: 80.0 },
-    District { name: "Bellevue", at: [500.0, -2000.0], score: -0.4, radius: 900.0, density: 55.0 },
-    District { name: "La Gare", at: [-1500.0, 200.0], score: 0.2, radius: 700.0, density: 75.0 },
+    District {
+        name: "Centre-ville",
+        at: [0.0, 200.0],
+        score: 1.6,
+        radius: 1200.0,
+        density: 110.0,
+    },
+    District {
+        name: "Les Coteaux",
+        at: [-2600.0, 900.0],
+        score: 1.0,
+        radius: 1000.0,
+        density: 28.0,
+    },
+    District {
+        name: "La Garenne",
+        at: [2900.0, -1750.0],
+        score: -2.7,
+        radius: 950.0,
+        density: 150.0,
+    },
+    District {
+        name: "Les Forges",
+        at: [-1500.0, -1900.0],
+        score: -1.2,
+        radius: 900.0,
+        density: 70.0,
+    },
+    District {
+        name: "Le Plateau",
+        at: [-900.0, 2000.0],
+        score: 0.1,
+        radius: 900.0,
+        density: 45.0,
+    },
+    District {
+        name: "Les Prés",
+        at: [2300.0, 1400.0],
+        score: -0.2,
+        radius: 900.0,
+        density: 50.0,
+    },
+    District {
+        name: "Saint-Roch",
+        at: [1900.0, -250.0],
+        score: -0.3,
+        radius: 700.0,
+        density: 80.0,
+    },
+    District {
+        name: "Bellevue",
+        at: [500.0, -2000.0],
+        score: -0.4,
+        radius: 900.0,
+        density: 55.0,
+    },
+    District {
+        name: "La Gare",
+        at: [-1500.0, 200.0],
+        score: 0.2,
+        radius: 700.0,
+        density: 75.0,
+    },
 ];
 
 /// A collège of the demo town: name, short name, place, sector, REP, capacity factor over its
@@ -305,18 +361,102 @@ struct DemoCollege {
 }
 
 const DEMO_COLLEGES: &[DemoCollege] = &[
-    DemoCollege { name: "Collège Jean-Jaurès", short: "Jaurès", at: [-150.0, 350.0], sector: Sector::Public, rep: Rep::None, capacity_factor: 0.96 },
-    DemoCollege { name: "Collège Victor-Hugo", short: "Hugo", at: [900.0, 1150.0], sector: Sector::Public, rep: Rep::None, capacity_factor: 1.0 },
-    DemoCollege { name: "Collège des Coteaux", short: "Coteaux", at: [-2500.0, 750.0], sector: Sector::Public, rep: Rep::None, capacity_factor: 1.05 },
-    DemoCollege { name: "Collège Louise-Michel", short: "L.-Michel", at: [2750.0, -1650.0], sector: Sector::Public, rep: Rep::RepPlus, capacity_factor: 1.5 },
-    DemoCollege { name: "Collège Jules-Ferry", short: "Ferry", at: [-1450.0, -1750.0], sector: Sector::Public, rep: Rep::Rep, capacity_factor: 1.2 },
-    DemoCollege { name: "Collège Pablo-Neruda", short: "Neruda", at: [2350.0, 1250.0], sector: Sector::Public, rep: Rep::None, capacity_factor: 1.1 },
-    DemoCollege { name: "Collège Marie-Curie", short: "Curie", at: [-1100.0, 2000.0], sector: Sector::Public, rep: Rep::None, capacity_factor: 1.02 },
-    DemoCollege { name: "Collège Simone-Veil", short: "Veil", at: [450.0, -2000.0], sector: Sector::Public, rep: Rep::None, capacity_factor: 1.15 },
-    DemoCollege { name: "Collège Camille-Claudel", short: "Claudel", at: [1750.0, 100.0], sector: Sector::Public, rep: Rep::None, capacity_factor: 1.1 },
-    DemoCollege { name: "Collège privé Saint-Joseph", short: "St-Joseph", at: [-450.0, -100.0], sector: Sector::Private, rep: Rep::None, capacity_factor: 1.0 },
-    DemoCollege { name: "Institution Notre-Dame", short: "N.-Dame", at: [450.0, 750.0], sector: Sector::Private, rep: Rep::None, capacity_factor: 1.0 },
-    DemoCollege { name: "Collège privé Sainte-Marie", short: "Ste-Marie", at: [-2050.0, 250.0], sector: Sector::Private, rep: Rep::None, capacity_factor: 1.0 },
+    DemoCollege {
+        name: "Collège Jean-Jaurès",
+        short: "Jaurès",
+        at: [-150.0, 350.0],
+        sector: Sector::Public,
+        rep: Rep::None,
+        capacity_factor: 0.96,
+    },
+    DemoCollege {
+        name: "Collège Victor-Hugo",
+        short: "Hugo",
+        at: [900.0, 1150.0],
+        sector: Sector::Public,
+        rep: Rep::None,
+        capacity_factor: 1.0,
+    },
+    DemoCollege {
+        name: "Collège des Coteaux",
+        short: "Coteaux",
+        at: [-2500.0, 750.0],
+        sector: Sector::Public,
+        rep: Rep::None,
+        capacity_factor: 1.05,
+    },
+    DemoCollege {
+        name: "Collège Louise-Michel",
+        short: "L.-Michel",
+        at: [2750.0, -1650.0],
+        sector: Sector::Public,
+        rep: Rep::RepPlus,
+        capacity_factor: 1.5,
+    },
+    DemoCollege {
+        name: "Collège Jules-Ferry",
+        short: "Ferry",
+        at: [-1450.0, -1750.0],
+        sector: Sector::Public,
+        rep: Rep::Rep,
+        capacity_factor: 1.2,
+    },
+    DemoCollege {
+        name: "Collège Pablo-Neruda",
+        short: "Neruda",
+        at: [2350.0, 1250.0],
+        sector: Sector::Public,
+        rep: Rep::None,
+        capacity_factor: 1.1,
+    },
+    DemoCollege {
+        name: "Collège Marie-Curie",
+        short: "Curie",
+        at: [-1100.0, 2000.0],
+        sector: Sector::Public,
+        rep: Rep::None,
+        capacity_factor: 1.02,
+    },
+    DemoCollege {
+        name: "Collège Simone-Veil",
+        short: "Veil",
+        at: [450.0, -2000.0],
+        sector: Sector::Public,
+        rep: Rep::None,
+        capacity_factor: 1.15,
+    },
+    DemoCollege {
+        name: "Collège Camille-Claudel",
+        short: "Claudel",
+        at: [1750.0, 100.0],
+        sector: Sector::Public,
+        rep: Rep::None,
+        capacity_factor: 1.1,
+    },
+    DemoCollege {
+        name: "Collège privé Saint-Joseph",
+        short: "St-Joseph",
+        at: [-450.0, -100.0],
+        sector: Sector::Private,
+        rep: Rep::None,
+        capacity_factor: 1.0,
+    },
+    DemoCollege {
+        name: "Institution Notre-Dame",
+        short: "N.-Dame",
+        at: [450.0, 750.0],
+        sector: Sector::Private,
+        rep: Rep::None,
+        capacity_factor: 1.0,
+    },
+    DemoCollege {
+        name: "Collège privé Sainte-Marie",
+        short: "Ste-Marie",
+        at: [-2050.0, 250.0],
+        sector: Sector::Private,
+        rep: Rep::None,
+        capacity_factor: 1.0,
+    },
 ];
 
 /// The course of the river La Lise (y as a function of x, metres from the town centre).
@@ -369,7 +509,10 @@ pub fn demo_town(seed: u64) -> DemoTown {
             .any(|q| (q[0] - p[0]).powi(2) + (q[1] - p[1]).powi(2) < min * min)
     };
     for _ in 0..30_000 {
-        let p = [rng.random_range(-6000.0..6000.0), rng.random_range(-4500.0..4500.0)];
+        let p = [
+            rng.random_range(-6000.0..6000.0),
+            rng.random_range(-4500.0..4500.0),
+        ];
         let town = inside_town(p);
         let min = if town { spacing(p) } else { 700.0 };
         if (p[1] - river_y(p[0])).abs() < 110.0 || too_close(&sites, p, min) {
@@ -578,7 +721,10 @@ fn demo_streets(
         })
         .collect();
     // Bridges: from the closest block corner on each bank near three crossing points.
-    let vertices: Vec<[f64; 2]> = kept.iter().flat_map(|&i| cells[i].iter().copied()).collect();
+    let vertices: Vec<[f64; 2]> = kept
+        .iter()
+        .flat_map(|&i| cells[i].iter().copied())
+        .collect();
     for bx in [-1800.0, 250.0, 2300.0] {
         let ry = river_y(bx);
         let closest = |north: bool| {
@@ -622,15 +768,35 @@ mod tests {
     fn the_demo_town_has_the_promised_shape() {
         let town = demo_town(2026);
         let t = &town.territory;
-        assert!((200..=400).contains(&t.units().len()), "{}", t.units().len());
+        assert!(
+            (200..=400).contains(&t.units().len()),
+            "{}",
+            t.units().len()
+        );
         assert_eq!(t.colleges().len(), 12);
-        let private = t.colleges().iter().filter(|c| c.sector == Sector::Private).count();
+        let private = t
+            .colleges()
+            .iter()
+            .filter(|c| c.sector == Sector::Private)
+            .count();
         assert_eq!(private, 3);
-        let ips: Vec<f64> = t.units().iter().filter_map(|u| u.population.ips_mean).collect();
-        let (lo, hi) = ips.iter().fold((f64::MAX, f64::MIN), |(l, h), &x| (l.min(x), h.max(x)));
-        assert!(lo >= 60.0 && lo < 80.0 && hi > 130.0 && hi <= 155.0, "{lo} {hi}");
+        let ips: Vec<f64> = t
+            .units()
+            .iter()
+            .filter_map(|u| u.population.ips_mean)
+            .collect();
+        let (lo, hi) = ips
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(l, h), &x| (l.min(x), h.max(x)));
+        assert!(
+            (60.0..80.0).contains(&lo) && hi > 130.0 && hi <= 155.0,
+            "{lo} {hi}"
+        );
         // every block touches at least one other block
-        let isolated = t.unit_ids().filter(|&u| t.adjacency().of(u).is_empty()).count();
+        let isolated = t
+            .unit_ids()
+            .filter(|&u| t.adjacency().of(u).is_empty())
+            .count();
         assert_eq!(isolated, 0);
         // the baseline is segregated: Louise-Michel far below the town, Jaurès above
         let m = Metrics::new(t, &town.baseline, MetricsConfig::default());
@@ -640,7 +806,12 @@ mod tests {
         assert!(jj.ips_mean.unwrap() > 120.0, "{:?}", jj.ips_mean);
         assert!(jj.capacity_use.unwrap() > 1.0);
         assert!(lm.capacity_use.unwrap() < 0.75);
-        let d = m.territory().minority(Minority::Boursiers).unwrap().dissimilarity.unwrap();
+        let d = m
+            .territory()
+            .minority(Minority::Boursiers)
+            .unwrap()
+            .dissimilarity
+            .unwrap();
         assert!(d > 0.25, "{d}");
     }
 }

@@ -4,12 +4,12 @@
 //! The core (`model`, `metrics`, `io`, `routing`, `generate`) never touches the interface, so
 //! the command line, the tests and the benchmarks use it alone.
 
+pub mod app;
+pub mod cli;
 pub mod generate;
+pub mod i18n;
 pub mod io;
 pub mod metrics;
 pub mod model;
 pub mod routing;
-pub mod app;
-pub mod i18n;
 pub mod ui;
-pub mod cli;

@@ -1,4 +1,9 @@
 //! The command line, run as a user would.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests and benchmarks fail loudly"
+)]
 
 use std::process::Command;
 
@@ -12,7 +17,11 @@ fn indicators_of_the_demo_map_as_json_cover_every_college() {
         .args(["indicators", "maps/demo", "--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let colleges = v["colleges"].as_array().unwrap();
     assert_eq!(colleges.len(), 12);
@@ -30,14 +39,20 @@ fn indicators_table_is_french_by_default_and_english_on_request() {
     let fr = bin().args(["indicators", "demo"]).output().unwrap();
     let fr = String::from_utf8(fr.stdout).unwrap();
     assert!(fr.contains("Territoire fictif"));
-    let en = bin().args(["--lang", "en", "indicators", "demo"]).output().unwrap();
+    let en = bin()
+        .args(["--lang", "en", "indicators", "demo"])
+        .output()
+        .unwrap();
     let en = String::from_utf8(en.stdout).unwrap();
     assert!(en.contains("Fictional territory"));
 }
 
 #[test]
 fn a_missing_territory_is_a_clear_message_not_a_panic() {
-    let out = bin().args(["indicators", "no/such/folder"]).output().unwrap();
+    let out = bin()
+        .args(["indicators", "no/such/folder"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("no/such/folder/territory.json"), "{err}");
@@ -62,7 +77,10 @@ fn the_committed_demo_map_is_what_the_generator_makes() {
     ] {
         let made = std::fs::read(dir.join(name)).unwrap();
         let committed = std::fs::read(format!("maps/demo/{name}")).unwrap();
-        assert!(made == committed, "maps/demo/{name} differs from the generator's output: run `cargo run -- generate-demo`");
+        assert!(
+            made == committed,
+            "maps/demo/{name} differs from the generator's output: run `cargo run -- generate-demo`"
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -90,6 +108,9 @@ fn a_scenario_file_changes_the_figures() {
     let lm = &v["colleges"][3];
     assert_eq!(lm["uai"], "0990104D");
     assert_eq!(lm["indicators"]["pupils"].as_f64().unwrap(), 0.0);
-    assert!(lm["indicators"]["ips_mean"].is_null(), "an empty collège has an unknown IPS");
+    assert!(
+        lm["indicators"]["ips_mean"].is_null(),
+        "an empty collège has an unknown IPS"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -1,4 +1,9 @@
 //! Invariants of the incremental engine, over random sequences of edits.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests and benchmarks fail loudly"
+)]
 
 use std::sync::Arc;
 
@@ -46,8 +51,13 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 fn document() -> Document {
     let (t, s) = territory();
-    let t = Territory::new(t.info.clone(), t.groups.clone(), t.units().to_vec(), t.colleges().to_vec())
-        .unwrap();
+    let t = Territory::new(
+        t.info.clone(),
+        t.groups.clone(),
+        t.units().to_vec(),
+        t.colleges().to_vec(),
+    )
+    .unwrap();
     let mut d = Document::new(Arc::new(t), s.clone(), MetricsConfig::default());
     d.new_scenario_from_active("prop");
     d

@@ -1,5 +1,10 @@
 //! The editor driven as a user would, through egui_kittest: widgets found by their label,
 //! clicks at the place a block is drawn.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests and benchmarks fail loudly"
+)]
 
 use carte_mixite::app::{CarteApp, load};
 use carte_mixite::i18n::Lang;
@@ -63,7 +68,10 @@ fn selecting_a_college_then_clicking_a_block_moves_it_and_undo_restores() {
     // pick Collège Louise-Michel by its card
     h.get_by_label("Collège Louise-Michel").click();
     h.run_steps(2);
-    assert_eq!(h.state().editor.as_ref().unwrap().selected, Some(CollegeId(3)));
+    assert_eq!(
+        h.state().editor.as_ref().unwrap().selected,
+        Some(CollegeId(3))
+    );
     // click a block of Jaurès' sector
     let (u, pos) = block_of(&h, CollegeId(0));
     click_at(&mut h, pos);
@@ -73,7 +81,10 @@ fn selecting_a_college_then_clicking_a_block_moves_it_and_undo_restores() {
         Some(CollegeId(3)),
         "the clicked block joins Louise-Michel"
     );
-    assert!(!editor.doc.active_is_baseline(), "editing the baseline creates a scenario");
+    assert!(
+        !editor.doc.active_is_baseline(),
+        "editing the baseline creates a scenario"
+    );
     assert_ne!(pupils_label(&h, "0990104D"), lm_before);
     // the card shows the change with an arrow
     assert!(h.query_by_label_contains("▲").is_some());
@@ -93,7 +104,15 @@ fn ctrl_z_undoes_and_ctrl_y_redoes() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
     let a = |h: &Harness<'static, CarteApp>| {
-        h.state().editor.as_ref().unwrap().doc.active().scenario.assignment(u).main_college()
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .active()
+            .scenario
+            .assignment(u)
+            .main_college()
     };
     assert_eq!(a(&h), Some(CollegeId(0)));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
@@ -109,11 +128,16 @@ fn a_locked_block_does_not_change_when_clicked() {
     let (u, pos) = block_of(&h, CollegeId(0));
     {
         let editor = h.state_mut().editor.as_mut().unwrap();
-        editor.apply(Edit::LockUnits(vec![(u, true)]), Lang::Fr).unwrap();
+        editor
+            .apply(Edit::LockUnits(vec![(u, true)]), Lang::Fr)
+            .unwrap();
     }
     click_at(&mut h, pos);
     let editor = h.state().editor.as_ref().unwrap();
-    assert_eq!(editor.doc.active().scenario.assignment(u).main_college(), Some(CollegeId(0)));
+    assert_eq!(
+        editor.doc.active().scenario.assignment(u).main_college(),
+        Some(CollegeId(0))
+    );
     // and the facilitator is told why, in words
     assert!(h.query_by_label_contains("déverrouillez-le").is_some());
 }

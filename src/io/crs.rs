@@ -7,13 +7,17 @@ use proj4rs::Proj;
 #[derive(Debug, thiserror::Error)]
 pub enum CrsError {
     /// The EPSG code is not known to the projection library.
-    #[error("unknown projection EPSG:{code}; supported are e.g. 2154 (Lambert-93), 3942-3950 (CC zones), 4326 (WGS84), 3857 (Web Mercator), 326xx (UTM)")]
+    #[error(
+        "unknown projection EPSG:{code}; supported are e.g. 2154 (Lambert-93), 3942-3950 (CC zones), 4326 (WGS84), 3857 (Web Mercator), 326xx (UTM)"
+    )]
     UnknownEpsg {
         /// The code asked for.
         code: u16,
     },
     /// A point could not be converted.
-    #[error("the point ({x}, {y}) cannot be converted from EPSG:{code} to longitude/latitude: {reason}")]
+    #[error(
+        "the point ({x}, {y}) cannot be converted from EPSG:{code} to longitude/latitude: {reason}"
+    )]
     Point {
         /// Source code.
         code: u16,

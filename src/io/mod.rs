@@ -63,11 +63,13 @@ mod tests {
         std::fs::create_dir_all(sub.join("x")).unwrap();
         assert!(atomic_write(&sub, b"oops").is_err());
         assert_eq!(std::fs::read(&p).unwrap(), b"precious");
-        assert!(!std::fs::read_dir(&dir).unwrap().any(|e| e
-            .unwrap()
-            .file_name()
-            .to_string_lossy()
-            .ends_with(".tmp")));
+        assert!(
+            !std::fs::read_dir(&dir).unwrap().any(|e| e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp"))
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -59,7 +59,9 @@ pub enum LoadError {
         problem: String,
     },
     /// The file is of a newer format version.
-    #[error("{path} was written by a newer version of Carte Mixité (format {found}, this one reads up to {FORMAT_VERSION}): please update")]
+    #[error(
+        "{path} was written by a newer version of Carte Mixité (format {found}, this one reads up to {FORMAT_VERSION}): please update"
+    )]
     NewerVersion {
         /// The file.
         path: PathBuf,
@@ -172,11 +174,10 @@ fn population_from(props: &Map<String, Value>) -> Population {
             .get("ips_estimated")
             .and_then(Value::as_bool)
             .unwrap_or(false),
-        groups: props.get("groups").and_then(Value::as_array).map(|a| {
-            a.iter()
-                .map(|v| v.as_f64().unwrap_or(f64::NAN))
-                .collect()
-        }),
+        groups: props
+            .get("groups")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect()),
         avoidance_rate: num(props, "avoidance_rate"),
     }
 }
@@ -230,14 +231,17 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
             problem,
         };
         let props = f.properties.unwrap_or_default();
-        let key = text(&props, "key").ok_or_else(|| bad("no « key » property (the unit's identifier)".into()))?;
+        let key = text(&props, "key")
+            .ok_or_else(|| bad("no « key » property (the unit's identifier)".into()))?;
         let shape = match f.geometry.map(|g| g.value) {
             Some(GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => {
                 UnitShape::Point(Point::new(coordinates[0], coordinates[1]))
             }
             Some(g @ (GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. })) => {
                 let mp = match &g {
-                    GeometryValue::Polygon { .. } => geo::Polygon::try_from(&g).map(|p| MultiPolygon(vec![p])),
+                    GeometryValue::Polygon { .. } => {
+                        geo::Polygon::try_from(&g).map(|p| MultiPolygon(vec![p]))
+                    }
                     _ => MultiPolygon::try_from(&g),
                 };
                 UnitShape::Area(mp.map_err(|e| bad(format!("unreadable polygon: {e}")))?)
@@ -314,15 +318,20 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
                 .map(population_from),
         });
     }
-    let mut territory = Territory::new(header.info, header.groups, units, colleges).map_err(
-        |source| LoadError::Territory {
-            path: dir.clone(),
-            source,
-        },
-    )?;
+    let mut territory =
+        Territory::new(header.info, header.groups, units, colleges).map_err(|source| {
+            LoadError::Territory {
+                path: dir.clone(),
+                source,
+            }
+        })?;
     if let Some(t) = texts.landmarks {
         let path = dir.join("landmarks.geojson");
-        for (i, f) in collection(t, path.clone())?.features.into_iter().enumerate() {
+        for (i, f) in collection(t, path.clone())?
+            .features
+            .into_iter()
+            .enumerate()
+        {
             let props = f.properties.clone().unwrap_or_default();
             let kind = match props.get("kind").and_then(Value::as_str) {
                 Some("river") => LandmarkKind::River,
@@ -443,7 +452,9 @@ pub fn parse_scenario(
                 match Assignment::Shares(shares).normalized(territory.colleges().len()) {
                     Ok(a) => a,
                     Err(e) => {
-                        warnings.push(ScenarioWarning(format!("unit « {key} »: {e}: left unassigned")));
+                        warnings.push(ScenarioWarning(format!(
+                            "unit « {key} »: {e}: left unassigned"
+                        )));
                         continue;
                     }
                 }
@@ -660,10 +671,19 @@ mod tests {
         let (t, s) = read_territory_dir(&dir).unwrap();
         assert_eq!(t.units().len(), town.territory.units().len());
         assert_eq!(s.assignments(), town.baseline.assignments());
-        assert_eq!(t.unit(UnitId(7)).population, town.territory.unit(UnitId(7)).population);
-        assert_eq!(t.adjacency().pair_count(), town.territory.adjacency().pair_count());
+        assert_eq!(
+            t.unit(UnitId(7)).population,
+            town.territory.unit(UnitId(7)).population
+        );
+        assert_eq!(
+            t.adjacency().pair_count(),
+            town.territory.adjacency().pair_count()
+        );
         // and the texts written again are identical
-        assert_eq!(territory_texts(&t, &s), territory_texts(&town.territory, &town.baseline));
+        assert_eq!(
+            territory_texts(&t, &s),
+            territory_texts(&town.territory, &town.baseline)
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 

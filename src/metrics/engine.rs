@@ -160,7 +160,11 @@ impl Sums {
             let x = fl(v);
             if x > 0.0 { x * x.ln() } else { 0.0 }
         };
-        self.groups[..group_count].iter().map(|&g| xlnx(g)).sum::<f64>() - xlnx(self.groups_total)
+        self.groups[..group_count]
+            .iter()
+            .map(|&g| xlnx(g))
+            .sum::<f64>()
+            - xlnx(self.groups_total)
     }
 }
 
@@ -308,7 +312,13 @@ impl Metrics {
         )
     }
 
-    fn ladder_update(&mut self, territory: &Territory, unit: UnitId, college: CollegeId, sign: i32) {
+    fn ladder_update(
+        &mut self,
+        territory: &Territory,
+        unit: UnitId,
+        college: CollegeId,
+        sign: i32,
+    ) {
         if territory.unit(unit).population.pupils.unwrap_or(0.0) <= 0.0 {
             return;
         }
@@ -410,7 +420,12 @@ impl Metrics {
     }
 
     /// Changes settings; recomputes what depends on them.
-    pub fn set_config(&mut self, territory: &Territory, scenario: &Scenario, config: MetricsConfig) {
+    pub fn set_config(
+        &mut self,
+        territory: &Territory,
+        scenario: &Scenario,
+        config: MetricsConfig,
+    ) {
         *self = Metrics::new(territory, scenario, config);
     }
 
@@ -423,7 +438,9 @@ impl Metrics {
         let ips_mean = (s.ips_w > 0).then(|| fl(s.ips_sum) / fl(s.ips_w));
         let ips_sd = (s.ips_w > 0 && s.ips_sd_w == s.ips_w).then(|| {
             let mean = fl(s.ips_sd_sum) / fl(s.ips_sd_w);
-            (fl(s.ips_sq) / fl(s.ips_sd_w) - mean * mean).max(0.0).sqrt()
+            (fl(s.ips_sq) / fl(s.ips_sd_w) - mean * mean)
+                .max(0.0)
+                .sqrt()
         });
         let boursier_share = (s.bours_w > 0).then(|| fl(s.bours) / fl(s.bours_w));
         let group_shares = (s.groups_total > 0).then(|| {
@@ -460,7 +477,10 @@ impl Metrics {
             .iter()
             .map(|&g| fl(g))
             .collect();
-        let row: Vec<f64> = s.groups[..self.group_count].iter().map(|&g| fl(g)).collect();
+        let row: Vec<f64> = s.groups[..self.group_count]
+            .iter()
+            .map(|&g| fl(g))
+            .collect();
         CollegeIndicators {
             pupils,
             members: s.members,
@@ -484,10 +504,7 @@ impl Metrics {
             walk_max_m,
             walk_share_beyond,
             pupils_beyond_walk: fl(s.walk_beyond),
-            entropy_contribution: super::segregation::entropy_contribution(
-                &row,
-                &territory_groups,
-            ),
+            entropy_contribution: super::segregation::entropy_contribution(&row, &territory_groups),
         }
     }
 
@@ -580,7 +597,12 @@ impl Metrics {
     pub fn group_counts(&self) -> Vec<Vec<f64>> {
         self.colleges
             .iter()
-            .map(|s| s.groups[..self.group_count].iter().map(|&g| fl(g)).collect())
+            .map(|s| {
+                s.groups[..self.group_count]
+                    .iter()
+                    .map(|&g| fl(g))
+                    .collect()
+            })
             .collect()
     }
 }
@@ -755,9 +777,27 @@ mod tests {
     /// Three units in a row, two collèges at the ends.
     pub fn small_case() -> (Territory, Scenario) {
         let units = vec![
-            square_unit("u0", 0.00, 45.0, 0.01, pop(100.0, 10.0, 130.0, [50.0, 30.0, 15.0, 5.0])),
-            square_unit("u1", 0.01, 45.0, 0.01, pop(50.0, 20.0, 90.0, [5.0, 10.0, 15.0, 20.0])),
-            square_unit("u2", 0.02, 45.0, 0.01, pop(100.0, 50.0, 80.0, [5.0, 10.0, 25.0, 60.0])),
+            square_unit(
+                "u0",
+                0.00,
+                45.0,
+                0.01,
+                pop(100.0, 10.0, 130.0, [50.0, 30.0, 15.0, 5.0]),
+            ),
+            square_unit(
+                "u1",
+                0.01,
+                45.0,
+                0.01,
+                pop(50.0, 20.0, 90.0, [5.0, 10.0, 15.0, 20.0]),
+            ),
+            square_unit(
+                "u2",
+                0.02,
+                45.0,
+                0.01,
+                pop(100.0, 50.0, 80.0, [5.0, 10.0, 25.0, 60.0]),
+            ),
         ];
         let t = Territory::new(
             TerritoryInfo::default(),
@@ -800,7 +840,11 @@ mod tests {
         let idx = m.territory();
         let (a, n) = m.minority_counts(Minority::Boursiers);
         let d = super::super::segregation::dissimilarity(&a, &n).unwrap();
-        let got = idx.minority(Minority::Boursiers).unwrap().dissimilarity.unwrap();
+        let got = idx
+            .minority(Minority::Boursiers)
+            .unwrap()
+            .dissimilarity
+            .unwrap();
         assert!((got - d).abs() < 1e-9);
         let e = super::super::segregation::entropy_indices(&m.group_counts()).unwrap();
         let ent = idx.entropy.unwrap();

@@ -7,6 +7,6 @@ pub mod segregation;
 
 pub use config::{DistanceModel, MetricsConfig, MixRule, Reference, RuleIndicator, RuleMode};
 pub use engine::{
-    CollegeIndicators, EntropyBreakdown, Metrics, MinorityIndices, MixFlag, Minority,
+    CollegeIndicators, EntropyBreakdown, Metrics, Minority, MinorityIndices, MixFlag,
     TerritoryIndices, change,
 };

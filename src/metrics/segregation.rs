@@ -47,11 +47,7 @@ pub fn isolation(minority: &[f64], total: &[f64]) -> Option<(f64, f64)> {
         .map(|(&ak, &nk)| (ak / a) * (ak / nk))
         .sum();
     let p = a / n;
-    let v = if p < 1.0 {
-        (xpx - p) / (1.0 - p)
-    } else {
-        0.0
-    };
+    let v = if p < 1.0 { (xpx - p) / (1.0 - p) } else { 0.0 };
     Some((xpx, v))
 }
 

@@ -146,9 +146,9 @@ impl Document {
             return Err(DocumentError::BaselineIsReadOnly);
         }
         let state = &mut self.scenarios[self.active];
-        let inverse = edit
-            .clone()
-            .apply(&self.territory, &mut state.scenario, &mut state.metrics)?;
+        let inverse =
+            edit.clone()
+                .apply(&self.territory, &mut state.scenario, &mut state.metrics)?;
         if !inverse.is_empty() {
             state.scenario.meta.modified = chrono::Utc::now();
         }
@@ -313,7 +313,10 @@ mod tests {
         d.apply(Edit::LockUnits(vec![(UnitId(3), true)])).unwrap();
         let c = other_college(&d, UnitId(3));
         let err = d.apply(Edit::Assign(vec![(UnitId(3), Assignment::College(c))]));
-        assert!(matches!(err, Err(DocumentError::Edit(EditError::LockedUnit(_)))));
+        assert!(matches!(
+            err,
+            Err(DocumentError::Edit(EditError::LockedUnit(_)))
+        ));
         assert_ne!(
             d.active().scenario.assignment(UnitId(3)),
             &Assignment::College(c)

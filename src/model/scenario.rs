@@ -44,10 +44,13 @@ pub enum AssignmentError {
 impl Assignment {
     /// The `(collège, share)` pairs; empty for an unassigned unit.
     pub fn shares(&self) -> impl Iterator<Item = (CollegeId, f64)> + '_ {
-        let (single, many): (Option<(CollegeId, f64)>, &[(CollegeId, f64)]) = match self {
-            Assignment::Unassigned => (None, &[]),
-            Assignment::College(c) => (Some((*c, 1.0)), &[]),
-            Assignment::Shares(v) => (None, v.as_slice()),
+        let single = match self {
+            Assignment::College(c) => Some((*c, 1.0)),
+            _ => None,
+        };
+        let many: &[(CollegeId, f64)] = match self {
+            Assignment::Shares(v) => v,
+            _ => &[],
         };
         single.into_iter().chain(many.iter().copied())
     }

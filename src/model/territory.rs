@@ -479,14 +479,18 @@ impl Territory {
             min = [min[0].min(c.location.x()), min[1].min(c.location.y())];
             max = [max[0].max(c.location.x()), max[1].max(c.location.y())];
         }
-        (min[0] <= max[0] && min[1] <= max[1])
-            .then(|| geo::Rect::new(geo::coord! {x: min[0], y: min[1]}, geo::coord! {x: max[0], y: max[1]}))
+        (min[0] <= max[0] && min[1] <= max[1]).then(|| {
+            geo::Rect::new(
+                geo::coord! {x: min[0], y: min[1]},
+                geo::coord! {x: max[0], y: max[1]},
+            )
+        })
     }
 }
 
 fn validate_population(key: &str, p: &Population, n_groups: usize) -> Result<(), TerritoryError> {
-    let check = |field: &'static str, v: Option<f64>, lo: f64, hi: f64, expected: &'static str| {
-        match v {
+    let check =
+        |field: &'static str, v: Option<f64>, lo: f64, hi: f64, expected: &'static str| match v {
             Some(x) if !(x.is_finite() && x >= lo && x <= hi) => Err(TerritoryError::AbsurdValue {
                 key: key.to_string(),
                 field,
@@ -494,14 +498,43 @@ fn validate_population(key: &str, p: &Population, n_groups: usize) -> Result<(),
                 expected,
             }),
             _ => Ok(()),
-        }
-    };
+        };
     check("pupils", p.pupils, 0.0, 1e7, "a count of pupils, 0 or more")?;
-    check("cohort_6e", p.cohort_6e, 0.0, 1e7, "a count of pupils, 0 or more")?;
-    check("boursiers", p.boursiers, 0.0, 1e7, "a count of pupils, 0 or more")?;
-    check("ips_mean", p.ips_mean, 20.0, 250.0, "an IPS, between 20 and 250")?;
-    check("ips_sd", p.ips_sd, 0.0, 150.0, "a standard deviation of IPS, 0 to 150")?;
-    check("avoidance_rate", p.avoidance_rate, 0.0, 1.0, "a share between 0 and 1")?;
+    check(
+        "cohort_6e",
+        p.cohort_6e,
+        0.0,
+        1e7,
+        "a count of pupils, 0 or more",
+    )?;
+    check(
+        "boursiers",
+        p.boursiers,
+        0.0,
+        1e7,
+        "a count of pupils, 0 or more",
+    )?;
+    check(
+        "ips_mean",
+        p.ips_mean,
+        20.0,
+        250.0,
+        "an IPS, between 20 and 250",
+    )?;
+    check(
+        "ips_sd",
+        p.ips_sd,
+        0.0,
+        150.0,
+        "a standard deviation of IPS, 0 to 150",
+    )?;
+    check(
+        "avoidance_rate",
+        p.avoidance_rate,
+        0.0,
+        1.0,
+        "a share between 0 and 1",
+    )?;
     if let Some(groups) = &p.groups {
         if groups.len() != n_groups {
             return Err(TerritoryError::GroupCountMismatch {
@@ -678,6 +711,12 @@ pub(crate) mod tests {
         };
         let units = vec![square_unit("x", 0.0, 45.0, 0.01, bad)];
         let err = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap_err();
-        assert!(matches!(err, TerritoryError::AbsurdValue { field: "ips_mean", .. }));
+        assert!(matches!(
+            err,
+            TerritoryError::AbsurdValue {
+                field: "ips_mean",
+                ..
+            }
+        ));
     }
 }

@@ -62,8 +62,11 @@ impl MapGeometry {
                 for poly in mp {
                     let raw = poly.earcut_triangles_raw();
                     let base = mesh.vertices.len() as u32;
-                    mesh.vertices
-                        .extend(raw.vertices.iter().map(|v| merc(geo::Point::new(v[0], v[1]))));
+                    mesh.vertices.extend(
+                        raw.vertices
+                            .iter()
+                            .map(|v| merc(geo::Point::new(v[0], v[1]))),
+                    );
                     mesh.triangles
                         .extend(raw.triangle_indices.iter().map(|&k| base + k as u32));
                     for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
@@ -109,7 +112,10 @@ impl MapGeometry {
             geo::coord! {x: 0.0, y: 0.0},
             geo::coord! {x: 1.0, y: 1.0},
         ));
-        let (a, b) = (geo::Point::from(bounds.min()), geo::Point::from(bounds.max()));
+        let (a, b) = (
+            geo::Point::from(bounds.min()),
+            geo::Point::from(bounds.max()),
+        );
         MapGeometry {
             anchors: t.units().iter().map(|u| merc(u.anchor)).collect(),
             units,
@@ -128,7 +134,10 @@ impl MapGeometry {
     pub fn home(&self, size: Vec2) -> (geo::Point<f64>, f64) {
         let [(a, ma), (b, mb)] = self.reference;
         let center = geo::Point::new((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
-        let span = [(mb[0] - ma[0]).abs().max(1e-9), (mb[1] - ma[1]).abs().max(1e-9)];
+        let span = [
+            (mb[0] - ma[0]).abs().max(1e-9),
+            (mb[1] - ma[1]).abs().max(1e-9),
+        ];
         let zx = (f64::from(size.x) * 0.92 / span[0]).log2();
         let zy = (f64::from(size.y) * 0.92 / span[1]).log2();
         (center, zx.min(zy).clamp(2.0, 19.0))
@@ -238,7 +247,10 @@ impl Plugin for SectorLayer<'_> {
         let view_min = tx.merc_of(clip.min);
         let view_max = tx.merc_of(clip.max);
         let visible = |min: Merc, max: Merc| {
-            max[0] >= view_min[0] && min[0] <= view_max[0] && max[1] >= view_min[1] && min[1] <= view_max[1]
+            max[0] >= view_min[0]
+                && min[0] <= view_max[0]
+                && max[1] >= view_min[1]
+                && min[1] <= view_max[1]
         };
         let painter = ui.painter().with_clip_rect(clip);
         let pointer = response.hover_pos();
@@ -353,11 +365,20 @@ impl Plugin for SectorLayer<'_> {
             let c = self.territory.college(id);
             let color = self.colors.get(i).copied().unwrap_or(UNASSIGNED);
             let selected = self.selected == Some(id);
-            let r = if selected { marker_radius + 4.0 } else { marker_radius };
+            let r = if selected {
+                marker_radius + 4.0
+            } else {
+                marker_radius
+            };
             if c.sector == Sector::Private {
                 let rect = Rect::from_center_size(p, Vec2::splat(r * 1.6));
                 painter.rect_filled(rect, 2.0, Color32::WHITE);
-                painter.rect_stroke(rect, 2.0, Stroke::new(2.5, SECTOR_LINE), egui::StrokeKind::Middle);
+                painter.rect_stroke(
+                    rect,
+                    2.0,
+                    Stroke::new(2.5, SECTOR_LINE),
+                    egui::StrokeKind::Middle,
+                );
             } else {
                 painter.circle_filled(p, r, darken(color, 0.35));
                 painter.circle_stroke(p, r, Stroke::new(2.5, Color32::WHITE));
@@ -389,12 +410,13 @@ fn scale_bar_ui(painter: &egui::Painter, projector: &Projector, clip: Rect) {
         return;
     }
     let target_m = 160.0 / px_per_m;
-    let nice = [50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 5000.0, 10_000.0, 20_000.0, 50_000.0];
+    let nice = [
+        50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 5000.0, 10_000.0, 20_000.0, 50_000.0,
+    ];
     let metres = nice
         .iter()
         .copied()
-        .filter(|&m| m <= target_m)
-        .last()
+        .rfind(|&m| m <= target_m)
         .unwrap_or(nice[0]);
     let len = (metres * px_per_m) as f32;
     let base = Pos2::new(clip.left() + 20.0, clip.bottom() - 24.0);
@@ -403,12 +425,18 @@ fn scale_bar_ui(painter: &egui::Painter, projector: &Projector, clip: Rect) {
     } else {
         format!("{metres} m")
     };
-    let bg = Rect::from_min_max(base - Vec2::new(8.0, 26.0), base + Vec2::new(len + 8.0, 10.0));
+    let bg = Rect::from_min_max(
+        base - Vec2::new(8.0, 26.0),
+        base + Vec2::new(len + 8.0, 10.0),
+    );
     painter.rect_filled(bg, 4.0, Color32::from_white_alpha(210));
     let stroke = Stroke::new(3.0, Color32::BLACK);
     painter.line_segment([base, base + Vec2::new(len, 0.0)], stroke);
     painter.line_segment([base, base - Vec2::new(0.0, 7.0)], stroke);
-    painter.line_segment([base + Vec2::new(len, 0.0), base + Vec2::new(len, -7.0)], stroke);
+    painter.line_segment(
+        [base + Vec2::new(len, 0.0), base + Vec2::new(len, -7.0)],
+        stroke,
+    );
     painter.text(
         base + Vec2::new(len / 2.0, -6.0),
         egui::Align2::CENTER_BOTTOM,

@@ -29,7 +29,9 @@ pub fn college_colors(t: &Territory, baseline: &Scenario) -> Vec<Color32> {
     let k = t.colleges().len();
     let mut touching = vec![std::collections::BTreeSet::new(); k];
     for u in t.unit_ids() {
-        let Some(a) = baseline.assignment(u).main_college() else { continue };
+        let Some(a) = baseline.assignment(u).main_college() else {
+            continue;
+        };
         for n in t.adjacency().of(u) {
             if let Some(b) = baseline.assignment(n.unit).main_college()
                 && a != b

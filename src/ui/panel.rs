@@ -19,7 +19,12 @@ fn fmt_opt(lang: Lang, v: Option<f64>, decimals: usize) -> String {
         .unwrap_or_else(|| texts(lang).unknown.to_string())
 }
 
-fn delta_text(lang: Lang, now: Option<f64>, before: Option<f64>, decimals: usize) -> Option<String> {
+fn delta_text(
+    lang: Lang,
+    now: Option<f64>,
+    before: Option<f64>,
+    decimals: usize,
+) -> Option<String> {
     let d = crate::metrics::change(now, before)?;
     Some(change(lang, d, decimals))
 }
@@ -42,7 +47,11 @@ pub fn territory_ui(
             ui.label(label);
         });
         ui.horizontal(|ui| {
-            ui.label(RichText::new(fmt_opt(lang, v.map(|x| x * 100.0), 1)).size(24.0).strong());
+            ui.label(
+                RichText::new(fmt_opt(lang, v.map(|x| x * 100.0), 1))
+                    .size(24.0)
+                    .strong(),
+            );
             if let Some(d) = delta_text(lang, v.map(|x| x * 100.0), b.map(|x| x * 100.0), 1) {
                 // for segregation, going down is good news
                 let color = match crate::metrics::change(v, b) {
@@ -56,8 +65,12 @@ pub fn territory_ui(
         });
     };
     line(ui, tx.segregation_h, h, hb);
-    let d = now.minority(Minority::Boursiers).and_then(|m| m.dissimilarity);
-    let db = base.minority(Minority::Boursiers).and_then(|m| m.dissimilarity);
+    let d = now
+        .minority(Minority::Boursiers)
+        .and_then(|m| m.dissimilarity);
+    let db = base
+        .minority(Minority::Boursiers)
+        .and_then(|m| m.dissimilarity);
     line(ui, tx.dissimilarity_boursiers, d, db);
     if moved.0 > 0 {
         ui.label(
@@ -106,7 +119,18 @@ pub fn college_cards_ui(
     for c in t.college_ids() {
         let i = now.college(c, t);
         let b = base.college(c, t);
-        college_card_ui(ui, lang, t, cfg, c, &i, &b, colors, selected == Some(c), actions);
+        college_card_ui(
+            ui,
+            lang,
+            t,
+            cfg,
+            c,
+            &i,
+            &b,
+            colors,
+            selected == Some(c),
+            actions,
+        );
     }
 }
 
@@ -137,7 +161,8 @@ fn college_card_ui(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
                 ui.painter().rect_filled(rect, 3.0, color);
                 let name = RichText::new(&college.name).strong().size(17.0);
                 if college.sector == Sector::Public {
@@ -180,8 +205,16 @@ fn college_card_ui(
                     .fill(bar_color),
             );
             ui.horizontal_wrapped(|ui| {
-                let ips_label = if i.ips_estimated { tx.ips_estimated } else { tx.ips };
-                ui.label(RichText::new(format!("{ips_label} {}", fmt_opt(lang, i.ips_mean, 1))).size(17.0).strong());
+                let ips_label = if i.ips_estimated {
+                    tx.ips_estimated
+                } else {
+                    tx.ips
+                };
+                ui.label(
+                    RichText::new(format!("{ips_label} {}", fmt_opt(lang, i.ips_mean, 1)))
+                        .size(17.0)
+                        .strong(),
+                );
                 if let Some(d) = delta_text(lang, i.ips_mean, b.ips_mean, 1)
                     && d != "= 0"
                 {
@@ -189,7 +222,10 @@ fn college_card_ui(
                 }
                 ui.separator();
                 let share = i.boursier_share.map(|x| x * 100.0);
-                ui.label(RichText::new(format!("{} % {}", fmt_opt(lang, share, 0), tx.boursiers)).size(16.0));
+                ui.label(
+                    RichText::new(format!("{} % {}", fmt_opt(lang, share, 0), tx.boursiers))
+                        .size(16.0),
+                );
                 if let Some(d) = delta_text(lang, share, b.boursier_share.map(|x| x * 100.0), 0)
                     && d != "= 0"
                 {
@@ -216,12 +252,18 @@ fn college_card_ui(
             let mut flags: Vec<(String, Color32)> = Vec::new();
             if over {
                 flags.push((
-                    format!("{} ({} %)", tx.over_capacity, fmt_opt(lang, use_.map(|u| u * 100.0), 0)),
+                    format!(
+                        "{} ({} %)",
+                        tx.over_capacity,
+                        fmt_opt(lang, use_.map(|u| u * 100.0), 0)
+                    ),
                     Color32::from_rgb(170, 30, 30),
                 ));
             }
             match i.mix_flag {
-                MixFlag::Above => flags.push((tx.above_band.into(), Color32::from_rgb(120, 60, 150))),
+                MixFlag::Above => {
+                    flags.push((tx.above_band.into(), Color32::from_rgb(120, 60, 150)))
+                }
                 MixFlag::Below => flags.push((tx.below_band.into(), Color32::from_rgb(170, 80, 0))),
                 _ => {}
             }
