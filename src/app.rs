@@ -68,7 +68,8 @@ pub struct Editor {
     colors: Vec<Color32>,
     labels: Vec<String>,
     memory: MapMemory,
-    homed: bool,
+    /// Size of the map area when the view was last fitted to the territory.
+    homed_for: Option<egui::Vec2>,
     /// The collège the assign tool gives units to.
     pub selected: Option<CollegeId>,
     hovered: Option<UnitId>,
@@ -88,7 +89,7 @@ impl Editor {
             colors,
             labels,
             memory: MapMemory::default(),
-            homed: false,
+            homed_for: None,
             selected: None,
             hovered: None,
             notice: None,
@@ -301,11 +302,15 @@ impl Editor {
 
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let rect = ui.available_rect_before_wrap();
-            if !self.homed && rect.width() > 10.0 {
+            // fit the territory at start, and again when the window is resized
+            let resized = self
+                .homed_for
+                .is_none_or(|s| (s - rect.size()).length() > 40.0);
+            if resized && rect.width() > 10.0 {
                 let (center, zoom) = self.geometry.home(rect.size());
                 self.memory.center_at(center);
                 let _ = self.memory.set_zoom(zoom);
-                self.homed = true;
+                self.homed_for = Some(rect.size());
             }
             ui.painter()
                 .rect_filled(rect, 0.0, Color32::from_rgb(238, 236, 230));
@@ -321,6 +326,12 @@ impl Editor {
                     colors: &self.colors,
                     selected: self.selected,
                     labels: &self.labels,
+                    legend: crate::ui::map::Legend {
+                        colours: tx.legend_colleges,
+                        public: tx.legend_public,
+                        private: tx.legend_private,
+                        boundary: tx.legend_boundary,
+                    },
                     events: &mut events,
                 });
             ui.add(map);
@@ -393,7 +404,7 @@ impl Editor {
                         _ => None,
                     };
                     ui.label(format!("{} % {}", fmt(share, 0), tx.boursiers));
-                    ui.label(format!("{} : {college}", tx.hover_college));
+                    ui.label(RichText::new(format!("→ {college}")).strong());
                     if let Some(m) = walk {
                         ui.label(format!(
                             "{} m ({} {}, {})",
@@ -559,7 +570,8 @@ pub fn run_window(territory: Option<String>, lang: Lang) -> std::process::ExitCo
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Carte Mixité")
-            .with_inner_size([1600.0, 960.0]),
+            .with_inner_size([1600.0, 960.0])
+            .with_maximized(true),
         ..Default::default()
     };
     let result = eframe::run_native(

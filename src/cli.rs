@@ -409,13 +409,30 @@ fn bench(units: usize, colleges: usize, edits: usize) -> String {
     doc.new_scenario_from_active("bench");
     let t = doc.territory().clone();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+    // border units: a neighbour lies in another sector; each edit moves one across the border
+    // and the next visit moves it back, so that every edit is a real change
+    let base = &doc.baseline().scenario;
+    let border: Vec<(UnitId, Assignment, Assignment)> = t
+        .unit_ids()
+        .filter_map(|u| {
+            let own = base.assignment(u).clone();
+            let other = t
+                .adjacency()
+                .of(u)
+                .iter()
+                .filter_map(|n| base.assignment(n.unit).main_college())
+                .find(|&c| Some(c) != own.main_college())?;
+            Some((u, own, Assignment::College(other)))
+        })
+        .collect();
+    let mut moved = vec![false; border.len()];
     let moves: Vec<Edit> = (0..edits)
         .filter_map(|_| {
-            let u = UnitId(rng.random_range(0..t.units().len() as u32));
-            let n = t.adjacency().of(u);
-            let v = n.get(rng.random_range(0..n.len().max(1)))?.unit;
-            let c = doc.baseline().scenario.assignment(v).main_college()?;
-            Some(Edit::Assign(vec![(u, Assignment::College(c))]))
+            let k = rng.random_range(0..border.len().max(1));
+            let (u, own, other) = border.get(k)?;
+            moved[k] = !moved[k];
+            let target = if moved[k] { other } else { own };
+            Some(Edit::Assign(vec![(*u, target.clone())]))
         })
         .collect();
     let n = moves.len();
@@ -426,7 +443,8 @@ fn bench(units: usize, colleges: usize, edits: usize) -> String {
     let per_edit_us = t0.elapsed().as_secs_f64() * 1e6 / n.max(1) as f64;
     let _ = writeln!(
         out,
-        "one reassignment (edit + indicators + history): {per_edit_us:.2} µs (mean of {n})"
+        "one reassignment across a sector border (edit + indicators + history): {per_edit_us:.2} µs (mean of {n}; {} border units)",
+        border.len()
     );
     let t0 = Instant::now();
     let idx = doc.active().metrics.territory();

@@ -54,6 +54,9 @@ pub struct Texts {
     pub shares_word: &'static str,
     pub minutes: &'static str,
     pub legend_colleges: &'static str,
+    pub legend_public: &'static str,
+    pub legend_private: &'static str,
+    pub legend_boundary: &'static str,
     pub classes_6e: &'static str,
 }
 
@@ -106,7 +109,10 @@ pub static FR: Texts = Texts {
     unassigned: "non affecté",
     shares_word: "partagé",
     minutes: "min",
-    legend_colleges: "Chaque couleur est le secteur d'un collège",
+    legend_colleges: "Une couleur = le secteur d'un collège",
+    legend_public: "collège public",
+    legend_private: "collège privé (sans secteur)",
+    legend_boundary: "limite de secteur",
     classes_6e: "classes de 6e",
 };
 
@@ -159,7 +165,10 @@ pub static EN: Texts = Texts {
     unassigned: "unassigned",
     shares_word: "shared",
     minutes: "min",
-    legend_colleges: "Each colour is one collège's sector",
+    legend_colleges: "One colour = one collège's sector",
+    legend_public: "public collège",
+    legend_private: "private collège (no sector)",
+    legend_boundary: "sector boundary",
     classes_6e: "6e classes",
 };
 

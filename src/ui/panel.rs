@@ -198,7 +198,14 @@ fn college_card_ui(
             } else {
                 Color32::from_rgb(70, 120, 180)
             };
-            ui.label(RichText::new(text).size(16.0));
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(text).size(16.0));
+                if let Some(d) = delta_text(lang, Some(i.pupils), Some(b.pupils), 0)
+                    && d != "= 0"
+                {
+                    ui.label(RichText::new(d).size(15.0).strong());
+                }
+            });
             ui.add(
                 egui::ProgressBar::new(use_.unwrap_or(0.0).min(1.0) as f32)
                     .desired_height(10.0)
