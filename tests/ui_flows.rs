@@ -87,7 +87,7 @@ fn selecting_a_college_then_clicking_a_block_moves_it_and_undo_restores() {
     );
     assert_ne!(pupils_label(&h, "0990104D"), lm_before);
     // the card shows the change with an arrow
-    assert!(h.query_by_label_contains("▲").is_some());
+    assert!(h.query_all_by_label_contains("▲").next().is_some());
     // undo with the button
     h.get_by_label("↶ Annuler").click();
     h.run_steps(2);

@@ -247,16 +247,30 @@ impl Metrics {
                 m.reference_all.apply(&s, 1);
             }
         }
+        // walking ladders are built in bulk from sorted keys: far cheaper than one B-tree
+        // insertion per unit
+        let mut ladder_keys: Vec<(u32, u64)> = Vec::with_capacity(territory.units().len());
         for u in territory.unit_ids() {
             let pop = &territory.unit(u).population;
             let whole = Sums::of(pop, 1.0, None, 0.0);
             m.reference_all.apply(&whole, 1);
             m.reference_public.apply(&whole, 1);
+            let has_pupils = pop.pupils.unwrap_or(0.0) > 0.0;
             for (c, share) in scenario.assignment(u).shares() {
-                let s = m.contribution(territory, u, c, share);
+                let walk = m.walk_m(territory, u, c);
+                let s = Sums::of(pop, share, walk, m.config.walk_threshold_m);
                 m.colleges[c.index()].apply(&s, 1);
-                m.ladder_update(territory, u, c, 1);
+                if let (true, Some(d)) = (has_pupils, walk) {
+                    ladder_keys.push((c.0, ladder_key(d)));
+                }
             }
+        }
+        ladder_keys.sort_unstable();
+        for run in ladder_keys.chunk_by(|a, b| a.0 == b.0) {
+            m.walk[run[0].0 as usize] = run
+                .chunk_by(|a, b| a.1 == b.1)
+                .map(|same| (same[0].1, same.len() as u32))
+                .collect();
         }
         for (i, sums) in m.colleges.iter().enumerate() {
             m.totals.apply(sums, 1);
@@ -325,7 +339,7 @@ impl Metrics {
         let Some(d) = self.walk_m(territory, unit, college) else {
             return;
         };
-        let key = (d * 100.0).round() as u64;
+        let key = ladder_key(d);
         let ladder = &mut self.walk[college.index()];
         if sign > 0 {
             *ladder.entry(key).or_insert(0) += 1;
@@ -605,6 +619,11 @@ impl Metrics {
             })
             .collect()
     }
+}
+
+/// A walking distance as a ladder key: centimetres.
+fn ladder_key(metres: f64) -> u64 {
+    (metres * 100.0).round() as u64
 }
 
 fn d_term(a: i128, n: i128, totals: (i128, i128)) -> i128 {

@@ -427,27 +427,57 @@ fn legend_ui(painter: &egui::Painter, clip: Rect, legend: Legend) {
     let bg = Rect::from_min_size(Pos2::new(x - 8.0, y - 8.0), Vec2::new(width, 108.0));
     painter.rect_filled(bg, 6.0, Color32::from_white_alpha(225));
     let row = |y: f32, text: &str| {
-        painter.text(Pos2::new(x + 34.0, y), egui::Align2::LEFT_CENTER, text, font.clone(), Color32::BLACK);
+        painter.text(
+            Pos2::new(x + 34.0, y),
+            egui::Align2::LEFT_CENTER,
+            text,
+            font.clone(),
+            Color32::BLACK,
+        );
     };
     // colour swatches
-    for (k, c) in [Color32::from_rgb(0x77, 0xAA, 0xDD), Color32::from_rgb(0xEE, 0x88, 0x66), Color32::from_rgb(0x44, 0xBB, 0x99)]
-        .iter()
-        .enumerate()
+    for (k, c) in [
+        Color32::from_rgb(0x77, 0xAA, 0xDD),
+        Color32::from_rgb(0xEE, 0x88, 0x66),
+        Color32::from_rgb(0x44, 0xBB, 0x99),
+    ]
+    .iter()
+    .enumerate()
     {
-        painter.rect_filled(Rect::from_min_size(Pos2::new(x + k as f32 * 9.0, y + 2.0), Vec2::new(9.0, 16.0)), 0.0, *c);
+        painter.rect_filled(
+            Rect::from_min_size(Pos2::new(x + k as f32 * 9.0, y + 2.0), Vec2::new(9.0, 16.0)),
+            0.0,
+            *c,
+        );
     }
     row(y + 10.0, legend.colours);
     y += 25.0;
-    painter.circle_filled(Pos2::new(x + 12.0, y + 10.0), 8.0, Color32::from_rgb(60, 80, 110));
-    painter.circle_stroke(Pos2::new(x + 12.0, y + 10.0), 8.0, Stroke::new(2.0, Color32::WHITE));
+    painter.circle_filled(
+        Pos2::new(x + 12.0, y + 10.0),
+        8.0,
+        Color32::from_rgb(60, 80, 110),
+    );
+    painter.circle_stroke(
+        Pos2::new(x + 12.0, y + 10.0),
+        8.0,
+        Stroke::new(2.0, Color32::WHITE),
+    );
     row(y + 10.0, legend.public);
     y += 25.0;
     let r = Rect::from_center_size(Pos2::new(x + 12.0, y + 10.0), Vec2::splat(14.0));
     painter.rect_filled(r, 2.0, Color32::WHITE);
-    painter.rect_stroke(r, 2.0, Stroke::new(2.0, SECTOR_LINE), egui::StrokeKind::Middle);
+    painter.rect_stroke(
+        r,
+        2.0,
+        Stroke::new(2.0, SECTOR_LINE),
+        egui::StrokeKind::Middle,
+    );
     row(y + 10.0, legend.private);
     y += 25.0;
-    painter.line_segment([Pos2::new(x, y + 10.0), Pos2::new(x + 26.0, y + 10.0)], Stroke::new(2.6, SECTOR_LINE));
+    painter.line_segment(
+        [Pos2::new(x, y + 10.0), Pos2::new(x + 26.0, y + 10.0)],
+        Stroke::new(2.6, SECTOR_LINE),
+    );
     row(y + 10.0, legend.boundary);
 }
 
