@@ -10,10 +10,12 @@ use walkers::{Map, MapMemory};
 use crate::i18n::{Lang, number, texts};
 use crate::io::territory_files::{embedded_demo, read_territory_dir};
 use crate::metrics::MetricsConfig;
+use crate::metrics::alerts::sector_pieces;
 use crate::model::{Assignment, CollegeId, Document, DocumentError, Edit, Sector, UnitId};
-use crate::ui::map::{MapEvents, MapGeometry, SectorLayer};
+use crate::ui::coloring::Coloring;
+use crate::ui::map::{Gesture, Legend, MapEvents, MapGeometry, SectorLayer};
 use crate::ui::palette::college_colors;
-use crate::ui::panel::{PanelAction, college_cards_ui, territory_ui};
+use crate::ui::panel::{CardsView, PanelAction, changes_list_ui, college_cards_ui, territory_ui};
 
 /// A territory ready to show: its document and projected geometry.
 pub struct Loaded {
@@ -38,14 +40,68 @@ pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
     })
 }
 
+/// What a click or a drag on the map does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// Click a block to give it to the selected collège.
+    Click,
+    /// Drag over blocks to paint them; one stroke is one undo step.
+    Brush,
+    /// Drag a rectangle: its blocks go to the selected collège.
+    Rectangle,
+    /// Draw a free outline: its blocks go to the selected collège.
+    Lasso,
+    /// Click a block to select its collège.
+    Eyedropper,
+    /// Click a block to lock or unlock it.
+    Lock,
+}
+
+/// How the collège cards are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// The territory's order.
+    Map,
+    /// By name.
+    Name,
+    /// Fullest first.
+    CapacityUse,
+    /// Highest IPS first.
+    Ips,
+    /// Most boursiers first.
+    Boursiers,
+    /// Longest mean walk first.
+    Walk,
+}
+
 /// Everything the user can ask for in a frame; run once, at the end of the frame.
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum UiCommand {
     /// Give a unit to the selected collège.
     AssignToSelected(UnitId),
-    /// Pick a collège for the assign tool.
+    /// Give the blocks inside an outline (lon/lat) to the selected collège.
+    AssignArea(Vec<geo::Point<f64>>),
+    /// A brush stroke starts.
+    BeginStroke,
+    /// Units under the brush.
+    Paint(Vec<UnitId>),
+    /// The brush stroke ends.
+    EndStroke,
+    /// Pick a collège for the tools.
     Select(CollegeId),
+    /// Select the collège of a unit.
+    Eyedrop(UnitId),
+    /// Lock or unlock a unit.
+    ToggleUnitLock(UnitId),
+    /// Lock or unlock a collège.
+    ToggleCollegeLock(CollegeId),
+    /// Change tool.
+    SetTool(Tool),
+    /// Change the map's fill.
+    SetColoring(Coloring),
+    /// Change the order of the cards.
+    SetSort(SortKey),
     /// Undo the last step.
     Undo,
     /// Redo.
@@ -54,6 +110,8 @@ pub enum UiCommand {
     NewScenario,
     /// Show another scenario.
     Switch(usize),
+    /// Rename the active scenario.
+    Rename(String),
     /// Give every unit back its baseline collège.
     ResetToBaseline,
     /// Change the language.
@@ -70,11 +128,20 @@ pub struct Editor {
     memory: MapMemory,
     /// Size of the map area when the view was last fitted to the territory.
     homed_for: Option<egui::Vec2>,
-    /// The collège the assign tool gives units to.
+    /// The collège the tools give units to.
     pub selected: Option<CollegeId>,
+    /// The active tool.
+    pub tool: Tool,
+    /// What the map's fill shows.
+    pub coloring: Coloring,
+    sort: SortKey,
     hovered: Option<UnitId>,
     notice: Option<String>,
     to_screen: Option<crate::ui::map::ToScreen>,
+    drag_path: Vec<egui::Pos2>,
+    brush_from: Option<egui::Pos2>,
+    /// Sector pieces per collège, with the revision they were computed at.
+    pieces: (u64, Vec<usize>),
 }
 
 impl Editor {
@@ -83,7 +150,9 @@ impl Editor {
         let t = loaded.doc.territory().clone();
         let colors = college_colors(&t, &loaded.doc.baseline().scenario);
         let labels = t.colleges().iter().map(|c| c.short_name.clone()).collect();
+        let pieces = sector_pieces(&t, &loaded.doc.active().scenario);
         Editor {
+            pieces: (loaded.doc.revision(), pieces),
             doc: loaded.doc,
             geometry: loaded.geometry,
             colors,
@@ -91,36 +160,138 @@ impl Editor {
             memory: MapMemory::default(),
             homed_for: None,
             selected: None,
+            tool: Tool::Click,
+            coloring: Coloring::College,
+            sort: SortKey::Map,
             hovered: None,
             notice: None,
             to_screen: None,
+            drag_path: Vec::new(),
+            brush_from: None,
         }
     }
 
-    /// The single path of every change. Edits on the baseline first copy it into a new
-    /// scenario: the current carte scolaire is never changed.
-    pub fn apply(&mut self, edit: Edit, lang: Lang) -> Result<(), DocumentError> {
+    /// Makes sure the active scenario can be edited: the baseline is copied first.
+    fn ensure_editable(&mut self, lang: Lang) {
         if self.doc.active_is_baseline() {
             let n = self.doc.scenarios().len();
             self.doc
                 .new_scenario_from_active(format!("{} {n}", texts(lang).new_scenario_name));
             self.notice = Some(texts(lang).auto_scenario_notice.into());
         }
+    }
+
+    /// The single path of every change. Edits on the baseline first copy it into a new
+    /// scenario: the current carte scolaire is never changed.
+    pub fn apply(&mut self, edit: Edit, lang: Lang) -> Result<(), DocumentError> {
+        self.ensure_editable(lang);
         self.doc.apply(edit)
+    }
+
+    /// Assigns units to the selected collège, leaving locked ones alone (and saying so).
+    fn assign_units(&mut self, units: Vec<UnitId>, lang: Lang) -> Result<(), DocumentError> {
+        let Some(c) = self.selected else {
+            self.notice = Some(texts(lang).pick_college_hint.into());
+            return Ok(());
+        };
+        let s = &self.doc.active().scenario;
+        let (free, locked): (Vec<UnitId>, Vec<UnitId>) = units.into_iter().partition(|&u| {
+            !s.is_unit_locked(u)
+                && !s
+                    .assignment(u)
+                    .shares()
+                    .any(|(k, _)| s.is_college_locked(k))
+        });
+        if free.is_empty() && locked.len() == 1 {
+            // a single locked block: the core's refusal explains why
+            return self.apply(
+                Edit::Assign(vec![(locked[0], Assignment::College(c))]),
+                lang,
+            );
+        }
+        if !locked.is_empty() {
+            self.notice = Some(format!("{} {}", locked.len(), texts(lang).skipped_locked));
+        }
+        if free.is_empty() {
+            return Ok(());
+        }
+        self.apply(
+            Edit::Assign(
+                free.into_iter()
+                    .map(|u| (u, Assignment::College(c)))
+                    .collect(),
+            ),
+            lang,
+        )
     }
 
     /// Runs one command.
     pub fn run(&mut self, command: UiCommand, lang: &mut Lang) {
         let result = match command {
-            UiCommand::AssignToSelected(u) => match self.selected {
-                Some(c) => self.apply(Edit::Assign(vec![(u, Assignment::College(c))]), *lang),
-                None => {
-                    self.notice = Some(texts(*lang).pick_college_hint.into());
-                    Ok(())
+            UiCommand::AssignToSelected(u) => self.assign_units(vec![u], *lang),
+            UiCommand::AssignArea(outline) => {
+                let units = self.units_inside(&outline);
+                self.doc.end_stroke();
+                self.ensure_editable(*lang);
+                self.doc.begin_stroke();
+                let r = self.assign_units(units, *lang);
+                self.doc.end_stroke();
+                r
+            }
+            UiCommand::BeginStroke => {
+                if self.selected.is_some() {
+                    self.ensure_editable(*lang);
+                    self.doc.begin_stroke();
                 }
-            },
+                Ok(())
+            }
+            UiCommand::Paint(units) => {
+                let s = &self.doc.active().scenario;
+                let todo: Vec<UnitId> = units
+                    .into_iter()
+                    .filter(|&u| {
+                        s.assignment(u).main_college() != self.selected
+                            || s.assignment(u).shares().count() > 1
+                    })
+                    .collect();
+                if todo.is_empty() {
+                    Ok(())
+                } else {
+                    self.assign_units(todo, *lang)
+                }
+            }
+            UiCommand::EndStroke => {
+                self.doc.end_stroke();
+                Ok(())
+            }
             UiCommand::Select(c) => {
                 self.selected = Some(c);
+                Ok(())
+            }
+            UiCommand::Eyedrop(u) => {
+                if let Some(c) = self.doc.active().scenario.assignment(u).main_college() {
+                    self.selected = Some(c);
+                }
+                Ok(())
+            }
+            UiCommand::ToggleUnitLock(u) => {
+                let locked = self.doc.active().scenario.is_unit_locked(u);
+                self.apply(Edit::LockUnits(vec![(u, !locked)]), *lang)
+            }
+            UiCommand::ToggleCollegeLock(c) => {
+                let locked = self.doc.active().scenario.is_college_locked(c);
+                self.apply(Edit::LockColleges(vec![(c, !locked)]), *lang)
+            }
+            UiCommand::SetTool(t) => {
+                self.tool = t;
+                Ok(())
+            }
+            UiCommand::SetColoring(c) => {
+                self.coloring = c;
+                Ok(())
+            }
+            UiCommand::SetSort(k) => {
+                self.sort = k;
                 Ok(())
             }
             UiCommand::Undo => {
@@ -138,6 +309,14 @@ impl Editor {
                 Ok(())
             }
             UiCommand::Switch(i) => self.doc.switch_to(i),
+            UiCommand::Rename(name) => {
+                let i = self.doc.active_index();
+                if i == 0 {
+                    Ok(())
+                } else {
+                    self.doc.rename(i, name)
+                }
+            }
             UiCommand::ResetToBaseline => {
                 if self.doc.active_is_baseline() {
                     Ok(())
@@ -155,6 +334,33 @@ impl Editor {
         }
     }
 
+    /// Units whose representative point lies inside an outline (lon/lat).
+    fn units_inside(&self, outline: &[geo::Point<f64>]) -> Vec<UnitId> {
+        use geo::{BoundingRect, Contains};
+        if outline.len() < 3 {
+            return Vec::new();
+        }
+        let poly = geo::Polygon::new(
+            geo::LineString::from(outline.iter().map(|p| p.0).collect::<Vec<_>>()),
+            vec![],
+        );
+        let Some(bb) = poly.bounding_rect() else {
+            return Vec::new();
+        };
+        let t = self.doc.territory();
+        let mut units: Vec<UnitId> = t
+            .units_in_rect(bb.min().into(), bb.max().into())
+            .filter(|&u| poly.contains(&t.unit(u).anchor))
+            .collect();
+        units.sort();
+        units
+    }
+
+    /// The message shown in the status bar, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
     /// Where a unit's representative point was drawn in the last frame.
     pub fn unit_screen_pos(&self, u: UnitId) -> Option<egui::Pos2> {
         self.geometry.unit_screen_pos(u, self.to_screen.as_ref()?)
@@ -168,10 +374,42 @@ impl Editor {
         }
     }
 
+    fn refresh_pieces(&mut self) {
+        if self.pieces.0 != self.doc.revision() {
+            self.pieces = (
+                self.doc.revision(),
+                sector_pieces(self.doc.territory(), &self.doc.active().scenario),
+            );
+        }
+    }
+
+    fn sorted_colleges(&self) -> Vec<CollegeId> {
+        let t = self.doc.territory();
+        let m = &self.doc.active().metrics;
+        let mut ids: Vec<CollegeId> = t.college_ids().collect();
+        let key = |c: CollegeId| -> f64 {
+            let i = m.college(c, t);
+            match self.sort {
+                SortKey::Map | SortKey::Name => 0.0,
+                SortKey::CapacityUse => i.capacity_use.unwrap_or(f64::NEG_INFINITY),
+                SortKey::Ips => i.ips_mean.unwrap_or(f64::NEG_INFINITY),
+                SortKey::Boursiers => i.boursier_share.unwrap_or(f64::NEG_INFINITY),
+                SortKey::Walk => i.walk_mean_m.unwrap_or(f64::NEG_INFINITY),
+            }
+        };
+        match self.sort {
+            SortKey::Map => {}
+            SortKey::Name => ids.sort_by(|a, b| t.college(*a).name.cmp(&t.college(*b).name)),
+            _ => ids.sort_by(|a, b| key(*b).total_cmp(&key(*a))),
+        }
+        ids
+    }
+
     /// Draws the editor and collects commands.
     pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<UiCommand>) {
         let tx = texts(lang);
         let t = self.doc.territory().clone();
+        self.refresh_pieces();
         // keyboard shortcuts
         ui.input(|i| {
             let ctrl = i.modifiers.command;
@@ -214,6 +452,22 @@ impl Editor {
                             }
                         }
                     });
+                // always present (disabled on the baseline): the bar keeps its size, so the
+                // map never moves when the first edit creates a scenario
+                let mut name = if active > 0 {
+                    self.doc.active().scenario.meta.name.clone()
+                } else {
+                    String::new()
+                };
+                let r = ui.add_enabled(
+                    active > 0,
+                    egui::TextEdit::singleline(&mut name)
+                        .desired_width(140.0)
+                        .hint_text(tx.rename),
+                );
+                if r.changed() {
+                    commands.push(UiCommand::Rename(name));
+                }
                 if ui.button(format!("+ {}", tx.new_scenario)).clicked() {
                     commands.push(UiCommand::NewScenario);
                 }
@@ -236,7 +490,13 @@ impl Editor {
                 {
                     commands.push(UiCommand::Redo);
                 }
-                if !self.doc.active_is_baseline() && ui.button(tx.reset_to_baseline).clicked() {
+                if ui
+                    .add_enabled(
+                        !self.doc.active_is_baseline(),
+                        egui::Button::new(tx.reset_to_baseline),
+                    )
+                    .clicked()
+                {
                     commands.push(UiCommand::ResetToBaseline);
                 }
                 ui.separator();
@@ -246,25 +506,66 @@ impl Editor {
                     }
                 }
             });
-        });
-
-        egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
-                let hint = match self.selected {
-                    Some(c) => format!("{} {}", tx.assign_hint, t.college(c).name),
-                    None => tx.pick_college_hint.to_string(),
-                };
-                ui.label(RichText::new(hint).size(16.0));
-                if let Some(n) = &self.notice {
-                    ui.separator();
-                    ui.label(
-                        RichText::new(n)
-                            .color(Color32::from_rgb(150, 60, 20))
-                            .strong(),
-                    );
+                ui.label(RichText::new(format!("{} :", tx.tool)).strong());
+                for (tool, name) in [
+                    (Tool::Click, tx.tool_click),
+                    (Tool::Brush, tx.tool_brush),
+                    (Tool::Rectangle, tx.tool_rect),
+                    (Tool::Lasso, tx.tool_lasso),
+                    (Tool::Eyedropper, tx.tool_pick),
+                    (Tool::Lock, tx.tool_lock),
+                ] {
+                    if ui.selectable_label(self.tool == tool, name).clicked() {
+                        commands.push(UiCommand::SetTool(tool));
+                    }
+                }
+                ui.separator();
+                ui.label(RichText::new(format!("{} :", tx.coloring)).strong());
+                for (c, name) in [
+                    (Coloring::College, tx.by_college),
+                    (Coloring::Ips, tx.by_ips),
+                    (Coloring::Boursiers, tx.by_boursiers),
+                    (Coloring::Walk, tx.by_walk),
+                ] {
+                    if ui.selectable_label(self.coloring == c, name).clicked() {
+                        commands.push(UiCommand::SetColoring(c));
+                    }
                 }
             });
         });
+
+        // a fixed height: a message appearing must never shift the map under the pointer
+        egui::Panel::bottom("status")
+            .exact_size(30.0)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    let hint = match (self.tool, self.selected) {
+                        (Tool::Eyedropper, _) => tx.tool_hint_pick.to_string(),
+                        (Tool::Lock, _) => tx.tool_hint_lock.to_string(),
+                        (_, None) => tx.pick_college_hint.to_string(),
+                        (Tool::Brush, Some(c)) => {
+                            format!("{} → {}", tx.tool_hint_brush, t.college(c).name)
+                        }
+                        (Tool::Rectangle | Tool::Lasso, Some(c)) => {
+                            format!("{} → {}", tx.tool_hint_area, t.college(c).name)
+                        }
+                        (Tool::Click, Some(c)) => {
+                            format!("{} {}", tx.assign_hint, t.college(c).name)
+                        }
+                    };
+                    ui.label(RichText::new(hint).size(16.0));
+                    if let Some(n) = &self.notice {
+                        ui.separator();
+                        ui.label(
+                            RichText::new(n)
+                                .color(Color32::from_rgb(150, 60, 20))
+                                .strong(),
+                        );
+                    }
+                });
+            });
 
         egui::Panel::right("indicators")
             .default_size(430.0)
@@ -280,21 +581,56 @@ impl Editor {
                         &self.doc.baseline().metrics.territory(),
                         (moved.0.len(), moved.1),
                     );
+                    if !moved.0.is_empty() {
+                        changes_list_ui(ui, lang, &self.doc, &moved.0);
+                    }
                     ui.separator();
+                    ui.horizontal(|ui| {
+                        let names = [
+                            (SortKey::Map, tx.sort_map),
+                            (SortKey::Name, tx.sort_name),
+                            (SortKey::CapacityUse, tx.sort_use),
+                            (SortKey::Ips, tx.sort_ips),
+                            (SortKey::Boursiers, tx.sort_boursiers),
+                            (SortKey::Walk, tx.sort_walk),
+                        ];
+                        let current = names
+                            .iter()
+                            .find(|(k, _)| *k == self.sort)
+                            .map(|(_, n)| *n)
+                            .unwrap_or("");
+                        egui::ComboBox::new("sort", tx.sort_by)
+                            .selected_text(current)
+                            .show_ui(ui, |ui| {
+                                for (k, n) in names {
+                                    if ui.selectable_label(self.sort == k, n).clicked() {
+                                        commands.push(UiCommand::SetSort(k));
+                                    }
+                                }
+                            });
+                    });
                     let mut actions = Vec::new();
                     college_cards_ui(
                         ui,
                         lang,
                         &t,
-                        &active.metrics,
-                        &self.doc.baseline().metrics,
-                        &self.colors,
-                        self.selected,
+                        &CardsView {
+                            order: &self.sorted_colleges(),
+                            now: &active.metrics,
+                            base: &self.doc.baseline().metrics,
+                            colors: &self.colors,
+                            selected: self.selected,
+                            pieces: &self.pieces.1,
+                            locked: &|c| active.scenario.is_college_locked(c),
+                        },
                         &mut actions,
                     );
                     for a in actions {
                         match a {
                             PanelAction::Select(c) => commands.push(UiCommand::Select(c)),
+                            PanelAction::ToggleLock(c) => {
+                                commands.push(UiCommand::ToggleCollegeLock(c))
+                            }
                         }
                     }
                 });
@@ -316,22 +652,43 @@ impl Editor {
                 .rect_filled(rect, 0.0, Color32::from_rgb(238, 236, 230));
             let mut events = MapEvents::default();
             let center = self.geometry.home(rect.size()).0;
-            let scenario = &self.doc.active().scenario;
+            let state = self.doc.active();
+            let (legend_title, classes) = self.coloring.legend(lang);
+            let gesture = match self.tool {
+                Tool::Brush if self.selected.is_some() => Gesture::Brush,
+                Tool::Rectangle if self.selected.is_some() => Gesture::Rectangle,
+                Tool::Lasso if self.selected.is_some() => Gesture::Lasso,
+                _ => Gesture::Click,
+            };
+            let coloring = self.coloring;
+            let colors = &self.colors;
+            let fill = |u: UnitId| coloring.fill(u, &t, &state.scenario, &state.metrics, colors);
+            let pan = if gesture == Gesture::Click {
+                egui::DragPanButtons::PRIMARY | egui::DragPanButtons::SECONDARY
+            } else {
+                egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
+            };
             let map = Map::new(None, &mut self.memory, center)
                 .zoom_with_ctrl(false)
+                .drag_pan_buttons(pan)
                 .with_plugin(SectorLayer {
                     geom: &self.geometry,
                     territory: &t,
-                    scenario,
+                    scenario: &state.scenario,
                     colors: &self.colors,
                     selected: self.selected,
                     labels: &self.labels,
-                    legend: crate::ui::map::Legend {
-                        colours: tx.legend_colleges,
+                    legend: Legend {
+                        title: legend_title,
+                        classes,
                         public: tx.legend_public,
                         private: tx.legend_private,
                         boundary: tx.legend_boundary,
                     },
+                    gesture,
+                    brush_from: self.brush_from,
+                    selection_path: &self.drag_path,
+                    fill: &fill,
                     events: &mut events,
                 });
             ui.add(map);
@@ -342,8 +699,60 @@ impl Editor {
             {
                 commands.push(UiCommand::Select(c));
             }
-            if let Some(u) = events.clicked_unit {
-                commands.push(UiCommand::AssignToSelected(u));
+            match gesture {
+                Gesture::Click => {
+                    if let Some(u) = events.clicked_unit {
+                        commands.push(match self.tool {
+                            Tool::Eyedropper => UiCommand::Eyedrop(u),
+                            Tool::Lock => UiCommand::ToggleUnitLock(u),
+                            _ => UiCommand::AssignToSelected(u),
+                        });
+                    }
+                }
+                Gesture::Brush => {
+                    if events.drag_started {
+                        commands.push(UiCommand::BeginStroke);
+                    }
+                    if !events.brushed.is_empty() {
+                        commands.push(UiCommand::Paint(std::mem::take(&mut events.brushed)));
+                    }
+                    if let Some(u) = events.clicked_unit {
+                        commands.push(UiCommand::AssignToSelected(u));
+                    }
+                    self.brush_from = if events.drag_stopped {
+                        None
+                    } else {
+                        events
+                            .pointer
+                            .filter(|_| ui.input(|i| i.pointer.primary_down()))
+                    };
+                    if events.drag_stopped {
+                        commands.push(UiCommand::EndStroke);
+                    }
+                }
+                Gesture::Rectangle | Gesture::Lasso => {
+                    if events.drag_started {
+                        self.drag_path.clear();
+                    }
+                    if let Some(p) = events.pointer
+                        && ui.input(|i| i.pointer.primary_down())
+                        && self.drag_path.last().is_none_or(|l| l.distance(p) > 3.0)
+                    {
+                        if gesture == Gesture::Rectangle && self.drag_path.len() >= 2 {
+                            self.drag_path.truncate(1);
+                        }
+                        self.drag_path.push(p);
+                    }
+                    if let Some(outline) = events.selection.take() {
+                        commands.push(UiCommand::AssignArea(outline));
+                    }
+                    if events.drag_stopped {
+                        self.drag_path.clear();
+                    }
+                    if let Some(u) = events.clicked_unit {
+                        commands.push(UiCommand::AssignToSelected(u));
+                    }
+                }
             }
             if let (Some(u), Some(p)) = (self.hovered, events.pointer) {
                 self.hover_card_ui(ui, lang, u, p);

@@ -139,6 +139,8 @@ fn a_locked_block_does_not_change_when_clicked() {
         Some(CollegeId(0))
     );
     // and the facilitator is told why, in words
+    let notice = editor.notice().unwrap_or_default().to_string();
+    assert!(notice.contains("déverrouillez-le"), "{notice}");
     assert!(h.query_by_label_contains("déverrouillez-le").is_some());
 }
 
@@ -151,4 +153,104 @@ fn the_interface_switches_to_english() {
     assert!(h.query_by_label("↶ Undo").is_some());
     assert!(h.query_by_label_contains("FICTIONAL TOWN").is_some());
     let _ = Role::Button;
+}
+
+fn drag(h: &mut Harness<'static, CarteApp>, path: &[egui::Pos2]) {
+    h.hover_at(path[0]);
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: path[0],
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(1);
+    for p in &path[1..] {
+        h.hover_at(*p);
+        h.run_steps(1);
+    }
+    let last = *path.last().unwrap();
+    h.event(egui::Event::PointerButton {
+        pos: last,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(2);
+}
+
+fn changed(h: &Harness<'static, CarteApp>) -> usize {
+    h.state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .doc
+        .changes_from_baseline()
+        .0
+        .len()
+}
+
+#[test]
+fn a_brush_stroke_paints_several_blocks_and_is_one_undo_step() {
+    let mut h = harness();
+    h.get_by_label("Collège Louise-Michel").click();
+    h.get_by_label("Pinceau").click();
+    h.run_steps(1);
+    // a stroke across Jaurès' sector, from one of its blocks towards its collège marker
+    let (_, start) = block_of(&h, CollegeId(0));
+    let path: Vec<egui::Pos2> = (0..12)
+        .map(|k| start + egui::vec2(k as f32 * 8.0, k as f32 * 3.0))
+        .collect();
+    drag(&mut h, &path);
+    let painted = changed(&h);
+    assert!(painted >= 2, "the stroke painted {painted} blocks");
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(
+        editor.doc.active().history.undo_len(),
+        1,
+        "one stroke, one undo step"
+    );
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    assert_eq!(changed(&h), 0);
+}
+
+#[test]
+fn a_rectangle_gives_every_block_inside_to_the_selected_college() {
+    let mut h = harness();
+    h.get_by_label("Collège Louise-Michel").click();
+    h.get_by_label("Rectangle").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(0));
+    drag(
+        &mut h,
+        &[p - egui::vec2(40.0, 40.0), p, p + egui::vec2(40.0, 40.0)],
+    );
+    let n = changed(&h);
+    assert!(n >= 3, "{n} blocks changed");
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .active()
+            .history
+            .undo_len(),
+        1
+    );
+}
+
+#[test]
+fn the_eyedropper_picks_the_college_of_a_block() {
+    let mut h = harness();
+    h.get_by_label("Pipette").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(4));
+    click_at(&mut h, p);
+    assert_eq!(
+        h.state().editor.as_ref().unwrap().selected,
+        Some(CollegeId(4))
+    );
+    assert_eq!(changed(&h), 0, "picking changes nothing");
 }

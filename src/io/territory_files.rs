@@ -708,3 +708,19 @@ mod tests {
         assert!(err.to_string().contains("newer version"));
     }
 }
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_anchor_lies_in_its_own_unit() {
+        let (t, _) = embedded_demo().unwrap();
+        let wrong: Vec<(UnitId, Option<UnitId>)> = t
+            .unit_ids()
+            .map(|u| (u, t.unit_at(t.unit(u).anchor, 0.0)))
+            .filter(|(u, hit)| *hit != Some(*u))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+}

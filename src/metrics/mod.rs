@@ -1,6 +1,7 @@
 //! Indicators: per-collège figures kept up to date edit by edit, territory-wide segregation
 //! indices, and the mixing rule's flags.
 
+pub mod alerts;
 pub mod config;
 pub mod engine;
 pub mod segregation;

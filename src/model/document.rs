@@ -43,6 +43,7 @@ pub struct Document {
     scenarios: Vec<ScenarioState>,
     active: usize,
     config: MetricsConfig,
+    revision: u64,
 }
 
 impl Document {
@@ -58,7 +59,14 @@ impl Document {
             }],
             active: 0,
             config,
+            revision: 0,
         }
+    }
+
+    /// A counter that changes whenever what is shown changes (edits, undo, switching
+    /// scenario): caches of derived views compare it.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The territory.
@@ -111,6 +119,7 @@ impl Document {
         }
         self.end_stroke();
         self.active = index;
+        self.revision += 1;
         Ok(())
     }
 
@@ -126,6 +135,7 @@ impl Document {
             history: History::default(),
         });
         self.active = self.scenarios.len() - 1;
+        self.revision += 1;
         self.active
     }
 
@@ -151,6 +161,7 @@ impl Document {
                 .apply(&self.territory, &mut state.scenario, &mut state.metrics)?;
         if !inverse.is_empty() {
             state.scenario.meta.modified = chrono::Utc::now();
+            self.revision += 1;
         }
         state.history.record(edit, inverse);
         Ok(())
@@ -173,6 +184,7 @@ impl Document {
             return false;
         };
         Self::replay(&self.territory, state, edits);
+        self.revision += 1;
         true
     }
 
@@ -183,6 +195,7 @@ impl Document {
             return false;
         };
         Self::replay(&self.territory, state, edits);
+        self.revision += 1;
         true
     }
 

@@ -202,6 +202,14 @@ pub struct MapEvents {
     pub drawn_units: usize,
     /// The screen transform of this frame.
     pub to_screen: Option<ToScreen>,
+    /// A primary-button drag started on the map this frame.
+    pub drag_started: bool,
+    /// The primary-button drag ended this frame.
+    pub drag_stopped: bool,
+    /// Units under the brush this frame (sampled along the pointer's path).
+    pub brushed: Vec<UnitId>,
+    /// When a rectangle or lasso is released: its outline in lon/lat.
+    pub selection: Option<Vec<geo::Point<f64>>>,
 }
 
 impl MapGeometry {
@@ -209,6 +217,19 @@ impl MapGeometry {
     pub fn unit_screen_pos(&self, u: UnitId, tx: &ToScreen) -> Option<Pos2> {
         self.anchors.get(u.index()).map(|m| tx.pos(*m))
     }
+}
+
+/// What a primary-button drag does on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gesture {
+    /// Drag pans; a click picks.
+    Click,
+    /// Drag paints units.
+    Brush,
+    /// Drag draws a rectangle.
+    Rectangle,
+    /// Drag draws a free outline.
+    Lasso,
 }
 
 /// The sector layer for one frame.
@@ -227,6 +248,14 @@ pub struct SectorLayer<'a> {
     pub labels: &'a [String],
     /// Legend texts.
     pub legend: Legend,
+    /// The active tool's gesture on the map.
+    pub gesture: Gesture,
+    /// Pointer position of the previous frame during a brush stroke.
+    pub brush_from: Option<Pos2>,
+    /// Outline of the rectangle or lasso being drawn (screen).
+    pub selection_path: &'a [Pos2],
+    /// How units are filled.
+    pub fill: &'a dyn Fn(UnitId) -> Color32,
     /// What happened, for the app.
     pub events: &'a mut MapEvents,
 }
@@ -285,14 +314,56 @@ impl Plugin for SectorLayer<'_> {
                 self.events.clicked_unit = self.events.hovered_unit;
             }
         }
+        let primary = egui::PointerButton::Primary;
+        self.events.drag_started = response.drag_started_by(primary);
+        self.events.drag_stopped = response.drag_stopped_by(primary);
+        if self.gesture == Gesture::Brush
+            && response.dragged_by(primary)
+            && let Some(to) = pointer
+        {
+            // sample the path since the last frame, so that a fast stroke skips no block
+            let from = self.brush_from.unwrap_or(to);
+            let steps = ((to - from).length() / 4.0).ceil().max(1.0) as usize;
+            for k in 0..=steps {
+                let p = from + (to - from) * (k as f32 / steps as f32);
+                let lonlat = projector.unproject(p.to_vec2());
+                if let Some(u) = self.territory.unit_at(lonlat, 0.0)
+                    && !self.events.brushed.contains(&u)
+                {
+                    self.events.brushed.push(u);
+                }
+            }
+        }
+        if matches!(self.gesture, Gesture::Rectangle | Gesture::Lasso)
+            && self.events.drag_stopped
+            && self.selection_path.len() >= 2
+        {
+            let path: Vec<Pos2> = if self.gesture == Gesture::Rectangle {
+                let r = Rect::from_two_pos(
+                    self.selection_path[0],
+                    *self
+                        .selection_path
+                        .last()
+                        .unwrap_or(&self.selection_path[0]),
+                );
+                vec![
+                    r.left_top(),
+                    r.right_top(),
+                    r.right_bottom(),
+                    r.left_bottom(),
+                ]
+            } else {
+                self.selection_path.to_vec()
+            };
+            self.events.selection = Some(
+                path.iter()
+                    .map(|p| projector.unproject(p.to_vec2()))
+                    .collect(),
+            );
+        }
 
         // Fills.
-        let color_of = |u: usize| -> Color32 {
-            match self.scenario.assignment(UnitId(u as u32)).main_college() {
-                Some(c) => self.colors.get(c.index()).copied().unwrap_or(UNASSIGNED),
-                None => UNASSIGNED,
-            }
-        };
+        let color_of = |u: usize| -> Color32 { (self.fill)(UnitId(u as u32)) };
         let mut mesh = Mesh::default();
         let mut drawn = 0;
         for (i, u) in self.geom.units.iter().enumerate() {
@@ -335,6 +406,41 @@ impl Plugin for SectorLayer<'_> {
                 painter.line_segment([tx.pos(e.p), tx.pos(e.q)], thick);
             } else if show_thin {
                 painter.line_segment([tx.pos(e.p), tx.pos(e.q)], thin);
+            }
+        }
+
+        // The selected collège's sector, outlined more strongly.
+        if let Some(sel) = self.selected {
+            let outline = Stroke::new(5.0, Color32::BLACK);
+            for e in &self.geom.edges {
+                let a_in = main(e.a) == Some(sel);
+                let b_in = e.b.is_some_and(|b| main(b) == Some(sel));
+                if a_in != b_in || (a_in && e.b.is_none()) {
+                    painter.line_segment([tx.pos(e.p), tx.pos(e.q)], outline);
+                }
+            }
+        }
+        // The rectangle or lasso being drawn.
+        if self.selection_path.len() >= 2 {
+            let stroke = Stroke::new(2.5, Color32::from_rgb(20, 20, 20));
+            match self.gesture {
+                Gesture::Rectangle => {
+                    let r = Rect::from_two_pos(
+                        self.selection_path[0],
+                        *self
+                            .selection_path
+                            .last()
+                            .unwrap_or(&self.selection_path[0]),
+                    );
+                    painter.rect_filled(r, 0.0, Color32::from_black_alpha(30));
+                    painter.rect_stroke(r, 0.0, stroke, egui::StrokeKind::Middle);
+                }
+                _ => {
+                    painter.add(egui::Shape::closed_line(
+                        self.selection_path.to_vec(),
+                        stroke,
+                    ));
+                }
             }
         }
 
@@ -401,15 +507,17 @@ impl Plugin for SectorLayer<'_> {
         }
 
         scale_bar_ui(&painter, projector, clip);
-        legend_ui(&painter, clip, self.legend);
+        legend_ui(&painter, clip, &self.legend);
     }
 }
 
-/// Texts of the map legend, in the interface's language.
-#[derive(Debug, Clone, Copy)]
+/// The map legend, in the interface's language.
+#[derive(Debug, Clone)]
 pub struct Legend {
-    /// "Each colour is one collège's sector".
-    pub colours: &'static str,
+    /// What the fill shows ("One colour = one collège's sector", "IPS of the block's families").
+    pub title: String,
+    /// Class colours and their meaning, when the fill is a measure.
+    pub classes: Vec<(Color32, String)>,
     /// "public collège".
     pub public: &'static str,
     /// "private collège (no sector)".
@@ -419,13 +527,24 @@ pub struct Legend {
 }
 
 /// The legend, top left: what colours, shapes and lines mean.
-fn legend_ui(painter: &egui::Painter, clip: Rect, legend: Legend) {
+fn legend_ui(painter: &egui::Painter, clip: Rect, legend: &Legend) {
     let font = egui::FontId::proportional(15.0);
     let x = clip.left() + 14.0;
     let mut y = clip.top() + 14.0;
-    let width = 330.0;
-    let bg = Rect::from_min_size(Pos2::new(x - 8.0, y - 8.0), Vec2::new(width, 108.0));
-    painter.rect_filled(bg, 6.0, Color32::from_white_alpha(225));
+    let rows = 4 + legend.classes.len();
+    let width = legend
+        .classes
+        .iter()
+        .map(|(_, t)| t.chars().count())
+        .chain([legend.title.chars().count() + 4, 30])
+        .max()
+        .unwrap_or(30) as f32
+        * 8.6;
+    let bg = Rect::from_min_size(
+        Pos2::new(x - 8.0, y - 8.0),
+        Vec2::new(width, rows as f32 * 25.0 + 8.0),
+    );
+    painter.rect_filled(bg, 6.0, Color32::from_white_alpha(230));
     let row = |y: f32, text: &str| {
         painter.text(
             Pos2::new(x + 34.0, y),
@@ -435,33 +554,42 @@ fn legend_ui(painter: &egui::Painter, clip: Rect, legend: Legend) {
             Color32::BLACK,
         );
     };
-    // colour swatches
-    for (k, c) in [
-        Color32::from_rgb(0x77, 0xAA, 0xDD),
-        Color32::from_rgb(0xEE, 0x88, 0x66),
-        Color32::from_rgb(0x44, 0xBB, 0x99),
-    ]
-    .iter()
-    .enumerate()
-    {
-        painter.rect_filled(
-            Rect::from_min_size(Pos2::new(x + k as f32 * 9.0, y + 2.0), Vec2::new(9.0, 16.0)),
-            0.0,
-            *c,
+    if legend.classes.is_empty() {
+        let swatches = [
+            Color32::from_rgb(0x77, 0xAA, 0xDD),
+            Color32::from_rgb(0xEE, 0x88, 0x66),
+            Color32::from_rgb(0x44, 0xBB, 0x99),
+        ];
+        for (k, c) in swatches.iter().enumerate() {
+            painter.rect_filled(
+                Rect::from_min_size(Pos2::new(x + k as f32 * 9.0, y + 2.0), Vec2::new(9.0, 16.0)),
+                0.0,
+                *c,
+            );
+        }
+        row(y + 10.0, &legend.title);
+    } else {
+        painter.text(
+            Pos2::new(x, y + 10.0),
+            egui::Align2::LEFT_CENTER,
+            &legend.title,
+            egui::FontId::proportional(15.0),
+            Color32::BLACK,
         );
+        for (c, text) in &legend.classes {
+            y += 25.0;
+            painter.rect_filled(
+                Rect::from_min_size(Pos2::new(x, y + 2.0), Vec2::new(26.0, 16.0)),
+                2.0,
+                *c,
+            );
+            row(y + 10.0, text);
+        }
     }
-    row(y + 10.0, legend.colours);
     y += 25.0;
-    painter.circle_filled(
-        Pos2::new(x + 12.0, y + 10.0),
-        8.0,
-        Color32::from_rgb(60, 80, 110),
-    );
-    painter.circle_stroke(
-        Pos2::new(x + 12.0, y + 10.0),
-        8.0,
-        Stroke::new(2.0, Color32::WHITE),
-    );
+    let dot = Pos2::new(x + 12.0, y + 10.0);
+    painter.circle_filled(dot, 8.0, Color32::from_rgb(60, 80, 110));
+    painter.circle_stroke(dot, 8.0, Stroke::new(2.0, Color32::WHITE));
     row(y + 10.0, legend.public);
     y += 25.0;
     let r = Rect::from_center_size(Pos2::new(x + 12.0, y + 10.0), Vec2::splat(14.0));

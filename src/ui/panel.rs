@@ -12,6 +12,59 @@ use crate::model::{CollegeId, Sector, Territory};
 pub enum PanelAction {
     /// Pick this collège for the assign tool.
     Select(CollegeId),
+    /// Lock or unlock this collège.
+    ToggleLock(CollegeId),
+}
+
+/// What the cards show.
+pub struct CardsView<'a> {
+    /// Collèges in display order.
+    pub order: &'a [CollegeId],
+    /// Indicators of the active scenario.
+    pub now: &'a Metrics,
+    /// Indicators of the baseline.
+    pub base: &'a Metrics,
+    /// Sector colours.
+    pub colors: &'a [Color32],
+    /// The collège picked for the tools.
+    pub selected: Option<CollegeId>,
+    /// Pieces of each sector (contiguity).
+    pub pieces: &'a [usize],
+    /// Whether a collège is locked.
+    pub locked: &'a dyn Fn(CollegeId) -> bool,
+}
+
+/// The blocks that changed collège since the baseline, with their pupils.
+pub fn changes_list_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    doc: &crate::model::Document,
+    units: &[crate::model::UnitId],
+) {
+    let tx = texts(lang);
+    let t = doc.territory();
+    let name = |a: &crate::model::Assignment| match a.main_college() {
+        Some(c) => t.college(c).short_name.clone(),
+        None => tx.unassigned.to_string(),
+    };
+    egui::CollapsingHeader::new(format!("{} ({})", tx.changes_list, units.len()))
+        .id_salt("changes")
+        .show(ui, |ui| {
+            for &u in units.iter().take(200) {
+                let unit = t.unit(u);
+                ui.label(format!(
+                    "{} : {} → {} ({} {})",
+                    unit.name,
+                    name(doc.baseline().scenario.assignment(u)),
+                    name(doc.active().scenario.assignment(u)),
+                    fmt_opt(lang, unit.population.pupils, 0),
+                    tx.pupils
+                ));
+            }
+            if units.len() > 200 {
+                ui.label("…");
+            }
+        });
 }
 
 fn fmt_opt(lang: Lang, v: Option<f64>, decimals: usize) -> String {
@@ -87,19 +140,15 @@ pub fn territory_ui(
 }
 
 /// One card per collège.
-#[allow(clippy::too_many_arguments)]
 pub fn college_cards_ui(
     ui: &mut Ui,
     lang: Lang,
     t: &Territory,
-    now: &Metrics,
-    base: &Metrics,
-    colors: &[Color32],
-    selected: Option<CollegeId>,
+    view: &CardsView<'_>,
     actions: &mut Vec<PanelAction>,
 ) {
     let tx = texts(lang);
-    let cfg = now.config();
+    let cfg = view.now.config();
     ui.label(
         RichText::new(
             tx.rule_text
@@ -111,42 +160,45 @@ pub fn college_cards_ui(
         RichText::new(format!(
             "{} : IPS {}",
             tx.reference,
-            fmt_opt(lang, now.rule_reference(), 1)
+            fmt_opt(lang, view.now.rule_reference(), 1)
         ))
         .small(),
     );
     ui.add_space(4.0);
-    for c in t.college_ids() {
-        let i = now.college(c, t);
-        let b = base.college(c, t);
-        college_card_ui(
-            ui,
-            lang,
-            t,
-            cfg,
+    for &c in view.order {
+        let i = view.now.college(c, t);
+        let b = view.base.college(c, t);
+        let card = Card {
             c,
-            &i,
-            &b,
-            colors,
-            selected == Some(c),
-            actions,
-        );
+            i: &i,
+            b: &b,
+            selected: view.selected == Some(c),
+            pieces: view.pieces.get(c.index()).copied().unwrap_or(0),
+            locked: (view.locked)(c),
+        };
+        college_card_ui(ui, lang, t, cfg, &card, view.colors, actions);
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+struct Card<'a> {
+    c: CollegeId,
+    i: &'a CollegeIndicators,
+    b: &'a CollegeIndicators,
+    selected: bool,
+    pieces: usize,
+    locked: bool,
+}
+
 fn college_card_ui(
     ui: &mut Ui,
     lang: Lang,
     t: &Territory,
     cfg: &crate::metrics::MetricsConfig,
-    c: CollegeId,
-    i: &CollegeIndicators,
-    b: &CollegeIndicators,
+    card: &Card<'_>,
     colors: &[Color32],
-    selected: bool,
     actions: &mut Vec<PanelAction>,
 ) {
+    let (c, i, b, selected) = (card.c, card.i, card.b, card.selected);
     let tx = texts(lang);
     let college = t.college(c);
     let color = colors.get(c.index()).copied().unwrap_or(Color32::GRAY);
@@ -181,6 +233,21 @@ fn college_card_ui(
                         ui.label(RichText::new("REP+").strong());
                     }
                     crate::model::Rep::None => {}
+                }
+                if college.sector == Sector::Public {
+                    let text = if card.locked {
+                        tx.unlock_college
+                    } else {
+                        tx.lock_college
+                    };
+                    let label = format!("{text} {}", college.short_name);
+                    if ui
+                        .add(egui::Button::new(RichText::new(text).small()).selected(card.locked))
+                        .on_hover_text(label)
+                        .clicked()
+                    {
+                        actions.push(PanelAction::ToggleLock(c));
+                    }
                 }
             });
             // enrolment against capacity, as a bar
@@ -276,6 +343,24 @@ fn college_card_ui(
             }
             if college.sector == Sector::Public && i.members == 0 {
                 flags.push((tx.empty_sector.into(), Color32::from_rgb(170, 30, 30)));
+            }
+            if college.sector == Sector::Public && card.pieces > 1 {
+                flags.push((
+                    format!("{} ({} {})", tx.not_contiguous, card.pieces, tx.pieces),
+                    Color32::from_rgb(90, 90, 90),
+                ));
+            }
+            if i.pupils_beyond_walk > 0.0 {
+                flags.push((
+                    format!(
+                        "{} {} {} km ({})",
+                        number(lang, i.pupils_beyond_walk, 0),
+                        tx.beyond_walk_flag,
+                        number(lang, cfg.walk_threshold_m / 1000.0, 1),
+                        tx.walk_straight
+                    ),
+                    Color32::from_rgb(150, 60, 20),
+                ));
             }
             for (text, color) in flags {
                 ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
