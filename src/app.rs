@@ -15,7 +15,9 @@ use crate::model::{Assignment, CollegeId, Document, DocumentError, Edit, Sector,
 use crate::ui::coloring::Coloring;
 use crate::ui::map::{Gesture, Legend, MapEvents, MapGeometry, SectorLayer};
 use crate::ui::palette::college_colors;
-use crate::ui::panel::{CardsView, PanelAction, changes_list_ui, college_cards_ui, territory_ui};
+use crate::ui::panel::{
+    CardsView, PanelAction, changes_list_ui, college_cards_ui, rule_ui, territory_ui,
+};
 
 /// A territory ready to show: its document and projected geometry.
 pub struct Loaded {
@@ -142,7 +144,13 @@ pub struct Editor {
     brush_from: Option<egui::Pos2>,
     /// Sector pieces per collège, with the revision they were computed at.
     pieces: (u64, Vec<usize>),
+    /// Units changed since the baseline and pupils moved, with their revision.
+    changes: (u64, (Vec<UnitId>, f64)),
+    map_cache: crate::ui::map::MapCache,
 }
+
+/// Height of a collège card in the scrolling list (points), for laying out only visible ones.
+const CARD_HEIGHT: f32 = 168.0;
 
 impl Editor {
     /// An editor on a loaded territory.
@@ -153,6 +161,8 @@ impl Editor {
         let pieces = sector_pieces(&t, &loaded.doc.active().scenario);
         Editor {
             pieces: (loaded.doc.revision(), pieces),
+            changes: (u64::MAX, (Vec::new(), 0.0)),
+            map_cache: Default::default(),
             doc: loaded.doc,
             geometry: loaded.geometry,
             colors,
@@ -375,7 +385,9 @@ impl Editor {
     }
 
     fn refresh_pieces(&mut self) {
-        if self.pieces.0 != self.doc.revision() {
+        // a pass over every unit: not during a brush stroke, once it ends
+        let stroking = self.doc.active().history.in_group();
+        if self.pieces.0 != self.doc.revision() && !stroking {
             self.pieces = (
                 self.doc.revision(),
                 sector_pieces(self.doc.territory(), &self.doc.active().scenario),
@@ -571,69 +583,68 @@ impl Editor {
             .default_size(430.0)
             .min_size(340.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    let active = self.doc.active();
-                    let moved = self.doc.changes_from_baseline();
-                    territory_ui(
-                        ui,
-                        lang,
-                        &active.metrics.territory(),
-                        &self.doc.baseline().metrics.territory(),
-                        (moved.0.len(), moved.1),
-                    );
-                    if !moved.0.is_empty() {
-                        changes_list_ui(ui, lang, &self.doc, &moved.0);
-                    }
-                    ui.separator();
-                    ui.horizontal(|ui| {
-                        let names = [
-                            (SortKey::Map, tx.sort_map),
-                            (SortKey::Name, tx.sort_name),
-                            (SortKey::CapacityUse, tx.sort_use),
-                            (SortKey::Ips, tx.sort_ips),
-                            (SortKey::Boursiers, tx.sort_boursiers),
-                            (SortKey::Walk, tx.sort_walk),
-                        ];
-                        let current = names
-                            .iter()
-                            .find(|(k, _)| *k == self.sort)
-                            .map(|(_, n)| *n)
-                            .unwrap_or("");
-                        egui::ComboBox::new("sort", tx.sort_by)
-                            .selected_text(current)
-                            .show_ui(ui, |ui| {
-                                for (k, n) in names {
-                                    if ui.selectable_label(self.sort == k, n).clicked() {
-                                        commands.push(UiCommand::SetSort(k));
-                                    }
+                let active = self.doc.active();
+                if self.changes.0 != self.doc.revision() && !active.history.in_group() {
+                    self.changes = (self.doc.revision(), self.doc.changes_from_baseline());
+                }
+                let moved = &self.changes.1;
+                territory_ui(
+                    ui,
+                    lang,
+                    &active.metrics.territory(),
+                    &self.doc.baseline().metrics.territory(),
+                    (moved.0.len(), moved.1),
+                );
+                if !moved.0.is_empty() {
+                    changes_list_ui(ui, lang, &self.doc, &moved.0);
+                }
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let names = [
+                        (SortKey::Map, tx.sort_map),
+                        (SortKey::Name, tx.sort_name),
+                        (SortKey::CapacityUse, tx.sort_use),
+                        (SortKey::Ips, tx.sort_ips),
+                        (SortKey::Boursiers, tx.sort_boursiers),
+                        (SortKey::Walk, tx.sort_walk),
+                    ];
+                    let current = names
+                        .iter()
+                        .find(|(k, _)| *k == self.sort)
+                        .map(|(_, n)| *n)
+                        .unwrap_or("");
+                    egui::ComboBox::new("sort", tx.sort_by)
+                        .selected_text(current)
+                        .show_ui(ui, |ui| {
+                            for (k, n) in names {
+                                if ui.selectable_label(self.sort == k, n).clicked() {
+                                    commands.push(UiCommand::SetSort(k));
                                 }
-                            });
-                    });
-                    let mut actions = Vec::new();
-                    college_cards_ui(
-                        ui,
-                        lang,
-                        &t,
-                        &CardsView {
-                            order: &self.sorted_colleges(),
-                            now: &active.metrics,
-                            base: &self.doc.baseline().metrics,
-                            colors: &self.colors,
-                            selected: self.selected,
-                            pieces: &self.pieces.1,
-                            locked: &|c| active.scenario.is_college_locked(c),
-                        },
-                        &mut actions,
-                    );
-                    for a in actions {
-                        match a {
-                            PanelAction::Select(c) => commands.push(UiCommand::Select(c)),
-                            PanelAction::ToggleLock(c) => {
-                                commands.push(UiCommand::ToggleCollegeLock(c))
                             }
-                        }
-                    }
+                        });
                 });
+                rule_ui(ui, lang, &active.metrics);
+                let order = self.sorted_colleges();
+                let mut actions = Vec::new();
+                let view = CardsView {
+                    order: &order,
+                    now: &active.metrics,
+                    base: &self.doc.baseline().metrics,
+                    colors: &self.colors,
+                    selected: self.selected,
+                    pieces: &self.pieces.1,
+                    locked: &|c| active.scenario.is_college_locked(c),
+                };
+                // only the cards in view are laid out: a département has a hundred collèges
+                egui::ScrollArea::vertical().show_rows(ui, CARD_HEIGHT, order.len(), |ui, range| {
+                    college_cards_ui(ui, lang, &t, &view, range, &mut actions);
+                });
+                for a in actions {
+                    match a {
+                        PanelAction::Select(c) => commands.push(UiCommand::Select(c)),
+                        PanelAction::ToggleLock(c) => commands.push(UiCommand::ToggleCollegeLock(c)),
+                    }
+                }
             });
 
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -689,6 +700,8 @@ impl Editor {
                     brush_from: self.brush_from,
                     selection_path: &self.drag_path,
                     fill: &fill,
+                    fill_key: (self.doc.revision(), coloring as u64),
+                    cache: &mut self.map_cache,
                     events: &mut events,
                 });
             ui.add(map);
@@ -995,4 +1008,111 @@ pub fn run_window(territory: Option<String>, lang: Lang) -> std::process::ExitCo
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Drives the editor headless for 300 frames at 1920×1080 (150 panning, 150 painting with the
+/// brush) and reports p50 and p95 of the UI thread's work per frame: egui layout, the map
+/// layer, tessellation. GPU rendering is not included.
+pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
+    let loaded = match units {
+        None => load(None)?,
+        Some(n) => {
+            let (t, s) = crate::generate::synthetic_territory(&crate::generate::SyntheticSpec {
+                units: n,
+                colleges: (n / 50).max(4),
+                seed: 1,
+            });
+            let t = Arc::new(t);
+            Loaded {
+                geometry: MapGeometry::new(&t),
+                doc: Document::new(t, s, MetricsConfig::default()),
+            }
+        }
+    };
+    let name = loaded.doc.territory().info.name.clone();
+    let n_units = loaded.doc.territory().units().len();
+    let mut app = CarteApp::with_loaded(loaded, Lang::Fr);
+    let ctx = egui::Context::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
+    let center = egui::pos2(560.0, 560.0);
+    let mut time = 0.0;
+    let mut frame = |app: &mut CarteApp, events: Vec<egui::Event>| -> (f64, usize) {
+        time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            time: Some(time),
+            events,
+            ..Default::default()
+        };
+        let t0 = std::time::Instant::now();
+        let out = ctx.run_ui(input, |ui| app.frame_ui(ui));
+        let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        let vertices = prims
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        (t0.elapsed().as_secs_f64() * 1000.0, vertices)
+    };
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    for _ in 0..5 {
+        let _ = frame(&mut app, vec![]);
+    }
+    let mut times = Vec::with_capacity(300);
+    let mut vertices = 0;
+    // panning: a slow circle with the primary button held
+    let _ = frame(&mut app, vec![egui::Event::PointerMoved(center), button(center, true)]);
+    for k in 0..150 {
+        let a = k as f32 / 150.0 * std::f32::consts::TAU;
+        let p = center + egui::vec2(a.cos(), a.sin()) * 120.0;
+        let (ms, v) = frame(&mut app, vec![egui::Event::PointerMoved(p)]);
+        times.push(ms);
+        vertices = vertices.max(v);
+    }
+    let _ = frame(&mut app, vec![button(center, false)]);
+    // painting: the brush across the map with a collège selected
+    if let Some(editor) = app.editor.as_mut() {
+        let t = editor.doc.territory().clone();
+        editor.selected = t.college_ids().find(|&c| t.college(c).sector == Sector::Public);
+        editor.tool = Tool::Brush;
+    }
+    let start = egui::pos2(300.0, 300.0);
+    let _ = frame(&mut app, vec![egui::Event::PointerMoved(start), button(start, true)]);
+    for k in 0..150 {
+        let p = start + egui::vec2(k as f32 * 4.0, (k as f32 * 0.2).sin() * 80.0);
+        let (ms, v) = frame(&mut app, vec![egui::Event::PointerMoved(p)]);
+        times.push(ms);
+        vertices = vertices.max(v);
+    }
+    let _ = frame(&mut app, vec![button(start, false)]);
+    let changed = app
+        .editor
+        .as_ref()
+        .map(|e| e.doc.changes_from_baseline().0.len())
+        .unwrap_or(0);
+    let stats = |t: &[f64]| {
+        let mut sorted = t.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let pct = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
+        format!(
+            "p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            pct(0.5),
+            pct(0.95),
+            sorted.last().copied().unwrap_or(0.0)
+        )
+    };
+    Ok(format!(
+        "{name}: {n_units} units, 300 frames at 1920×1080 (150 panning, 150 painting; {changed} units painted)\n\
+         UI thread per frame (layout + map + tessellation, no GPU): all {}; panning {}; painting {}; up to {vertices} vertices\n",
+        stats(&times),
+        stats(&times[..150]),
+        stats(&times[150..]),
+    ))
 }

@@ -77,6 +77,13 @@ pub enum Command {
         #[arg(long, default_value_t = 100_000)]
         edits: usize,
     },
+    /// Time 300 frames of the editor (150 panning, 150 painting): p50 and p95 of the UI
+    /// thread's work per frame (layout, map drawing, tessellation; GPU time not included).
+    FrameBench {
+        /// Use a generated territory of this many units instead of the demo town.
+        #[arg(long)]
+        units: Option<usize>,
+    },
     /// Regenerate the demo town into a folder (deterministic).
     GenerateDemo {
         /// Where to write it.
@@ -102,6 +109,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             colleges,
             edits,
         } => Ok(bench(*units, *colleges, *edits)),
+        Command::FrameBench { units } => crate::app::frame_bench(*units),
         Command::GenerateDemo { out, seed } => {
             let town = demo_town(*seed);
             write_territory_dir(out, &town.territory, &town.baseline)

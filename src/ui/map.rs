@@ -185,6 +185,26 @@ impl ToScreen {
     }
 }
 
+/// Meshes kept between frames. Panning only shifts them; an edit recolours only the blocks
+/// whose colour changed and rebuilds the outlines; a zoom, or panning out of the covered area,
+/// rebuilds them.
+#[derive(Default)]
+pub struct MapCache {
+    /// Scale and covered area (Mercator) the meshes were built for.
+    scale: f64,
+    covered: Option<(Merc, Merc)>,
+    /// Transform at build time: vertex positions are in that frame's screen space.
+    built_with: Option<ToScreen>,
+    fill: std::sync::Arc<Mesh>,
+    /// (unit, first vertex, vertex count, colour) for each block in `fill`.
+    ranges: Vec<(u32, u32, u32, Color32)>,
+    /// Key of the colours in `fill` (revision and fill mode).
+    fill_key: Option<(u64, u64)>,
+    lines_key: Option<u64>,
+    thin: std::sync::Arc<Mesh>,
+    thick: std::sync::Arc<Mesh>,
+}
+
 /// What the user did on the map this frame.
 #[derive(Debug, Default, Clone)]
 pub struct MapEvents {
@@ -256,6 +276,10 @@ pub struct SectorLayer<'a> {
     pub selection_path: &'a [Pos2],
     /// How units are filled.
     pub fill: &'a dyn Fn(UnitId) -> Color32,
+    /// Changes when the fills may have changed (document revision, fill mode).
+    pub fill_key: (u64, u64),
+    /// Meshes kept between frames.
+    pub cache: &'a mut MapCache,
     /// What happened, for the app.
     pub events: &'a mut MapEvents,
 }
@@ -277,12 +301,6 @@ impl Plugin for SectorLayer<'_> {
         self.events.to_screen = Some(tx);
         let view_min = tx.merc_of(clip.min);
         let view_max = tx.merc_of(clip.max);
-        let visible = |min: Merc, max: Merc| {
-            max[0] >= view_min[0]
-                && min[0] <= view_max[0]
-                && max[1] >= view_min[1]
-                && min[1] <= view_max[1]
-        };
         let painter = ui.painter().with_clip_rect(clip);
         let pointer = response.hover_pos();
         self.events.pointer = pointer;
@@ -362,51 +380,120 @@ impl Plugin for SectorLayer<'_> {
             );
         }
 
-        // Fills.
-        let color_of = |u: usize| -> Color32 { (self.fill)(UnitId(u as u32)) };
-        let mut mesh = Mesh::default();
-        let mut drawn = 0;
-        for (i, u) in self.geom.units.iter().enumerate() {
-            if u.triangles.is_empty() || !visible(u.min, u.max) {
-                continue;
-            }
-            drawn += 1;
-            let mut color = color_of(i);
-            if self.events.hovered_unit == Some(UnitId(i as u32)) {
-                color = lighten(color, 0.45);
-            }
-            let base = mesh.vertices.len() as u32;
-            mesh.vertices.extend(u.vertices.iter().map(|m| Vertex {
-                pos: tx.pos(*m),
-                uv: egui::epaint::WHITE_UV,
-                color,
-            }));
-            mesh.indices.extend(u.triangles.iter().map(|k| base + k));
-        }
-        self.events.drawn_units = drawn;
-        painter.add(egui::Shape::mesh(mesh));
-
-        // Unit borders (thin, only when zoomed in enough) and sector outlines (thick).
         let main = |u: u32| self.scenario.assignment(UnitId(u)).main_college();
-        let thin = Stroke::new(0.6, Color32::from_white_alpha(150));
-        let thick = Stroke::new(2.6, SECTOR_LINE);
-        // block borders once blocks are big enough on screen to be told apart
-        let show_thin = drawn < 30_000;
-        for e in &self.geom.edges {
-            let min = [e.p[0].min(e.q[0]), e.p[1].min(e.q[1])];
-            let max = [e.p[0].max(e.q[0]), e.p[1].max(e.q[1])];
-            if !visible(min, max) {
-                continue;
-            }
-            let boundary = match e.b {
-                None => true,
-                Some(b) => main(e.a) != main(b),
+        let cache = &mut *self.cache;
+        let inside = |c: &(Merc, Merc)| {
+            view_min[0] >= c.0[0] && view_max[0] <= c.1[0] && view_min[1] >= c.0[1] && view_max[1] <= c.1[1]
+        };
+        let rebuild = cache.scale != tx.scale || !cache.covered.as_ref().is_some_and(inside);
+        if rebuild {
+            // cover the view and one view's size around it, so that panning reuses the meshes
+            let w = [view_max[0] - view_min[0], view_max[1] - view_min[1]];
+            let cmin = [view_min[0] - w[0], view_min[1] - w[1]];
+            let cmax = [view_max[0] + w[0], view_max[1] + w[1]];
+            cache.scale = tx.scale;
+            cache.covered = Some((cmin, cmax));
+            cache.built_with = Some(tx);
+            let mut fill = Mesh::default();
+            cache.ranges.clear();
+            let covers = |min: Merc, max: Merc| {
+                max[0] >= cmin[0] && min[0] <= cmax[0] && max[1] >= cmin[1] && min[1] <= cmax[1]
             };
-            if boundary {
-                painter.line_segment([tx.pos(e.p), tx.pos(e.q)], thick);
-            } else if show_thin {
-                painter.line_segment([tx.pos(e.p), tx.pos(e.q)], thin);
+            for (i, u) in self.geom.units.iter().enumerate() {
+                if u.triangles.is_empty() || !covers(u.min, u.max) {
+                    continue;
+                }
+                let color = (self.fill)(UnitId(i as u32));
+                let mesh = &mut fill;
+                let base = mesh.vertices.len() as u32;
+                let (lo, hi) = (tx.pos(u.min), tx.pos(u.max));
+                if (hi.x - lo.x).abs().max((hi.y - lo.y).abs()) < 3.0 {
+                    // smaller than 3 pixels: its box is indistinguishable and cheaper
+                    for p in [lo, Pos2::new(hi.x, lo.y), hi, Pos2::new(lo.x, hi.y)] {
+                        mesh.vertices.push(Vertex { pos: p, uv: egui::epaint::WHITE_UV, color });
+                    }
+                    mesh.indices
+                        .extend_from_slice(&[base, base + 1, base + 2, base, base + 2, base + 3]);
+                } else {
+                    mesh.vertices.extend(u.vertices.iter().map(|m| Vertex {
+                        pos: tx.pos(*m),
+                        uv: egui::epaint::WHITE_UV,
+                        color,
+                    }));
+                    mesh.indices.extend(u.triangles.iter().map(|k| base + k));
+                }
+                let len = mesh.vertices.len() as u32 - base;
+                cache.ranges.push((i as u32, base, len, color));
             }
+            cache.fill = std::sync::Arc::new(fill);
+            cache.fill_key = Some(self.fill_key);
+            cache.lines_key = None;
+        } else if cache.fill_key != Some(self.fill_key) {
+            // an edit: recolour only the blocks whose colour changed (the mesh is copied only
+            // if the renderer still holds last frame's)
+            let fill = std::sync::Arc::make_mut(&mut cache.fill);
+            for r in &mut cache.ranges {
+                let color = (self.fill)(UnitId(r.0));
+                if color != r.3 {
+                    r.3 = color;
+                    for v in &mut fill.vertices[r.1 as usize..(r.1 + r.2) as usize] {
+                        v.color = color;
+                    }
+                }
+            }
+            cache.fill_key = Some(self.fill_key);
+        }
+        let drawn = cache.ranges.len();
+        self.events.drawn_units = drawn;
+        if cache.lines_key != Some(self.fill_key.0) {
+            // Unit borders (thin, only when blocks are big enough to tell apart) and sector
+            // outlines (thick), each built as one mesh.
+            let built = cache.built_with.unwrap_or(tx);
+            let (cmin, cmax) = cache.covered.unwrap_or((view_min, view_max));
+            let show_thin = drawn < 30_000;
+            let mut thin = Mesh::default();
+            let mut thick = Mesh::default();
+            for e in &self.geom.edges {
+                let min = [e.p[0].min(e.q[0]), e.p[1].min(e.q[1])];
+                let max = [e.p[0].max(e.q[0]), e.p[1].max(e.q[1])];
+                if max[0] < cmin[0] || min[0] > cmax[0] || max[1] < cmin[1] || min[1] > cmax[1] {
+                    continue;
+                }
+                let boundary = match e.b {
+                    None => true,
+                    Some(b) => main(e.a) != main(b),
+                };
+                if boundary {
+                    segment_quad(&mut thick, built.pos(e.p), built.pos(e.q), 2.6, SECTOR_LINE);
+                } else if show_thin {
+                    segment_quad(&mut thin, built.pos(e.p), built.pos(e.q), 0.7, Color32::from_white_alpha(150));
+                }
+            }
+            cache.thin = std::sync::Arc::new(thin);
+            cache.thick = std::sync::Arc::new(thick);
+            cache.lines_key = Some(self.fill_key.0);
+        }
+        // shift the cached meshes to where the map is now
+        let built = cache.built_with.unwrap_or(tx);
+        let offset = tx.pos(built.m0) - built.pos(built.m0);
+        for mesh in [&cache.fill, &cache.thin, &cache.thick] {
+            if offset == Vec2::ZERO {
+                painter.add(egui::Shape::Mesh(mesh.clone()));
+            } else {
+                let mut m = Mesh::clone(mesh);
+                m.translate(offset);
+                painter.add(egui::Shape::mesh(m));
+            }
+        }
+        // the block under the pointer, lighter, on top
+        if let Some(h) = self.events.hovered_unit
+            && let Some(u) = self.geom.units.get(h.index())
+        {
+            let color = lighten((self.fill)(h), 0.45);
+            let mut m = Mesh::default();
+            m.vertices.extend(u.vertices.iter().map(|p| Vertex { pos: tx.pos(*p), uv: egui::epaint::WHITE_UV, color }));
+            m.indices.extend(u.triangles.iter().copied());
+            painter.add(egui::Shape::mesh(m));
         }
 
         // The selected collège's sector, outlined more strongly.
@@ -509,6 +596,28 @@ impl Plugin for SectorLayer<'_> {
         scale_bar_ui(&painter, projector, clip);
         legend_ui(&painter, clip, &self.legend);
     }
+}
+
+/// Adds a segment of the given width to a mesh as a quad (with round-ish joins from overlap).
+fn segment_quad(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 0.01 {
+        return;
+    }
+    let n = Vec2::new(-d.y, d.x) / len * (width / 2.0);
+    // extend a little along the segment so that consecutive segments join without gaps
+    let t = d / len * (width / 2.0);
+    let base = mesh.vertices.len() as u32;
+    for p in [a - t + n, a - t - n, b + t - n, b + t + n] {
+        mesh.vertices.push(Vertex {
+            pos: p,
+            uv: egui::epaint::WHITE_UV,
+            color,
+        });
+    }
+    mesh.indices
+        .extend_from_slice(&[base, base + 1, base + 2, base, base + 2, base + 3]);
 }
 
 /// The map legend, in the interface's language.

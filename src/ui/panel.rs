@@ -139,16 +139,10 @@ pub fn territory_ui(
     }
 }
 
-/// One card per collège.
-pub fn college_cards_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    t: &Territory,
-    view: &CardsView<'_>,
-    actions: &mut Vec<PanelAction>,
-) {
+/// The rule and its reference, above the cards.
+pub fn rule_ui(ui: &mut Ui, lang: Lang, now: &Metrics) {
     let tx = texts(lang);
-    let cfg = view.now.config();
+    let cfg = now.config();
     ui.label(
         RichText::new(
             tx.rule_text
@@ -160,12 +154,23 @@ pub fn college_cards_ui(
         RichText::new(format!(
             "{} : IPS {}",
             tx.reference,
-            fmt_opt(lang, view.now.rule_reference(), 1)
+            fmt_opt(lang, now.rule_reference(), 1)
         ))
         .small(),
     );
-    ui.add_space(4.0);
-    for &c in view.order {
+}
+
+/// The cards of `view.order[range]` (the rows a scroll area shows).
+pub fn college_cards_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    t: &Territory,
+    view: &CardsView<'_>,
+    range: std::ops::Range<usize>,
+    actions: &mut Vec<PanelAction>,
+) {
+    let cfg = view.now.config();
+    for &c in &view.order[range] {
         let i = view.now.college(c, t);
         let b = view.base.college(c, t);
         let card = Card {
