@@ -147,6 +147,8 @@ pub struct Editor {
     /// Units changed since the baseline and pupils moved, with their revision.
     changes: (u64, (Vec<UnitId>, f64)),
     map_cache: crate::ui::map::MapCache,
+    /// Units changed since the map was last drawn (None: unknown, redraw every fill).
+    dirty: Option<Vec<UnitId>>,
 }
 
 /// Height of a collège card in the scrolling list (points), for laying out only visible ones.
@@ -163,6 +165,7 @@ impl Editor {
             pieces: (loaded.doc.revision(), pieces),
             changes: (u64::MAX, (Vec::new(), 0.0)),
             map_cache: Default::default(),
+            dirty: None,
             doc: loaded.doc,
             geometry: loaded.geometry,
             colors,
@@ -237,6 +240,28 @@ impl Editor {
 
     /// Runs one command.
     pub fn run(&mut self, command: UiCommand, lang: &mut Lang) {
+        // which fills may change: the units a tool names, or anything for the rest
+        match &command {
+            UiCommand::AssignToSelected(u) | UiCommand::ToggleUnitLock(u) => {
+                if let Some(d) = &mut self.dirty {
+                    d.push(*u);
+                }
+            }
+            UiCommand::Paint(units) => {
+                if let Some(d) = &mut self.dirty {
+                    d.extend_from_slice(units);
+                }
+            }
+            UiCommand::Select(_)
+            | UiCommand::Eyedrop(_)
+            | UiCommand::SetTool(_)
+            | UiCommand::SetSort(_)
+            | UiCommand::SetLang(_)
+            | UiCommand::BeginStroke
+            | UiCommand::EndStroke
+            | UiCommand::Rename(_) => {}
+            _ => self.dirty = None,
+        }
         let result = match command {
             UiCommand::AssignToSelected(u) => self.assign_units(vec![u], *lang),
             UiCommand::AssignArea(outline) => {
@@ -364,6 +389,32 @@ impl Editor {
             .collect();
         units.sort();
         units
+    }
+
+    /// Checks the map as last drawn against the scenario: the units whose drawn colour is not
+    /// the colour they should have now (for tests of the map's caches).
+    pub fn stale_map_units(&self) -> Vec<UnitId> {
+        let t = self.doc.territory();
+        let state = self.doc.active();
+        t.unit_ids()
+            .filter(|&u| {
+                self.map_cache.drawn_color(u).is_some_and(|drawn| {
+                    drawn
+                        != self
+                            .coloring
+                            .fill(u, t, &state.scenario, &state.metrics, &self.colors)
+                })
+            })
+            .collect()
+    }
+
+    /// How many units the map's cache holds (drawn or just around the view).
+    pub fn cached_unit_count(&self) -> usize {
+        self.doc
+            .territory()
+            .unit_ids()
+            .filter(|&u| self.map_cache.drawn_color(u).is_some())
+            .count()
     }
 
     /// The message shown in the status bar, if any.
@@ -636,13 +687,20 @@ impl Editor {
                     locked: &|c| active.scenario.is_college_locked(c),
                 };
                 // only the cards in view are laid out: a département has a hundred collèges
-                egui::ScrollArea::vertical().show_rows(ui, CARD_HEIGHT, order.len(), |ui, range| {
-                    college_cards_ui(ui, lang, &t, &view, range, &mut actions);
-                });
+                egui::ScrollArea::vertical().show_rows(
+                    ui,
+                    CARD_HEIGHT,
+                    order.len(),
+                    |ui, range| {
+                        college_cards_ui(ui, lang, &t, &view, range, &mut actions);
+                    },
+                );
                 for a in actions {
                     match a {
                         PanelAction::Select(c) => commands.push(UiCommand::Select(c)),
-                        PanelAction::ToggleLock(c) => commands.push(UiCommand::ToggleCollegeLock(c)),
+                        PanelAction::ToggleLock(c) => {
+                            commands.push(UiCommand::ToggleCollegeLock(c))
+                        }
                     }
                 }
             });
@@ -702,9 +760,12 @@ impl Editor {
                     fill: &fill,
                     fill_key: (self.doc.revision(), coloring as u64),
                     cache: &mut self.map_cache,
+                    dirty: self.dirty.as_deref(),
+                    stroking: state.history.in_group(),
                     events: &mut events,
                 });
             ui.add(map);
+            self.dirty = Some(Vec::new());
             self.hovered = events.hovered_unit;
             self.to_screen = events.to_screen;
             if let Some(c) = events.clicked_college
@@ -1068,7 +1129,10 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
     let mut times = Vec::with_capacity(300);
     let mut vertices = 0;
     // panning: a slow circle with the primary button held
-    let _ = frame(&mut app, vec![egui::Event::PointerMoved(center), button(center, true)]);
+    let _ = frame(
+        &mut app,
+        vec![egui::Event::PointerMoved(center), button(center, true)],
+    );
     for k in 0..150 {
         let a = k as f32 / 150.0 * std::f32::consts::TAU;
         let p = center + egui::vec2(a.cos(), a.sin()) * 120.0;
@@ -1080,11 +1144,16 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
     // painting: the brush across the map with a collège selected
     if let Some(editor) = app.editor.as_mut() {
         let t = editor.doc.territory().clone();
-        editor.selected = t.college_ids().find(|&c| t.college(c).sector == Sector::Public);
+        editor.selected = t
+            .college_ids()
+            .find(|&c| t.college(c).sector == Sector::Public);
         editor.tool = Tool::Brush;
     }
     let start = egui::pos2(300.0, 300.0);
-    let _ = frame(&mut app, vec![egui::Event::PointerMoved(start), button(start, true)]);
+    let _ = frame(
+        &mut app,
+        vec![egui::Event::PointerMoved(start), button(start, true)],
+    );
     for k in 0..150 {
         let p = start + egui::vec2(k as f32 * 4.0, (k as f32 * 0.2).sin() * 80.0);
         let (ms, v) = frame(&mut app, vec![egui::Event::PointerMoved(p)]);

@@ -4,6 +4,11 @@ use clap::Parser;
 
 use carte_mixite::cli::{Cli, Command, run};
 
+/// mimalloc keeps and reuses large blocks: the map's meshes (hundreds of thousands of vertices)
+/// are rebuilt every frame, and the system allocator would map and unmap them each time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match &cli.command {

@@ -254,3 +254,42 @@ fn the_eyedropper_picks_the_college_of_a_block() {
     );
     assert_eq!(changed(&h), 0, "picking changes nothing");
 }
+
+#[test]
+fn the_map_as_drawn_always_matches_the_scenario() {
+    let mut h = harness();
+    let stale =
+        |h: &Harness<'static, CarteApp>| h.state().editor.as_ref().unwrap().stale_map_units();
+    h.get_by_label("Collège Louise-Michel").click();
+    h.get_by_label("Pinceau").click();
+    h.run_steps(1);
+    let (_, start) = block_of(&h, CollegeId(0));
+    let path: Vec<egui::Pos2> = (0..10)
+        .map(|k| start + egui::vec2(k as f32 * 8.0, 0.0))
+        .collect();
+    drag(&mut h, &path);
+    h.run_steps(1);
+    assert!(changed(&h) > 0);
+    assert_eq!(
+        h.state().editor.as_ref().unwrap().cached_unit_count(),
+        346,
+        "every block is drawn"
+    );
+    assert_eq!(stale(&h), vec![], "after a stroke");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(stale(&h), vec![], "after undo");
+    h.get_by_label("par IPS").click();
+    h.run_steps(2);
+    assert_eq!(stale(&h), vec![], "after changing the colours");
+    h.get_by_label("par collège").click();
+    h.get_by_label("Clic").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(2));
+    click_at(&mut h, p);
+    h.run_steps(1);
+    assert_eq!(stale(&h), vec![], "after a click");
+    h.get_by_label("Revenir à la carte actuelle").click();
+    h.run_steps(2);
+    assert_eq!(stale(&h), vec![], "after reset");
+}

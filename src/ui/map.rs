@@ -11,6 +11,9 @@ use walkers::{MapMemory, MercatorProjection, Plugin, Projection, Projector, lon_
 
 use crate::model::{CollegeId, Scenario, Sector, Territory, UnitId, UnitShape};
 
+/// Blocks narrower than this on screen (pixels) are drawn as their bounding box.
+const LOD_QUAD_PX: f32 = 6.0;
+
 /// A point in Web Mercator pixels at zoom 0.
 type Merc = [f64; 2];
 
@@ -198,11 +201,23 @@ pub struct MapCache {
     fill: std::sync::Arc<Mesh>,
     /// (unit, first vertex, vertex count, colour) for each block in `fill`.
     ranges: Vec<(u32, u32, u32, Color32)>,
+    /// Index in `ranges` of each unit (u32::MAX when not in the covered area).
+    range_of: Vec<u32>,
+    /// Frames the outlines have lagged behind during a stroke.
+    lines_lag: u32,
     /// Key of the colours in `fill` (revision and fill mode).
     fill_key: Option<(u64, u64)>,
     lines_key: Option<u64>,
     thin: std::sync::Arc<Mesh>,
     thick: std::sync::Arc<Mesh>,
+}
+
+impl MapCache {
+    /// The colour a unit was last drawn with, if it is in the cached area.
+    pub fn drawn_color(&self, u: UnitId) -> Option<Color32> {
+        let k = *self.range_of.get(u.index())?;
+        self.ranges.get(k as usize).map(|r| r.3)
+    }
 }
 
 /// What the user did on the map this frame.
@@ -280,6 +295,11 @@ pub struct SectorLayer<'a> {
     pub fill_key: (u64, u64),
     /// Meshes kept between frames.
     pub cache: &'a mut MapCache,
+    /// The units whose fill may have changed since the previous frame, when known (None:
+    /// anything may have changed).
+    pub dirty: Option<&'a [UnitId]>,
+    /// True during a brush stroke: outlines may lag a couple of frames behind the fills.
+    pub stroking: bool,
     /// What happened, for the app.
     pub events: &'a mut MapEvents,
 }
@@ -383,7 +403,10 @@ impl Plugin for SectorLayer<'_> {
         let main = |u: u32| self.scenario.assignment(UnitId(u)).main_college();
         let cache = &mut *self.cache;
         let inside = |c: &(Merc, Merc)| {
-            view_min[0] >= c.0[0] && view_max[0] <= c.1[0] && view_min[1] >= c.0[1] && view_max[1] <= c.1[1]
+            view_min[0] >= c.0[0]
+                && view_max[0] <= c.1[0]
+                && view_min[1] >= c.0[1]
+                && view_max[1] <= c.1[1]
         };
         let rebuild = cache.scale != tx.scale || !cache.covered.as_ref().is_some_and(inside);
         if rebuild {
@@ -396,6 +419,7 @@ impl Plugin for SectorLayer<'_> {
             cache.built_with = Some(tx);
             let mut fill = Mesh::default();
             cache.ranges.clear();
+            cache.range_of = vec![u32::MAX; self.geom.units.len()];
             let covers = |min: Merc, max: Merc| {
                 max[0] >= cmin[0] && min[0] <= cmax[0] && max[1] >= cmin[1] && min[1] <= cmax[1]
             };
@@ -407,13 +431,24 @@ impl Plugin for SectorLayer<'_> {
                 let mesh = &mut fill;
                 let base = mesh.vertices.len() as u32;
                 let (lo, hi) = (tx.pos(u.min), tx.pos(u.max));
-                if (hi.x - lo.x).abs().max((hi.y - lo.y).abs()) < 3.0 {
-                    // smaller than 3 pixels: its box is indistinguishable and cheaper
+                if (hi.x - lo.x).abs().max((hi.y - lo.y).abs()) < LOD_QUAD_PX {
+                    // a few pixels wide: its box looks the same (the outlines cover the overlap) and costs
+                    // 4 vertices instead of 7 or more
                     for p in [lo, Pos2::new(hi.x, lo.y), hi, Pos2::new(lo.x, hi.y)] {
-                        mesh.vertices.push(Vertex { pos: p, uv: egui::epaint::WHITE_UV, color });
+                        mesh.vertices.push(Vertex {
+                            pos: p,
+                            uv: egui::epaint::WHITE_UV,
+                            color,
+                        });
                     }
-                    mesh.indices
-                        .extend_from_slice(&[base, base + 1, base + 2, base, base + 2, base + 3]);
+                    mesh.indices.extend_from_slice(&[
+                        base,
+                        base + 1,
+                        base + 2,
+                        base,
+                        base + 2,
+                        base + 3,
+                    ]);
                 } else {
                     mesh.vertices.extend(u.vertices.iter().map(|m| Vertex {
                         pos: tx.pos(*m),
@@ -423,6 +458,7 @@ impl Plugin for SectorLayer<'_> {
                     mesh.indices.extend(u.triangles.iter().map(|k| base + k));
                 }
                 let len = mesh.vertices.len() as u32 - base;
+                cache.range_of[i] = cache.ranges.len() as u32;
                 cache.ranges.push((i as u32, base, len, color));
             }
             cache.fill = std::sync::Arc::new(fill);
@@ -432,7 +468,8 @@ impl Plugin for SectorLayer<'_> {
             // an edit: recolour only the blocks whose colour changed (the mesh is copied only
             // if the renderer still holds last frame's)
             let fill = std::sync::Arc::make_mut(&mut cache.fill);
-            for r in &mut cache.ranges {
+            let same_mode = cache.fill_key.is_some_and(|k| k.1 == self.fill_key.1);
+            let mut recolour = |r: &mut (u32, u32, u32, Color32)| {
                 let color = (self.fill)(UnitId(r.0));
                 if color != r.3 {
                     r.3 = color;
@@ -440,12 +477,28 @@ impl Plugin for SectorLayer<'_> {
                         v.color = color;
                     }
                 }
+            };
+            match self.dirty {
+                Some(units) if same_mode => {
+                    for u in units {
+                        let k = cache.range_of.get(u.index()).copied().unwrap_or(u32::MAX);
+                        if let Some(r) = cache.ranges.get_mut(k as usize) {
+                            recolour(r);
+                        }
+                    }
+                }
+                _ => cache.ranges.iter_mut().for_each(recolour),
             }
             cache.fill_key = Some(self.fill_key);
         }
         let drawn = cache.ranges.len();
         self.events.drawn_units = drawn;
-        if cache.lines_key != Some(self.fill_key.0) {
+        // during a stroke, outlines follow every third frame (fills follow at once)
+        let lag_ok = self.stroking && cache.lines_key.is_some() && cache.lines_lag < 2;
+        if cache.lines_key != Some(self.fill_key.0) && lag_ok {
+            cache.lines_lag += 1;
+        } else if cache.lines_key != Some(self.fill_key.0) {
+            cache.lines_lag = 0;
             // Unit borders (thin, only when blocks are big enough to tell apart) and sector
             // outlines (thick), each built as one mesh.
             let built = cache.built_with.unwrap_or(tx);
@@ -466,7 +519,13 @@ impl Plugin for SectorLayer<'_> {
                 if boundary {
                     segment_quad(&mut thick, built.pos(e.p), built.pos(e.q), 2.6, SECTOR_LINE);
                 } else if show_thin {
-                    segment_quad(&mut thin, built.pos(e.p), built.pos(e.q), 0.7, Color32::from_white_alpha(150));
+                    segment_quad(
+                        &mut thin,
+                        built.pos(e.p),
+                        built.pos(e.q),
+                        0.7,
+                        Color32::from_white_alpha(150),
+                    );
                 }
             }
             cache.thin = std::sync::Arc::new(thin);
@@ -491,7 +550,11 @@ impl Plugin for SectorLayer<'_> {
         {
             let color = lighten((self.fill)(h), 0.45);
             let mut m = Mesh::default();
-            m.vertices.extend(u.vertices.iter().map(|p| Vertex { pos: tx.pos(*p), uv: egui::epaint::WHITE_UV, color }));
+            m.vertices.extend(u.vertices.iter().map(|p| Vertex {
+                pos: tx.pos(*p),
+                uv: egui::epaint::WHITE_UV,
+                color,
+            }));
             m.indices.extend(u.triangles.iter().copied());
             painter.add(egui::Shape::mesh(m));
         }
