@@ -8,6 +8,9 @@ use egui::{Color32, RichText};
 use walkers::{Map, MapMemory};
 
 use crate::i18n::{Lang, number, texts};
+use crate::io::autosave::{
+    AutosaveWriter, Recovered, autosave_dir, autosave_path, autosave_text, read_autosave,
+};
 use crate::io::territory_files::{embedded_demo, read_territory_dir};
 use crate::metrics::MetricsConfig;
 use crate::metrics::alerts::sector_pieces;
@@ -25,6 +28,22 @@ pub struct Loaded {
     pub doc: Document,
     /// Projected and triangulated geometry.
     pub geometry: MapGeometry,
+    /// Where this session autosaves (None: no autosave, e.g. in tests and benchmarks).
+    pub autosave: Option<std::path::PathBuf>,
+    /// Work found in a previous session's autosave, offered to the user.
+    pub recovered: Option<Recovered>,
+}
+
+/// Loads a territory and turns autosave on in `dir`, reading what a previous session left there.
+pub fn load_with_autosave(
+    territory: Option<&str>,
+    dir: &std::path::Path,
+) -> Result<Loaded, String> {
+    let mut loaded = load(territory)?;
+    let path = autosave_path(dir, loaded.doc.territory());
+    loaded.recovered = read_autosave(&path, loaded.doc.territory());
+    loaded.autosave = Some(path);
+    Ok(loaded)
 }
 
 /// Loads a territory folder (or the embedded demo when `None`) and prepares its geometry.
@@ -39,6 +58,8 @@ pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
     Ok(Loaded {
         doc: Document::new(t, baseline, MetricsConfig::default()),
         geometry,
+        autosave: None,
+        recovered: None,
     })
 }
 
@@ -118,6 +139,10 @@ pub enum UiCommand {
     ResetToBaseline,
     /// Change the language.
     SetLang(Lang),
+    /// Bring back the scenarios of the previous session's autosave.
+    Recover,
+    /// Start afresh, ignoring the autosave (it is replaced by this session's work).
+    DismissRecovery,
 }
 
 /// The editor once a territory is loaded.
@@ -149,6 +174,12 @@ pub struct Editor {
     map_cache: crate::ui::map::MapCache,
     /// Units changed since the map was last drawn (None: unknown, redraw every fill).
     dirty: Option<Vec<UnitId>>,
+    /// Autosave: the file, its writer thread, the revision last saved and when.
+    autosave: Option<(std::path::PathBuf, AutosaveWriter)>,
+    saved_revision: u64,
+    saved_at: Option<std::time::Instant>,
+    /// Work from a previous session, waiting for the user's answer.
+    pub recovered: Option<Recovered>,
 }
 
 /// Height of a collège card in the scrolling list (points), for laying out only visible ones.
@@ -159,13 +190,18 @@ impl Editor {
     pub fn new(loaded: Loaded) -> Self {
         let t = loaded.doc.territory().clone();
         let colors = college_colors(&t, &loaded.doc.baseline().scenario);
+        let revision = loaded.doc.revision();
         let labels = t.colleges().iter().map(|c| c.short_name.clone()).collect();
         let pieces = sector_pieces(&t, &loaded.doc.active().scenario);
         Editor {
-            pieces: (loaded.doc.revision(), pieces),
+            pieces: (revision, pieces),
             changes: (u64::MAX, (Vec::new(), 0.0)),
             map_cache: Default::default(),
             dirty: None,
+            autosave: loaded.autosave.map(|p| (p, AutosaveWriter::start())),
+            saved_revision: revision,
+            saved_at: None,
+            recovered: loaded.recovered,
             doc: loaded.doc,
             geometry: loaded.geometry,
             colors,
@@ -363,6 +399,27 @@ impl Editor {
                 *lang = l;
                 Ok(())
             }
+            UiCommand::Recover => {
+                if let Some(r) = self.recovered.take() {
+                    let first = self.doc.scenarios().len();
+                    for s in r.scenarios {
+                        self.doc.add_scenario(s);
+                    }
+                    let target = if r.active == 0 {
+                        0
+                    } else {
+                        first + r.active - 1
+                    };
+                    let _ = self
+                        .doc
+                        .switch_to(target.min(self.doc.scenarios().len() - 1));
+                }
+                Ok(())
+            }
+            UiCommand::DismissRecovery => {
+                self.recovered = None;
+                Ok(())
+            }
         };
         if let Err(e) = result {
             self.notice = Some(crate::i18n::document_error(*lang, &e));
@@ -406,6 +463,37 @@ impl Editor {
                 })
             })
             .collect()
+    }
+
+    /// Saves the scenarios in the background a few seconds after a change; never while a
+    /// recovery offer is pending (that would overwrite the work being offered).
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        const EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+        let Some((path, writer)) = &self.autosave else {
+            return;
+        };
+        if self.recovered.is_some() || self.doc.revision() == self.saved_revision {
+            return;
+        }
+        let wait = self.saved_at.map(|t| EVERY.saturating_sub(t.elapsed()));
+        if self.doc.active().history.in_group() || wait.is_some_and(|w| !w.is_zero()) {
+            // come back when the save is due, even if the user does nothing meanwhile
+            ctx.request_repaint_after(
+                wait.unwrap_or(EVERY)
+                    .max(std::time::Duration::from_millis(100)),
+            );
+            return;
+        }
+        let scenarios: Vec<&crate::model::Scenario> = self.doc.scenarios()[1..]
+            .iter()
+            .map(|s| &s.scenario)
+            .collect();
+        writer.save(
+            path.clone(),
+            autosave_text(self.doc.territory(), &scenarios, self.doc.active_index()),
+        );
+        self.saved_revision = self.doc.revision();
+        self.saved_at = Some(std::time::Instant::now());
     }
 
     /// How many units the map's cache holds (drawn or just around the view).
@@ -473,6 +561,7 @@ impl Editor {
         let tx = texts(lang);
         let t = self.doc.territory().clone();
         self.refresh_pieces();
+        self.autosave_tick(ui.ctx());
         // keyboard shortcuts
         ui.input(|i| {
             let ctrl = i.modifiers.command;
@@ -629,6 +718,29 @@ impl Editor {
                     }
                 });
             });
+
+        if let Some(r) = &self.recovered {
+            egui::Panel::top("recovery").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    let when = r.saved_at.with_timezone(&chrono::Local);
+                    ui.label(
+                        RichText::new(
+                            tx.recovery_text
+                                .replace("{n}", &r.scenarios.len().to_string())
+                                .replace("{date}", &when.format("%d/%m/%Y %H:%M").to_string()),
+                        )
+                        .strong()
+                        .size(17.0),
+                    );
+                    if ui.button(RichText::new(tx.recover).strong()).clicked() {
+                        commands.push(UiCommand::Recover);
+                    }
+                    if ui.button(tx.dismiss_recovery).clicked() {
+                        commands.push(UiCommand::DismissRecovery);
+                    }
+                });
+            });
+        }
 
         egui::Panel::right("indicators")
             .default_size(430.0)
@@ -922,7 +1034,7 @@ impl CarteApp {
         let (tx, rx) = channel();
         let repaint = ctx.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(load(territory.as_deref()));
+            let _ = tx.send(load_with_autosave(territory.as_deref(), &autosave_dir()));
             repaint.request_repaint();
         });
         CarteApp {
@@ -1087,6 +1199,8 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
             Loaded {
                 geometry: MapGeometry::new(&t),
                 doc: Document::new(t, s, MetricsConfig::default()),
+                autosave: None,
+                recovered: None,
             }
         }
     };

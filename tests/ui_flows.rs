@@ -293,3 +293,51 @@ fn the_map_as_drawn_always_matches_the_scenario() {
     h.run_steps(2);
     assert_eq!(stale(&h), vec![], "after reset");
 }
+
+#[test]
+fn work_is_autosaved_and_offered_back_at_the_next_start() {
+    use carte_mixite::app::load_with_autosave;
+    let dir = std::env::temp_dir().join(format!("cm-ui-autosave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let session = |dir: &std::path::Path| {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1600.0, 950.0))
+            .build_ui_state(
+                |ui, app: &mut CarteApp| app.frame_ui(ui),
+                CarteApp::with_loaded(load_with_autosave(None, dir).unwrap(), Lang::Fr),
+            );
+        h.run_steps(3);
+        h
+    };
+    // first session: move a block, wait for the autosave
+    let mut h = session(&dir);
+    assert!(
+        h.state().editor.as_ref().unwrap().recovered.is_none(),
+        "nothing to recover yet"
+    );
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(1);
+    let (u, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    let t0 = std::time::Instant::now();
+    while std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0) == 0 {
+        // the app saves a few seconds (of its clock) after a change
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(t0.elapsed().as_secs() < 20, "no autosave written");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    drop(h);
+    // second session: the work is offered back, and comes back when accepted
+    let mut h = session(&dir);
+    assert!(h.query_by_label_contains("Travail retrouvé").is_some());
+    h.get_by_label("Reprendre ce travail").click();
+    h.run_steps(2);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert!(!editor.doc.active_is_baseline());
+    assert_eq!(
+        editor.doc.active().scenario.assignment(u).main_college(),
+        Some(CollegeId(3))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,6 +1,7 @@
 //! Reading and writing files: projections, the project's own territory folders and scenario
 //! files, atomic saves.
 
+pub mod autosave;
 pub mod crs;
 pub mod territory_files;
 

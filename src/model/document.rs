@@ -139,6 +139,18 @@ impl Document {
         self.active
     }
 
+    /// Adds a scenario (e.g. recovered from an autosave) with its indicators; returns its index.
+    pub fn add_scenario(&mut self, scenario: Scenario) -> usize {
+        let metrics = Metrics::new(&self.territory, &scenario, self.config.clone());
+        self.scenarios.push(ScenarioState {
+            scenario,
+            metrics,
+            history: History::default(),
+        });
+        self.revision += 1;
+        self.scenarios.len() - 1
+    }
+
     /// Renames a scenario.
     pub fn rename(&mut self, index: usize, name: impl Into<String>) -> Result<(), DocumentError> {
         let s = self

@@ -130,7 +130,11 @@ pub fn territory_ui(
             RichText::new(format!(
                 "{} {} · {} {}",
                 moved.0,
-                tx.changed_units,
+                if moved.0 == 1 {
+                    tx.changed_unit_one
+                } else {
+                    tx.changed_units
+                },
                 number(lang, moved.1, 0),
                 tx.pupils_moved
             ))

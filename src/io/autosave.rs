@@ -1,0 +1,176 @@
+//! Autosave: the session's scenarios are written every few seconds after a change (by a
+//! background thread, atomically), so that a crash or a closed laptop never loses a meeting's
+//! work. At the next start on the same territory the app offers to bring them back.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::territory_files::{parse_scenario, scenario_to_json};
+use crate::model::{Scenario, Territory};
+
+/// Format name of autosave files.
+pub const AUTOSAVE_FORMAT: &str = "carte-mixite/autosave";
+
+#[derive(Serialize, Deserialize)]
+struct AutosaveFile {
+    format: String,
+    version: u32,
+    territory: String,
+    unit_count: usize,
+    saved_at: DateTime<Utc>,
+    active: usize,
+    scenarios: Vec<Value>,
+}
+
+/// Scenarios found in an autosave.
+#[derive(Debug, Clone)]
+pub struct Recovered {
+    /// When they were saved.
+    pub saved_at: DateTime<Utc>,
+    /// The scenarios (the baseline is not saved: it comes with the territory).
+    pub scenarios: Vec<Scenario>,
+    /// Which of them was shown (1 = the first saved scenario; 0 = the baseline).
+    pub active: usize,
+}
+
+/// Where autosaves live: `$CARTE_MIXITE_DATA_DIR`, or the user's data folder.
+pub fn autosave_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("CARTE_MIXITE_DATA_DIR") {
+        return PathBuf::from(d).join("autosave");
+    }
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("carte-mixite").join("autosave")
+}
+
+/// The autosave file of a territory (named after it, so that each territory has its own).
+pub fn autosave_path(dir: &Path, territory: &Territory) -> PathBuf {
+    let name: String = territory
+        .info
+        .name
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    dir.join(format!("{name}-{}.json", territory.units().len()))
+}
+
+/// The autosave text of the scenarios after the baseline.
+pub fn autosave_text(territory: &Territory, scenarios: &[&Scenario], active: usize) -> String {
+    let file = AutosaveFile {
+        format: AUTOSAVE_FORMAT.into(),
+        version: 1,
+        territory: territory.info.name.clone(),
+        unit_count: territory.units().len(),
+        saved_at: Utc::now(),
+        active,
+        scenarios: scenarios
+            .iter()
+            .filter_map(|s| serde_json::from_str(&scenario_to_json(s, territory)).ok())
+            .collect(),
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Reads an autosave for this territory. A missing file is no recovery; a file for another
+/// territory or a damaged one is ignored too (the app starts clean rather than failing).
+pub fn read_autosave(path: &Path, territory: &Territory) -> Option<Recovered> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let file: AutosaveFile = serde_json::from_str(&text).ok()?;
+    if file.format != AUTOSAVE_FORMAT
+        || file.territory != territory.info.name
+        || file.unit_count != territory.units().len()
+    {
+        return None;
+    }
+    let scenarios: Vec<Scenario> = file
+        .scenarios
+        .iter()
+        .filter_map(|v| {
+            parse_scenario(&v.to_string(), path, territory)
+                .ok()
+                .map(|(s, _)| s)
+        })
+        .collect();
+    if scenarios.is_empty() {
+        return None;
+    }
+    Some(Recovered {
+        saved_at: file.saved_at,
+        active: file.active.min(scenarios.len()),
+        scenarios,
+    })
+}
+
+/// A background writer: the UI thread hands it texts, it writes them atomically, latest wins.
+pub struct AutosaveWriter {
+    tx: std::sync::mpsc::Sender<(PathBuf, String)>,
+}
+
+impl AutosaveWriter {
+    /// Starts the writer thread.
+    pub fn start() -> Self {
+        let (tx, rx) = std::sync::mpsc::channel::<(PathBuf, String)>();
+        std::thread::spawn(move || {
+            while let Ok(mut job) = rx.recv() {
+                // only the latest pending save matters
+                while let Ok(newer) = rx.try_recv() {
+                    job = newer;
+                }
+                let (path, text) = job;
+                if let Some(dir) = path.parent() {
+                    let _ = std::fs::create_dir_all(dir);
+                }
+                let _ = super::atomic_write(&path, text.as_bytes());
+            }
+        });
+        AutosaveWriter { tx }
+    }
+
+    /// Queues a save; never blocks.
+    pub fn save(&self, path: PathBuf, text: String) {
+        let _ = self.tx.send((path, text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::demo_town;
+    use crate::model::{Assignment, CollegeId, UnitId};
+
+    #[test]
+    fn scenarios_come_back_after_a_crash() {
+        let town = demo_town(2026);
+        let t = &town.territory;
+        let mut s = town.baseline.derive("Essai");
+        s.replace_assignment(UnitId(3), Assignment::College(CollegeId(3)));
+        let dir = std::env::temp_dir().join(format!("cm-autosave-{}", std::process::id()));
+        let path = autosave_path(&dir, t);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&path, autosave_text(t, &[&s], 1)).unwrap();
+        let r = read_autosave(&path, t).unwrap();
+        assert_eq!(r.scenarios.len(), 1);
+        assert_eq!(r.scenarios[0].meta.name, "Essai");
+        assert_eq!(r.scenarios[0].assignments(), s.assignments());
+        assert_eq!(r.active, 1);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_autosave_is_ignored() {
+        let town = demo_town(2026);
+        let dir = std::env::temp_dir().join(format!("cm-autosave2-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("x.json");
+        std::fs::write(&path, "{not json").unwrap();
+        assert!(read_autosave(&path, &town.territory).is_none());
+        assert!(read_autosave(&dir.join("missing.json"), &town.territory).is_none());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
