@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::sync::Arc;
 
-use carte_mixite::generate::{SyntheticSpec, synthetic_territory};
+use carte_mixite::generate::{SyntheticSpec, border_moves, synthetic_territory};
 use carte_mixite::metrics::{Metrics, MetricsConfig};
 use carte_mixite::model::{Assignment, Document, Edit, Territory, UnitId};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -50,19 +50,9 @@ fn benches(c: &mut Criterion) {
     let t = Arc::new(t);
     let mut doc = Document::new(t.clone(), baseline.clone(), MetricsConfig::default());
     doc.new_scenario_from_active("bench");
-    let pairs: Vec<(UnitId, Assignment, Assignment)> = t
-        .unit_ids()
+    let pairs: Vec<(UnitId, Assignment, Assignment)> = border_moves(&t, &baseline)
+        .into_iter()
         .step_by(97)
-        .filter_map(|u| {
-            let own = baseline.assignment(u).clone();
-            let other = t
-                .adjacency()
-                .of(u)
-                .iter()
-                .filter_map(|n| baseline.assignment(n.unit).main_college())
-                .find(|&c| Some(c) != own.main_college())?;
-            Some((u, own, Assignment::College(other)))
-        })
         .collect();
     assert!(pairs.len() > 100);
     let mut i = 0usize;

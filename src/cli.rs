@@ -11,7 +11,7 @@ use rand::{Rng, SeedableRng};
 use crate::generate::{SyntheticSpec, demo_town, synthetic_territory};
 use crate::io::territory_files::{open_territory, parse_scenario, write_territory_dir};
 use crate::metrics::{CollegeIndicators, Metrics, MetricsConfig, Minority, MixFlag};
-use crate::model::{Assignment, Document, Edit, Sector, Territory, UnitId};
+use crate::model::{Document, Edit, Sector, Territory};
 
 /// Carte Mixité: redraw collège sectors in public, with live social-mix indicators.
 #[derive(Debug, Parser)]
@@ -419,20 +419,7 @@ fn bench(units: usize, colleges: usize, edits: usize) -> String {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
     // border units: a neighbour lies in another sector; each edit moves one across the border
     // and the next visit moves it back, so that every edit is a real change
-    let base = &doc.baseline().scenario;
-    let border: Vec<(UnitId, Assignment, Assignment)> = t
-        .unit_ids()
-        .filter_map(|u| {
-            let own = base.assignment(u).clone();
-            let other = t
-                .adjacency()
-                .of(u)
-                .iter()
-                .filter_map(|n| base.assignment(n.unit).main_college())
-                .find(|&c| Some(c) != own.main_college())?;
-            Some((u, own, Assignment::College(other)))
-        })
-        .collect();
+    let border = crate::generate::border_moves(&t, &doc.baseline().scenario);
     let mut moved = vec![false; border.len()];
     let moves: Vec<Edit> = (0..edits)
         .filter_map(|_| {

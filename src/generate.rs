@@ -13,6 +13,7 @@ use rstar::RTree;
 
 use crate::io::crs::ToWgs84;
 use crate::model::scenario::{Assignment, Scenario, ScenarioMeta};
+use crate::model::territory::UnitId;
 use crate::model::territory::{
     College, CollegeId, GroupScheme, Landmark, LandmarkKind, Population, Rep, Sector, Territory,
     TerritoryInfo, Unit, UnitShape,
@@ -269,6 +270,23 @@ pub fn synthetic_territory(spec: &SyntheticSpec) -> (Territory, Scenario) {
         baseline.replace_assignment(u, Assignment::College(c));
     }
     (territory, baseline)
+}
+
+/// Border moves for benchmarks: every unit with a neighbour in another sector, with its own
+/// assignment and the neighbouring collège it could move to.
+pub fn border_moves(t: &Territory, base: &Scenario) -> Vec<(UnitId, Assignment, Assignment)> {
+    t.unit_ids()
+        .filter_map(|u| {
+            let own = base.assignment(u).clone();
+            let other = t
+                .adjacency()
+                .of(u)
+                .iter()
+                .filter_map(|n| base.assignment(n.unit).main_college())
+                .find(|&c| Some(c) != own.main_college())?;
+            Some((u, own, Assignment::College(other)))
+        })
+        .collect()
 }
 
 /// A named part of the demo town.

@@ -72,38 +72,25 @@ mod tests {
                 )
             })
             .collect();
+        let college = |uai: &str, x: f64| crate::model::College {
+            uai: uai.into(),
+            name: uai.into(),
+            short_name: uai.into(),
+            location: geo::Point::new(x, 45.0),
+            sector: crate::model::Sector::Public,
+            capacity_pupils: None,
+            capacity_6e_classes: None,
+            rep: crate::model::Rep::None,
+            observed_ips: None,
+            observed_pupils: None,
+            own_intake: None,
+        };
+        let colleges = vec![college("A", 0.0), college("B", 0.03)];
         let t = Territory::new(
             TerritoryInfo::default(),
             GroupScheme::depp4(),
             units,
-            vec![
-                crate::model::College {
-                    uai: "A".into(),
-                    name: "A".into(),
-                    short_name: "A".into(),
-                    location: geo::Point::new(0.0, 45.0),
-                    sector: crate::model::Sector::Public,
-                    capacity_pupils: None,
-                    capacity_6e_classes: None,
-                    rep: crate::model::Rep::None,
-                    observed_ips: None,
-                    observed_pupils: None,
-                    own_intake: None,
-                },
-                crate::model::College {
-                    uai: "B".into(),
-                    name: "B".into(),
-                    short_name: "B".into(),
-                    location: geo::Point::new(0.03, 45.0),
-                    sector: crate::model::Sector::Public,
-                    capacity_pupils: None,
-                    capacity_6e_classes: None,
-                    rep: crate::model::Rep::None,
-                    observed_ips: None,
-                    observed_pupils: None,
-                    own_intake: None,
-                },
-            ],
+            colleges,
         )
         .unwrap();
         let mut s = Scenario::unassigned(ScenarioMeta::new("t"), &t);
