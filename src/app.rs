@@ -538,20 +538,25 @@ impl Editor {
         let t = self.doc.territory();
         let m = &self.doc.active().metrics;
         let mut ids: Vec<CollegeId> = t.college_ids().collect();
-        let key = |c: CollegeId| -> f64 {
-            let i = m.college(c, t);
-            match self.sort {
-                SortKey::Map | SortKey::Name => 0.0,
-                SortKey::CapacityUse => i.capacity_use.unwrap_or(f64::NEG_INFINITY),
-                SortKey::Ips => i.ips_mean.unwrap_or(f64::NEG_INFINITY),
-                SortKey::Boursiers => i.boursier_share.unwrap_or(f64::NEG_INFINITY),
-                SortKey::Walk => i.walk_mean_m.unwrap_or(f64::NEG_INFINITY),
-            }
+        let measure = |i: &crate::metrics::CollegeIndicators| match self.sort {
+            SortKey::Map | SortKey::Name => None,
+            SortKey::CapacityUse => i.capacity_use,
+            SortKey::Ips => i.ips_mean,
+            SortKey::Boursiers => i.boursier_share,
+            SortKey::Walk => i.walk_mean_m,
         };
         match self.sort {
             SortKey::Map => {}
             SortKey::Name => ids.sort_by(|a, b| t.college(*a).name.cmp(&t.college(*b).name)),
-            _ => ids.sort_by(|a, b| key(*b).total_cmp(&key(*a))),
+            _ => {
+                // one indicator computation per collège, not one per comparison (every frame)
+                let mut keyed: Vec<(f64, CollegeId)> = ids
+                    .iter()
+                    .map(|&c| (measure(&m.college(c, t)).unwrap_or(f64::NEG_INFINITY), c))
+                    .collect();
+                keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
+                ids = keyed.into_iter().map(|(_, c)| c).collect();
+            }
         }
         ids
     }

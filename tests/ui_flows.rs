@@ -24,17 +24,21 @@ fn harness() -> Harness<'static, CarteApp> {
     h
 }
 
+/// Presses or releases the primary button at a position.
+fn button(h: &Harness<'static, CarteApp>, pos: egui::Pos2, pressed: bool) {
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
 fn click_at(h: &mut Harness<'static, CarteApp>, pos: egui::Pos2) {
     h.hover_at(pos);
     h.run_steps(1);
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
+    button(h, pos, true);
+    button(h, pos, false);
     h.run_steps(2);
 }
 
@@ -158,24 +162,13 @@ fn the_interface_switches_to_english() {
 fn drag(h: &mut Harness<'static, CarteApp>, path: &[egui::Pos2]) {
     h.hover_at(path[0]);
     h.run_steps(1);
-    h.event(egui::Event::PointerButton {
-        pos: path[0],
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
+    button(h, path[0], true);
     h.run_steps(1);
     for p in &path[1..] {
         h.hover_at(*p);
         h.run_steps(1);
     }
-    let last = *path.last().unwrap();
-    h.event(egui::Event::PointerButton {
-        pos: last,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    button(h, *path.last().unwrap(), false);
     h.run_steps(2);
 }
 
