@@ -465,6 +465,13 @@ impl Editor {
             .collect()
     }
 
+    /// Checks the sector outlines as last drawn against the scenario: how many borders are drawn
+    /// thick inside a sector or missing between two sectors (for tests of the map's caches).
+    pub fn stale_map_borders(&self) -> usize {
+        self.map_cache
+            .stale_borders(&self.geometry, &self.doc.active().scenario)
+    }
+
     /// Saves the scenarios in the background a few seconds after a change; never while a
     /// recovery offer is pending (that would overwrite the work being offered).
     fn autosave_tick(&mut self, ctx: &egui::Context) {
@@ -878,7 +885,6 @@ impl Editor {
                     fill_key: (self.doc.revision(), coloring as u64),
                     cache: &mut self.map_cache,
                     dirty: self.dirty.as_deref(),
-                    stroking: state.history.in_group(),
                     events: &mut events,
                 });
             ui.add(map);
@@ -1216,6 +1222,7 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
     let center = egui::pos2(560.0, 560.0);
     let mut time = 0.0;
+    let mut tess_ms: Vec<f64> = Vec::new();
     let mut frame = |app: &mut CarteApp, events: Vec<egui::Event>| -> (f64, usize) {
         time += 1.0 / 60.0;
         let input = egui::RawInput {
@@ -1226,7 +1233,9 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
         };
         let t0 = std::time::Instant::now();
         let out = ctx.run_ui(input, |ui| app.frame_ui(ui));
+        let t1 = std::time::Instant::now();
         let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        tess_ms.push(t1.elapsed().as_secs_f64() * 1000.0);
         let vertices = prims
             .iter()
             .map(|p| match &p.primitive {
@@ -1280,6 +1289,12 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
         vertices = vertices.max(v);
     }
     let _ = frame(&mut app, vec![button(start, false)]);
+    // the measured frames only (warm-up and button frames left out)
+    let tess: Vec<f64> = tess_ms[6..156]
+        .iter()
+        .chain(&tess_ms[158..308])
+        .copied()
+        .collect();
     let changed = app
         .editor
         .as_ref()
@@ -1298,9 +1313,11 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
     };
     Ok(format!(
         "{name}: {n_units} units, 300 frames at 1920×1080 (150 panning, 150 painting; {changed} units painted)\n\
-         UI thread per frame (layout + map + tessellation, no GPU): all {}; panning {}; painting {}; up to {vertices} vertices\n",
+         UI thread per frame (layout + map + tessellation, no GPU): all {}; panning {}; painting {}; up to {vertices} vertices\n\
+         of which tessellation: {}\n",
         stats(&times),
         stats(&times[..150]),
         stats(&times[150..]),
+        stats(&tess),
     ))
 }

@@ -251,8 +251,11 @@ fn the_eyedropper_picks_the_college_of_a_block() {
 #[test]
 fn the_map_as_drawn_always_matches_the_scenario() {
     let mut h = harness();
-    let stale =
-        |h: &Harness<'static, CarteApp>| h.state().editor.as_ref().unwrap().stale_map_units();
+    // fills and sector outlines both follow every change
+    let stale = |h: &Harness<'static, CarteApp>| {
+        let e = h.state().editor.as_ref().unwrap();
+        (e.stale_map_units(), e.stale_map_borders())
+    };
     h.get_by_label("Collège Louise-Michel").click();
     h.get_by_label("Pinceau").click();
     h.run_steps(1);
@@ -268,23 +271,23 @@ fn the_map_as_drawn_always_matches_the_scenario() {
         346,
         "every block is drawn"
     );
-    assert_eq!(stale(&h), vec![], "after a stroke");
+    assert_eq!(stale(&h), (vec![], 0), "after a stroke");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run_steps(2);
-    assert_eq!(stale(&h), vec![], "after undo");
+    assert_eq!(stale(&h), (vec![], 0), "after undo");
     h.get_by_label("par IPS").click();
     h.run_steps(2);
-    assert_eq!(stale(&h), vec![], "after changing the colours");
+    assert_eq!(stale(&h), (vec![], 0), "after changing the colours");
     h.get_by_label("par collège").click();
     h.get_by_label("Clic").click();
     h.run_steps(1);
     let (_, p) = block_of(&h, CollegeId(2));
     click_at(&mut h, p);
     h.run_steps(1);
-    assert_eq!(stale(&h), vec![], "after a click");
+    assert_eq!(stale(&h), (vec![], 0), "after a click");
     h.get_by_label("Revenir à la carte actuelle").click();
     h.run_steps(2);
-    assert_eq!(stale(&h), vec![], "after reset");
+    assert_eq!(stale(&h), (vec![], 0), "after reset");
 }
 
 #[test]

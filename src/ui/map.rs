@@ -1,151 +1,20 @@
 //! The map: unit fills coloured by collège, sector outlines, the river, collège markers and a
 //! scale bar, drawn through walkers' plugin hook.
 //!
-//! Geometry is projected once to Web Mercator pixels at zoom 0 ([`MapGeometry`]); a frame only
-//! scales and shifts those points (the projection is linear in that space) and skips what lies
-//! outside the viewport.
+//! Geometry is projected once to Web Mercator pixels at zoom 0 and simplified per zoom band
+//! ([`MapGeometry`]); meshes are built for the current zoom and an area around the viewport and
+//! kept between frames: panning shifts them, an edit recolours only the blocks that changed.
 
 use egui::{Color32, Mesh, Pos2, Rect, Stroke, Vec2, epaint::Vertex};
-use geo::TriangulateEarcut;
-use walkers::{MapMemory, MercatorProjection, Plugin, Projection, Projector, lon_lat};
+use walkers::{MapMemory, Plugin, Projector};
 
-use crate::model::{CollegeId, Scenario, Sector, Territory, UnitId, UnitShape};
+use crate::model::{CollegeId, Scenario, Sector, Territory, UnitId};
+
+pub use super::geometry::MapGeometry;
+use super::geometry::Merc;
 
 /// Blocks narrower than this on screen (pixels) are drawn as their bounding box.
 const LOD_QUAD_PX: f32 = 6.0;
-
-/// A point in Web Mercator pixels at zoom 0.
-type Merc = [f64; 2];
-
-fn merc(p: geo::Point<f64>) -> Merc {
-    let px = MercatorProjection.project(lon_lat(p.x(), p.y()), 0.0);
-    [px.x(), px.y()]
-}
-
-/// A boundary segment between two units (or one unit and the outside).
-#[derive(Debug, Clone, Copy)]
-struct Edge {
-    a: u32,
-    b: Option<u32>,
-    p: Merc,
-    q: Merc,
-}
-
-/// A unit's projected shape.
-#[derive(Debug, Clone, Default)]
-struct UnitMesh {
-    vertices: Vec<Merc>,
-    triangles: Vec<u32>,
-    min: Merc,
-    max: Merc,
-}
-
-/// Everything the map draws, projected once per territory.
-pub struct MapGeometry {
-    units: Vec<UnitMesh>,
-    anchors: Vec<Merc>,
-    edges: Vec<Edge>,
-    colleges: Vec<Merc>,
-    landmarks: Vec<(crate::model::territory::LandmarkKind, String, Vec<Merc>)>,
-    /// Reference points (lon/lat and Mercator) for the screen transform.
-    reference: [(geo::Point<f64>, Merc); 2],
-}
-
-impl MapGeometry {
-    /// Projects and triangulates a territory (a few ms for the demo town; run off the UI thread).
-    pub fn new(t: &Territory) -> Self {
-        let mut units = Vec::with_capacity(t.units().len());
-        let mut edge_owner: std::collections::HashMap<(i64, i64, i64, i64), usize> =
-            std::collections::HashMap::new();
-        let mut edges: Vec<Edge> = Vec::new();
-        let key = |m: Merc| ((m[0] * 1e7).round() as i64, (m[1] * 1e7).round() as i64);
-        for (i, u) in t.units().iter().enumerate() {
-            let mut mesh = UnitMesh::default();
-            if let UnitShape::Area(mp) = &u.shape {
-                for poly in mp {
-                    let raw = poly.earcut_triangles_raw();
-                    let base = mesh.vertices.len() as u32;
-                    mesh.vertices.extend(
-                        raw.vertices
-                            .iter()
-                            .map(|v| merc(geo::Point::new(v[0], v[1]))),
-                    );
-                    mesh.triangles
-                        .extend(raw.triangle_indices.iter().map(|&k| base + k as u32));
-                    for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
-                        for line in ring.lines() {
-                            let (p, q) = (merc(line.start.into()), merc(line.end.into()));
-                            let (kp, kq) = (key(p), key(q));
-                            if kp == kq {
-                                continue;
-                            }
-                            let k = if kp < kq {
-                                (kp.0, kp.1, kq.0, kq.1)
-                            } else {
-                                (kq.0, kq.1, kp.0, kp.1)
-                            };
-                            match edge_owner.get(&k) {
-                                Some(&e) if edges[e].a != i as u32 => edges[e].b = Some(i as u32),
-                                Some(_) => {}
-                                None => {
-                                    edge_owner.insert(k, edges.len());
-                                    edges.push(Edge {
-                                        a: i as u32,
-                                        b: None,
-                                        p,
-                                        q,
-                                    });
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            let anchor = merc(u.anchor);
-            let (mut min, mut max) = (anchor, anchor);
-            for v in &mesh.vertices {
-                min = [min[0].min(v[0]), min[1].min(v[1])];
-                max = [max[0].max(v[0]), max[1].max(v[1])];
-            }
-            mesh.min = min;
-            mesh.max = max;
-            units.push(mesh);
-        }
-        let bounds = t.bounds().unwrap_or(geo::Rect::new(
-            geo::coord! {x: 0.0, y: 0.0},
-            geo::coord! {x: 1.0, y: 1.0},
-        ));
-        let (a, b) = (
-            geo::Point::from(bounds.min()),
-            geo::Point::from(bounds.max()),
-        );
-        MapGeometry {
-            anchors: t.units().iter().map(|u| merc(u.anchor)).collect(),
-            units,
-            edges,
-            colleges: t.colleges().iter().map(|c| merc(c.location)).collect(),
-            landmarks: t
-                .landmarks
-                .iter()
-                .map(|l| (l.kind, l.name.clone(), l.line.points().map(merc).collect()))
-                .collect(),
-            reference: [(a, merc(a)), (b, merc(b))],
-        }
-    }
-
-    /// The centre of the territory, and the zoom that shows it whole in a viewport of `size`.
-    pub fn home(&self, size: Vec2) -> (geo::Point<f64>, f64) {
-        let [(a, ma), (b, mb)] = self.reference;
-        let center = geo::Point::new((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
-        let span = [
-            (mb[0] - ma[0]).abs().max(1e-9),
-            (mb[1] - ma[1]).abs().max(1e-9),
-        ];
-        let zx = (f64::from(size.x) * 0.92 / span[0]).log2();
-        let zy = (f64::from(size.y) * 0.92 / span[1]).log2();
-        (center, zx.min(zy).clamp(2.0, 19.0))
-    }
-}
 
 /// Screen transform for one frame: screen = origin + (merc − m0) × scale.
 #[derive(Debug, Clone, Copy)]
@@ -203,13 +72,46 @@ pub struct MapCache {
     ranges: Vec<(u32, u32, u32, Color32)>,
     /// Index in `ranges` of each unit (u32::MAX when not in the covered area).
     range_of: Vec<u32>,
-    /// Frames the outlines have lagged behind during a stroke.
-    lines_lag: u32,
     /// Key of the colours in `fill` (revision and fill mode).
     fill_key: Option<(u64, u64)>,
-    lines_key: Option<u64>,
+    /// Unit borders, thin (only when blocks are big enough to tell apart).
     thin: std::sync::Arc<Mesh>,
+    /// Sector boundaries, thick; updated border by border after an edit.
     thick: std::sync::Arc<Mesh>,
+    /// (first vertex, vertex count) of each border in `thick` (first vertex `u32::MAX`: not
+    /// drawn).
+    thick_at: Vec<(u32, u32)>,
+    /// Vertices of borders no longer drawn, left in `thick` as empty quads.
+    thick_garbage: usize,
+    /// Revision `thick` shows.
+    thick_rev: Option<u64>,
+    /// The selected sector's outline, and the revision and collège it shows.
+    selected: std::sync::Arc<Mesh>,
+    selected_key: Option<(u64, Option<CollegeId>)>,
+}
+
+impl MapCache {
+    /// Borders whose drawing disagrees with the scenario: drawn thick but inside a sector, or
+    /// between two sectors (or on the edge) and not drawn (for tests of the incremental update).
+    pub fn stale_borders(&self, geom: &MapGeometry, scenario: &Scenario) -> usize {
+        let Some((cmin, cmax)) = self.covered else {
+            return 0;
+        };
+        let main = |u: u32| scenario.assignment(UnitId(u)).main_college();
+        geom.borders
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                let inside = !(e.max[0] < cmin[0]
+                    || e.min[0] > cmax[0]
+                    || e.max[1] < cmin[1]
+                    || e.min[1] > cmax[1]);
+                let boundary = e.b.is_none_or(|b| main(b) != main(e.a));
+                let drawn = self.thick_at.get(*i).is_some_and(|r| r.0 != u32::MAX);
+                inside && boundary != drawn
+            })
+            .count()
+    }
 }
 
 impl MapCache {
@@ -298,8 +200,6 @@ pub struct SectorLayer<'a> {
     /// The units whose fill may have changed since the previous frame, when known (None:
     /// anything may have changed).
     pub dirty: Option<&'a [UnitId]>,
-    /// True during a brush stroke: outlines may lag a couple of frames behind the fills.
-    pub stroking: bool,
     /// What happened, for the app.
     pub events: &'a mut MapEvents,
 }
@@ -408,7 +308,9 @@ impl Plugin for SectorLayer<'_> {
                 && view_min[1] >= c.0[1]
                 && view_max[1] <= c.1[1]
         };
-        let rebuild = cache.scale != tx.scale || !cache.covered.as_ref().is_some_and(inside);
+        // (the scale comes from rounded screen positions: tiny differences are not a zoom)
+        let rebuild = (cache.scale / tx.scale - 1.0).abs() > 1e-6
+            || !cache.covered.as_ref().is_some_and(inside);
         if rebuild {
             // cover the view and one view's size around it, so that panning reuses the meshes
             let w = [view_max[0] - view_min[0], view_max[1] - view_min[1]];
@@ -420,10 +322,12 @@ impl Plugin for SectorLayer<'_> {
             let mut fill = Mesh::default();
             cache.ranges.clear();
             cache.range_of = vec![u32::MAX; self.geom.units.len()];
+            let detail = self.geom.detail(tx.scale);
             let covers = |min: Merc, max: Merc| {
                 max[0] >= cmin[0] && min[0] <= cmax[0] && max[1] >= cmin[1] && min[1] <= cmax[1]
             };
-            for (i, u) in self.geom.units.iter().enumerate() {
+            for i in 0..self.geom.units.len() {
+                let u = detail.unit(i);
                 if u.triangles.is_empty() || !covers(u.min, u.max) {
                     continue;
                 }
@@ -463,7 +367,6 @@ impl Plugin for SectorLayer<'_> {
             }
             cache.fill = std::sync::Arc::new(fill);
             cache.fill_key = Some(self.fill_key);
-            cache.lines_key = None;
         } else if cache.fill_key != Some(self.fill_key) {
             // an edit: recolour only the blocks whose colour changed (the mesh is copied only
             // if the renderer still holds last frame's)
@@ -493,61 +396,136 @@ impl Plugin for SectorLayer<'_> {
         }
         let drawn = cache.ranges.len();
         self.events.drawn_units = drawn;
-        // during a stroke, outlines follow every third frame (fills follow at once)
-        let lag_ok = self.stroking && cache.lines_key.is_some() && cache.lines_lag < 2;
-        if cache.lines_key != Some(self.fill_key.0) && lag_ok {
-            cache.lines_lag += 1;
-        } else if cache.lines_key != Some(self.fill_key.0) {
-            cache.lines_lag = 0;
-            // Unit borders (thin, only when blocks are big enough to tell apart) and sector
-            // outlines (thick), each built as one mesh.
-            let built = cache.built_with.unwrap_or(tx);
-            let (cmin, cmax) = cache.covered.unwrap_or((view_min, view_max));
-            let show_thin = drawn < 30_000;
+        // Outlines: thin unit borders change only with the cached area; thick sector
+        // boundaries are rebuilt with it, and after an edit only the borders around the units
+        // that changed are added or blanked.
+        let built = cache.built_with.unwrap_or(tx);
+        let detail = self.geom.detail(built.scale);
+        let (cmin, cmax) = cache.covered.unwrap_or((view_min, view_max));
+        let in_cover = |e: &super::geometry::Border| {
+            !(e.max[0] < cmin[0] || e.min[0] > cmax[0] || e.max[1] < cmin[1] || e.min[1] > cmax[1])
+        };
+        let is_boundary = |e: &super::geometry::Border| e.b.is_none_or(|b| main(b) != main(e.a));
+        let rev = self.fill_key.0;
+        if rebuild {
             let mut thin = Mesh::default();
-            let mut thick = Mesh::default();
-            for e in &self.geom.edges {
-                let min = [e.p[0].min(e.q[0]), e.p[1].min(e.q[1])];
-                let max = [e.p[0].max(e.q[0]), e.p[1].max(e.q[1])];
-                if max[0] < cmin[0] || min[0] > cmax[0] || max[1] < cmin[1] || min[1] > cmax[1] {
-                    continue;
-                }
-                let boundary = match e.b {
-                    None => true,
-                    Some(b) => main(e.a) != main(b),
-                };
-                if boundary {
-                    segment_quad(&mut thick, built.pos(e.p), built.pos(e.q), 2.6, SECTOR_LINE);
-                } else if show_thin {
-                    segment_quad(
-                        &mut thin,
-                        built.pos(e.p),
-                        built.pos(e.q),
-                        0.7,
-                        Color32::from_white_alpha(150),
-                    );
+            if drawn < 30_000 {
+                for (i, e) in self.geom.borders.iter().enumerate() {
+                    if in_cover(e) {
+                        let color = Color32::from_white_alpha(150);
+                        polyline_quads(&mut thin, detail.border(i), &built, 0.7, color);
+                    }
                 }
             }
             cache.thin = std::sync::Arc::new(thin);
-            cache.thick = std::sync::Arc::new(thick);
-            cache.lines_key = Some(self.fill_key.0);
         }
-        // shift the cached meshes to where the map is now
+        let incremental = !rebuild
+            && cache.thick_rev.is_some()
+            && cache.thick_garbage * 2 < cache.thick.vertices.len().max(4096);
+        match self.dirty {
+            _ if cache.thick_rev == Some(rev) && !rebuild => {}
+            Some(units) if incremental => {
+                let thick = std::sync::Arc::make_mut(&mut cache.thick);
+                for u in units {
+                    for &k in self.geom.borders_of(u.index()) {
+                        let e = &self.geom.borders[k as usize];
+                        let (start, len) = cache.thick_at[k as usize];
+                        match (in_cover(e) && is_boundary(e), start != u32::MAX) {
+                            (true, false) => {
+                                let start = thick.vertices.len() as u32;
+                                polyline_quads(
+                                    thick,
+                                    detail.border(k as usize),
+                                    &built,
+                                    2.6,
+                                    SECTOR_LINE,
+                                );
+                                cache.thick_at[k as usize] =
+                                    (start, thick.vertices.len() as u32 - start);
+                            }
+                            (false, true) => {
+                                // collapse its quads to nothing; a later rebuild drops them
+                                let range = start as usize..(start + len) as usize;
+                                if let Some(at) = thick.vertices.get(range.start).map(|v| v.pos) {
+                                    for v in &mut thick.vertices[range] {
+                                        v.pos = at;
+                                    }
+                                }
+                                cache.thick_at[k as usize] = (u32::MAX, 0);
+                                cache.thick_garbage += len as usize;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                cache.thick_rev = Some(rev);
+            }
+            _ => {
+                let mut thick = Mesh::default();
+                cache.thick_at = vec![(u32::MAX, 0); self.geom.borders.len()];
+                for (i, e) in self.geom.borders.iter().enumerate() {
+                    if in_cover(e) && is_boundary(e) {
+                        let start = thick.vertices.len() as u32;
+                        polyline_quads(&mut thick, detail.border(i), &built, 2.6, SECTOR_LINE);
+                        cache.thick_at[i] = (start, thick.vertices.len() as u32 - start);
+                    }
+                }
+                cache.thick = std::sync::Arc::new(thick);
+                cache.thick_garbage = 0;
+                cache.thick_rev = Some(rev);
+            }
+        }
+        // the selected sector's outline: the borders around its units that leave it
+        let selected_key = (rev, self.selected);
+        if rebuild || cache.selected_key != Some(selected_key) {
+            let mut outline = Mesh::default();
+            if let Some(sel) = self.selected {
+                for u in 0..self.geom.units.len() as u32 {
+                    if main(u) != Some(sel) {
+                        continue;
+                    }
+                    for &k in self.geom.borders_of(u as usize) {
+                        let e = &self.geom.borders[k as usize];
+                        let other = if e.a == u { e.b } else { Some(e.a) };
+                        if other.is_none_or(|o| main(o) != Some(sel)) && in_cover(e) {
+                            let points = detail.border(k as usize);
+                            polyline_quads(&mut outline, points, &built, 5.0, Color32::BLACK);
+                        }
+                    }
+                }
+            }
+            cache.selected = std::sync::Arc::new(outline);
+            cache.selected_key = Some(selected_key);
+        }
+        // shift the cached meshes to where the map is now (one pass, no clone-then-move)
         let built = cache.built_with.unwrap_or(tx);
         let offset = tx.pos(built.m0) - built.pos(built.m0);
-        for mesh in [&cache.fill, &cache.thin, &cache.thick] {
+        for mesh in [&cache.fill, &cache.thin, &cache.thick, &cache.selected] {
+            if mesh.is_empty() {
+                continue;
+            }
             if offset == Vec2::ZERO {
                 painter.add(egui::Shape::Mesh(mesh.clone()));
             } else {
-                let mut m = Mesh::clone(mesh);
-                m.translate(offset);
-                painter.add(egui::Shape::mesh(m));
+                painter.add(egui::Shape::mesh(Mesh {
+                    indices: mesh.indices.clone(),
+                    vertices: mesh
+                        .vertices
+                        .iter()
+                        .map(|v| Vertex {
+                            pos: v.pos + offset,
+                            ..*v
+                        })
+                        .collect(),
+                    texture_id: mesh.texture_id,
+                }));
             }
         }
         // the block under the pointer, lighter, on top
         if let Some(h) = self.events.hovered_unit
-            && let Some(u) = self.geom.units.get(h.index())
+            && h.index() < self.geom.units.len()
         {
+            let u = self.geom.detail(tx.scale).unit(h.index());
             let color = lighten((self.fill)(h), 0.45);
             let mut m = Mesh::default();
             m.vertices.extend(u.vertices.iter().map(|p| Vertex {
@@ -559,17 +537,6 @@ impl Plugin for SectorLayer<'_> {
             painter.add(egui::Shape::mesh(m));
         }
 
-        // The selected collège's sector, outlined more strongly.
-        if let Some(sel) = self.selected {
-            let outline = Stroke::new(5.0, Color32::BLACK);
-            for e in &self.geom.edges {
-                let a_in = main(e.a) == Some(sel);
-                let b_in = e.b.is_some_and(|b| main(b) == Some(sel));
-                if a_in != b_in || (a_in && e.b.is_none()) {
-                    painter.line_segment([tx.pos(e.p), tx.pos(e.q)], outline);
-                }
-            }
-        }
         // The rectangle or lasso being drawn.
         if self.selection_path.len() >= 2 {
             let stroke = Stroke::new(2.5, Color32::from_rgb(20, 20, 20));
@@ -613,7 +580,9 @@ impl Plugin for SectorLayer<'_> {
             }
         }
 
-        // Collège markers with short names.
+        // Collège markers, then their short names where they do not overlap one another
+        // (the selected collège's first): a crowded map stays readable.
+        let mut labels: Vec<(Pos2, f32, usize)> = Vec::new();
         for (i, m) in self.geom.colleges.iter().enumerate() {
             let id = CollegeId(i as u32);
             let p = tx.pos(*m);
@@ -643,7 +612,13 @@ impl Plugin for SectorLayer<'_> {
             }
             if selected {
                 painter.circle_stroke(p, r + 5.0, Stroke::new(3.0, Color32::BLACK));
+                labels.insert(0, (p, r, i));
+            } else {
+                labels.push((p, r, i));
             }
+        }
+        let mut placed = LabelGrid::default();
+        for (p, r, i) in labels {
             let label = self.labels.get(i).map(String::as_str).unwrap_or("");
             let galley = painter.layout_no_wrap(
                 label.to_string(),
@@ -652,12 +627,58 @@ impl Plugin for SectorLayer<'_> {
             );
             let at = p + Vec2::new(0.0, r + 4.0) - Vec2::new(galley.size().x / 2.0, 0.0);
             let bg = Rect::from_min_size(at, galley.size()).expand2(Vec2::new(4.0, 1.0));
+            if !placed.place(bg) {
+                continue;
+            }
             painter.rect_filled(bg, 3.0, Color32::from_white_alpha(225));
             painter.galley(at, galley, Color32::BLACK);
         }
 
         scale_bar_ui(&painter, projector, clip);
         legend_ui(&painter, clip, &self.legend);
+    }
+}
+
+/// Rectangles already placed on screen, bucketed in a coarse grid.
+#[derive(Default)]
+struct LabelGrid {
+    cells: std::collections::HashMap<(i32, i32), Vec<Rect>>,
+}
+
+impl LabelGrid {
+    const CELL: f32 = 96.0;
+
+    /// Places a rectangle if it overlaps none placed before; says whether it did.
+    fn place(&mut self, r: Rect) -> bool {
+        let cells = |r: Rect| {
+            let (x0, x1) = (
+                (r.left() / Self::CELL).floor() as i32,
+                (r.right() / Self::CELL).floor() as i32,
+            );
+            let (y0, y1) = (
+                (r.top() / Self::CELL).floor() as i32,
+                (r.bottom() / Self::CELL).floor() as i32,
+            );
+            (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+        };
+        if cells(r).any(|c| {
+            self.cells
+                .get(&c)
+                .is_some_and(|v| v.iter().any(|o| o.intersects(r)))
+        }) {
+            return false;
+        }
+        for c in cells(r) {
+            self.cells.entry(c).or_default().push(r);
+        }
+        true
+    }
+}
+
+/// Adds a polyline of the given width to a mesh, one quad per segment.
+fn polyline_quads(mesh: &mut Mesh, points: &[Merc], tx: &ToScreen, width: f32, color: Color32) {
+    for w in points.windows(2) {
+        segment_quad(mesh, tx.pos(w[0]), tx.pos(w[1]), width, color);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The interface: map, panels. Only this module, `app.rs` and `main.rs` use egui.
 
 pub mod coloring;
+pub mod geometry;
 pub mod map;
 pub mod palette;
 pub mod panel;
