@@ -164,6 +164,8 @@ pub struct Editor {
     sort: SortKey,
     hovered: Option<UnitId>,
     notice: Option<String>,
+    /// The background map under the sectors.
+    pub basemap: crate::ui::basemap::BasemapState,
     to_screen: Option<crate::ui::map::ToScreen>,
     drag_path: Vec<egui::Pos2>,
     brush_from: Option<egui::Pos2>,
@@ -188,6 +190,11 @@ const CARD_HEIGHT: f32 = 168.0;
 impl Editor {
     /// An editor on a loaded territory.
     pub fn new(loaded: Loaded) -> Self {
+        // settings live beside the autosave folder; without autosave nothing is remembered
+        let data_dir = loaded
+            .autosave
+            .as_ref()
+            .and_then(|p| Some(p.parent()?.parent()?.to_path_buf()));
         let t = loaded.doc.territory().clone();
         let colors = college_colors(&t, &loaded.doc.baseline().scenario);
         let revision = loaded.doc.revision();
@@ -214,6 +221,8 @@ impl Editor {
             sort: SortKey::Map,
             hovered: None,
             notice: None,
+            // settings live beside the autosave folder; without autosave nothing is remembered
+            basemap: crate::ui::basemap::BasemapState::remembered(data_dir),
             to_screen: None,
             drag_path: Vec::new(),
             brush_from: None,
@@ -696,6 +705,11 @@ impl Editor {
                         commands.push(UiCommand::SetColoring(c));
                     }
                 }
+                ui.separator();
+                if let Some(message) = self.basemap.controls_ui(ui, lang) {
+                    self.notice = Some(message);
+                    self.dirty = None;
+                }
             });
         });
 
@@ -855,13 +869,27 @@ impl Editor {
             };
             let coloring = self.coloring;
             let colors = &self.colors;
-            let fill = |u: UnitId| coloring.fill(u, &t, &state.scenario, &state.metrics, colors);
+            // over a background map the fills let streets and places show through
+            let see_through = self.basemap.shows_tiles();
+            let fill = |u: UnitId| {
+                let c = coloring.fill(u, &t, &state.scenario, &state.metrics, colors);
+                if see_through {
+                    c.gamma_multiply(0.55)
+                } else {
+                    c
+                }
+            };
+            let (tiles, tiles_error) = self.basemap.tiles(ui.ctx(), lang);
+            if let Some(e) = tiles_error {
+                self.notice = Some(e);
+            }
             let pan = if gesture == Gesture::Click {
                 egui::DragPanButtons::PRIMARY | egui::DragPanButtons::SECONDARY
             } else {
                 egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
             };
-            let map = Map::new(None, &mut self.memory, center)
+            let tiles = tiles.map(|t| -> &mut dyn walkers::Tiles { t });
+            let map = Map::new(tiles, &mut self.memory, center)
                 .zoom_with_ctrl(false)
                 .drag_pan_buttons(pan)
                 .with_plugin(SectorLayer {
@@ -882,12 +910,18 @@ impl Editor {
                     brush_from: self.brush_from,
                     selection_path: &self.drag_path,
                     fill: &fill,
-                    fill_key: (self.doc.revision(), coloring as u64),
+                    fill_key: (
+                        self.doc.revision(),
+                        coloring as u64 | u64::from(see_through) << 8,
+                    ),
                     cache: &mut self.map_cache,
                     dirty: self.dirty.as_deref(),
                     events: &mut events,
                 });
             ui.add(map);
+            if let Some(text) = self.basemap.attribution(lang) {
+                attribution_ui(ui.painter(), rect, &text);
+            }
             self.dirty = Some(Vec::new());
             self.hovered = events.hovered_unit;
             self.to_screen = events.to_screen;
@@ -1124,6 +1158,22 @@ impl eframe::App for CarteApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
     }
+}
+
+/// The background map's attribution, bottom right of the map.
+fn attribution_ui(painter: &egui::Painter, map: egui::Rect, text: &str) {
+    let galley = painter.layout_no_wrap(
+        text.to_string(),
+        egui::FontId::proportional(13.0),
+        Color32::from_gray(30),
+    );
+    let at = map.right_bottom() - galley.size() - egui::vec2(6.0, 4.0);
+    painter.rect_filled(
+        egui::Rect::from_min_size(at, galley.size()).expand(3.0),
+        2.0,
+        Color32::from_white_alpha(210),
+    );
+    painter.galley(at, galley, Color32::from_gray(30));
 }
 
 /// DejaVu Sans, bundled: clear on projectors, and it has every accent, arrow and sign we use.

@@ -98,6 +98,19 @@ pub struct Texts {
     pub rename: &'static str,
     pub changes_list: &'static str,
     pub classes_6e: &'static str,
+    pub basemap: &'static str,
+    pub basemap_none: &'static str,
+    pub basemap_osm: &'static str,
+    pub basemap_mbtiles: &'static str,
+    pub basemap_osm_notice: &'static str,
+    pub basemap_opened: &'static str,
+    pub mbtiles_title: &'static str,
+    pub mbtiles_help: &'static str,
+    pub file_path: &'static str,
+    pub browse: &'static str,
+    pub open: &'static str,
+    pub cancel: &'static str,
+    pub osm_attribution: &'static str,
 }
 
 /// French, the default.
@@ -194,6 +207,19 @@ pub static FR: Texts = Texts {
     rename: "Nom du scénario",
     changes_list: "Îlots qui changent de collège",
     classes_6e: "classes de 6e",
+    basemap: "Fond de carte",
+    basemap_none: "aucun (hors ligne)",
+    basemap_osm: "OpenStreetMap (internet)",
+    basemap_mbtiles: "fichier MBTiles…",
+    basemap_osm_notice: "Fond OpenStreetMap activé : les tuiles de la zone affichée sont téléchargées depuis tile.openstreetmap.org et gardées sur ce disque. Rien d'autre n'est envoyé.",
+    basemap_opened: "Fond de carte ouvert :",
+    mbtiles_title: "Ouvrir un fond de carte MBTiles",
+    mbtiles_help: "Un fichier .mbtiles de tuiles images (png ou jpg), par exemple exporté de QGIS ou de MOBAC. Il se lit sans connexion.",
+    file_path: "Chemin du fichier",
+    browse: "Parcourir…",
+    open: "Ouvrir",
+    cancel: "Annuler",
+    osm_attribution: "© les contributeurs d'OpenStreetMap",
 };
 
 /// English.
@@ -290,6 +316,19 @@ pub static EN: Texts = Texts {
     rename: "Scenario name",
     changes_list: "Blocks that change collège",
     classes_6e: "6e classes",
+    basemap: "Background map",
+    basemap_none: "none (offline)",
+    basemap_osm: "OpenStreetMap (internet)",
+    basemap_mbtiles: "MBTiles file…",
+    basemap_osm_notice: "OpenStreetMap background on: tiles of the area shown are downloaded from tile.openstreetmap.org and kept on this disk. Nothing else is sent.",
+    basemap_opened: "Background map opened:",
+    mbtiles_title: "Open an MBTiles background map",
+    mbtiles_help: "An .mbtiles file of image tiles (png or jpg), for example exported from QGIS or MOBAC. It is read offline.",
+    file_path: "File path",
+    browse: "Browse…",
+    open: "Open",
+    cancel: "Cancel",
+    osm_attribution: "© OpenStreetMap contributors",
 };
 
 /// A refused change, explained in the interface's language.
@@ -309,6 +348,29 @@ pub fn document_error(lang: Lang, e: &crate::model::DocumentError) -> String {
         D::Edit(E::Assignment(a)) if fr => format!("Répartition refusée : {a}."),
         _ if fr => format!("Modification refusée : {e}"),
         _ => e.to_string(),
+    }
+}
+
+/// Why a background map file cannot be used, in the interface's language.
+pub fn mbtiles_error(lang: Lang, e: &crate::ui::basemap::MbTilesError) -> String {
+    use crate::ui::basemap::MbTilesError as M;
+    if lang == Lang::En {
+        return format!("{e}.");
+    }
+    match e {
+        M::Open { path, message } => format!(
+            "Impossible d'ouvrir {} ({message}) : choisissez un fichier .mbtiles existant.",
+            path.display()
+        ),
+        M::NotMbTiles(p) => format!(
+            "{} n'est pas un fichier MBTiles (pas de table « tiles ») : choisissez un fichier .mbtiles.",
+            p.display()
+        ),
+        M::Vector(p) => format!(
+            "{} contient des tuiles vectorielles (pbf) : seules les tuiles images (png, jpg) s'affichent.",
+            p.display()
+        ),
+        M::Empty(p) => format!("{} ne contient aucune tuile.", p.display()),
     }
 }
 
