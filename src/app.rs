@@ -17,7 +17,7 @@ use crate::metrics::alerts::sector_pieces;
 use crate::model::{Assignment, CollegeId, Document, DocumentError, Edit, Sector, UnitId};
 use crate::ui::coloring::Coloring;
 use crate::ui::map::{Gesture, Legend, MapEvents, MapGeometry, SectorLayer};
-use crate::ui::palette::college_colors;
+use crate::ui::palette::sector_styles;
 use crate::ui::panel::{
     CardsView, PanelAction, changes_list_ui, college_cards_ui, rule_ui, territory_ui,
 };
@@ -32,6 +32,19 @@ pub struct Loaded {
     pub autosave: Option<std::path::PathBuf>,
     /// Work found in a previous session's autosave, offered to the user.
     pub recovered: Option<Recovered>,
+}
+
+impl Loaded {
+    /// A territory and its baseline, with geometry prepared (no autosave).
+    pub fn new(territory: crate::model::Territory, baseline: crate::model::Scenario) -> Self {
+        let t = Arc::new(territory);
+        Loaded {
+            geometry: MapGeometry::new(&t),
+            doc: Document::new(t, baseline, MetricsConfig::default()),
+            autosave: None,
+            recovered: None,
+        }
+    }
 }
 
 /// Loads a territory and turns autosave on in `dir`, reading what a previous session left there.
@@ -53,14 +66,7 @@ pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
         Some(dir) => read_territory_dir(std::path::Path::new(dir)),
     }
     .map_err(|e| e.to_string())?;
-    let t = Arc::new(t);
-    let geometry = MapGeometry::new(&t);
-    Ok(Loaded {
-        doc: Document::new(t, baseline, MetricsConfig::default()),
-        geometry,
-        autosave: None,
-        recovered: None,
-    })
+    Ok(Loaded::new(t, baseline))
 }
 
 /// What a click or a drag on the map does.
@@ -151,6 +157,8 @@ pub struct Editor {
     pub doc: Document,
     geometry: MapGeometry,
     colors: Vec<Color32>,
+    /// Collèges whose sector is striped (when the plain colours run out).
+    hatched: Vec<bool>,
     labels: Vec<String>,
     memory: MapMemory,
     /// Size of the map area when the view was last fitted to the territory.
@@ -196,7 +204,9 @@ impl Editor {
             .as_ref()
             .and_then(|p| Some(p.parent()?.parent()?.to_path_buf()));
         let t = loaded.doc.territory().clone();
-        let colors = college_colors(&t, &loaded.doc.baseline().scenario);
+        let styles = sector_styles(&t, &loaded.doc.baseline().scenario);
+        let colors = styles.colors;
+        let hatched = styles.hatched;
         let revision = loaded.doc.revision();
         let labels = t.colleges().iter().map(|c| c.short_name.clone()).collect();
         let pieces = sector_pieces(&t, &loaded.doc.active().scenario);
@@ -212,6 +222,7 @@ impl Editor {
             doc: loaded.doc,
             geometry: loaded.geometry,
             colors,
+            hatched,
             labels,
             memory: MapMemory::default(),
             homed_for: None,
@@ -479,6 +490,13 @@ impl Editor {
     pub fn stale_map_borders(&self) -> usize {
         self.map_cache
             .stale_borders(&self.geometry, &self.doc.active().scenario)
+    }
+
+    /// Checks the stripes as last drawn against the scenario: how many blocks in the drawn area
+    /// are striped though their collège is not, or the reverse (for tests of the map's caches).
+    pub fn stale_map_stripes(&self) -> usize {
+        self.map_cache
+            .stale_stripes(&self.doc.active().scenario, &self.hatched)
     }
 
     /// Saves the scenarios in the background a few seconds after a change; never while a
@@ -820,6 +838,7 @@ impl Editor {
                     now: &active.metrics,
                     base: &self.doc.baseline().metrics,
                     colors: &self.colors,
+                    hatched: &self.hatched,
                     selected: self.selected,
                     pieces: &self.pieces.1,
                     locked: &|c| active.scenario.is_college_locked(c),
@@ -897,6 +916,11 @@ impl Editor {
                     territory: &t,
                     scenario: &state.scenario,
                     colors: &self.colors,
+                    hatched: if coloring == Coloring::College {
+                        &self.hatched
+                    } else {
+                        &[]
+                    },
                     selected: self.selected,
                     labels: &self.labels,
                     legend: Legend {
@@ -905,6 +929,8 @@ impl Editor {
                         public: tx.legend_public,
                         private: tx.legend_private,
                         boundary: tx.legend_boundary,
+                        striped: (coloring == Coloring::College && self.hatched.iter().any(|h| *h))
+                            .then_some(tx.legend_striped),
                     },
                     gesture,
                     brush_from: self.brush_from,
@@ -1256,13 +1282,7 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
                 colleges: (n / 50).max(4),
                 seed: 1,
             });
-            let t = Arc::new(t);
-            Loaded {
-                geometry: MapGeometry::new(&t),
-                doc: Document::new(t, s, MetricsConfig::default()),
-                autosave: None,
-                recovered: None,
-            }
+            Loaded::new(t, s)
         }
     };
     let name = loaded.doc.territory().info.name.clone();

@@ -92,6 +92,10 @@ pub enum Command {
         /// Random seed.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Instead of the demo town, a synthetic territory of this many blocks (one collège
+        /// per 50 blocks), to try the editor at scale.
+        #[arg(long)]
+        units: Option<usize>,
     },
 }
 
@@ -110,16 +114,26 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             edits,
         } => Ok(bench(*units, *colleges, *edits)),
         Command::FrameBench { units } => crate::app::frame_bench(*units),
-        Command::GenerateDemo { out, seed } => {
-            let town = demo_town(*seed);
-            write_territory_dir(out, &town.territory, &town.baseline)
+        Command::GenerateDemo { out, seed, units } => {
+            let (territory, baseline) = match units {
+                Some(n) => crate::generate::synthetic_territory(&crate::generate::SyntheticSpec {
+                    units: *n,
+                    colleges: (n / 50).max(4),
+                    seed: *seed,
+                }),
+                None => {
+                    let town = demo_town(*seed);
+                    (town.territory, town.baseline)
+                }
+            };
+            write_territory_dir(out, &territory, &baseline)
                 .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
             Ok(format!(
                 "{} : {} îlots, {} collèges, {} tronçons de rue → {}\n",
-                town.territory.info.name,
-                town.territory.units().len(),
-                town.territory.colleges().len(),
-                town.territory.streets.len(),
+                territory.info.name,
+                territory.units().len(),
+                territory.colleges().len(),
+                territory.streets.len(),
                 out.display()
             ))
         }

@@ -337,3 +337,65 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn stripes_follow_the_sectors_when_colours_run_out() {
+    use carte_mixite::generate::{SyntheticSpec, synthetic_territory};
+    use carte_mixite::ui::palette::sector_styles;
+    let (t, baseline) = synthetic_territory(&SyntheticSpec {
+        units: 1000,
+        colleges: 20,
+        seed: 3,
+    });
+    let styles = sector_styles(&t, &baseline);
+    assert!(
+        styles.hatched.iter().any(|h| *h),
+        "20 collèges: some sectors striped"
+    );
+    let striped = CollegeId(styles.hatched.iter().position(|h| *h).unwrap() as u32);
+    let plain = (0..20)
+        .map(|i| CollegeId(i as u32))
+        .find(|&c| {
+            !styles.hatched[c.index()] && t.college(c).sector == carte_mixite::model::Sector::Public
+        })
+        .unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 950.0))
+        .build_ui_state(
+            |ui, app: &mut CarteApp| app.frame_ui(ui),
+            CarteApp::with_loaded(carte_mixite::app::Loaded::new(t, baseline), Lang::Fr),
+        );
+    h.run_steps(3);
+    let stale = |h: &Harness<'static, CarteApp>| {
+        let e = h.state().editor.as_ref().unwrap();
+        (
+            e.stale_map_units(),
+            e.stale_map_borders(),
+            e.stale_map_stripes(),
+        )
+    };
+    assert_eq!(stale(&h), (vec![], 0, 0), "first frame");
+    // pick the striped collège with the eyedropper, then paint blocks of a plain sector into it
+    h.get_by_label("Pipette").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, striped);
+    click_at(&mut h, p);
+    assert_eq!(h.state().editor.as_ref().unwrap().selected, Some(striped));
+    h.get_by_label("Pinceau").click();
+    h.run_steps(1);
+    let (_, start) = block_of(&h, plain);
+    let path: Vec<egui::Pos2> = (0..10)
+        .map(|k| start + egui::vec2(k as f32 * 6.0, 0.0))
+        .collect();
+    drag(&mut h, &path);
+    assert!(changed(&h) > 0);
+    assert_eq!(
+        stale(&h),
+        (vec![], 0, 0),
+        "after painting into a striped sector"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(changed(&h), 0);
+    assert_eq!(stale(&h), (vec![], 0, 0), "after undo");
+}

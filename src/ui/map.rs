@@ -77,20 +77,133 @@ pub struct MapCache {
     /// Unit borders, thin (only when blocks are big enough to tell apart).
     thin: std::sync::Arc<Mesh>,
     /// Sector boundaries, thick; updated border by border after an edit.
-    thick: std::sync::Arc<Mesh>,
-    /// (first vertex, vertex count) of each border in `thick` (first vertex `u32::MAX`: not
-    /// drawn).
-    thick_at: Vec<(u32, u32)>,
-    /// Vertices of borders no longer drawn, left in `thick` as empty quads.
-    thick_garbage: usize,
-    /// Revision `thick` shows.
-    thick_rev: Option<u64>,
+    thick: PatchedMesh,
     /// The selected sector's outline, and the revision and collège it shows.
     selected: std::sync::Arc<Mesh>,
     selected_key: Option<(u64, Option<CollegeId>)>,
+    /// Stripes over the blocks of striped collèges, and the texture they repeat.
+    stripes: PatchedMesh,
+    stripes_texture: Option<egui::TextureHandle>,
+}
+
+/// A mesh made of many items (borders, blocks) where one item can be added or blanked after an
+/// edit without rebuilding the others; blanked items stay as empty triangles until the next
+/// full build.
+#[derive(Default)]
+struct PatchedMesh {
+    mesh: std::sync::Arc<Mesh>,
+    /// (first vertex, vertex count) of each item (first vertex `u32::MAX`: not in the mesh).
+    at: Vec<(u32, u32)>,
+    /// Vertices of blanked items.
+    garbage: usize,
+    /// The document revision it shows.
+    key: Option<u64>,
+}
+
+impl PatchedMesh {
+    fn has(&self, k: usize) -> bool {
+        self.at.get(k).is_some_and(|r| r.0 != u32::MAX)
+    }
+
+    /// Brings the mesh up to date: only the items in `changed` when given (and the mesh is not
+    /// too worn by blanked items), every item otherwise. `want` says whether an item is drawn,
+    /// `build` adds its triangles.
+    fn sync(
+        &mut self,
+        changed: Option<&[usize]>,
+        items: usize,
+        texture: egui::TextureId,
+        want: impl Fn(usize) -> bool,
+        build: impl Fn(&mut Mesh, usize),
+    ) {
+        let worn = self.garbage * 2 >= self.mesh.vertices.len().max(4096);
+        match changed {
+            Some(changed) if !worn && self.at.len() == items && self.key.is_some() => {
+                let mesh = std::sync::Arc::make_mut(&mut self.mesh);
+                for &k in changed {
+                    match (want(k), self.at[k].0 != u32::MAX) {
+                        (true, false) => {
+                            let start = mesh.vertices.len() as u32;
+                            build(mesh, k);
+                            self.at[k] = (start, mesh.vertices.len() as u32 - start);
+                        }
+                        (false, true) => {
+                            let (start, len) = self.at[k];
+                            let range = start as usize..(start + len) as usize;
+                            if let Some(at) = mesh.vertices.get(range.start).map(|v| v.pos) {
+                                for v in &mut mesh.vertices[range] {
+                                    v.pos = at;
+                                }
+                            }
+                            self.at[k] = (u32::MAX, 0);
+                            self.garbage += len as usize;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {
+                let mut mesh = Mesh::with_texture(texture);
+                self.at = vec![(u32::MAX, 0); items];
+                for k in 0..items {
+                    if want(k) {
+                        let start = mesh.vertices.len() as u32;
+                        build(&mut mesh, k);
+                        self.at[k] = (start, mesh.vertices.len() as u32 - start);
+                    }
+                }
+                self.mesh = std::sync::Arc::new(mesh);
+                self.garbage = 0;
+            }
+        }
+    }
+}
+
+/// Side of the stripe pattern's tile, in screen pixels.
+const STRIPE_PX: f32 = 14.0;
+
+/// A tile of diagonal white stripes on transparent ground, repeated over striped sectors.
+fn stripe_texture(ctx: &egui::Context) -> egui::TextureHandle {
+    let n = 32usize;
+    let pixels = (0..n * n)
+        .map(|k| {
+            let (x, y) = (k % n, k / n);
+            // one stripe per tile along the diagonal, a third of the tile wide
+            let d = (x + y) % n;
+            if d < n / 3 {
+                Color32::from_white_alpha(170)
+            } else {
+                Color32::TRANSPARENT
+            }
+        })
+        .collect();
+    let image = egui::ColorImage::new([n, n], pixels);
+    ctx.load_texture(
+        "sector-stripes",
+        image,
+        egui::TextureOptions {
+            wrap_mode: egui::TextureWrapMode::Repeat,
+            ..egui::TextureOptions::LINEAR
+        },
+    )
 }
 
 impl MapCache {
+    /// Blocks of the drawn area whose stripes disagree with their collège's style.
+    pub fn stale_stripes(&self, scenario: &Scenario, hatched: &[bool]) -> usize {
+        if !hatched.iter().any(|h| *h) {
+            return 0;
+        }
+        (0..self.range_of.len())
+            .filter(|&k| self.range_of[k] != u32::MAX)
+            .filter(|&k| {
+                let c = scenario.assignment(UnitId(k as u32)).main_college();
+                let want = c.is_some_and(|c| hatched.get(c.index()) == Some(&true));
+                want != self.stripes.has(k)
+            })
+            .count()
+    }
+
     /// Borders whose drawing disagrees with the scenario: drawn thick but inside a sector, or
     /// between two sectors (or on the edge) and not drawn (for tests of the incremental update).
     pub fn stale_borders(&self, geom: &MapGeometry, scenario: &Scenario) -> usize {
@@ -107,7 +220,7 @@ impl MapCache {
                     || e.max[1] < cmin[1]
                     || e.min[1] > cmax[1]);
                 let boundary = e.b.is_none_or(|b| main(b) != main(e.a));
-                let drawn = self.thick_at.get(*i).is_some_and(|r| r.0 != u32::MAX);
+                let drawn = self.thick.has(*i);
                 inside && boundary != drawn
             })
             .count()
@@ -179,6 +292,8 @@ pub struct SectorLayer<'a> {
     pub scenario: &'a Scenario,
     /// Colour of each collège.
     pub colors: &'a [Color32],
+    /// Collèges whose sector is striped over its colour (empty: none).
+    pub hatched: &'a [bool],
     /// The collège the facilitator picked, drawn larger.
     pub selected: Option<CollegeId>,
     /// Short labels of collèges.
@@ -419,61 +534,27 @@ impl Plugin for SectorLayer<'_> {
             }
             cache.thin = std::sync::Arc::new(thin);
         }
-        let incremental = !rebuild
-            && cache.thick_rev.is_some()
-            && cache.thick_garbage * 2 < cache.thick.vertices.len().max(4096);
-        match self.dirty {
-            _ if cache.thick_rev == Some(rev) && !rebuild => {}
-            Some(units) if incremental => {
-                let thick = std::sync::Arc::make_mut(&mut cache.thick);
-                for u in units {
-                    for &k in self.geom.borders_of(u.index()) {
-                        let e = &self.geom.borders[k as usize];
-                        let (start, len) = cache.thick_at[k as usize];
-                        match (in_cover(e) && is_boundary(e), start != u32::MAX) {
-                            (true, false) => {
-                                let start = thick.vertices.len() as u32;
-                                polyline_quads(
-                                    thick,
-                                    detail.border(k as usize),
-                                    &built,
-                                    2.6,
-                                    SECTOR_LINE,
-                                );
-                                cache.thick_at[k as usize] =
-                                    (start, thick.vertices.len() as u32 - start);
-                            }
-                            (false, true) => {
-                                // collapse its quads to nothing; a later rebuild drops them
-                                let range = start as usize..(start + len) as usize;
-                                if let Some(at) = thick.vertices.get(range.start).map(|v| v.pos) {
-                                    for v in &mut thick.vertices[range] {
-                                        v.pos = at;
-                                    }
-                                }
-                                cache.thick_at[k as usize] = (u32::MAX, 0);
-                                cache.thick_garbage += len as usize;
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                cache.thick_rev = Some(rev);
-            }
-            _ => {
-                let mut thick = Mesh::default();
-                cache.thick_at = vec![(u32::MAX, 0); self.geom.borders.len()];
-                for (i, e) in self.geom.borders.iter().enumerate() {
-                    if in_cover(e) && is_boundary(e) {
-                        let start = thick.vertices.len() as u32;
-                        polyline_quads(&mut thick, detail.border(i), &built, 2.6, SECTOR_LINE);
-                        cache.thick_at[i] = (start, thick.vertices.len() as u32 - start);
-                    }
-                }
-                cache.thick = std::sync::Arc::new(thick);
-                cache.thick_garbage = 0;
-                cache.thick_rev = Some(rev);
-            }
+        // after a tool's edit, only the borders around the units it named can change
+        let dirty_borders = |units: &'_ [UnitId]| -> Vec<usize> {
+            units
+                .iter()
+                .flat_map(|u| self.geom.borders_of(u.index()))
+                .map(|&k| k as usize)
+                .collect()
+        };
+        if rebuild || cache.thick.key != Some(rev) {
+            let changed = self.dirty.filter(|_| !rebuild).map(dirty_borders);
+            cache.thick.sync(
+                changed.as_deref(),
+                self.geom.borders.len(),
+                egui::TextureId::default(),
+                |k| {
+                    let e = &self.geom.borders[k];
+                    in_cover(e) && is_boundary(e)
+                },
+                |mesh, k| polyline_quads(mesh, detail.border(k), &built, 2.6, SECTOR_LINE),
+            );
+            cache.thick.key = Some(rev);
         }
         // the selected sector's outline: the borders around its units that leave it
         let selected_key = (rev, self.selected);
@@ -497,10 +578,56 @@ impl Plugin for SectorLayer<'_> {
             cache.selected = std::sync::Arc::new(outline);
             cache.selected_key = Some(selected_key);
         }
+        // stripes over the blocks of striped collèges (only when the plain colours ran out)
+        if self.hatched.iter().any(|h| *h) {
+            if rebuild || cache.stripes.key != Some(rev) {
+                let texture = cache
+                    .stripes_texture
+                    .get_or_insert_with(|| stripe_texture(ui.ctx()))
+                    .id();
+                let range_of = &cache.range_of;
+                let changed: Option<Vec<usize>> = self
+                    .dirty
+                    .filter(|_| !rebuild)
+                    .map(|units| units.iter().map(|u| u.index()).collect());
+                cache.stripes.sync(
+                    changed.as_deref(),
+                    self.geom.units.len(),
+                    texture,
+                    |k| {
+                        range_of.get(k).is_some_and(|r| *r != u32::MAX)
+                            && main(k as u32)
+                                .is_some_and(|c| self.hatched.get(c.index()) == Some(&true))
+                    },
+                    |mesh, k| {
+                        let u = detail.unit(k);
+                        let base = mesh.vertices.len() as u32;
+                        mesh.vertices.extend(u.vertices.iter().map(|m| {
+                            let pos = built.pos(*m);
+                            Vertex {
+                                pos,
+                                uv: (pos.to_vec2() / STRIPE_PX).to_pos2(),
+                                color: Color32::WHITE,
+                            }
+                        }));
+                        mesh.indices.extend(u.triangles.iter().map(|k| base + k));
+                    },
+                );
+                cache.stripes.key = Some(rev);
+            }
+        } else if !cache.stripes.mesh.is_empty() {
+            cache.stripes = PatchedMesh::default();
+        }
         // shift the cached meshes to where the map is now (one pass, no clone-then-move)
         let built = cache.built_with.unwrap_or(tx);
         let offset = tx.pos(built.m0) - built.pos(built.m0);
-        for mesh in [&cache.fill, &cache.thin, &cache.thick, &cache.selected] {
+        for mesh in [
+            &cache.fill,
+            &cache.stripes.mesh,
+            &cache.thin,
+            &cache.thick.mesh,
+            &cache.selected,
+        ] {
             if mesh.is_empty() {
                 continue;
             }
@@ -717,6 +844,8 @@ pub struct Legend {
     pub private: &'static str,
     /// "sector boundary".
     pub boundary: &'static str,
+    /// What stripes mean, when some sectors are striped.
+    pub striped: Option<&'static str>,
 }
 
 /// The legend, top left: what colours, shapes and lines mean.
@@ -724,7 +853,7 @@ fn legend_ui(painter: &egui::Painter, clip: Rect, legend: &Legend) {
     let font = egui::FontId::proportional(15.0);
     let x = clip.left() + 14.0;
     let mut y = clip.top() + 14.0;
-    let rows = 4 + legend.classes.len();
+    let rows = 4 + legend.classes.len() + usize::from(legend.striped.is_some());
     let width = legend
         .classes
         .iter()
@@ -761,6 +890,20 @@ fn legend_ui(painter: &egui::Painter, clip: Rect, legend: &Legend) {
             );
         }
         row(y + 10.0, &legend.title);
+        if let Some(text) = legend.striped {
+            y += 25.0;
+            let r = Rect::from_min_size(Pos2::new(x, y + 2.0), Vec2::new(26.0, 16.0));
+            painter.rect_filled(r, 0.0, swatches[0]);
+            let stripes = painter.with_clip_rect(r);
+            for k in 0..4 {
+                let a = r.left_bottom() + Vec2::new(k as f32 * 9.0 - 6.0, 0.0);
+                stripes.line_segment(
+                    [a, a + Vec2::new(16.0, -16.0)],
+                    Stroke::new(3.0, Color32::from_white_alpha(190)),
+                );
+            }
+            row(y + 10.0, text);
+        }
     } else {
         painter.text(
             Pos2::new(x, y + 10.0),

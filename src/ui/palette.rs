@@ -1,6 +1,8 @@
 //! Sector colours: Paul Tol's colour-blind-safe "light" and "muted" schemes, light enough for
-//! black text on top. Touching sectors get different colours (greedy colouring of the sector
-//! adjacency of the baseline), and a collège keeps its colour for the whole session.
+//! black text on top. Touching sectors get different styles (greedy colouring of the sector
+//! adjacency of the baseline), and a collège keeps its style for the whole session. When there
+//! are more public collèges than colours, each colour is used a second time with stripes, so
+//! that 24 sectors can be told apart before a colour repeats as is.
 
 use egui::Color32;
 
@@ -24,8 +26,17 @@ const PALETTE: [Color32; 12] = [
 /// Colour of a private collège's marker label (it has no sector to fill).
 pub const PRIVATE: Color32 = Color32::from_rgb(0xF0, 0xF0, 0xF0);
 
-/// One colour per collège; touching sectors differ where the palette allows.
-pub fn college_colors(t: &Territory, baseline: &Scenario) -> Vec<Color32> {
+/// The look of each collège's sector.
+#[derive(Debug, Clone, Default)]
+pub struct SectorStyles {
+    /// Fill colour of each collège (private ones: a neutral grey for their marker).
+    pub colors: Vec<Color32>,
+    /// Whether its sector is drawn with stripes over the colour.
+    pub hatched: Vec<bool>,
+}
+
+/// One style per collège; touching sectors differ where the palette allows.
+pub fn sector_styles(t: &Territory, baseline: &Scenario) -> SectorStyles {
     let k = t.colleges().len();
     let mut touching = vec![std::collections::BTreeSet::new(); k];
     for u in t.unit_ids() {
@@ -41,6 +52,17 @@ pub fn college_colors(t: &Territory, baseline: &Scenario) -> Vec<Color32> {
             }
         }
     }
+    let publics = t
+        .colleges()
+        .iter()
+        .filter(|c| c.sector == Sector::Public)
+        .count();
+    // plain colours first; striped ones only when the plain ones run out
+    let styles = if publics > PALETTE.len() {
+        2 * PALETTE.len()
+    } else {
+        PALETTE.len()
+    };
     let mut chosen: Vec<Option<usize>> = vec![None; k];
     let mut next = 0;
     for c in 0..k {
@@ -48,16 +70,98 @@ pub fn college_colors(t: &Territory, baseline: &Scenario) -> Vec<Color32> {
             continue;
         }
         let used: Vec<usize> = touching[c].iter().filter_map(|&o| chosen[o]).collect();
-        // prefer the next colour in turn (spreads colours), skipping those of touching sectors
-        let pick = (0..PALETTE.len())
-            .map(|i| (next + i) % PALETTE.len())
+        // prefer the next style in turn (spreads them), skipping those of touching sectors
+        let pick = (0..styles)
+            .map(|i| (next + i) % styles)
             .find(|i| !used.contains(i))
-            .unwrap_or(next % PALETTE.len());
+            .unwrap_or(next % styles);
         chosen[c] = Some(pick);
         next = pick + 1;
     }
-    chosen
-        .into_iter()
-        .map(|c| c.map(|i| PALETTE[i]).unwrap_or(PRIVATE))
-        .collect()
+    SectorStyles {
+        colors: chosen
+            .iter()
+            .map(|c| c.map(|i| PALETTE[i % PALETTE.len()]).unwrap_or(PRIVATE))
+            .collect(),
+        hatched: chosen
+            .iter()
+            .map(|c| c.is_some_and(|i| i >= PALETTE.len()))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{College, GroupScheme, Population, Rep, TerritoryInfo, UnitId};
+
+    /// A row of `n` square blocks, each its own collège's sector.
+    fn row(n: usize) -> (Territory, Scenario) {
+        let units = (0..n)
+            .map(|i| {
+                crate::model::territory::tests::square_unit(
+                    &format!("u{i}"),
+                    0.01 * i as f64,
+                    45.0,
+                    0.01,
+                    Population::default(),
+                )
+            })
+            .collect();
+        let colleges = (0..n)
+            .map(|i| College {
+                uai: format!("{:07}A", 1_000_000 + i),
+                name: format!("C{i}"),
+                short_name: format!("C{i}"),
+                location: geo::Point::new(0.01 * i as f64 + 0.005, 45.005),
+                sector: Sector::Public,
+                capacity_pupils: None,
+                capacity_6e_classes: None,
+                rep: Rep::None,
+                observed_ips: None,
+                observed_pupils: None,
+                own_intake: None,
+            })
+            .collect();
+        let t = Territory::new(
+            TerritoryInfo::default(),
+            GroupScheme::depp4(),
+            units,
+            colleges,
+        )
+        .unwrap();
+        let s = Scenario::nearest_public(crate::model::ScenarioMeta::new("test"), &t);
+        for i in 0..n {
+            let own = crate::model::CollegeId(i as u32);
+            assert_eq!(s.assignment(UnitId(i as u32)).main_college(), Some(own));
+        }
+        (t, s)
+    }
+
+    #[test]
+    fn stripes_appear_only_when_plain_colours_run_out_and_styles_stay_distinct() {
+        let (t, s) = row(10);
+        let st = sector_styles(&t, &s);
+        assert!(
+            st.hatched.iter().all(|h| !h),
+            "10 sectors: plain colours only"
+        );
+        let (t, s) = row(20);
+        let st = sector_styles(&t, &s);
+        let styles: std::collections::HashSet<_> = st
+            .colors
+            .iter()
+            .zip(&st.hatched)
+            .map(|(c, h)| (c.to_array(), *h))
+            .collect();
+        assert_eq!(styles.len(), 20, "20 sectors, 20 different looks");
+        assert_eq!(st.hatched.iter().filter(|h| **h).count(), 8);
+        // touching sectors never look the same
+        for i in 0..19 {
+            assert_ne!(
+                (st.colors[i], st.hatched[i]),
+                (st.colors[i + 1], st.hatched[i + 1])
+            );
+        }
+    }
 }

@@ -26,6 +26,8 @@ pub struct CardsView<'a> {
     pub base: &'a Metrics,
     /// Sector colours.
     pub colors: &'a [Color32],
+    /// Striped sectors.
+    pub hatched: &'a [bool],
     /// The collège picked for the tools.
     pub selected: Option<CollegeId>,
     /// Pieces of each sector (contiguity).
@@ -185,7 +187,7 @@ pub fn college_cards_ui(
             pieces: view.pieces.get(c.index()).copied().unwrap_or(0),
             locked: (view.locked)(c),
         };
-        college_card_ui(ui, lang, t, cfg, &card, view.colors, actions);
+        college_card_ui(ui, lang, t, cfg, &card, view, actions);
     }
 }
 
@@ -204,13 +206,14 @@ fn college_card_ui(
     t: &Territory,
     cfg: &crate::metrics::MetricsConfig,
     card: &Card<'_>,
-    colors: &[Color32],
+    view: &CardsView<'_>,
     actions: &mut Vec<PanelAction>,
 ) {
     let (c, i, b, selected) = (card.c, card.i, card.b, card.selected);
     let tx = texts(lang);
     let college = t.college(c);
-    let color = colors.get(c.index()).copied().unwrap_or(Color32::GRAY);
+    let color = view.colors.get(c.index()).copied().unwrap_or(Color32::GRAY);
+    let striped = view.hatched.get(c.index()) == Some(&true);
     let stroke = if selected {
         egui::Stroke::new(3.0, Color32::BLACK)
     } else {
@@ -225,6 +228,15 @@ fn college_card_ui(
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
                 ui.painter().rect_filled(rect, 3.0, color);
+                if striped {
+                    // the same stripes as its sector on the map
+                    let stroke = egui::Stroke::new(3.0, Color32::from_white_alpha(190));
+                    for k in [-0.5f32, 0.0, 0.5] {
+                        let a = rect.left_bottom() + egui::vec2(rect.width() * k, 0.0);
+                        let p = [a, a + egui::vec2(rect.height(), -rect.height())];
+                        ui.painter().with_clip_rect(rect).line_segment(p, stroke);
+                    }
+                }
                 let name = RichText::new(&college.name).strong().size(17.0);
                 if college.sector == Sector::Public {
                     if ui.selectable_label(selected, name).clicked() {
