@@ -723,8 +723,14 @@ impl Editor {
                         commands.push(UiCommand::SetColoring(c));
                     }
                 }
-                ui.separator();
-                if let Some(message) = self.basemap.controls_ui(ui, lang) {
+                // label and choice stay together when the bar wraps
+                if ui.max_rect().right() - ui.cursor().left() < 340.0 {
+                    ui.end_row();
+                } else {
+                    ui.separator();
+                }
+                let basemap = ui.horizontal(|ui| self.basemap.controls_ui(ui, lang)).inner;
+                if let Some(message) = basemap {
                     self.notice = Some(message);
                     self.dirty = None;
                 }
