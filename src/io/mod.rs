@@ -3,6 +3,8 @@
 
 pub mod autosave;
 pub mod crs;
+pub mod layer;
+pub mod report;
 pub mod territory_files;
 
 use std::io::Write;

@@ -1,0 +1,581 @@
+//! Reading the open-data files users bring: GeoJSON (with or without a `crs` member) and CSV
+//! (`;`, `,` or tab; UTF-8 with or without BOM, or Windows-1252/latin-1; decimal commas;
+//! coordinates in columns). Everything becomes a [`Layer`] of features in WGS84 longitude/latitude
+//! with their attributes, and a [`Report`] of every problem met on the way. A broken feature or
+//! row is reported and skipped; the rest loads.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use geo::MapCoords;
+
+use super::crs::ToWgs84;
+use super::report::{ProblemKind, Report, Severity};
+
+/// An attribute value as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Empty or null.
+    Null,
+    /// A number.
+    Number(f64),
+    /// Text (numbers in text are read by [`Value::number`]).
+    Text(String),
+}
+
+impl Value {
+    /// The value as a number: `Ok(None)` when empty or marked not significant ("NS", "NA", "-"),
+    /// `Err` with the text when it is not a number. Decimal commas and spaces between thousands
+    /// are understood.
+    pub fn number(&self) -> Result<Option<f64>, String> {
+        match self {
+            Value::Null => Ok(None),
+            Value::Number(x) => Ok(Some(*x)),
+            Value::Text(s) => {
+                let t = s.trim();
+                if t.is_empty() || ["NS", "NA", "N/A", "-", "nd", "ND", "s"].contains(&t) {
+                    return Ok(None);
+                }
+                let cleaned: String = t
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+                    .map(|c| if c == ',' { '.' } else { c })
+                    .collect();
+                cleaned
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite())
+                    .map(Some)
+                    .ok_or_else(|| t.to_string())
+            }
+        }
+    }
+
+    /// The value as text (numbers written without a trailing ".0").
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Value::Null => None,
+            Value::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                Some(format!("{}", *x as i64))
+            }
+            Value::Number(x) => Some(x.to_string()),
+            Value::Text(s) if s.trim().is_empty() => None,
+            Value::Text(s) => Some(s.trim().to_string()),
+        }
+    }
+}
+
+/// One feature or row.
+#[derive(Debug, Clone)]
+pub struct Feature {
+    /// "feature 12" or "row 40" (1-based, as users count).
+    pub place: String,
+    /// Its geometry in lon/lat, when it has a usable one.
+    pub geometry: Option<geo::Geometry<f64>>,
+    /// Its attributes.
+    pub props: BTreeMap<String, Value>,
+}
+
+/// A file's features.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    /// The file name.
+    pub file: String,
+    /// Column names, in the file's order.
+    pub fields: Vec<String>,
+    /// The features or rows that could be read.
+    pub features: Vec<Feature>,
+}
+
+impl Layer {
+    /// True when no feature has a geometry (a plain table).
+    pub fn is_table(&self) -> bool {
+        self.features.iter().all(|f| f.geometry.is_none())
+    }
+}
+
+/// Reads a GeoJSON or CSV file. `None` when the file cannot be used at all (the report says why).
+pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut report = Report::default();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            report.push(
+                &file,
+                None,
+                None,
+                Severity::Fatal,
+                ProblemKind::Unreadable {
+                    reason: e.to_string(),
+                },
+            );
+            return (None, report);
+        }
+    };
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let layer = match ext.as_str() {
+        "csv" | "txt" | "tsv" => read_csv(&file, &bytes, &mut report),
+        _ => read_geojson(&file, &bytes, &mut report),
+    };
+    (layer, report)
+}
+
+/// The text of a file: UTF-8 (a BOM is dropped), or Windows-1252 when it is not valid UTF-8
+/// (latin-1 files from spreadsheets).
+pub fn decode_text(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    }
+}
+
+/// The EPSG code a GeoJSON `crs` name stands for (4326 for CRS84), if any.
+fn epsg_of_crs_name(name: &str) -> Option<u16> {
+    let n = name.to_ascii_uppercase();
+    if n.ends_with("CRS84") || n.ends_with("CRS:84") {
+        return Some(4326);
+    }
+    let digits: String = n
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())?
+        .to_string();
+    (n.contains("EPSG")).then(|| digits.parse().ok()).flatten()
+}
+
+fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
+    let text = decode_text(bytes);
+    let root: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            report.push(
+                file,
+                Some(format!("ligne {}, colonne {}", e.line(), e.column())),
+                None,
+                Severity::Fatal,
+                ProblemKind::BadFormat {
+                    reason: e.to_string(),
+                },
+            );
+            return None;
+        }
+    };
+    // the projection, if declared
+    let crs_name = root
+        .pointer("/crs/properties/name")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let convert = match &crs_name {
+        None => None,
+        Some(name) => match epsg_of_crs_name(name) {
+            Some(4326) => None,
+            Some(code) => match ToWgs84::from_epsg(code) {
+                Ok(c) => Some(c),
+                Err(_) => {
+                    report.push(
+                        file,
+                        None,
+                        Some("crs"),
+                        Severity::Fatal,
+                        ProblemKind::UnknownProjection {
+                            declared: name.clone(),
+                        },
+                    );
+                    return None;
+                }
+            },
+            None => {
+                report.push(
+                    file,
+                    None,
+                    Some("crs"),
+                    Severity::Fatal,
+                    ProblemKind::UnknownProjection {
+                        declared: name.clone(),
+                    },
+                );
+                return None;
+            }
+        },
+    };
+    let kind = root.get("type").and_then(|t| t.as_str()).unwrap_or("");
+    let raw_features: Vec<serde_json::Value> = match kind {
+        "FeatureCollection" => match root.get("features").and_then(|f| f.as_array()) {
+            Some(a) => a.clone(),
+            None => {
+                report.push(
+                    file,
+                    None,
+                    Some("features"),
+                    Severity::Fatal,
+                    ProblemKind::BadFormat {
+                        reason: "a FeatureCollection needs a \"features\" list".into(),
+                    },
+                );
+                return None;
+            }
+        },
+        "Feature" => vec![root.clone()],
+        "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
+        | "GeometryCollection" => vec![serde_json::json!({
+            "type": "Feature", "geometry": root.clone(), "properties": {}
+        })],
+        other => {
+            report.push(
+                file,
+                None,
+                Some("type"),
+                Severity::Fatal,
+                ProblemKind::BadFormat {
+                    reason: format!(
+                        "\"type\" is {other:?}; GeoJSON expects \"FeatureCollection\", \"Feature\" or a geometry type, with this exact case"
+                    ),
+                },
+            );
+            return None;
+        }
+    };
+    let mut fields: Vec<String> = Vec::new();
+    let mut features = Vec::with_capacity(raw_features.len());
+    let mut checked_range = convert.is_some();
+    for (i, raw) in raw_features.iter().enumerate() {
+        let place = format!("feature {}", i + 1);
+        let mut props = BTreeMap::new();
+        if let Some(obj) = raw.get("properties").and_then(|p| p.as_object()) {
+            for (k, v) in obj {
+                if !fields.contains(k) {
+                    fields.push(k.clone());
+                }
+                let value = match v {
+                    serde_json::Value::Null => Value::Null,
+                    serde_json::Value::Number(n) => {
+                        n.as_f64().map(Value::Number).unwrap_or(Value::Null)
+                    }
+                    serde_json::Value::String(s) => Value::Text(s.clone()),
+                    other => Value::Text(other.to_string()),
+                };
+                props.insert(k.clone(), value);
+            }
+        }
+        let geometry = match raw.get("geometry") {
+            None | Some(serde_json::Value::Null) => {
+                report.push(
+                    file,
+                    Some(place.clone()),
+                    Some("geometry"),
+                    Severity::Skipped,
+                    ProblemKind::NullGeometry,
+                );
+                None
+            }
+            Some(g) => match parse_geometry(g) {
+                Ok(g) => Some(g),
+                Err(reason) => {
+                    report.push(
+                        file,
+                        Some(place.clone()),
+                        Some("geometry"),
+                        Severity::Skipped,
+                        ProblemKind::BrokenGeometry { reason },
+                    );
+                    None
+                }
+            },
+        };
+        let geometry = match (geometry, &convert) {
+            (Some(g), Some(c)) => match g
+                .try_map_coords(|p| c.convert(p.x, p.y).map(|(x, y)| geo::coord! {x: x, y: y}))
+            {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    report.push(
+                        file,
+                        Some(place.clone()),
+                        Some("geometry"),
+                        Severity::Skipped,
+                        ProblemKind::BrokenGeometry {
+                            reason: e.to_string(),
+                        },
+                    );
+                    None
+                }
+            },
+            (g, _) => g,
+        };
+        // without a declared projection, coordinates must be longitudes and latitudes
+        if !checked_range && let Some(g) = &geometry {
+            use geo::CoordsIter;
+            if let Some(c) = g.coords_iter().next() {
+                checked_range = true;
+                if !(c.x.abs() <= 180.0 && c.y.abs() <= 90.0) {
+                    report.push(
+                        file,
+                        Some(place.clone()),
+                        Some("crs"),
+                        Severity::Fatal,
+                        ProblemKind::ProjectedWithoutCrs { x: c.x, y: c.y },
+                    );
+                    return None;
+                }
+            }
+        }
+        features.push(Feature {
+            place,
+            geometry,
+            props,
+        });
+    }
+    Some(Layer {
+        file: file.to_string(),
+        fields,
+        features,
+    })
+}
+
+/// One GeoJSON geometry, converted defensively: a malformed one is an error, never a panic.
+fn parse_geometry(g: &serde_json::Value) -> Result<geo::Geometry<f64>, String> {
+    let parsed: geojson::Geometry = serde_json::from_value(g.clone()).map_err(|e| e.to_string())?;
+    check_positions(&parsed.value)?;
+    geo::Geometry::<f64>::try_from(&parsed.value).map_err(|e| e.to_string())
+}
+
+/// Every position has at least two numbers, every ring at least four positions and is closed.
+fn check_positions(v: &geojson::GeometryValue) -> Result<(), String> {
+    use geojson::GeometryValue as G;
+    let pos = |p: &geojson::Position| {
+        if p.len() >= 2 && p.as_slice().iter().all(|x| x.is_finite()) {
+            Ok(())
+        } else {
+            Err(format!(
+                "a position has {} coordinates instead of 2",
+                p.len()
+            ))
+        }
+    };
+    let ring = |r: &[geojson::Position]| -> Result<(), String> {
+        r.iter().try_for_each(pos)?;
+        if r.len() < 4 {
+            return Err(format!(
+                "a ring has {} positions; at least 4 are needed",
+                r.len()
+            ));
+        }
+        if r.first() != r.last() {
+            return Err("a ring is not closed (its last position differs from the first)".into());
+        }
+        Ok(())
+    };
+    match v {
+        G::Point { coordinates } => pos(coordinates),
+        G::MultiPoint { coordinates } | G::LineString { coordinates } => {
+            coordinates.iter().try_for_each(pos)
+        }
+        G::MultiLineString { coordinates } => coordinates.iter().flatten().try_for_each(pos),
+        G::Polygon { coordinates } => coordinates.iter().try_for_each(|r| ring(r)),
+        G::MultiPolygon { coordinates } => coordinates.iter().flatten().try_for_each(|r| ring(r)),
+        G::GeometryCollection { geometries } => geometries
+            .iter()
+            .try_for_each(|g| check_positions(&g.value)),
+    }
+}
+
+/// Column names that hold longitudes and latitudes.
+const LON_NAMES: [&str; 4] = ["longitude", "lon", "lng", "long"];
+const LAT_NAMES: [&str; 2] = ["latitude", "lat"];
+
+fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
+    let text = decode_text(bytes);
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = [b';', b',', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let fields: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => {
+            report.push(
+                file,
+                None,
+                None,
+                Severity::Fatal,
+                ProblemKind::BadFormat {
+                    reason: e.to_string(),
+                },
+            );
+            return None;
+        }
+    };
+    let find = |names: &[&str]| {
+        fields
+            .iter()
+            .position(|f| names.contains(&f.to_ascii_lowercase().as_str()))
+    };
+    let (lon, lat) = (find(&LON_NAMES), find(&LAT_NAMES));
+    let mut features = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        // row 1 is the header
+        let place = format!("ligne {}", i + 2);
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                report.push(
+                    file,
+                    Some(place),
+                    None,
+                    Severity::Skipped,
+                    ProblemKind::BadFormat {
+                        reason: e.to_string(),
+                    },
+                );
+                continue;
+            }
+        };
+        let props: BTreeMap<String, Value> = fields
+            .iter()
+            .zip(record.iter())
+            .map(|(f, v)| (f.clone(), Value::Text(v.to_string())))
+            .collect();
+        let mut geometry = None;
+        if let (Some(lo), Some(la)) = (lon, lat) {
+            let x = props.get(&fields[lo]).map(Value::number);
+            let y = props.get(&fields[la]).map(Value::number);
+            match (x, y) {
+                (Some(Ok(Some(x))), Some(Ok(Some(y)))) if x.abs() <= 180.0 && y.abs() <= 90.0 => {
+                    geometry = Some(geo::Geometry::Point(geo::Point::new(x, y)));
+                }
+                (Some(Ok(Some(x))), Some(Ok(Some(y)))) => report.push(
+                    file,
+                    Some(place.clone()),
+                    Some(&fields[lo]),
+                    Severity::Skipped,
+                    ProblemKind::AbsurdValue {
+                        value: if x.abs() > 180.0 { x } else { y },
+                        expected: "longitude between -180 and 180, latitude between -90 and 90"
+                            .into(),
+                    },
+                ),
+                (Some(Err(v)), _) | (_, Some(Err(v))) => report.push(
+                    file,
+                    Some(place.clone()),
+                    Some(&fields[lo]),
+                    Severity::Skipped,
+                    ProblemKind::NotANumber { value: v },
+                ),
+                _ => {}
+            }
+        }
+        features.push(Feature {
+            place,
+            geometry,
+            props,
+        });
+    }
+    Some(Layer {
+        file: file.to_string(),
+        fields,
+        features,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("cm-layer-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    #[test]
+    fn numbers_in_french_and_english_notation() {
+        assert_eq!(Value::Text("1 234,5".into()).number(), Ok(Some(1234.5)));
+        assert_eq!(Value::Text("105.3".into()).number(), Ok(Some(105.3)));
+        assert_eq!(Value::Text("NS".into()).number(), Ok(None));
+        assert_eq!(Value::Text("".into()).number(), Ok(None));
+        assert_eq!(
+            Value::Text("beaucoup".into()).number(),
+            Err("beaucoup".into())
+        );
+    }
+
+    #[test]
+    fn a_latin1_csv_with_semicolons_and_decimal_commas() {
+        let bytes = b"UAI;Nom;IPS;longitude;latitude\n0590001A;Coll\xe8ge \xc9mile-Zola;98,4;3,06;50,63\n0590002B;Coll\xe8ge B;abc;3,1;50,6\n";
+        let (layer, report) = read_layer(&write("latin1.csv", bytes));
+        let layer = layer.unwrap();
+        assert_eq!(layer.fields, ["UAI", "Nom", "IPS", "longitude", "latitude"]);
+        assert_eq!(layer.features.len(), 2);
+        assert_eq!(
+            layer.features[0].props["Nom"].text().unwrap(),
+            "Collège Émile-Zola"
+        );
+        assert_eq!(layer.features[0].props["IPS"].number(), Ok(Some(98.4)));
+        assert_eq!(
+            layer.features[0].geometry,
+            Some(geo::Geometry::Point(geo::Point::new(3.06, 50.63)))
+        );
+        assert!(layer.features[1].props["IPS"].number().is_err());
+        assert!(report.problems.is_empty(), "{report:?}");
+    }
+
+    #[test]
+    fn a_lambert93_geojson_is_converted_and_a_projected_one_without_crs_refused() {
+        let l93 = br#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2154"}},
+          "features":[{"type":"Feature","properties":{"id":1},"geometry":{"type":"Point","coordinates":[574000,6279000]}}]}"#;
+        let (layer, report) = read_layer(&write("l93.geojson", l93));
+        assert!(report.problems.is_empty());
+        let Some(geo::Geometry::Point(p)) = layer.unwrap().features[0].geometry else {
+            panic!("a point")
+        };
+        assert!((p.x() - 1.439928).abs() < 1e-5 && (p.y() - 43.598852).abs() < 1e-5);
+
+        let bare = br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[574000,6279000]}}]}"#;
+        let (layer, report) = read_layer(&write("bare.geojson", bare));
+        assert!(layer.is_none());
+        assert!(matches!(
+            report.problems[0].kind,
+            ProblemKind::ProjectedWithoutCrs { .. }
+        ));
+
+        let odd = br#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::99999"}},"features":[]}"#;
+        let (layer, report) = read_layer(&write("odd.geojson", odd));
+        assert!(layer.is_none());
+        assert!(matches!(
+            report.problems[0].kind,
+            ProblemKind::UnknownProjection { .. }
+        ));
+    }
+
+    #[test]
+    fn broken_features_are_skipped_and_named_the_rest_loads() {
+        let mixed = br#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"k":"a"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},
+          {"type":"Feature","properties":{"k":"b"},"geometry":null},
+          {"type":"Feature","properties":{"k":"c"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}},
+          {"type":"Feature","properties":{"k":"d"},"geometry":{"type":"Point","coordinates":[1]}}]}"#;
+        let (layer, report) = read_layer(&write("mixed.geojson", mixed));
+        let layer = layer.unwrap();
+        assert_eq!(layer.features.len(), 4);
+        assert!(layer.features[0].geometry.is_some());
+        let places: Vec<_> = report
+            .problems
+            .iter()
+            .map(|p| p.place.clone().unwrap())
+            .collect();
+        assert_eq!(places, ["feature 2", "feature 3", "feature 4"]);
+    }
+}
