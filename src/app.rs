@@ -1075,7 +1075,10 @@ impl Editor {
                         (Some(b), Some(n)) if n > 0.0 => Some(b / n * 100.0),
                         _ => None,
                     };
-                    ui.label(format!("{} % {}", fmt(share, 0), tx.boursiers));
+                    ui.label(match share {
+                        Some(_) => format!("{} % {}", fmt(share, 0), tx.boursiers),
+                        None => tx.boursiers_unknown.to_string(),
+                    });
                     ui.label(RichText::new(format!("→ {college}")).strong());
                     if let Some(m) = walk {
                         ui.label(format!(

@@ -65,6 +65,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Build a territory folder from open-data files (units, collèges, baseline), and print
+    /// the validation report.
+    Import(Box<ImportArgs>),
+    /// Read files (GeoJSON, CSV) and print every problem found, with the suggested columns.
+    Check {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Time the hot paths on a generated territory and print the figures.
     Bench {
         /// Units of the generated territory.
@@ -99,6 +108,235 @@ pub enum Command {
     },
 }
 
+/// Options of `carte-mixite import`: the same steps as the import assistant.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The territory's name.
+    #[arg(long)]
+    pub name: String,
+    /// The unit layer (GeoJSON polygons: IRIS, blocks...).
+    #[arg(long)]
+    pub units: PathBuf,
+    /// The collège table (CSV with longitude/latitude columns, or GeoJSON points).
+    #[arg(long)]
+    pub colleges: PathBuf,
+    /// A second collège table joined on UAI (e.g. the national IPS file).
+    #[arg(long)]
+    pub join: Option<PathBuf>,
+    /// Sector polygons with a UAI column: each unit goes to the sector it overlaps most.
+    #[arg(long)]
+    pub sectors: Option<PathBuf>,
+    /// The sectors' UAI column (suggested when absent).
+    #[arg(long)]
+    pub sector_uai: Option<String>,
+    /// Without sectors: `column` (the units' collège column) or `nearest`.
+    #[arg(long, default_value = "nearest")]
+    pub baseline: String,
+    /// Estimate units' IPS from census groups (calibrated on the collèges' published IPS).
+    #[arg(long)]
+    pub estimate_ips: bool,
+    /// Unit columns (suggested when absent): key, name, pupils, IPS, collège.
+    #[arg(long)]
+    pub unit_key: Option<String>,
+    #[arg(long)]
+    #[allow(missing_docs)]
+    pub unit_name: Option<String>,
+    #[arg(long)]
+    #[allow(missing_docs)]
+    pub unit_pupils: Option<String>,
+    #[arg(long)]
+    #[allow(missing_docs)]
+    pub unit_ips: Option<String>,
+    #[arg(long)]
+    #[allow(missing_docs)]
+    pub unit_college: Option<String>,
+    /// Where to write the territory folder.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+impl ImportArgs {
+    /// The import specification these options describe.
+    pub fn spec(&self) -> crate::io::import::ImportSpec {
+        use crate::io::import::{BaselineSource, ImportSpec, UnitColumns};
+        ImportSpec {
+            name: self.name.clone(),
+            units: self.units.clone(),
+            unit_columns: UnitColumns {
+                key: self.unit_key.clone(),
+                name: self.unit_name.clone(),
+                pupils: self.unit_pupils.clone(),
+                ips: self.unit_ips.clone(),
+                college: self.unit_college.clone(),
+                ..UnitColumns::default()
+            },
+            colleges: self.colleges.clone(),
+            college_columns: Default::default(),
+            join: self.join.clone(),
+            baseline: match (&self.sectors, self.baseline.as_str()) {
+                (Some(path), _) => BaselineSource::Sectors {
+                    path: path.clone(),
+                    uai: self.sector_uai.clone(),
+                },
+                (None, "column") => BaselineSource::Column,
+                _ => BaselineSource::Nearest,
+            },
+            estimate_ips: self.estimate_ips,
+        }
+    }
+}
+
+/// Every problem of a report, one per line.
+pub fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
+    let mut out = String::new();
+    for p in &report.problems {
+        let _ = writeln!(out, "{}", crate::i18n::problem_text(lang, p));
+    }
+    out
+}
+
+fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
+    use crate::io::import::{ImportError, import};
+    let fr = lang == Lang::Fr;
+    let imported = match import(&args.spec()) {
+        Ok(i) => i,
+        Err(ImportError::Unusable(r))
+        | Err(ImportError::NoColumn { report: r, .. })
+        | Err(ImportError::Territory(_, r)) => {
+            return Err(report_text(&r, lang));
+        }
+    };
+    write_territory_dir(&args.out, &imported.territory, &imported.baseline)
+        .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let t = &imported.territory;
+    let assigned = t
+        .unit_ids()
+        .filter(|&u| imported.baseline.assignment(u).main_college().is_some())
+        .count();
+    let publics = t
+        .colleges()
+        .iter()
+        .filter(|c| c.sector == Sector::Public)
+        .count();
+    let mut out = report_text(&imported.report, lang);
+    let _ = writeln!(
+        out,
+        "{} : {} {}, {} collèges ({} {}), {} {} {}, {} {}",
+        t.info.name,
+        t.units().len(),
+        if fr { "îlots" } else { "units" },
+        t.colleges().len(),
+        publics,
+        if fr { "publics" } else { "public" },
+        assigned,
+        if fr {
+            "îlots rattachés"
+        } else {
+            "units assigned"
+        },
+        if fr {
+            "à un collège"
+        } else {
+            "to a collège"
+        },
+        imported.split_units.len(),
+        if fr {
+            "à cheval sur deux secteurs"
+        } else {
+            "split between sectors"
+        },
+    );
+    if let Some(c) = &imported.calibration {
+        let _ = writeln!(
+            out,
+            "{} {:?} ; {} collèges ; {} {:.1} ; max {:.1} ({}) ; {} {:.1}–{:.1} : {}",
+            if fr {
+                "IPS par groupe"
+            } else {
+                "IPS per group"
+            },
+            c.group_ips
+                .iter()
+                .map(|x| (x * 10.0).round() / 10.0)
+                .collect::<Vec<_>>(),
+            c.colleges,
+            if fr {
+                "écart quadratique moyen"
+            } else {
+                "RMS error"
+            },
+            c.rmse,
+            c.max_error.0,
+            c.max_error.1,
+            if fr {
+                "estimations bornées à"
+            } else {
+                "estimates bounded to"
+            },
+            c.range.0,
+            c.range.1,
+            c.bounded_units,
+        );
+    }
+    let _ = writeln!(out, "→ {}", args.out.display());
+    Ok(out)
+}
+
+fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, String> {
+    use crate::io::import::{suggest_college_columns, suggest_unit_columns};
+    let fr = lang == Lang::Fr;
+    let mut out = String::new();
+    let mut fatal = false;
+    for f in files {
+        let (layer, report) = crate::io::layer::read_layer(f);
+        fatal |= report.has_fatal();
+        let _ = writeln!(out, "== {}", f.display());
+        out.push_str(&report_text(&report, lang));
+        if let Some(l) = layer {
+            out.push_str(&report_text(&crate::io::import::validate_areas(&l), lang));
+            let with_geometry = l.features.iter().filter(|x| x.geometry.is_some()).count();
+            let _ = writeln!(
+                out,
+                "{} {}, {} {} ; {} : {}",
+                l.features.len(),
+                if fr { "éléments" } else { "features" },
+                with_geometry,
+                if fr {
+                    "avec géométrie"
+                } else {
+                    "with a geometry"
+                },
+                if fr { "colonnes" } else { "columns" },
+                l.fields.join(", ")
+            );
+            let u = suggest_unit_columns(&l.fields);
+            let c = suggest_college_columns(&l.fields);
+            let _ = writeln!(
+                out,
+                "{} : {}",
+                if fr {
+                    "colonnes reconnues"
+                } else {
+                    "recognised columns"
+                },
+                [
+                    ("UAI", c.uai),
+                    ("clé", u.key),
+                    ("élèves", u.pupils),
+                    ("IPS", u.ips),
+                    ("effectifs", c.pupils),
+                    ("statut", c.status),
+                ]
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| format!("{k} = {v}")))
+                .collect::<Vec<_>>()
+                .join(", ")
+            );
+        }
+    }
+    if fatal { Err(out) } else { Ok(out) }
+}
+
 /// Runs a command-line command; returns the text to print, or an error message.
 pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
     match command {
@@ -114,6 +352,8 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             edits,
         } => Ok(bench(*units, *colleges, *edits)),
         Command::FrameBench { units } => crate::app::frame_bench(*units),
+        Command::Import(args) => import_command(args, lang),
+        Command::Check { files } => check_command(files, lang),
         Command::GenerateDemo { out, seed, units } => {
             let (territory, baseline) = match units {
                 Some(n) => crate::generate::synthetic_territory(&crate::generate::SyntheticSpec {

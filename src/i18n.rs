@@ -33,6 +33,8 @@ pub struct Texts {
     pub walk_mean: &'static str,
     pub beyond_threshold: &'static str,
     pub unknown: &'static str,
+    pub capacity_unknown: &'static str,
+    pub boursiers_unknown: &'static str,
     pub private_college: &'static str,
     pub no_sector: &'static str,
     pub over_capacity: &'static str,
@@ -135,6 +137,8 @@ pub static FR: Texts = Texts {
     selected_college: "Collège choisi",
     pupils: "élèves",
     capacity: "places",
+    capacity_unknown: "capacité inconnue",
+    boursiers_unknown: "boursiers : inconnu",
     full_at: "rempli à",
     ips: "IPS",
     ips_estimated: "IPS estimé",
@@ -245,6 +249,8 @@ pub static EN: Texts = Texts {
     selected_college: "Selected collège",
     pupils: "pupils",
     capacity: "places",
+    capacity_unknown: "capacity unknown",
+    boursiers_unknown: "boursiers: unknown",
     full_at: "full at",
     ips: "IPS",
     ips_estimated: "estimated IPS",
@@ -423,6 +429,137 @@ pub fn change(lang: Lang, d: f64, decimals: usize) -> String {
     } else {
         format!("▼ {}", number(lang, d, decimals))
     }
+}
+
+/// One problem of a validation report, in words: where, what, and what would be right.
+pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
+    use crate::io::report::{ProblemKind as K, Severity};
+    let fr = lang == Lang::Fr;
+    let mut at = p.file.clone();
+    if let Some(place) = &p.place {
+        at.push_str(&format!(", {place}"));
+    }
+    if let Some(field) = &p.field {
+        at.push_str(if fr { ", champ « " } else { ", field \"" });
+        at.push_str(field);
+        at.push_str(if fr { " »" } else { "\"" });
+    }
+    let what = match (&p.kind, fr) {
+        (K::Unreadable { reason }, true) => format!("fichier illisible ({reason})"),
+        (K::Unreadable { reason }, false) => format!("cannot read the file ({reason})"),
+        (K::BadFormat { reason }, true) => format!("format incorrect : {reason}"),
+        (K::BadFormat { reason }, false) => format!("wrong format: {reason}"),
+        (K::UnknownProjection { declared }, true) => format!(
+            "projection inconnue « {declared} » : rien n'est deviné ; utilisez Lambert-93 (EPSG:2154), une zone CC (EPSG:3942 à 3950), WGS84 (EPSG:4326), Web Mercator (EPSG:3857) ou UTM"
+        ),
+        (K::UnknownProjection { declared }, false) => format!(
+            "unknown projection \"{declared}\": nothing is guessed; use Lambert-93 (EPSG:2154), a CC zone (EPSG:3942-3950), WGS84 (EPSG:4326), Web Mercator (EPSG:3857) or UTM"
+        ),
+        (K::ProjectedWithoutCrs { x, y }, true) => format!(
+            "les coordonnées ({x}, {y}) ne sont pas des longitudes/latitudes et le fichier ne dit pas sa projection : ajoutez un membre « crs » (par exemple EPSG:2154) ou exportez en WGS84"
+        ),
+        (K::ProjectedWithoutCrs { x, y }, false) => format!(
+            "coordinates ({x}, {y}) are not longitudes/latitudes and the file does not say its projection: add a \"crs\" member (e.g. EPSG:2154) or export in WGS84"
+        ),
+        (K::NullGeometry, true) => "pas de géométrie : élément ignoré".into(),
+        (K::NullGeometry, false) => "no geometry: feature left out".into(),
+        (K::BrokenGeometry { reason }, true) => {
+            format!("géométrie illisible, élément ignoré : {reason}")
+        }
+        (K::BrokenGeometry { reason }, false) => {
+            format!("unreadable geometry, feature left out: {reason}")
+        }
+        (K::RepairedGeometry { reason }, true) => {
+            format!("polygone invalide ({reason}), réparé automatiquement")
+        }
+        (K::RepairedGeometry { reason }, false) => format!("invalid polygon ({reason}), repaired"),
+        (K::InvalidGeometry { reason }, true) => {
+            format!("polygone invalide et irréparable ({reason}) : élément ignoré")
+        }
+        (K::InvalidGeometry { reason }, false) => {
+            format!("invalid polygon that cannot be repaired ({reason}): left out")
+        }
+        (K::NotAnArea { found }, true) => format!(
+            "une surface (polygone) était attendue, pas un objet de type {found} : élément ignoré"
+        ),
+        (K::NotAnArea { found }, false) => {
+            format!("an area (polygon) was expected, not a {found}: left out")
+        }
+        (K::MissingField { available }, true) => format!(
+            "colonne absente ; colonnes disponibles : {}",
+            available.join(", ")
+        ),
+        (K::MissingField { available }, false) => format!(
+            "column missing; available columns: {}",
+            available.join(", ")
+        ),
+        (K::NotANumber { value }, true) => {
+            format!("« {value} » n'est pas un nombre : valeur inconnue")
+        }
+        (K::NotANumber { value }, false) => format!("\"{value}\" is not a number: value unknown"),
+        (K::AbsurdValue { value, expected }, true) => {
+            format!("valeur {value} impossible (attendu : {expected}) : valeur inconnue")
+        }
+        (K::AbsurdValue { value, expected }, false) => {
+            format!("impossible value {value} (expected: {expected}): value unknown")
+        }
+        (K::DuplicateId { id }, true) => {
+            format!("identifiant « {id} » en double : seul le premier est gardé")
+        }
+        (K::DuplicateId { id }, false) => {
+            format!("identifier \"{id}\" appears twice: only the first is kept")
+        }
+        (K::MergedDuplicate { id }, true) => format!(
+            "« {id} » figure deux fois avec la même forme : les deux lignes sont réunies et leurs élèves additionnés"
+        ),
+        (K::MergedDuplicate { id }, false) => format!(
+            "\"{id}\" appears twice with the same shape: the rows are merged and their pupils added"
+        ),
+        (K::Unmatched { key, table }, true) => format!("« {key} » introuvable dans {table}"),
+        (K::Unmatched { key, table }, false) => format!("\"{key}\" not found in {table}"),
+        (K::BadUai { value }, true) if value.is_empty() => "collège sans code UAI : ignoré".into(),
+        (K::BadUai { value }, false) if value.is_empty() => {
+            "collège without a UAI code: left out".into()
+        }
+        (K::BadUai { value }, true) => format!(
+            "« {value} » n'est pas un code UAI (7 caractères et une lettre, ex. 0590057S) : ignoré"
+        ),
+        (K::BadUai { value }, false) => format!(
+            "\"{value}\" is not a UAI code (7 characters and a letter, e.g. 0590057S): left out"
+        ),
+        (K::OutsideSectors, true) => {
+            "en dehors de tout secteur : sans collège dans la carte actuelle".into()
+        }
+        (K::OutsideSectors, false) => "outside every sector: no collège in the current map".into(),
+        (K::SplitUnit { chosen, share }, true) => format!(
+            "à cheval sur plusieurs secteurs : rattaché à {chosen}, qui en couvre {:.0} %",
+            share * 100.0
+        ),
+        (K::SplitUnit { chosen, share }, false) => format!(
+            "straddles sectors: given to {chosen}, which covers {:.0} % of it",
+            share * 100.0
+        ),
+        (K::PlacedInSector { uai }, true) => format!(
+            "collège {uai} sans coordonnées dans les tables : placé à l'intérieur de son secteur (position approximative)"
+        ),
+        (K::PlacedInSector { uai }, false) => format!(
+            "collège {uai} has no coordinates in the tables: placed inside its sector (approximate position)"
+        ),
+        (K::IpsEstimated { colleges, rmse }, true) => format!(
+            "IPS des îlots estimé d'après les catégories sociales du recensement, calé sur l'IPS publié de {colleges} collèges (écart quadratique moyen {rmse:.1} points) : valeurs marquées « estimé »"
+        ),
+        (K::IpsEstimated { colleges, rmse }, false) => format!(
+            "units' IPS estimated from census social categories, calibrated on the published IPS of {colleges} collèges (root mean square error {rmse:.1} points): values marked \"estimated\""
+        ),
+    };
+    let tag = match (p.severity, fr) {
+        (Severity::Fatal, true) => "ERREUR",
+        (Severity::Fatal, false) => "ERROR",
+        (Severity::Skipped, true) => "ignoré",
+        (Severity::Skipped, false) => "skipped",
+        (Severity::Note, _) => "note",
+    };
+    format!("[{tag}] {at} : {what}")
 }
 
 #[cfg(test)]

@@ -114,3 +114,100 @@ fn a_scenario_file_changes_the_figures() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A small territory in files, as a département would export it: 2×2 square blocks in
+/// Lambert-93 (declared), a collège table in CSV with latin-1 text and decimal commas.
+fn small_open_data(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let square = |x: f64, y: f64| {
+        format!(
+            "[[[{x},{y}],[{},{y}],[{},{}],[{x},{}],[{x},{y}]]]",
+            x + 500.0,
+            x + 500.0,
+            y + 500.0,
+            y + 500.0
+        )
+    };
+    let mut features = Vec::new();
+    for (k, (x, y)) in [(0.0, 0.0), (500.0, 0.0), (0.0, 500.0), (500.0, 500.0)]
+        .iter()
+        .enumerate()
+    {
+        features.push(format!(
+            r#"{{"type":"Feature","properties":{{"CODE_IRIS":"59000000{k}","NOM_IRIS":"Îlot {k}","NB_COLLEGIENS":{},"college":"{}"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}"#,
+            20 + k * 5,
+            if k < 2 { "0590001A" } else { "0590002B" },
+            square(704_000.0 + x, 7_059_000.0 + y)
+        ));
+    }
+    std::fs::write(
+        dir.join("iris.geojson"),
+        format!(
+            r#"{{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::2154"}}}},"features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .unwrap();
+    let mut csv = b"UAI;Nom;Secteur;IPS;longitude;latitude\n".to_vec();
+    csv.extend_from_slice(b"0590001A;Coll\xe8ge Nord;public;98,5;3,06;50,64\n");
+    csv.extend_from_slice(b"0590002B;Coll\xe8ge Sud;public;112,0;3,07;50,65\n");
+    std::fs::write(dir.join("colleges.csv"), csv).unwrap();
+}
+
+#[test]
+fn import_builds_a_territory_that_the_indicators_read_back() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-import-{}", std::process::id()));
+    small_open_data(&dir);
+    let out_dir = dir.join("territory");
+    let out = bin()
+        .args(["import", "--name", "Petit test", "--baseline", "column"])
+        .arg("--units")
+        .arg(dir.join("iris.geojson"))
+        .arg("--colleges")
+        .arg(dir.join("colleges.csv"))
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("4 îlots, 2 collèges"), "{text}");
+    assert!(text.contains("4 îlots rattachés"), "{text}");
+    let out = bin()
+        .args(["indicators", "--format", "json"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let colleges = v["colleges"].as_array().unwrap();
+    assert_eq!(colleges.len(), 2);
+    assert_eq!(colleges[0]["name"], "Collège Nord", "latin-1 read right");
+    // Nord has blocks 0 and 1: 20 + 25 pupils
+    assert_eq!(colleges[0]["indicators"]["pupils"].as_f64(), Some(45.0));
+}
+
+#[test]
+fn check_names_the_file_and_what_is_wrong() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("projete.geojson");
+    std::fs::write(
+        &bad,
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[704000,7059000]}}]}"#,
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("projete.geojson"), "{err}");
+    assert!(err.contains("ne dit pas sa projection"), "{err}");
+}

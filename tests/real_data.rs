@@ -108,3 +108,152 @@ fn the_engine_reproduces_the_national_weighted_mean() {
     let mean = m.rule_reference().unwrap();
     assert!((mean - 105.3).abs() < 0.05, "{mean}");
 }
+
+fn lille_spec(estimate_ips: bool) -> carte_mixite::io::import::ImportSpec {
+    use carte_mixite::io::import::{BaselineSource, ImportSpec};
+    ImportSpec {
+        name: "Métropole Européenne de Lille".into(),
+        units: data("lille-mel/IRIS_MEL_PROFILS_SOCIAUX_2019.geojson"),
+        unit_columns: Default::default(),
+        colleges: data("lille-mel/IPS_COLLEGES_MEL.csv"),
+        college_columns: Default::default(),
+        join: Some(data("ips-national-2022/fr-en-ips-colleges-ap2022.csv")),
+        baseline: BaselineSource::Sectors {
+            path: data("lille-mel/SECTEURS_COLLEGES_mel.geojson"),
+            uai: None,
+        },
+        estimate_ips,
+    }
+}
+
+#[test]
+fn lille_imports_end_to_end_with_its_real_sectors() {
+    use carte_mixite::io::report::{ProblemKind, Severity};
+    let imported = carte_mixite::io::import::import(&lille_spec(true)).unwrap();
+    let t = &imported.territory;
+    // 526 rows, 9 IRIS listed twice (once per sector they straddle) merged
+    assert_eq!(t.units().len(), 517);
+    let merged = imported
+        .report
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::MergedDuplicate { .. }))
+        .count();
+    assert_eq!(merged, 9);
+    // columns found by their usual names
+    assert_eq!(imported.unit_columns.key.as_deref(), Some("CODE_IRIS"));
+    assert_eq!(
+        imported.unit_columns.pupils.as_deref(),
+        Some("NB_COLLEGIENS")
+    );
+    assert_eq!(imported.college_columns.uai.as_deref(), Some("codeuai"));
+    // every sector's collège is known: 73 public ones from the MEL table, 3 more from the
+    // national file (placed inside their sector, and said so)
+    let sectors: std::collections::HashSet<_> = t
+        .unit_ids()
+        .filter_map(|u| imported.baseline.assignment(u).main_college())
+        .collect();
+    assert_eq!(sectors.len(), 75);
+    assert!(
+        t.unit_ids()
+            .all(|u| imported.baseline.assignment(u).main_college().is_some())
+    );
+    let placed = imported
+        .report
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::PlacedInSector { .. }))
+        .count();
+    assert_eq!(placed, 3);
+    // the self-intersecting sector is repaired and reported
+    assert!(imported.report.problems.iter().any(|p| matches!(
+        p.kind,
+        ProblemKind::RepairedGeometry { .. }
+    ) && p.file
+        == "SECTEURS_COLLEGES_mel.geojson"));
+    assert!(!imported.report.has_fatal());
+    assert!(
+        imported
+            .report
+            .problems
+            .iter()
+            .all(|p| p.severity != Severity::Fatal)
+    );
+    // IRIS straddling sectors (more than 5 % of their area elsewhere) are listed
+    assert!(
+        (60..=164).contains(&imported.split_units.len()),
+        "{}",
+        imported.split_units.len()
+    );
+    // the IPS calibration against the current sectors' collèges, with its error
+    let cal = imported.calibration.as_ref().unwrap();
+    assert_eq!(cal.colleges, 75);
+    assert!(cal.rmse < 10.0, "RMS error {}", cal.rmse);
+    assert!(t.units().iter().all(|u| {
+        u.population
+            .ips_mean
+            .is_none_or(|x| (cal.range.0..=cal.range.1).contains(&x))
+    }));
+    assert!(t.units().iter().any(|u| u.population.ips_estimated));
+    // what was imported saves and reads back the same
+    let dir = std::env::temp_dir().join(format!("cm-lille-{}", std::process::id()));
+    carte_mixite::io::territory_files::write_territory_dir(&dir, t, &imported.baseline).unwrap();
+    let (back, baseline) = carte_mixite::io::territory_files::read_territory_dir(&dir).unwrap();
+    assert_eq!(back.units().len(), t.units().len());
+    assert_eq!(back.colleges().len(), t.colleges().len());
+    for u in t.unit_ids() {
+        assert_eq!(
+            baseline
+                .assignment(u)
+                .main_college()
+                .map(|c| back.college(c).uai.clone()),
+            imported
+                .baseline
+                .assignment(u)
+                .main_college()
+                .map(|c| t.college(c).uai.clone())
+        );
+    }
+}
+
+#[test]
+fn every_geojson_edge_case_loads_or_is_refused_in_words() {
+    let root = data("edge-cases/geojson-validator");
+    let mut files = Vec::new();
+    let mut stack = vec![root];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "geojson" || x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    assert!(files.len() >= 70, "{}", files.len());
+    for f in files {
+        let (layer, report) = carte_mixite::io::layer::read_layer(&f);
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        match layer {
+            Some(l) => {
+                // what is read can be validated as areas without a panic
+                let _ = carte_mixite::io::import::validate_areas(&l);
+            }
+            None => assert!(report.has_fatal(), "{name}: refused without a reason"),
+        }
+        for p in &report.problems {
+            let text = carte_mixite::i18n::problem_text(carte_mixite::i18n::Lang::Fr, p);
+            assert!(text.contains(&name), "{text}");
+        }
+        // files named invalid_* (structure) must not load silently as if nothing were wrong
+        if name.starts_with("invalid_featurecollection_type")
+            || name.starts_with("invalid_geometry_coordinates_missing")
+        {
+            assert!(
+                !report.problems.is_empty(),
+                "{name}: a broken file read without a word"
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod autosave;
 pub mod crs;
+pub mod import;
 pub mod layer;
 pub mod report;
 pub mod territory_files;

@@ -86,6 +86,12 @@ pub enum ProblemKind {
         /// The identifier.
         id: String,
     },
+    /// Rows with the same identifier and the same shape (a unit listed once per sector it
+    /// straddles): merged into one unit, their pupils added.
+    MergedDuplicate {
+        /// The identifier.
+        id: String,
+    },
     /// A key not found in the table it should join.
     Unmatched {
         /// The key.
@@ -107,10 +113,17 @@ pub enum ProblemKind {
         /// Share of its area in that sector.
         share: f64,
     },
-    /// A value was estimated rather than read.
-    Estimated {
-        /// What was estimated and how.
-        what: String,
+    /// A collège with no location in the tables was placed inside its sector.
+    PlacedInSector {
+        /// Its UAI.
+        uai: String,
+    },
+    /// Units' IPS estimated from census groups, calibrated on published collège IPS.
+    IpsEstimated {
+        /// Collèges the fit used.
+        colleges: usize,
+        /// Root mean square error, in IPS points.
+        rmse: f64,
     },
 }
 

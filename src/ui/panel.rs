@@ -273,13 +273,21 @@ fn college_card_ui(
             });
             // enrolment against capacity, as a bar
             let use_ = i.capacity_use;
-            let text = format!(
-                "{} {} / {} {}",
-                number(lang, i.pupils, 0),
-                tx.pupils,
-                fmt_opt(lang, college.capacity_pupils, 0),
-                tx.capacity
-            );
+            let text = match college.capacity_pupils {
+                Some(cap) => format!(
+                    "{} {} / {} {}",
+                    number(lang, i.pupils, 0),
+                    tx.pupils,
+                    number(lang, cap, 0),
+                    tx.capacity
+                ),
+                None => format!(
+                    "{} {} · {}",
+                    number(lang, i.pupils, 0),
+                    tx.pupils,
+                    tx.capacity_unknown
+                ),
+            };
             let over = use_.is_some_and(|u| u > 1.0);
             let bar_color = if over {
                 Color32::from_rgb(200, 50, 40)
@@ -318,8 +326,11 @@ fn college_card_ui(
                 ui.separator();
                 let share = i.boursier_share.map(|x| x * 100.0);
                 ui.label(
-                    RichText::new(format!("{} % {}", fmt_opt(lang, share, 0), tx.boursiers))
-                        .size(16.0),
+                    RichText::new(match share {
+                        Some(x) => format!("{} % {}", number(lang, x, 0), tx.boursiers),
+                        None => tx.boursiers_unknown.to_string(),
+                    })
+                    .size(16.0),
                 );
                 if let Some(d) = delta_text(lang, share, b.boursier_share.map(|x| x * 100.0), 0)
                     && d != "= 0"

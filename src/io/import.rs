@@ -1,0 +1,1194 @@
+//! Building a territory from open-data files: a unit layer (IRIS, blocks), a collège table, an
+//! optional table joined on UAI (the national IPS file), and a baseline taken from a column, from
+//! sector polygons (each unit goes to the sector it overlaps most) or from the nearest collège.
+//! Units with census social groups but no IPS get an IPS estimated by calibrating one value per
+//! group against the published IPS of the current sectors' collèges (least squares); estimates
+//! are marked as such. Every problem goes to the [`Report`]; what is valid loads.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use geo::{Area, BooleanOps, BoundingRect, InteriorPoint, Validation};
+use serde::{Deserialize, Serialize};
+
+use super::layer::{Layer, Value, read_layer};
+use super::report::{ProblemKind, Report, Severity};
+use crate::model::scenario::ScenarioMeta;
+use crate::model::territory::unit_anchor;
+use crate::model::{
+    Assignment, College, CollegeId, GroupScheme, Population, Rep, Scenario, Sector, Territory,
+    TerritoryInfo, Unit, UnitId, UnitShape,
+};
+
+/// Which columns of the unit layer hold what.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UnitColumns {
+    /// Unique key (`CODE_IRIS`...).
+    pub key: Option<String>,
+    /// Name shown to users (`NOM_IRIS`...).
+    pub name: Option<String>,
+    /// Collège pupils (`NB_COLLEGIENS`...).
+    pub pupils: Option<String>,
+    /// Boursiers.
+    pub boursiers: Option<String>,
+    /// Mean IPS.
+    pub ips: Option<String>,
+    /// Census counts of people aged 15+ by socio-professional category, CS1 to CS8, turned into
+    /// the four DEPP groups (the eight column names, in order).
+    pub census_cs: Option<Vec<String>>,
+    /// A column giving each unit's collège (UAI), for a baseline from a column.
+    pub college: Option<String>,
+}
+
+/// Which columns of a collège table hold what.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CollegeColumns {
+    /// UAI (`UAI`, `codeuai`, `Code_RNE`...).
+    pub uai: Option<String>,
+    /// Name.
+    pub name: Option<String>,
+    /// Published IPS.
+    pub ips: Option<String>,
+    /// Published headcount (`Effectifs`, `effectif`...).
+    pub pupils: Option<String>,
+    /// Public or private (`Secteur`, `statut_public_prive`...): text containing "priv" is private.
+    pub status: Option<String>,
+    /// Capacity in pupils.
+    pub capacity: Option<String>,
+}
+
+/// Where the baseline comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum BaselineSource {
+    /// The unit layer's collège column.
+    Column,
+    /// Sector polygons with a UAI column.
+    Sectors {
+        /// The sector layer.
+        path: PathBuf,
+        /// Its UAI column (suggested when absent).
+        uai: Option<String>,
+    },
+    /// Each unit to the nearest public collège (straight line).
+    Nearest,
+}
+
+/// Everything the import needs: the assistant's answers, or the command line's options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportSpec {
+    /// The territory's name.
+    pub name: String,
+    /// The unit layer.
+    pub units: PathBuf,
+    /// Its columns (suggested where absent).
+    pub unit_columns: UnitColumns,
+    /// The collège table (CSV with longitude/latitude, or GeoJSON points).
+    pub colleges: PathBuf,
+    /// Its columns (suggested where absent).
+    pub college_columns: CollegeColumns,
+    /// Another collège table joined on UAI, filling what the first lacks (e.g. the national IPS
+    /// file); only collèges already known are taken from it.
+    pub join: Option<PathBuf>,
+    /// Where the baseline comes from.
+    pub baseline: BaselineSource,
+    /// Estimate units' IPS from census groups when they have none.
+    pub estimate_ips: bool,
+}
+
+/// The calibration of one IPS per social group against the current sectors' collèges.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Calibration {
+    /// The IPS of each DEPP group (très favorisée, favorisée, moyenne, défavorisée).
+    pub group_ips: Vec<f64>,
+    /// Collèges the fit used.
+    pub colleges: usize,
+    /// Root mean square error between the sectors' estimated IPS and the published ones.
+    pub rmse: f64,
+    /// The largest error, and the collège (UAI) where it occurs.
+    pub max_error: (f64, String),
+    /// The published IPS range of those collèges: unit estimates are kept inside it (a linear
+    /// fit on census shares extrapolates wildly for units unlike any sector).
+    pub range: (f64, f64),
+    /// Units whose estimate fell outside that range and was brought back to its edge.
+    pub bounded_units: usize,
+}
+
+/// What an import produced.
+#[derive(Debug)]
+pub struct Imported {
+    /// The territory.
+    pub territory: Territory,
+    /// Its baseline.
+    pub baseline: Scenario,
+    /// Every problem met.
+    pub report: Report,
+    /// Units that straddle sectors (key, UAI given, share of area in it).
+    pub split_units: Vec<(String, String, f64)>,
+    /// The IPS calibration, when IPS was estimated.
+    pub calibration: Option<Calibration>,
+    /// The columns used, after suggestions.
+    pub unit_columns: UnitColumns,
+    /// The columns used, after suggestions.
+    pub college_columns: CollegeColumns,
+}
+
+/// Why an import could not produce a territory at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// A file is unusable; the report says why.
+    #[error("a file cannot be used")]
+    Unusable(Report),
+    /// A required column was not given and none could be suggested.
+    #[error("no column for {what} in {file}")]
+    NoColumn {
+        /// What was looked for.
+        what: &'static str,
+        /// The file.
+        file: String,
+        /// The report so far (with the available columns).
+        report: Report,
+    },
+    /// The territory is not consistent (e.g. no unit left).
+    #[error("{0}")]
+    Territory(String, Report),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column suggestions
+
+fn norm(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .replace(['é', 'è', 'ê'], "e")
+}
+
+/// The first column whose normalised name is one of `names` (in the order of `names`).
+fn pick(fields: &[String], names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| {
+        let n = norm(n);
+        fields.iter().find(|f| norm(f) == n).cloned()
+    })
+}
+
+/// Usual French open-data names for a unit layer's columns.
+pub fn suggest_unit_columns(fields: &[String]) -> UnitColumns {
+    let cs: Vec<String> = (1..=8)
+        .filter_map(|k| {
+            fields
+                .iter()
+                .find(|f| {
+                    let n = norm(f);
+                    n.ends_with(&format!("pop15pcs{k}")) || n == format!("cs{k}")
+                })
+                .cloned()
+        })
+        .collect();
+    UnitColumns {
+        key: pick(
+            fields,
+            &[
+                "CODE_IRIS",
+                "DCOMIRIS",
+                "IRIS",
+                "code",
+                "id",
+                "ID",
+                "key",
+                "INSEE_COM",
+            ],
+        ),
+        name: pick(fields, &["NOM_IRIS", "LIBIRIS", "nom", "name", "NOM_COM"]),
+        pupils: pick(
+            fields,
+            &[
+                "NB_COLLEGIENS",
+                "collegiens",
+                "eleves",
+                "élèves",
+                "pupils",
+                "effectif",
+                "Effectifs",
+            ],
+        ),
+        boursiers: pick(fields, &["boursiers", "nb_boursiers", "NB_BOURSIERS"]),
+        ips: pick(fields, &["IPS", "ips_moyen", "ips"]),
+        census_cs: (cs.len() == 8).then_some(cs),
+        college: pick(fields, &["college", "collège", "uai_college", "secteur"]),
+    }
+}
+
+/// Usual French open-data names for a collège table's columns.
+pub fn suggest_college_columns(fields: &[String]) -> CollegeColumns {
+    CollegeColumns {
+        uai: pick(
+            fields,
+            &[
+                "UAI",
+                "codeuai",
+                "code_uai",
+                "Code_RNE",
+                "numero_uai",
+                "numero_etablissement",
+                "RNE",
+            ],
+        ),
+        name: pick(
+            fields,
+            &[
+                "nom_etablissement",
+                "Nom de l'établissment",
+                "Nom de l'établissement",
+                "appellation_officielle",
+                "nom",
+                "name",
+            ],
+        ),
+        ips: pick(fields, &["IPS", "ips"]),
+        pupils: pick(
+            fields,
+            &["effectif", "Effectifs", "nombre_eleves", "pupils"],
+        ),
+        status: pick(
+            fields,
+            &[
+                "statut_public_prive",
+                "Secteur",
+                "secteur_public_prive",
+                "statut",
+                "sector",
+            ],
+        ),
+        capacity: pick(fields, &["capacite", "capacité", "capacity"]),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+fn layer_or_fail(path: &Path, report: &mut Report) -> Result<Layer, ImportError> {
+    let (layer, r) = read_layer(path);
+    report.extend(r);
+    layer.ok_or_else(|| ImportError::Unusable(report.clone()))
+}
+
+/// A number from a column, with absurd values reported and dropped.
+fn number(
+    f: &super::layer::Feature,
+    column: &Option<String>,
+    range: (f64, f64),
+    expected: &str,
+    file: &str,
+    report: &mut Report,
+) -> Option<f64> {
+    let c = column.as_ref()?;
+    match f.props.get(c).map(Value::number) {
+        None | Some(Ok(None)) => None,
+        Some(Ok(Some(x))) if x >= range.0 && x <= range.1 => Some(x),
+        Some(Ok(Some(x))) => {
+            report.push(
+                file,
+                Some(f.place.clone()),
+                Some(c),
+                Severity::Skipped,
+                ProblemKind::AbsurdValue {
+                    value: x,
+                    expected: expected.into(),
+                },
+            );
+            None
+        }
+        Some(Err(v)) => {
+            report.push(
+                file,
+                Some(f.place.clone()),
+                Some(c),
+                Severity::Skipped,
+                ProblemKind::NotANumber { value: v },
+            );
+            None
+        }
+    }
+}
+
+fn text(f: &super::layer::Feature, column: &Option<String>) -> Option<String> {
+    column
+        .as_ref()
+        .and_then(|c| f.props.get(c))
+        .and_then(Value::text)
+}
+
+/// A valid UAI: seven digits (or 6 digits and a letter for Corsica's "2A"/"2B") and a letter.
+pub fn is_uai(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 8
+        && b[..7].iter().all(|c| c.is_ascii_alphanumeric())
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b[7].is_ascii_alphabetic()
+}
+
+/// A polygon layer's feature as a valid multipolygon: repaired when it crosses itself (and
+/// said so), `None` with a problem when it cannot be used.
+fn area_of(
+    f: &super::layer::Feature,
+    file: &str,
+    report: &mut Report,
+) -> Option<geo::MultiPolygon<f64>> {
+    let mp = match f.geometry.as_ref()? {
+        geo::Geometry::Polygon(p) => geo::MultiPolygon(vec![p.clone()]),
+        geo::Geometry::MultiPolygon(mp) => mp.clone(),
+        other => {
+            let found = match other {
+                geo::Geometry::Point(_) | geo::Geometry::MultiPoint(_) => "point",
+                geo::Geometry::LineString(_) | geo::Geometry::MultiLineString(_) => "line",
+                _ => "other",
+            };
+            report.push(
+                file,
+                Some(f.place.clone()),
+                Some("geometry"),
+                Severity::Skipped,
+                ProblemKind::NotAnArea {
+                    found: found.into(),
+                },
+            );
+            return None;
+        }
+    };
+    if mp.0.is_empty() {
+        report.push(
+            file,
+            Some(f.place.clone()),
+            Some("geometry"),
+            Severity::Skipped,
+            ProblemKind::NullGeometry,
+        );
+        return None;
+    }
+    if let Some(reason) = mp.validation_errors().first().map(|e| e.to_string()) {
+        // a union of the polygon with itself resolves crossings (non-zero fill rule)
+        let repaired = std::panic::catch_unwind(|| geo::unary_union(mp.0.iter()));
+        match repaired {
+            Ok(r) if !r.0.is_empty() && r.unsigned_area() > 0.0 => {
+                report.push(
+                    file,
+                    Some(f.place.clone()),
+                    Some("geometry"),
+                    Severity::Note,
+                    ProblemKind::RepairedGeometry { reason },
+                );
+                return Some(r);
+            }
+            _ => {
+                report.push(
+                    file,
+                    Some(f.place.clone()),
+                    Some("geometry"),
+                    Severity::Skipped,
+                    ProblemKind::InvalidGeometry { reason },
+                );
+                return None;
+            }
+        }
+    }
+    Some(mp)
+}
+
+/// Names written in capitals in some tables ("COLLEGE PAUL ELUARD") become "Collège Paul Eluard".
+fn tidy_name(name: &str) -> String {
+    let name = name.trim();
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| match w {
+            "COLLEGE" | "COLLÈGE" => "Collège".to_string(),
+            "DE" | "DU" | "DES" | "LA" | "LE" | "LES" | "D'" | "ET" => w.to_lowercase(),
+            _ => {
+                let lower = w.to_lowercase();
+                // capitalise after the start, hyphens and apostrophes
+                let mut out = String::new();
+                let mut up = true;
+                for c in lower.chars() {
+                    if up {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.push(c);
+                    }
+                    up = matches!(c, '-' | '\'');
+                }
+                out
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn short_name(name: &str) -> String {
+    let trimmed = ["Collège ", "College ", "COLLEGE ", "COLLÈGE ", "Clg "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name)
+        .trim();
+    let s: String = trimmed.chars().take(18).collect();
+    if trimmed.chars().count() > 18 {
+        format!("{}…", s.trim_end())
+    } else {
+        s
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The import
+
+/// A collège being assembled from its tables.
+#[derive(Debug, Clone, Default)]
+struct CollegeDraft {
+    name: Option<String>,
+    location: Option<geo::Point<f64>>,
+    ips: Option<f64>,
+    pupils: Option<f64>,
+    private: Option<bool>,
+    capacity: Option<f64>,
+    place: String,
+    file: String,
+}
+
+/// Reads the files and builds the territory and its baseline.
+pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
+    let mut report = Report::default();
+
+    // Units
+    let units_layer = layer_or_fail(&spec.units, &mut report)?;
+    let ufile = units_layer.file.clone();
+    let suggested = suggest_unit_columns(&units_layer.fields);
+    let uc = UnitColumns {
+        key: spec.unit_columns.key.clone().or(suggested.key),
+        name: spec.unit_columns.name.clone().or(suggested.name),
+        pupils: spec.unit_columns.pupils.clone().or(suggested.pupils),
+        boursiers: spec.unit_columns.boursiers.clone().or(suggested.boursiers),
+        ips: spec.unit_columns.ips.clone().or(suggested.ips),
+        census_cs: spec.unit_columns.census_cs.clone().or(suggested.census_cs),
+        college: spec.unit_columns.college.clone().or(suggested.college),
+    };
+    for (what, column) in [("key", &uc.key)] {
+        if let Some(c) = column
+            && !units_layer.fields.contains(c)
+        {
+            report.push(
+                &ufile,
+                None,
+                Some(c),
+                Severity::Fatal,
+                ProblemKind::MissingField {
+                    available: units_layer.fields.clone(),
+                },
+            );
+            return Err(ImportError::NoColumn {
+                what,
+                file: ufile,
+                report,
+            });
+        }
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_college: Vec<Option<String>> = Vec::new();
+    let mut unit_cs: Vec<Option<Vec<f64>>> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    for (i, f) in units_layer.features.iter().enumerate() {
+        let key = text(f, &uc.key).unwrap_or_else(|| format!("{}", i + 1));
+        let pupils = number(
+            f,
+            &uc.pupils,
+            (0.0, 1e6),
+            "a number of pupils, 0 or more",
+            &ufile,
+            &mut report,
+        );
+        let boursiers = number(
+            f,
+            &uc.boursiers,
+            (0.0, 1e6),
+            "a number of pupils, 0 or more",
+            &ufile,
+            &mut report,
+        );
+        if let Some(&k) = index_of.get(&key) {
+            // the same unit listed twice (once per sector it straddles): merge when the shape is
+            // the same, otherwise keep the first
+            let same_shape = match (&units[k].shape, &f.geometry) {
+                (UnitShape::Area(a), Some(geo::Geometry::Polygon(p))) => {
+                    a.0.len() == 1 && &a.0[0] == p
+                }
+                (UnitShape::Area(a), Some(geo::Geometry::MultiPolygon(m))) => a == m,
+                _ => false,
+            };
+            if same_shape {
+                let pop = &mut units[k].population;
+                let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    (a, b) => a.or(b),
+                };
+                pop.pupils = add(pop.pupils, pupils);
+                pop.boursiers = add(pop.boursiers, boursiers);
+                report.push(
+                    &ufile,
+                    Some(f.place.clone()),
+                    uc.key.as_deref(),
+                    Severity::Note,
+                    ProblemKind::MergedDuplicate { id: key },
+                );
+            } else {
+                report.push(
+                    &ufile,
+                    Some(f.place.clone()),
+                    uc.key.as_deref(),
+                    Severity::Skipped,
+                    ProblemKind::DuplicateId { id: key },
+                );
+            }
+            continue;
+        }
+        let Some(mp) = area_of(f, &ufile, &mut report) else {
+            continue;
+        };
+        let ips = number(
+            f,
+            &uc.ips,
+            (40.0, 200.0),
+            "an IPS between 40 and 200",
+            &ufile,
+            &mut report,
+        );
+        let cs = uc.census_cs.as_ref().and_then(|cols| {
+            cols.iter()
+                .map(|c| {
+                    number(
+                        f,
+                        &Some(c.clone()),
+                        (0.0, 1e7),
+                        "a count, 0 or more",
+                        &ufile,
+                        &mut report,
+                    )
+                })
+                .collect::<Option<Vec<f64>>>()
+        });
+        let shape = UnitShape::Area(mp);
+        index_of.insert(key.clone(), units.len());
+        units.push(Unit {
+            name: text(f, &uc.name).unwrap_or_else(|| key.clone()),
+            key,
+            anchor: unit_anchor(&shape),
+            shape,
+            population: Population {
+                pupils,
+                boursiers,
+                ips_mean: ips,
+                ..Population::default()
+            },
+        });
+        unit_college.push(text(f, &uc.college));
+        unit_cs.push(cs);
+    }
+    // pupils per social group, once duplicates are merged
+    for (u, cs) in units.iter_mut().zip(&unit_cs) {
+        if let (Some(cs), Some(p)) = (cs, u.population.pupils) {
+            u.population.groups = census_groups(cs, p);
+        }
+    }
+
+    // Collèges: the table, then the joined one for what it lacks
+    let cl = layer_or_fail(&spec.colleges, &mut report)?;
+    let cfile = cl.file.clone();
+    let suggested = suggest_college_columns(&cl.fields);
+    let cc = CollegeColumns {
+        uai: spec.college_columns.uai.clone().or(suggested.uai),
+        name: spec.college_columns.name.clone().or(suggested.name),
+        ips: spec.college_columns.ips.clone().or(suggested.ips),
+        pupils: spec.college_columns.pupils.clone().or(suggested.pupils),
+        status: spec.college_columns.status.clone().or(suggested.status),
+        capacity: spec.college_columns.capacity.clone().or(suggested.capacity),
+    };
+    if cc.uai.is_none() {
+        report.push(
+            &cfile,
+            None,
+            Some("UAI"),
+            Severity::Fatal,
+            ProblemKind::MissingField {
+                available: cl.fields.clone(),
+            },
+        );
+        return Err(ImportError::NoColumn {
+            what: "UAI",
+            file: cfile,
+            report,
+        });
+    }
+    let mut drafts: BTreeMap<String, CollegeDraft> = BTreeMap::new();
+    read_colleges(&cl, &cc, &mut drafts, &mut report, None);
+
+    // Sectors, when the baseline comes from them
+    let mut sectors: Vec<(String, geo::MultiPolygon<f64>)> = Vec::new();
+    // sectors read, waiting for their collège to be found in a table
+    let mut pending: Vec<(String, geo::MultiPolygon<f64>, String)> = Vec::new();
+    let mut sector_file = String::new();
+    let mut sector_uai = String::new();
+    if let BaselineSource::Sectors { path, uai } = &spec.baseline {
+        let sl = layer_or_fail(path, &mut report)?;
+        let sfile = sl.file.clone();
+        let uai_col = uai
+            .clone()
+            .or_else(|| suggest_college_columns(&sl.fields).uai);
+        let Some(uai_col) = uai_col else {
+            report.push(
+                &sfile,
+                None,
+                Some("UAI"),
+                Severity::Fatal,
+                ProblemKind::MissingField {
+                    available: sl.fields.clone(),
+                },
+            );
+            return Err(ImportError::NoColumn {
+                what: "UAI",
+                file: sfile,
+                report,
+            });
+        };
+        for f in &sl.features {
+            let Some(u) = text(f, &Some(uai_col.clone())) else {
+                report.push(
+                    &sfile,
+                    Some(f.place.clone()),
+                    Some(&uai_col),
+                    Severity::Skipped,
+                    ProblemKind::BadUai {
+                        value: String::new(),
+                    },
+                );
+                continue;
+            };
+            if let Some(mp) = area_of(f, &sfile, &mut report) {
+                pending.push((u.to_ascii_uppercase(), mp, f.place.clone()));
+            }
+        }
+        sector_file = sfile;
+        sector_uai = uai_col;
+    }
+
+    if let Some(join) = &spec.join {
+        let jl = layer_or_fail(join, &mut report)?;
+        let jc = suggest_college_columns(&jl.fields);
+        // the collèges known so far, and those of sectors only the joined table knows
+        let sector_uais: HashSet<String> = pending.iter().map(|(u, _, _)| u.clone()).collect();
+        read_colleges(&jl, &jc, &mut drafts, &mut report, Some(&sector_uais));
+    }
+    for (u, mp, place) in pending {
+        if drafts.contains_key(&u) {
+            sectors.push((u, mp));
+        } else {
+            report.push(
+                &sector_file,
+                Some(place),
+                Some(&sector_uai),
+                Severity::Skipped,
+                ProblemKind::Unmatched {
+                    key: u,
+                    table: cfile.clone(),
+                },
+            );
+        }
+    }
+
+    // Collèges without a location: at their sector's interior point, said so
+    let mut colleges = Vec::new();
+    for (uai, d) in &drafts {
+        let location = d.location.or_else(|| {
+            let (_, mp) = sectors.iter().find(|(u, _)| u == uai)?;
+            let p = mp.interior_point()?;
+            report.push(
+                &d.file,
+                Some(d.place.clone()),
+                Some("longitude/latitude"),
+                Severity::Note,
+                ProblemKind::PlacedInSector { uai: uai.clone() },
+            );
+            Some(p)
+        });
+        let Some(location) = location else {
+            report.push(
+                &d.file,
+                Some(d.place.clone()),
+                Some("longitude/latitude"),
+                Severity::Skipped,
+                ProblemKind::Unmatched {
+                    key: uai.clone(),
+                    table: "longitude/latitude".into(),
+                },
+            );
+            continue;
+        };
+        let name = d
+            .name
+            .as_deref()
+            .map(tidy_name)
+            .unwrap_or_else(|| format!("Collège {uai}"));
+        let private = d.private.unwrap_or(false);
+        colleges.push(College {
+            uai: uai.clone(),
+            short_name: short_name(&name),
+            name,
+            location,
+            sector: if private {
+                Sector::Private
+            } else {
+                Sector::Public
+            },
+            capacity_pupils: d.capacity,
+            capacity_6e_classes: None,
+            rep: Rep::None,
+            observed_ips: d.ips,
+            observed_pupils: d.pupils,
+            own_intake: private.then(|| Population {
+                pupils: d.pupils,
+                ips_mean: d.ips,
+                ..Population::default()
+            }),
+        });
+    }
+
+    let sources: Vec<String> = [Some(&spec.units), Some(&spec.colleges), spec.join.as_ref()]
+        .into_iter()
+        .flatten()
+        .chain(match &spec.baseline {
+            BaselineSource::Sectors { path, .. } => Some(path),
+            _ => None,
+        })
+        .map(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let build = |units: Vec<Unit>, colleges: Vec<College>, notes: String, report: &Report| {
+        Territory::new(
+            TerritoryInfo {
+                name: spec.name.clone(),
+                fictional: false,
+                sources: sources.clone(),
+                notes,
+            },
+            GroupScheme::depp4(),
+            units,
+            colleges,
+        )
+        .map_err(|e| ImportError::Territory(e.to_string(), report.clone()))
+    };
+    let territory = build(units.clone(), colleges.clone(), String::new(), &report)?;
+
+    // Baseline
+    let mut baseline = Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory);
+    let mut split_units = Vec::new();
+    match &spec.baseline {
+        BaselineSource::Nearest => {
+            baseline = Scenario::nearest_public(ScenarioMeta::new("Carte actuelle"), &territory);
+        }
+        BaselineSource::Column => {
+            for (u, college) in territory.unit_ids().zip(&unit_college) {
+                match college.as_deref().and_then(|c| territory.college_by_uai(c)) {
+                    Some(c) => {
+                        baseline.replace_assignment(u, Assignment::College(c));
+                    }
+                    None => report.push(
+                        &ufile,
+                        Some(territory.unit(u).key.clone()),
+                        uc.college.as_deref(),
+                        Severity::Note,
+                        ProblemKind::Unmatched {
+                            key: college.clone().unwrap_or_default(),
+                            table: cfile.clone(),
+                        },
+                    ),
+                }
+            }
+        }
+        BaselineSource::Sectors { path, .. } => {
+            let sfile = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let boxes: Vec<Option<geo::Rect<f64>>> =
+                sectors.iter().map(|(_, s)| s.bounding_rect()).collect();
+            for u in territory.unit_ids() {
+                let unit = territory.unit(u);
+                let UnitShape::Area(shape) = &unit.shape else {
+                    continue;
+                };
+                let total = shape.unsigned_area();
+                let ub = shape.bounding_rect();
+                let mut best: Option<(usize, f64)> = None;
+                let mut covered = 0.0;
+                for (k, (_, s)) in sectors.iter().enumerate() {
+                    let (Some(a), Some(b)) = (ub, boxes[k]) else {
+                        continue;
+                    };
+                    if a.max().x < b.min().x
+                        || b.max().x < a.min().x
+                        || a.max().y < b.min().y
+                        || b.max().y < a.min().y
+                    {
+                        continue;
+                    }
+                    let inter = std::panic::catch_unwind(|| shape.intersection(s).unsigned_area())
+                        .unwrap_or(0.0);
+                    covered += inter;
+                    if inter > best.map_or(0.0, |b| b.1) {
+                        best = Some((k, inter));
+                    }
+                }
+                let Some((k, area)) = best.filter(|b| b.1 > total * 1e-6) else {
+                    report.push(
+                        &ufile,
+                        Some(unit.key.clone()),
+                        None,
+                        Severity::Note,
+                        ProblemKind::OutsideSectors,
+                    );
+                    continue;
+                };
+                let uai = &sectors[k].0;
+                if let Some(c) = territory.college_by_uai(uai) {
+                    baseline.replace_assignment(u, Assignment::College(c));
+                }
+                let share = if total > 0.0 { area / total } else { 1.0 };
+                // a unit is split when another sector holds more than 5 % of it
+                if covered - area > 0.05 * total {
+                    split_units.push((unit.key.clone(), uai.clone(), share));
+                    report.push(
+                        &sfile,
+                        Some(unit.key.clone()),
+                        None,
+                        Severity::Note,
+                        ProblemKind::SplitUnit {
+                            chosen: uai.clone(),
+                            share,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    // IPS estimated from census groups, calibrated on the sectors' published IPS
+    let mut calibration = None;
+    let mut territory = territory;
+    if spec.estimate_ips
+        && units.iter().all(|u| u.population.ips_mean.is_none())
+        && let Some(cal) = calibrate(&territory, &baseline)
+    {
+        {
+            let mut cal = cal;
+            for u in &mut units {
+                if let Some(g) = &u.population.groups {
+                    let n: f64 = g.iter().sum();
+                    if n > 0.0 {
+                        let raw: f64 = g.iter().zip(&cal.group_ips).map(|(x, b)| x / n * b).sum();
+                        let ips = raw.clamp(cal.range.0, cal.range.1);
+                        if ips != raw {
+                            cal.bounded_units += 1;
+                        }
+                        u.population.ips_mean = Some(ips);
+                        u.population.ips_estimated = true;
+                    }
+                }
+            }
+            report.push(
+                &ufile,
+                None,
+                Some("IPS"),
+                Severity::Note,
+                ProblemKind::IpsEstimated {
+                    colleges: cal.colleges,
+                    rmse: cal.rmse,
+                },
+            );
+            let notes = format!(
+                "IPS des îlots estimé à partir des catégories socio-professionnelles du recensement, calé sur l'IPS publié de {} collèges (écart quadratique moyen {:.1} points), borné à l'intervalle de ces IPS ({:.1} à {:.1}) pour {} îlots. Groupes : cadres (CS3) = très favorisée ; professions intermédiaires (CS4) = favorisée ; agriculteurs, artisans, commerçants, employés (CS1, CS2, CS5) = moyenne ; ouvriers et sans activité (CS6, CS8) = défavorisée.",
+                cal.colleges, cal.rmse, cal.range.0, cal.range.1, cal.bounded_units
+            );
+            territory = build(units, colleges, notes, &report)?;
+            calibration = Some(cal);
+        }
+    }
+    Ok(Imported {
+        territory,
+        baseline,
+        report,
+        split_units,
+        calibration,
+        unit_columns: uc,
+        college_columns: cc,
+    })
+}
+
+/// The problems an import would find in a layer's polygons (invalid, repaired, not areas), for
+/// `carte-mixite check`.
+pub fn validate_areas(layer: &Layer) -> Report {
+    let mut report = Report::default();
+    for f in &layer.features {
+        if matches!(
+            f.geometry,
+            Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
+        ) {
+            let _ = area_of(f, &layer.file, &mut report);
+        }
+    }
+    report
+}
+
+/// Pupils per DEPP group from census counts CS1..CS8 (retirees, CS7, are left out: they are not
+/// pupils' parents).
+fn census_groups(cs: &[f64], pupils: f64) -> Option<Vec<f64>> {
+    let g = [cs[2], cs[3], cs[0] + cs[1] + cs[4], cs[5] + cs[7]];
+    let n: f64 = g.iter().sum();
+    (n > 0.0).then(|| g.iter().map(|x| x / n * pupils).collect())
+}
+
+fn read_colleges(
+    layer: &Layer,
+    cols: &CollegeColumns,
+    drafts: &mut BTreeMap<String, CollegeDraft>,
+    report: &mut Report,
+    joined_for: Option<&HashSet<String>>,
+) {
+    // the main table reports its problems; a joined table only fills in collèges already known
+    // (or named by a sector), silently
+    let primary = joined_for.is_none();
+    let file = layer.file.clone();
+    let mut seen = HashSet::new();
+    for f in &layer.features {
+        let Some(uai) = text(f, &cols.uai).map(|u| u.to_ascii_uppercase()) else {
+            if primary {
+                report.push(
+                    &file,
+                    Some(f.place.clone()),
+                    cols.uai.as_deref(),
+                    Severity::Skipped,
+                    ProblemKind::BadUai {
+                        value: String::new(),
+                    },
+                );
+            }
+            continue;
+        };
+        if !is_uai(&uai) {
+            if primary {
+                report.push(
+                    &file,
+                    Some(f.place.clone()),
+                    cols.uai.as_deref(),
+                    Severity::Skipped,
+                    ProblemKind::BadUai { value: uai },
+                );
+            }
+            continue;
+        }
+        if let Some(extra) = joined_for
+            && !drafts.contains_key(&uai)
+            && !extra.contains(&uai)
+        {
+            continue;
+        }
+        if !seen.insert(uai.clone()) {
+            if primary {
+                report.push(
+                    &file,
+                    Some(f.place.clone()),
+                    cols.uai.as_deref(),
+                    Severity::Skipped,
+                    ProblemKind::DuplicateId { id: uai },
+                );
+            }
+            continue;
+        }
+        let mut local = Report::default();
+        let ips = number(
+            f,
+            &cols.ips,
+            (40.0, 200.0),
+            "an IPS between 40 and 200",
+            &file,
+            &mut local,
+        );
+        let pupils = number(
+            f,
+            &cols.pupils,
+            (0.0, 5000.0),
+            "a headcount between 0 and 5,000",
+            &file,
+            &mut local,
+        );
+        let capacity = number(
+            f,
+            &cols.capacity,
+            (0.0, 5000.0),
+            "a capacity between 0 and 5,000",
+            &file,
+            &mut local,
+        );
+        if primary {
+            report.extend(local);
+        }
+        let private = text(f, &cols.status).map(|s| s.to_lowercase().contains("priv"));
+        let location = match &f.geometry {
+            Some(geo::Geometry::Point(p)) => Some(*p),
+            _ => None,
+        };
+        let d = drafts.entry(uai).or_insert_with(|| CollegeDraft {
+            place: f.place.clone(),
+            file: file.clone(),
+            ..CollegeDraft::default()
+        });
+        d.name = d.name.take().or(text(f, &cols.name));
+        d.location = d.location.or(location);
+        d.ips = d.ips.or(ips);
+        d.pupils = d.pupils.or(pupils);
+        d.private = d.private.or(private);
+        d.capacity = d.capacity.or(capacity);
+    }
+}
+
+/// Fits one IPS per group so that each public sector's pupil-weighted mean matches its collège's
+/// published IPS (least squares over the collèges that have one).
+pub fn calibrate(t: &Territory, baseline: &Scenario) -> Option<Calibration> {
+    let g = t.groups.len();
+    let mut sums: HashMap<CollegeId, Vec<f64>> = HashMap::new();
+    for u in t.unit_ids() {
+        let (Some(c), Some(groups)) = (
+            baseline.assignment(u).main_college(),
+            &t.unit(u).population.groups,
+        ) else {
+            continue;
+        };
+        let row = sums.entry(c).or_insert_with(|| vec![0.0; g]);
+        for (s, x) in row.iter_mut().zip(groups) {
+            *s += x;
+        }
+    }
+    let mut rows: Vec<(String, Vec<f64>, f64)> = sums
+        .into_iter()
+        .filter_map(|(c, row)| {
+            let college = t.college(c);
+            let y = college.observed_ips?;
+            let n: f64 = row.iter().sum();
+            (college.sector == Sector::Public && n > 0.0)
+                .then(|| (college.uai.clone(), row.iter().map(|x| x / n).collect(), y))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    if rows.len() < g + 1 {
+        return None;
+    }
+    let a = nalgebra::DMatrix::from_fn(rows.len(), g, |i, j| rows[i].1[j]);
+    let y = nalgebra::DVector::from_iterator(rows.len(), rows.iter().map(|r| r.2));
+    let beta = a.clone().svd(true, true).solve(&y, 1e-12).ok()?;
+    let fitted = &a * &beta;
+    let errors: Vec<f64> = fitted.iter().zip(y.iter()).map(|(f, y)| f - y).collect();
+    let rmse = (errors.iter().map(|e| e * e).sum::<f64>() / errors.len() as f64).sqrt();
+    let (k, worst) = errors
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()))
+        .map(|(k, e)| (k, *e))?;
+    let range = rows
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |r, row| {
+            (r.0.min(row.2), r.1.max(row.2))
+        });
+    Some(Calibration {
+        group_ips: beta.iter().copied().collect(),
+        colleges: rows.len(),
+        rmse,
+        max_error: (worst, rows[k].0.clone()),
+        range,
+        bounded_units: 0,
+    })
+}
+
+/// Unit ids in the order of the territory (for callers that report per unit).
+pub fn unit_keys(t: &Territory) -> Vec<(UnitId, String)> {
+    t.unit_ids().map(|u| (u, t.unit(u).key.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usual_open_data_columns_are_suggested() {
+        let f = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let u = suggest_unit_columns(&f(&[
+            "CODE_IRIS",
+            "NOM_IRIS",
+            "NB_COLLEGIENS",
+            "C19_POP15P_CS1",
+            "C19_POP15P_CS2",
+            "C19_POP15P_CS3",
+            "C19_POP15P_CS4",
+            "C19_POP15P_CS5",
+            "C19_POP15P_CS6",
+            "C19_POP15P_CS7",
+            "C19_POP15P_CS8",
+        ]));
+        assert_eq!(u.key.as_deref(), Some("CODE_IRIS"));
+        assert_eq!(u.name.as_deref(), Some("NOM_IRIS"));
+        assert_eq!(u.pupils.as_deref(), Some("NB_COLLEGIENS"));
+        assert_eq!(u.census_cs.as_ref().map(Vec::len), Some(8));
+        let c = suggest_college_columns(&f(&[
+            "UAI",
+            "Nom de l'établissment",
+            "Secteur",
+            "Effectifs",
+            "IPS",
+        ]));
+        assert_eq!(c.uai.as_deref(), Some("UAI"));
+        assert_eq!(c.name.as_deref(), Some("Nom de l'établissment"));
+        assert_eq!(c.status.as_deref(), Some("Secteur"));
+        assert_eq!(c.pupils.as_deref(), Some("Effectifs"));
+        let c =
+            suggest_college_columns(&f(&["codeuai", "nom_etablissement", "statut_public_prive"]));
+        assert_eq!(c.uai.as_deref(), Some("codeuai"));
+        let c = suggest_college_columns(&f(&["Code_RNE"]));
+        assert_eq!(c.uai.as_deref(), Some("Code_RNE"));
+    }
+
+    #[test]
+    fn names_in_capitals_are_tidied() {
+        assert_eq!(tidy_name("COLLEGE PAUL ELUARD"), "Collège Paul Eluard");
+        assert_eq!(
+            tidy_name("COLLEGE JEAN-BAPTISTE LEBAS"),
+            "Collège Jean-Baptiste Lebas"
+        );
+        assert_eq!(tidy_name("Collège du Lazaro"), "Collège du Lazaro");
+    }
+
+    #[test]
+    fn uai_codes() {
+        assert!(is_uai("0590057S"));
+        assert!(is_uai("0593228N"));
+        assert!(!is_uai("590057S"));
+        assert!(!is_uai("05900578"));
+        assert!(!is_uai(""));
+    }
+
+    #[test]
+    fn census_categories_become_depp_groups_without_retirees() {
+        // CS1..CS8: farmers, artisans, managers, intermediate, employees, workers, retirees, others
+        let g = census_groups(&[1.0, 1.0, 2.0, 2.0, 2.0, 1.0, 50.0, 1.0], 100.0).unwrap();
+        assert_eq!(g, vec![20.0, 20.0, 40.0, 20.0]);
+    }
+}
