@@ -455,6 +455,12 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
         (K::UnknownProjection { declared }, false) => format!(
             "unknown projection \"{declared}\": nothing is guessed; use Lambert-93 (EPSG:2154), a CC zone (EPSG:3942-3950), WGS84 (EPSG:4326), Web Mercator (EPSG:3857) or UTM"
         ),
+        (K::ProjectedWithoutCrs { x, y }, true) if p.field.as_deref() == Some(".prj") => format!(
+            "les coordonnées ({x}, {y}) ne sont pas des longitudes/latitudes et il manque le fichier .prj qui dit la projection : joignez-le (même nom, extension .prj) ou exportez en WGS84"
+        ),
+        (K::ProjectedWithoutCrs { x, y }, false) if p.field.as_deref() == Some(".prj") => format!(
+            "coordinates ({x}, {y}) are not longitudes/latitudes and the .prj file that gives the projection is missing: add it (same name, .prj extension) or export in WGS84"
+        ),
         (K::ProjectedWithoutCrs { x, y }, true) => format!(
             "les coordonnées ({x}, {y}) ne sont pas des longitudes/latitudes et le fichier ne dit pas sa projection : ajoutez un membre « crs » (par exemple EPSG:2154) ou exportez en WGS84"
         ),

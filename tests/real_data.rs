@@ -257,3 +257,69 @@ fn every_geojson_edge_case_loads_or_is_refused_in_words() {
         }
     }
 }
+
+#[test]
+fn shapefiles_load_with_their_projection_and_encoding_or_are_refused_in_words() {
+    use carte_mixite::io::layer::{Value, read_layer};
+    use carte_mixite::io::report::{ProblemKind, Severity};
+    // a latin-1 .dbf without .cpg nor .shx
+    let (l, r) = read_layer(&data("edge-cases/pyshp/latin1.shp"));
+    let l = l.unwrap();
+    assert!(r.problems.is_empty(), "{r:?}");
+    let name = l.features[0].props["Name"].text().unwrap();
+    assert!(!name.contains('\u{fffd}'), "{name}");
+    assert!(!name.is_ascii(), "an accented name: {name}");
+    // a Swiss projected .prj (CH1903+ LV95, oblique Mercator) is read and applied: the
+    // fixture's coordinates are tiny test values, so they land near the projection's origin
+    // (false easting 2,600,000 m), south-west of Bern's meridian by some 20 degrees
+    let (l, r) = read_layer(&data("edge-cases/shapefile-rs/examples/polygons.shp"));
+    assert!(r.problems.is_empty(), "{r:?}");
+    use geo::CoordsIter;
+    for f in &l.unwrap().features {
+        let c = f.geometry.as_ref().unwrap().coords_iter().next().unwrap();
+        assert!(
+            c.x.abs() <= 180.0 && c.y.abs() <= 90.0 && c.x < -10.0,
+            "{c:?}"
+        );
+    }
+    // zipped shapefiles, and an empty archive refused
+    let (l, _) = read_layer(&data("edge-cases/pyshp/blockgroups.zip"));
+    assert_eq!(l.unwrap().features.len(), 663);
+    let (l, r) = read_layer(&data("edge-cases/pyshp/empty_zipfile.zip"));
+    assert!(l.is_none() && r.has_fatal());
+    // a multipatch is not an area
+    let (_, r) = read_layer(&data("edge-cases/shapefile-rs/multipatch.shp"));
+    assert!(matches!(r.problems[0].kind, ProblemKind::NotAnArea { .. }));
+    // a .cpg naming code page 936 is honoured
+    let (l, _) = read_layer(&data("edge-cases/shapefile-rs/file_cp936.shp"));
+    let text = l.unwrap().features[0]
+        .props
+        .values()
+        .find_map(Value::text)
+        .unwrap_or_default();
+    assert!(!text.contains('\u{fffd}'), "{text}");
+    // every shapefile and zip loads or is refused with a reason, never a panic
+    for dir in [
+        "edge-cases/pyshp",
+        "edge-cases/shapefile-rs",
+        "edge-cases/shapefile-rs/examples",
+    ] {
+        for e in std::fs::read_dir(data(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if !p.extension().is_some_and(|x| x == "shp" || x == "zip") {
+                continue;
+            }
+            let (layer, report) = read_layer(&p);
+            if layer.is_none() {
+                assert!(
+                    report
+                        .problems
+                        .iter()
+                        .any(|x| x.severity == Severity::Fatal),
+                    "{}: refused without a reason",
+                    p.display()
+                );
+            }
+        }
+    }
+}

@@ -14,6 +14,12 @@ pub enum CrsError {
         /// The code asked for.
         code: u16,
     },
+    /// A projection description (proj string from a `.prj`) the library does not accept.
+    #[error("unknown projection \"{text}\"")]
+    UnknownDefinition {
+        /// The description.
+        text: String,
+    },
     /// A point could not be converted.
     #[error(
         "the point ({x}, {y}) cannot be converted from EPSG:{code} to longitude/latitude: {reason}"
@@ -30,6 +36,9 @@ pub enum CrsError {
     },
 }
 
+/// The `.prj` text of Lambert-93 (EPSG:2154), as ESRI software writes it.
+pub const LAMBERT93_PRJ: &str = r#"PROJCS["RGF_1993_Lambert_93",GEOGCS["GCS_RGF_1993",DATUM["D_RGF_1993",SPHEROID["GRS_1980",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Lambert_Conformal_Conic"],PARAMETER["False_Easting",700000.0],PARAMETER["False_Northing",6600000.0],PARAMETER["Central_Meridian",3.0],PARAMETER["Standard_Parallel_1",44.0],PARAMETER["Standard_Parallel_2",49.0],PARAMETER["Latitude_Of_Origin",46.5],UNIT["Meter",1.0]]"#;
+
 /// Converts coordinates of one projected or geographic system to WGS84 lon/lat in degrees.
 pub struct ToWgs84 {
     code: u16,
@@ -43,6 +52,15 @@ impl ToWgs84 {
         let src = Proj::from_epsg_code(code).map_err(|_| CrsError::UnknownEpsg { code })?;
         let dst = Proj::from_epsg_code(4326).map_err(|_| CrsError::UnknownEpsg { code: 4326 })?;
         Ok(ToWgs84 { code, src, dst })
+    }
+
+    /// A converter from a proj string (as `proj4wkt` makes from a `.prj` file).
+    pub fn from_proj_string(text: &str) -> Result<Self, CrsError> {
+        let src = Proj::from_proj_string(text).map_err(|_| CrsError::UnknownDefinition {
+            text: text.to_string(),
+        })?;
+        let dst = Proj::from_epsg_code(4326).map_err(|_| CrsError::UnknownEpsg { code: 4326 })?;
+        Ok(ToWgs84 { code: 0, src, dst })
     }
 
     /// Converts one point; returns (lon, lat) in degrees.

@@ -122,6 +122,23 @@ pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
         .unwrap_or_default();
     let layer = match ext.as_str() {
         "csv" | "txt" | "tsv" => read_csv(&file, &bytes, &mut report),
+        "shp" => {
+            let side = |ext: &str| {
+                // the companion files, whatever the case of their extension
+                [ext.to_string(), ext.to_ascii_uppercase()]
+                    .iter()
+                    .find_map(|e| std::fs::read(path.with_extension(e)).ok())
+            };
+            let parts = ShapefileParts {
+                shp: bytes,
+                shx: side("shx"),
+                dbf: side("dbf"),
+                prj: side("prj").map(|b| decode_text(&b)),
+                cpg: side("cpg").map(|b| decode_text(&b)),
+            };
+            read_shapefile(&file, parts, &mut report)
+        }
+        "zip" => read_zip(&file, &bytes, &mut report),
         _ => read_geojson(&file, &bytes, &mut report),
     };
     (layer, report)
@@ -386,6 +403,306 @@ fn check_positions(v: &geojson::GeometryValue) -> Result<(), String> {
     }
 }
 
+/// The files of one shapefile, read into memory.
+struct ShapefileParts {
+    shp: Vec<u8>,
+    shx: Option<Vec<u8>>,
+    dbf: Option<Vec<u8>>,
+    prj: Option<String>,
+    cpg: Option<String>,
+}
+
+/// The text encoding of a `.dbf`: from the `.cpg` when there is one (its usual spellings
+/// included: "UTF-8", "1252", "ISO88591", "latin1"...), otherwise UTF-8 when the bytes are valid
+/// UTF-8, otherwise Windows-1252 (which reads latin-1 too).
+fn dbf_encoding(cpg: Option<&str>, dbf: &[u8]) -> &'static encoding_rs::Encoding {
+    if let Some(label) = cpg.map(|c| c.trim().to_ascii_lowercase()) {
+        let mapped = match label.replace(['-', '_', ' '], "").as_str() {
+            "utf8" | "65001" => Some(encoding_rs::UTF_8),
+            "1252" | "cp1252" | "windows1252" | "ansi1252" | "88591" | "iso88591" | "latin1"
+            | "latin" => Some(encoding_rs::WINDOWS_1252),
+            "936" | "cp936" | "gbk" => Some(encoding_rs::GBK),
+            "88595" | "iso88595" => Some(encoding_rs::ISO_8859_5),
+            _ => None,
+        };
+        if let Some(e) = mapped.or_else(|| encoding_rs::Encoding::for_label(label.as_bytes())) {
+            return e;
+        }
+    }
+    if std::str::from_utf8(dbf).is_ok() {
+        encoding_rs::UTF_8
+    } else {
+        encoding_rs::WINDOWS_1252
+    }
+}
+
+fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
+    let fail = |report: &mut Report, reason: String| {
+        report.push(
+            file,
+            None,
+            None,
+            Severity::Fatal,
+            ProblemKind::BadFormat { reason },
+        );
+        None
+    };
+    let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(a) => a,
+        Err(e) => return fail(report, format!("not a readable zip archive: {e}")),
+    };
+    // the first shapefile inside, with its companions
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    let Some(shp_name) = names
+        .iter()
+        .find(|n| n.to_ascii_lowercase().ends_with(".shp"))
+        .cloned()
+    else {
+        return fail(report, "the archive holds no .shp file".into());
+    };
+    let stem = &shp_name[..shp_name.len() - 4];
+    let mut read = |ext: &str| -> Option<Vec<u8>> {
+        let name = names
+            .iter()
+            .find(|n| {
+                n.len() == stem.len() + 4
+                    && n.starts_with(stem)
+                    && n.to_ascii_lowercase().ends_with(ext)
+            })?
+            .clone();
+        let mut entry = archive.by_name(&name).ok()?;
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut out).ok()?;
+        Some(out)
+    };
+    let Some(shp) = read(".shp") else {
+        return fail(
+            report,
+            format!("{shp_name} cannot be read from the archive"),
+        );
+    };
+    let parts = ShapefileParts {
+        shp,
+        shx: read(".shx"),
+        dbf: read(".dbf"),
+        prj: read(".prj").map(|b| decode_text(&b)),
+        cpg: read(".cpg").map(|b| decode_text(&b)),
+    };
+    read_shapefile(file, parts, report)
+}
+
+fn read_shapefile(file: &str, parts: ShapefileParts, report: &mut Report) -> Option<Layer> {
+    use std::io::Cursor;
+    let fatal = |report: &mut Report, kind: ProblemKind| {
+        report.push(file, None, None, Severity::Fatal, kind);
+        None
+    };
+    // projection from the .prj, if any
+    let convert = match &parts.prj {
+        None => None,
+        Some(wkt) => {
+            let proj = proj4wkt::wkt_to_projstring(wkt).ok();
+            match proj.as_deref().map(ToWgs84::from_proj_string) {
+                Some(Ok(c)) => Some(c),
+                _ => {
+                    return fatal(
+                        report,
+                        ProblemKind::UnknownProjection {
+                            declared: wkt.chars().take(120).collect(),
+                        },
+                    );
+                }
+            }
+        }
+    };
+    let shapes = match &parts.shx {
+        Some(shx) => shapefile::ShapeReader::with_shx(Cursor::new(&parts.shp), Cursor::new(shx)),
+        None => shapefile::ShapeReader::new(Cursor::new(&parts.shp)),
+    };
+    let mut shapes = match shapes {
+        Ok(r) => r,
+        Err(e) => {
+            return fatal(
+                report,
+                ProblemKind::BadFormat {
+                    reason: e.to_string(),
+                },
+            );
+        }
+    };
+    // attributes, when there is a .dbf
+    let mut records: Vec<BTreeMap<String, Value>> = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    if let Some(dbf) = &parts.dbf {
+        let encoding = dbf_encoding(parts.cpg.as_deref(), dbf);
+        match shapefile::dbase::ReaderBuilder::new()
+            .with_encoding(shapefile::dbase::encoding::EncodingRs::from(encoding))
+            .build(Cursor::new(dbf))
+        {
+            Ok(mut reader) => {
+                fields = reader
+                    .fields()
+                    .iter()
+                    .map(|f| f.name().to_string())
+                    .collect();
+                for (i, record) in reader.iter_records().enumerate() {
+                    match record {
+                        Ok(r) => records.push(
+                            r.into_iter()
+                                .map(|(name, v)| (name, dbf_value(v)))
+                                .collect(),
+                        ),
+                        Err(e) => {
+                            report.push(
+                                file,
+                                Some(format!("feature {}", i + 1)),
+                                None,
+                                Severity::Skipped,
+                                ProblemKind::BadFormat {
+                                    reason: format!("attributes unreadable: {e}"),
+                                },
+                            );
+                            records.push(BTreeMap::new());
+                        }
+                    }
+                }
+            }
+            Err(e) => report.push(
+                file,
+                None,
+                None,
+                Severity::Skipped,
+                ProblemKind::BadFormat {
+                    reason: format!("the .dbf cannot be read, attributes are missing: {e}"),
+                },
+            ),
+        }
+    }
+    let mut features = Vec::new();
+    let mut checked_range = convert.is_some();
+    for (i, shape) in shapes.iter_shapes().enumerate() {
+        let place = format!("feature {}", i + 1);
+        let props = records.get(i).cloned().unwrap_or_default();
+        let shape = match shape {
+            Ok(s) => s,
+            Err(e) => {
+                // a damaged file: keep what came before, say where it stopped
+                report.push(
+                    file,
+                    Some(place),
+                    None,
+                    Severity::Skipped,
+                    ProblemKind::BadFormat {
+                        reason: format!("the file is damaged from here on: {e}"),
+                    },
+                );
+                break;
+            }
+        };
+        let geometry = match shape {
+            shapefile::Shape::NullShape => {
+                report.push(
+                    file,
+                    Some(place.clone()),
+                    Some("geometry"),
+                    Severity::Skipped,
+                    ProblemKind::NullGeometry,
+                );
+                None
+            }
+            shapefile::Shape::Multipatch(_) => {
+                report.push(
+                    file,
+                    Some(place.clone()),
+                    Some("geometry"),
+                    Severity::Skipped,
+                    ProblemKind::NotAnArea {
+                        found: "multipatch".into(),
+                    },
+                );
+                None
+            }
+            other => match geo::Geometry::<f64>::try_from(other) {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    report.push(
+                        file,
+                        Some(place.clone()),
+                        Some("geometry"),
+                        Severity::Skipped,
+                        ProblemKind::BrokenGeometry {
+                            reason: e.to_string(),
+                        },
+                    );
+                    None
+                }
+            },
+        };
+        let geometry = match (geometry, &convert) {
+            (Some(g), Some(c)) => match g
+                .try_map_coords(|p| c.convert(p.x, p.y).map(|(x, y)| geo::coord! {x: x, y: y}))
+            {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    report.push(
+                        file,
+                        Some(place.clone()),
+                        Some("geometry"),
+                        Severity::Skipped,
+                        ProblemKind::BrokenGeometry {
+                            reason: e.to_string(),
+                        },
+                    );
+                    None
+                }
+            },
+            (g, _) => g,
+        };
+        if !checked_range && let Some(g) = &geometry {
+            use geo::CoordsIter;
+            if let Some(c) = g.coords_iter().next() {
+                checked_range = true;
+                if !(c.x.abs() <= 180.0 && c.y.abs() <= 90.0) {
+                    report.push(
+                        file,
+                        Some(place.clone()),
+                        Some(".prj"),
+                        Severity::Fatal,
+                        ProblemKind::ProjectedWithoutCrs { x: c.x, y: c.y },
+                    );
+                    return None;
+                }
+            }
+        }
+        features.push(Feature {
+            place,
+            geometry,
+            props,
+        });
+    }
+    Some(Layer {
+        file: file.to_string(),
+        fields,
+        features,
+    })
+}
+
+fn dbf_value(v: shapefile::dbase::FieldValue) -> Value {
+    use shapefile::dbase::FieldValue as F;
+    match v {
+        F::Character(Some(s)) | F::Memo(s) => Value::Text(s),
+        F::Numeric(Some(x)) | F::Double(x) | F::Currency(x) => Value::Number(x),
+        F::Float(Some(x)) => Value::Number(f64::from(x)),
+        F::Integer(x) => Value::Number(f64::from(x)),
+        F::Logical(Some(b)) => Value::Text(b.to_string()),
+        F::Date(Some(d)) => Value::Text(format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())),
+        _ => Value::Null,
+    }
+}
+
 /// Column names that hold longitudes and latitudes.
 const LON_NAMES: [&str; 4] = ["longitude", "lon", "lng", "long"];
 const LAT_NAMES: [&str; 2] = ["latitude", "lat"];
@@ -558,6 +875,48 @@ mod tests {
             report.problems[0].kind,
             ProblemKind::UnknownProjection { .. }
         ));
+    }
+
+    #[test]
+    fn a_lambert93_shapefile_with_a_latin1_dbf_reads_in_lon_lat_with_its_accents() {
+        use shapefile::dbase::{self, FieldName, FieldValue, Record, TableWriterBuilder};
+        let dir = std::env::temp_dir().join(format!("cm-shp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("iris.shp");
+        let table = TableWriterBuilder::with_encoding(dbase::encoding::EncodingRs::from(
+            encoding_rs::WINDOWS_1252,
+        ))
+        .add_character_field(FieldName::try_from("NOM").unwrap(), 40);
+        let mut writer = shapefile::Writer::from_path(&path, table).unwrap();
+        let (x, y) = (574_000.0, 6_279_000.0);
+        let ring = vec![
+            shapefile::Point::new(x, y),
+            shapefile::Point::new(x, y + 100.0),
+            shapefile::Point::new(x + 100.0, y + 100.0),
+            shapefile::Point::new(x + 100.0, y),
+            shapefile::Point::new(x, y),
+        ];
+        let polygon = shapefile::Polygon::new(shapefile::PolygonRing::Outer(ring));
+        let mut record = Record::default();
+        record.insert(
+            "NOM".into(),
+            FieldValue::Character(Some("Bréguet-Légué".into())),
+        );
+        writer.write_shape_and_record(&polygon, &record).unwrap();
+        drop(writer);
+        std::fs::write(path.with_extension("prj"), crate::io::crs::LAMBERT93_PRJ).unwrap();
+        // the spelling the shapefile crate alone would ignore
+        std::fs::write(path.with_extension("cpg"), "ISO88591").unwrap();
+        let (layer, report) = read_layer(&path);
+        assert!(report.problems.is_empty(), "{report:?}");
+        let f = &layer.unwrap().features[0];
+        assert_eq!(f.props["NOM"].text().unwrap(), "Bréguet-Légué");
+        use geo::CoordsIter;
+        let c = f.geometry.as_ref().unwrap().coords_iter().next().unwrap();
+        assert!(
+            (c.x - 1.439928).abs() < 1e-5 && (c.y - 43.598852).abs() < 1e-5,
+            "{c:?}"
+        );
     }
 
     #[test]
