@@ -68,7 +68,30 @@ pub enum Command {
     /// Build a territory folder from open-data files (units, collèges, baseline), and print
     /// the validation report.
     Import(Box<ImportArgs>),
-    /// Read files (GeoJSON, CSV) and print every problem found, with the suggested columns.
+    /// Export a scenario: block assignments (CSV), sectors with their indicators (GeoJSON,
+    /// Shapefile), the indicator table (CSV).
+    Export {
+        /// A territory folder, or `demo`.
+        territory: String,
+        /// A scenario file (JSON, or an assignment CSV); default: the territory's baseline.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Write the block-assignment CSV (unit id, collège UAI) here.
+        #[arg(long)]
+        assignments: Option<PathBuf>,
+        /// Write the sectors with their indicators as GeoJSON here.
+        #[arg(long)]
+        geojson: Option<PathBuf>,
+        /// Write the sectors with their indicators as a Shapefile here (.shp, with .shx, .dbf,
+        /// .prj, .cpg beside it).
+        #[arg(long)]
+        shapefile: Option<PathBuf>,
+        /// Write the indicator table as CSV here.
+        #[arg(long)]
+        indicators: Option<PathBuf>,
+    },
+    /// Read files (GeoJSON, CSV, Shapefile, zipped Shapefile) and print every problem found,
+    /// with the columns recognised.
     Check {
         /// The files.
         #[arg(required = true)]
@@ -354,6 +377,62 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
         Command::FrameBench { units } => crate::app::frame_bench(*units),
         Command::Import(args) => import_command(args, lang),
         Command::Check { files } => check_command(files, lang),
+        Command::Export {
+            territory,
+            scenario,
+            assignments,
+            geojson,
+            shapefile,
+            indicators: table,
+        } => {
+            let (t, baseline) = open_territory(territory).map_err(|e| e.to_string())?;
+            let s = match scenario {
+                None => baseline,
+                Some(p) => {
+                    let text = std::fs::read_to_string(p)
+                        .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+                    if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
+                        crate::io::export::parse_assignment_csv(&text, &t, "export")
+                            .map_err(|e| format!("{}: {e}", p.display()))?
+                    } else {
+                        parse_scenario(&text, p, &t).map_err(|e| e.to_string())?.0
+                    }
+                }
+            };
+            let save = |path: &Path, text: &str| {
+                crate::io::atomic_write(path, text.as_bytes())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            };
+            let mut out = String::new();
+            if let Some(p) = assignments {
+                save(p, &crate::io::export::assignment_csv(&t, &s))?;
+                let _ = writeln!(out, "→ {}", p.display());
+            }
+            if let Some(p) = geojson {
+                save(
+                    p,
+                    &crate::io::export::sectors_geojson(&t, &s, MetricsConfig::default()),
+                )?;
+                let _ = writeln!(out, "→ {}", p.display());
+            }
+            if let Some(p) = shapefile {
+                crate::io::export::write_sectors_shapefile(p, &t, &s, MetricsConfig::default())
+                    .map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+                let _ = writeln!(out, "→ {}", p.display());
+            }
+            if let Some(p) = table {
+                let text = indicators(territory, scenario.as_deref(), Format::Csv, lang)?;
+                save(p, &text)?;
+                let _ = writeln!(out, "→ {}", p.display());
+            }
+            if out.is_empty() {
+                return Err(
+                    "nothing to export: give --assignments, --geojson, --shapefile or --indicators"
+                        .into(),
+                );
+            }
+            Ok(out)
+        }
         Command::GenerateDemo { out, seed, units } => {
             let (territory, baseline) = match units {
                 Some(n) => crate::generate::synthetic_territory(&crate::generate::SyntheticSpec {
@@ -392,9 +471,16 @@ fn indicators(
         Some(p) => {
             let text = std::fs::read_to_string(p)
                 .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let (s, w) = parse_scenario(&text, p, &t).map_err(|e| e.to_string())?;
-            warnings = w;
-            s
+            if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
+                // a block-assignment file (unit id, UAI), e.g. from Districtr or an export
+                let name = p.file_stem().map(|n| n.to_string_lossy().into_owned());
+                crate::io::export::parse_assignment_csv(&text, &t, &name.unwrap_or_default())
+                    .map_err(|e| format!("{}: {e}", p.display()))?
+            } else {
+                let (s, w) = parse_scenario(&text, p, &t).map_err(|e| e.to_string())?;
+                warnings = w;
+                s
+            }
         }
         None => baseline.clone(),
     };

@@ -211,3 +211,47 @@ fn check_names_the_file_and_what_is_wrong() {
     assert!(err.contains("projete.geojson"), "{err}");
     assert!(err.contains("ne dit pas sa projection"), "{err}");
 }
+
+#[test]
+fn the_demo_exports_read_back() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = bin()
+        .args(["export", "demo"])
+        .arg("--assignments")
+        .arg(dir.join("a.csv"))
+        .arg("--geojson")
+        .arg(dir.join("s.geojson"))
+        .arg("--shapefile")
+        .arg(dir.join("s.shp"))
+        .arg("--indicators")
+        .arg(dir.join("i.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // the sector files, read by the app's own importer, hold one sector per public collège
+    for f in ["s.geojson", "s.shp"] {
+        let (layer, report) = carte_mixite::io::layer::read_layer(&dir.join(f));
+        assert!(report.problems.is_empty(), "{f}: {report:?}");
+        let layer = layer.unwrap();
+        assert_eq!(layer.features.len(), 9, "{f}");
+        assert!(layer.features.iter().all(|x| x.geometry.is_some()));
+    }
+    // the assignments give back the baseline's figures
+    let json = |scenario: Option<std::path::PathBuf>| {
+        let mut c = bin();
+        c.args(["indicators", "demo", "--format", "json"]);
+        if let Some(s) = scenario {
+            c.arg("--scenario").arg(s);
+        }
+        let v: serde_json::Value = serde_json::from_slice(&c.output().unwrap().stdout).unwrap();
+        v["colleges"].clone()
+    };
+    assert_eq!(json(None), json(Some(dir.join("a.csv"))));
+    let table = std::fs::read_to_string(dir.join("i.csv")).unwrap();
+    assert!(table.lines().count() >= 13, "{table}");
+}

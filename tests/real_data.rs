@@ -323,3 +323,62 @@ fn shapefiles_load_with_their_projection_and_encoding_or_are_refused_in_words() 
         }
     }
 }
+
+#[test]
+fn lille_exports_open_in_gdal_and_the_assignments_read_back_to_the_same_numbers() {
+    let imported = carte_mixite::io::import::import(&lille_spec(false)).unwrap();
+    let dir = std::env::temp_dir().join(format!("cm-lille-export-{}", std::process::id()));
+    carte_mixite::io::territory_files::write_territory_dir(
+        &dir,
+        &imported.territory,
+        &imported.baseline,
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_carte-mixite");
+    let out = std::process::Command::new(bin)
+        .arg("export")
+        .arg(&dir)
+        .arg("--assignments")
+        .arg(dir.join("a.csv"))
+        .arg("--geojson")
+        .arg(dir.join("s.geojson"))
+        .arg("--shapefile")
+        .arg(dir.join("s.shp"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // GDAL (what QGIS uses) opens both sector files, in WGS84, and they agree
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/check_exports.py");
+    let py = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&dir)
+        .output()
+        .expect("python3 with pyogrio (pip install pyogrio) checks the exports");
+    assert!(
+        py.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&py.stdout),
+        String::from_utf8_lossy(&py.stderr)
+    );
+    // the assignment CSV, read back, gives the same indicators as the baseline
+    let json = |scenario: Option<&std::path::Path>| {
+        let mut c = std::process::Command::new(bin);
+        c.arg("indicators").arg(&dir).args(["--format", "json"]);
+        if let Some(s) = scenario {
+            c.arg("--scenario").arg(s);
+        }
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (v["colleges"].clone(), v["indices"].clone())
+    };
+    assert_eq!(json(None), json(Some(&dir.join("a.csv"))));
+}

@@ -3,6 +3,7 @@
 
 pub mod autosave;
 pub mod crs;
+pub mod export;
 pub mod import;
 pub mod layer;
 pub mod report;
