@@ -61,6 +61,18 @@ pub fn load_with_autosave(
 
 /// Loads a territory folder (or the embedded demo when `None`) and prepares its geometry.
 pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
+    if let Some(path) = territory.map(std::path::Path::new)
+        && crate::io::project::is_project_path(path)
+    {
+        // a project: the territory with every scenario it was saved with
+        let p = crate::io::project::read_project(path).map_err(|e| e.to_string())?;
+        let mut loaded = Loaded::new(p.territory, p.baseline);
+        for s in p.scenarios {
+            loaded.doc.add_scenario(s);
+        }
+        let _ = loaded.doc.switch_to(p.active);
+        return Ok(loaded);
+    }
     let (t, baseline) = match territory {
         None | Some("demo") => embedded_demo(),
         Some(dir) => read_territory_dir(std::path::Path::new(dir)),

@@ -173,7 +173,8 @@ pub struct ImportArgs {
     #[arg(long)]
     #[allow(missing_docs)]
     pub unit_college: Option<String>,
-    /// Where to write the territory folder.
+    /// Where to write: a territory folder, or a project file when the name ends in
+    /// `.cartemixite` (one file to send).
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -229,8 +230,19 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
             return Err(report_text(&r, lang));
         }
     };
-    write_territory_dir(&args.out, &imported.territory, &imported.baseline)
-        .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    if crate::io::project::is_project_path(&args.out) {
+        crate::io::project::write_project(
+            &args.out,
+            &imported.territory,
+            &imported.baseline,
+            &[],
+            0,
+            &Default::default(),
+        )
+    } else {
+        write_territory_dir(&args.out, &imported.territory, &imported.baseline)
+    }
+    .map_err(|e| format!("{}: {e}", args.out.display()))?;
     let t = &imported.territory;
     let assigned = t
         .unit_ids()

@@ -193,6 +193,30 @@ fn import_builds_a_territory_that_the_indicators_read_back() {
     assert_eq!(colleges[0]["name"], "Collège Nord", "latin-1 read right");
     // Nord has blocks 0 and 1: 20 + 25 pupils
     assert_eq!(colleges[0]["indicators"]["pupils"].as_f64(), Some(45.0));
+    // the same import as one project file to send gives the same figures
+    let project = dir.join("petit.cartemixite");
+    let out = bin()
+        .args(["import", "--name", "Petit test", "--baseline", "column"])
+        .arg("--units")
+        .arg(dir.join("iris.geojson"))
+        .arg("--colleges")
+        .arg(dir.join("colleges.csv"))
+        .arg("--out")
+        .arg(&project)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin()
+        .args(["indicators", "--format", "json"])
+        .arg(&project)
+        .output()
+        .unwrap();
+    let w: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(w["colleges"], v["colleges"]);
 }
 
 #[test]
