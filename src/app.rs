@@ -32,6 +32,11 @@ pub struct Loaded {
     pub autosave: Option<std::path::PathBuf>,
     /// Work found in a previous session's autosave, offered to the user.
     pub recovered: Option<Recovered>,
+    /// The project file it was opened from, with the fields this version does not know.
+    pub project: Option<(
+        std::path::PathBuf,
+        serde_json::Map<String, serde_json::Value>,
+    )>,
 }
 
 impl Loaded {
@@ -43,6 +48,7 @@ impl Loaded {
             doc: Document::new(t, baseline, MetricsConfig::default()),
             autosave: None,
             recovered: None,
+            project: None,
         }
     }
 }
@@ -71,6 +77,7 @@ pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
             loaded.doc.add_scenario(s);
         }
         let _ = loaded.doc.switch_to(p.active);
+        loaded.project = Some((path.to_path_buf(), p.extra));
         return Ok(loaded);
     }
     let (t, baseline) = match territory {
@@ -161,6 +168,8 @@ pub enum UiCommand {
     Recover,
     /// Start afresh, ignoring the autosave (it is replaced by this session's work).
     DismissRecovery,
+    /// Ask where to save the project.
+    OpenSaveDialog,
 }
 
 /// The editor once a territory is loaded.
@@ -186,6 +195,15 @@ pub struct Editor {
     notice: Option<String>,
     /// The background map under the sectors.
     pub basemap: crate::ui::basemap::BasemapState,
+    /// The project file, and fields of it this version does not know (written back as read).
+    project: Option<(
+        std::path::PathBuf,
+        serde_json::Map<String, serde_json::Value>,
+    )>,
+    /// The "save the project" dialog, when open.
+    save_dialog: Option<crate::ui::file_dialog::PathDialog>,
+    /// A save running in the background.
+    saving: Option<Receiver<Result<std::path::PathBuf, String>>>,
     to_screen: Option<crate::ui::map::ToScreen>,
     drag_path: Vec<egui::Pos2>,
     brush_from: Option<egui::Pos2>,
@@ -246,6 +264,9 @@ impl Editor {
             notice: None,
             // settings live beside the autosave folder; without autosave nothing is remembered
             basemap: crate::ui::basemap::BasemapState::remembered(data_dir),
+            project: loaded.project,
+            save_dialog: None,
+            saving: None,
             to_screen: None,
             drag_path: Vec::new(),
             brush_from: None,
@@ -326,6 +347,7 @@ impl Editor {
             | UiCommand::SetSort(_)
             | UiCommand::SetLang(_)
             | UiCommand::BeginStroke
+            | UiCommand::OpenSaveDialog
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
             _ => self.dirty = None,
@@ -452,6 +474,16 @@ impl Editor {
                 self.recovered = None;
                 Ok(())
             }
+            UiCommand::OpenSaveDialog => {
+                if self.saving.is_none() {
+                    let path = match &self.project {
+                        Some((p, _)) => p.display().to_string(),
+                        None => format!("{}.cartemixite", self.doc.territory().info.name),
+                    };
+                    self.save_dialog = Some(crate::ui::file_dialog::PathDialog::new(path));
+                }
+                Ok(())
+            }
         };
         if let Err(e) = result {
             self.notice = Some(crate::i18n::document_error(*lang, &e));
@@ -502,6 +534,81 @@ impl Editor {
     pub fn stale_map_borders(&self) -> usize {
         self.map_cache
             .stale_borders(&self.geometry, &self.doc.active().scenario)
+    }
+
+    /// The save dialog, and the answer of a save running in the background.
+    fn save_ui(&mut self, ctx: &egui::Context, lang: Lang) {
+        let tx = texts(lang);
+        if let Some(rx) = &self.saving {
+            match rx.try_recv() {
+                Ok(Ok(path)) => {
+                    self.notice = Some(format!("{} {}", tx.saved, path.display()));
+                    self.saving = None;
+                }
+                Ok(Err(e)) => {
+                    self.notice = Some(format!("{} : {e}", tx.save_failed));
+                    self.saving = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.saving = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        let Some(dialog) = &mut self.save_dialog else {
+            return;
+        };
+        let spec = crate::ui::file_dialog::DialogSpec {
+            title: tx.save_title,
+            help: tx.save_help,
+            confirm: tx.save_confirm,
+            filter: ("Carte Mixité", &[crate::io::project::PROJECT_EXTENSION]),
+            save: true,
+        };
+        match dialog.show(ctx, &spec, lang) {
+            crate::ui::file_dialog::DialogAnswer::Waiting => {}
+            crate::ui::file_dialog::DialogAnswer::Cancelled => self.save_dialog = None,
+            crate::ui::file_dialog::DialogAnswer::Chosen(mut path) => {
+                self.save_dialog = None;
+                if !crate::io::project::is_project_path(&path) {
+                    let mut name = path.as_os_str().to_owned();
+                    name.push(".");
+                    name.push(crate::io::project::PROJECT_EXTENSION);
+                    path = name.into();
+                }
+                // the file is written on its own thread: the window never waits on the disk
+                let territory = self.doc.territory().clone();
+                let scenarios: Vec<crate::model::Scenario> = self
+                    .doc
+                    .scenarios()
+                    .iter()
+                    .map(|s| s.scenario.clone())
+                    .collect();
+                let active = self.doc.active_index();
+                let extra = self
+                    .project
+                    .as_ref()
+                    .map(|p| p.1.clone())
+                    .unwrap_or_default();
+                self.project = Some((path.clone(), extra.clone()));
+                let (send, recv) = channel();
+                let repaint = ctx.clone();
+                std::thread::spawn(move || {
+                    let others: Vec<&crate::model::Scenario> = scenarios[1..].iter().collect();
+                    let result = crate::io::project::write_project(
+                        &path,
+                        &territory,
+                        &scenarios[0],
+                        &others,
+                        active,
+                        &extra,
+                    )
+                    .map(|()| path)
+                    .map_err(|e| e.to_string());
+                    let _ = send.send(result);
+                    repaint.request_repaint();
+                });
+                self.saving = Some(recv);
+            }
+        }
     }
 
     /// Checks the stripes as last drawn against the scenario: how many blocks in the drawn area
@@ -626,7 +733,11 @@ impl Editor {
             if ctrl && i.key_pressed(egui::Key::Y) {
                 commands.push(UiCommand::Redo);
             }
+            if ctrl && i.key_pressed(egui::Key::S) {
+                commands.push(UiCommand::OpenSaveDialog);
+            }
         });
+        self.save_ui(ui.ctx(), lang);
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -701,6 +812,13 @@ impl Editor {
                     .clicked()
                 {
                     commands.push(UiCommand::ResetToBaseline);
+                }
+                let busy = self.saving.is_some();
+                if ui
+                    .add_enabled(!busy, egui::Button::new(tx.save_project))
+                    .clicked()
+                {
+                    commands.push(UiCommand::OpenSaveDialog);
                 }
                 ui.separator();
                 for (l, name) in [(Lang::Fr, "FR"), (Lang::En, "EN")] {

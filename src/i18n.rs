@@ -114,6 +114,12 @@ pub struct Texts {
     pub open: &'static str,
     pub cancel: &'static str,
     pub osm_attribution: &'static str,
+    pub save_project: &'static str,
+    pub save_title: &'static str,
+    pub save_help: &'static str,
+    pub save_confirm: &'static str,
+    pub saved: &'static str,
+    pub save_failed: &'static str,
 }
 
 /// French, the default.
@@ -226,6 +232,12 @@ pub static FR: Texts = Texts {
     open: "Ouvrir",
     cancel: "Annuler",
     osm_attribution: "© les contributeurs d'OpenStreetMap",
+    save_project: "Enregistrer…",
+    save_title: "Enregistrer le projet",
+    save_help: "Un seul fichier .cartemixite avec le territoire et tous les scénarios : il s'envoie par courriel et s'ouvre avec Carte Mixité.",
+    save_confirm: "Enregistrer",
+    saved: "Projet enregistré :",
+    save_failed: "Enregistrement impossible",
 };
 
 /// English.
@@ -338,6 +350,12 @@ pub static EN: Texts = Texts {
     open: "Open",
     cancel: "Cancel",
     osm_attribution: "© OpenStreetMap contributors",
+    save_project: "Save…",
+    save_title: "Save the project",
+    save_help: "One .cartemixite file with the territory and every scenario: it can be emailed and opens with Carte Mixité.",
+    save_confirm: "Save",
+    saved: "Project saved:",
+    save_failed: "Cannot save",
 };
 
 /// A refused change, explained in the interface's language.

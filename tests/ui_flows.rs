@@ -399,3 +399,58 @@ fn stripes_follow_the_sectors_when_colours_run_out() {
     assert_eq!(changed(&h), 0);
     assert_eq!(stale(&h), (vec![], 0, 0), "after undo");
 }
+
+#[test]
+fn a_facilitator_saves_the_project_and_it_opens_with_the_same_scenario() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("reunion");
+    let mut h = harness();
+    // move one block, so there is a scenario to keep
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(1);
+    let (u, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    assert_eq!(changed(&h), 1);
+    h.get_by_label("Enregistrer…").click();
+    // the window takes a frame to size itself
+    h.run_steps(4);
+    h.get_by_label("Chemin du fichier").focus();
+    h.run_steps(1);
+    // replace the suggested name
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Chemin du fichier")
+        .type_text(&path.display().to_string());
+    h.run_steps(1);
+    h.get_by_label("Enregistrer").click();
+    let t0 = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        let notice = h
+            .state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .notice()
+            .unwrap_or("")
+            .to_string();
+        if notice.starts_with("Projet enregistré") {
+            assert!(notice.contains("reunion.cartemixite"), "{notice}");
+            break;
+        }
+        assert!(t0.elapsed().as_secs() < 10, "not saved: {notice}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // the receiver opens the same scenario, shown as it was saved
+    let file = dir.join("reunion.cartemixite");
+    let loaded = carte_mixite::app::load(Some(&file.display().to_string())).unwrap();
+    assert_eq!(loaded.doc.scenarios().len(), 2);
+    assert_eq!(loaded.doc.active_index(), 1);
+    let moved = &loaded.doc.active().scenario;
+    assert_ne!(
+        moved.assignment(u).main_college(),
+        loaded.doc.baseline().scenario.assignment(u).main_college(),
+        "the moved block is in the saved scenario"
+    );
+}

@@ -354,10 +354,8 @@ pub struct BasemapState {
     tiles: Option<Box<dyn Tiles>>,
     /// Where settings and the tile cache live (None: nothing is remembered, as in tests).
     data_dir: Option<PathBuf>,
-    /// The MBTiles dialog, with the path typed so far.
-    dialog: Option<String>,
-    /// A native file dialog running on its own thread.
-    picking: Option<Receiver<Option<PathBuf>>>,
+    /// The MBTiles dialog, when open.
+    dialog: Option<super::file_dialog::PathDialog>,
 }
 
 /// The settings file's content.
@@ -503,68 +501,31 @@ impl BasemapState {
                     chosen = Some(BasemapChoice::Osm);
                 }
                 if ui.selectable_label(false, tx.basemap_mbtiles).clicked() {
-                    self.dialog = Some(match &self.choice {
+                    self.dialog = Some(super::file_dialog::PathDialog::new(match &self.choice {
                         BasemapChoice::MbTiles { path } => path.display().to_string(),
                         _ => String::new(),
-                    });
+                    }));
                 }
             })
             .response
             .labelled_by(label.id);
-        // the native file dialog answers on its own thread
-        if let Some(rx) = &self.picking {
-            match rx.try_recv() {
-                Ok(Some(path)) => {
-                    self.dialog = Some(path.display().to_string());
-                    self.picking = None;
-                }
-                Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            }
-        }
         let mut close = false;
-        if let Some(path) = &mut self.dialog {
-            egui::Window::new(tx.mbtiles_title)
-                .collapsible(false)
-                .resizable(false)
-                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
-                .show(ui.ctx(), |ui| {
-                    ui.label(tx.mbtiles_help);
-                    ui.horizontal(|ui| {
-                        let label = ui.label(tx.file_path);
-                        ui.add(egui::TextEdit::singleline(path).desired_width(420.0))
-                            .labelled_by(label.id);
-                        if ui
-                            .add_enabled(self.picking.is_none(), egui::Button::new(tx.browse))
-                            .clicked()
-                        {
-                            let (send, recv) = channel();
-                            let ctx = ui.ctx().clone();
-                            std::thread::spawn(move || {
-                                let picked = rfd::FileDialog::new()
-                                    .add_filter("MBTiles", &["mbtiles"])
-                                    .pick_file();
-                                let _ = send.send(picked);
-                                ctx.request_repaint();
-                            });
-                            self.picking = Some(recv);
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        if ui
-                            .add_enabled(!path.trim().is_empty(), egui::Button::new(tx.open))
-                            .clicked()
-                        {
-                            chosen = Some(BasemapChoice::MbTiles {
-                                path: PathBuf::from(path.trim()),
-                            });
-                            close = true;
-                        }
-                        if ui.button(tx.cancel).clicked() {
-                            close = true;
-                        }
-                    });
-                });
+        if let Some(dialog) = &mut self.dialog {
+            let spec = super::file_dialog::DialogSpec {
+                title: tx.mbtiles_title,
+                help: tx.mbtiles_help,
+                confirm: tx.open,
+                filter: ("MBTiles", &["mbtiles"]),
+                save: false,
+            };
+            match dialog.show(ui.ctx(), &spec, lang) {
+                super::file_dialog::DialogAnswer::Waiting => {}
+                super::file_dialog::DialogAnswer::Cancelled => close = true,
+                super::file_dialog::DialogAnswer::Chosen(path) => {
+                    chosen = Some(BasemapChoice::MbTiles { path });
+                    close = true;
+                }
+            }
         }
         let message = chosen.and_then(|c| match self.set(c, ui.ctx(), lang) {
             Ok(m) => m,

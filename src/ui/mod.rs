@@ -2,6 +2,7 @@
 
 pub mod basemap;
 pub mod coloring;
+pub mod file_dialog;
 pub mod geometry;
 pub mod map;
 pub mod palette;

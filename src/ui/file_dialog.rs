@@ -1,0 +1,118 @@
+//! A small window asking for a file: a path typed by hand (always possible, also where no
+//! native dialog service exists), or chosen with the system's dialog (rfd), which runs on its own
+//! thread so the window never freezes.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+/// What the user did with the dialog this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DialogAnswer {
+    /// Nothing yet.
+    Waiting,
+    /// Closed without choosing.
+    Cancelled,
+    /// This file.
+    Chosen(PathBuf),
+}
+
+/// The dialog's words and kind.
+pub struct DialogSpec<'a> {
+    /// Window title.
+    pub title: &'a str,
+    /// One sentence of help.
+    pub help: &'a str,
+    /// The confirming button ("Ouvrir", "Enregistrer").
+    pub confirm: &'a str,
+    /// File type name and extensions for the system dialog.
+    pub filter: (&'a str, &'a [&'a str]),
+    /// A save dialog (asks where to write) rather than an open one.
+    pub save: bool,
+}
+
+/// A file dialog's state, kept between frames.
+#[derive(Default)]
+pub struct PathDialog {
+    /// The path typed so far.
+    pub path: String,
+    picking: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl PathDialog {
+    /// A dialog starting with a path.
+    pub fn new(path: String) -> Self {
+        PathDialog {
+            path,
+            picking: None,
+        }
+    }
+
+    /// Draws the window; says what the user did.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        spec: &DialogSpec<'_>,
+        lang: crate::i18n::Lang,
+    ) -> DialogAnswer {
+        let tx = crate::i18n::texts(lang);
+        if let Some(rx) = &self.picking {
+            match rx.try_recv() {
+                Ok(Some(path)) => {
+                    self.path = path.display().to_string();
+                    self.picking = None;
+                }
+                Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => self.picking = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        let mut answer = DialogAnswer::Waiting;
+        egui::Window::new(spec.title)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label(spec.help);
+                ui.horizontal(|ui| {
+                    let label = ui.label(tx.file_path);
+                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
+                        .labelled_by(label.id);
+                    if ui
+                        .add_enabled(self.picking.is_none(), egui::Button::new(tx.browse))
+                        .clicked()
+                    {
+                        let (send, recv) = channel();
+                        let ctx = ui.ctx().clone();
+                        let (name, extensions): (String, Vec<String>) = (
+                            spec.filter.0.to_string(),
+                            spec.filter.1.iter().map(|e| e.to_string()).collect(),
+                        );
+                        let save = spec.save;
+                        std::thread::spawn(move || {
+                            let dialog = rfd::FileDialog::new().add_filter(name, &extensions);
+                            let picked = if save {
+                                dialog.save_file()
+                            } else {
+                                dialog.pick_file()
+                            };
+                            let _ = send.send(picked);
+                            ctx.request_repaint();
+                        });
+                        self.picking = Some(recv);
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let path = self.path.trim();
+                    if ui
+                        .add_enabled(!path.is_empty(), egui::Button::new(spec.confirm))
+                        .clicked()
+                    {
+                        answer = DialogAnswer::Chosen(PathBuf::from(path));
+                    }
+                    if ui.button(tx.cancel).clicked() {
+                        answer = DialogAnswer::Cancelled;
+                    }
+                });
+            });
+        answer
+    }
+}
