@@ -478,7 +478,21 @@ impl Editor {
                 if self.saving.is_none() {
                     let path = match &self.project {
                         Some((p, _)) => p.display().to_string(),
-                        None => format!("{}.cartemixite", self.doc.territory().info.name),
+                        None => {
+                            // beside the user's documents rather than wherever the app started
+                            let name = format!("{}.cartemixite", self.doc.territory().info.name);
+                            std::env::var_os("HOME")
+                                .map(std::path::PathBuf::from)
+                                .map(|h| {
+                                    if h.join("Documents").is_dir() {
+                                        h.join("Documents")
+                                    } else {
+                                        h
+                                    }
+                                })
+                                .map(|d| d.join(&name).display().to_string())
+                                .unwrap_or(name)
+                        }
                     };
                     self.save_dialog = Some(crate::ui::file_dialog::PathDialog::new(path));
                 }

@@ -306,43 +306,15 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
                 }
             },
         };
-        let geometry = match (geometry, &convert) {
-            (Some(g), Some(c)) => match g
-                .try_map_coords(|p| c.convert(p.x, p.y).map(|(x, y)| geo::coord! {x: x, y: y}))
-            {
-                Ok(g) => Some(g),
-                Err(e) => {
-                    report.push(
-                        file,
-                        Some(place.clone()),
-                        Some("geometry"),
-                        Severity::Skipped,
-                        ProblemKind::BrokenGeometry {
-                            reason: e.to_string(),
-                        },
-                    );
-                    None
-                }
-            },
-            (g, _) => g,
+        let Ok(geometry) = to_lon_lat(
+            geometry,
+            convert.as_ref(),
+            &mut checked_range,
+            (file, &place, "crs"),
+            report,
+        ) else {
+            return None;
         };
-        // without a declared projection, coordinates must be longitudes and latitudes
-        if !checked_range && let Some(g) = &geometry {
-            use geo::CoordsIter;
-            if let Some(c) = g.coords_iter().next() {
-                checked_range = true;
-                if !(c.x.abs() <= 180.0 && c.y.abs() <= 90.0) {
-                    report.push(
-                        file,
-                        Some(place.clone()),
-                        Some("crs"),
-                        Severity::Fatal,
-                        ProblemKind::ProjectedWithoutCrs { x: c.x, y: c.y },
-                    );
-                    return None;
-                }
-            }
-        }
         features.push(Feature {
             place,
             geometry,
@@ -354,6 +326,56 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         fields,
         features,
     })
+}
+
+/// A feature's geometry in lon/lat: converted from the declared projection, or, with none
+/// declared, checked to be longitudes/latitudes (on the first coordinate of the file; `Err` when
+/// it is not, which makes the whole file unusable: nothing is guessed). A point that cannot be
+/// converted drops the feature, said so.
+fn to_lon_lat(
+    geometry: Option<geo::Geometry<f64>>,
+    convert: Option<&ToWgs84>,
+    checked_range: &mut bool,
+    (file, place, crs_field): (&str, &str, &str),
+    report: &mut Report,
+) -> Result<Option<geo::Geometry<f64>>, ()> {
+    let geometry = match (geometry, convert) {
+        (Some(g), Some(c)) => {
+            match g.try_map_coords(|p| c.convert(p.x, p.y).map(|(x, y)| geo::coord! {x: x, y: y})) {
+                Ok(g) => Some(g),
+                Err(e) => {
+                    report.push(
+                        file,
+                        Some(place.to_string()),
+                        Some("geometry"),
+                        Severity::Skipped,
+                        ProblemKind::BrokenGeometry {
+                            reason: e.to_string(),
+                        },
+                    );
+                    None
+                }
+            }
+        }
+        (g, _) => g,
+    };
+    if !*checked_range && let Some(g) = &geometry {
+        use geo::CoordsIter;
+        if let Some(c) = g.coords_iter().next() {
+            *checked_range = true;
+            if !(c.x.abs() <= 180.0 && c.y.abs() <= 90.0) {
+                report.push(
+                    file,
+                    Some(place.to_string()),
+                    Some(crs_field),
+                    Severity::Fatal,
+                    ProblemKind::ProjectedWithoutCrs { x: c.x, y: c.y },
+                );
+                return Err(());
+            }
+        }
+    }
+    Ok(geometry)
 }
 
 /// One GeoJSON geometry, converted defensively: a malformed one is an error, never a panic.
@@ -641,42 +663,15 @@ fn read_shapefile(file: &str, parts: ShapefileParts, report: &mut Report) -> Opt
                 }
             },
         };
-        let geometry = match (geometry, &convert) {
-            (Some(g), Some(c)) => match g
-                .try_map_coords(|p| c.convert(p.x, p.y).map(|(x, y)| geo::coord! {x: x, y: y}))
-            {
-                Ok(g) => Some(g),
-                Err(e) => {
-                    report.push(
-                        file,
-                        Some(place.clone()),
-                        Some("geometry"),
-                        Severity::Skipped,
-                        ProblemKind::BrokenGeometry {
-                            reason: e.to_string(),
-                        },
-                    );
-                    None
-                }
-            },
-            (g, _) => g,
+        let Ok(geometry) = to_lon_lat(
+            geometry,
+            convert.as_ref(),
+            &mut checked_range,
+            (file, &place, ".prj"),
+            report,
+        ) else {
+            return None;
         };
-        if !checked_range && let Some(g) = &geometry {
-            use geo::CoordsIter;
-            if let Some(c) = g.coords_iter().next() {
-                checked_range = true;
-                if !(c.x.abs() <= 180.0 && c.y.abs() <= 90.0) {
-                    report.push(
-                        file,
-                        Some(place.clone()),
-                        Some(".prj"),
-                        Severity::Fatal,
-                        ProblemKind::ProjectedWithoutCrs { x: c.x, y: c.y },
-                    );
-                    return None;
-                }
-            }
-        }
         features.push(Feature {
             place,
             geometry,
