@@ -170,6 +170,8 @@ pub enum UiCommand {
     DismissRecovery,
     /// Ask where to save the project.
     OpenSaveDialog,
+    /// Ask which project to open.
+    OpenOpenDialog,
 }
 
 /// The editor once a territory is loaded.
@@ -204,6 +206,10 @@ pub struct Editor {
     save_dialog: Option<crate::ui::file_dialog::PathDialog>,
     /// A save running in the background.
     saving: Option<Receiver<Result<std::path::PathBuf, String>>>,
+    /// The "open a project" dialog, when open.
+    open_dialog: Option<crate::ui::file_dialog::PathDialog>,
+    /// A project the user asked to open (the app loads it in the background).
+    pub open_request: Option<std::path::PathBuf>,
     to_screen: Option<crate::ui::map::ToScreen>,
     drag_path: Vec<egui::Pos2>,
     brush_from: Option<egui::Pos2>,
@@ -267,6 +273,8 @@ impl Editor {
             project: loaded.project,
             save_dialog: None,
             saving: None,
+            open_dialog: None,
+            open_request: None,
             to_screen: None,
             drag_path: Vec::new(),
             brush_from: None,
@@ -348,6 +356,7 @@ impl Editor {
             | UiCommand::SetLang(_)
             | UiCommand::BeginStroke
             | UiCommand::OpenSaveDialog
+            | UiCommand::OpenOpenDialog
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
             _ => self.dirty = None,
@@ -474,6 +483,10 @@ impl Editor {
                 self.recovered = None;
                 Ok(())
             }
+            UiCommand::OpenOpenDialog => {
+                self.open_dialog = Some(crate::ui::file_dialog::PathDialog::default());
+                Ok(())
+            }
             UiCommand::OpenSaveDialog => {
                 if self.saving.is_none() {
                     let path = match &self.project {
@@ -565,6 +578,24 @@ impl Editor {
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.saving = None,
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(dialog) = &mut self.open_dialog {
+            let spec = crate::ui::file_dialog::DialogSpec {
+                title: tx.open_title,
+                help: tx.open_help,
+                confirm: tx.open,
+                filter: ("Carte Mixité", &[crate::io::project::PROJECT_EXTENSION]),
+                save: false,
+            };
+            match dialog.show(ctx, &spec, lang) {
+                crate::ui::file_dialog::DialogAnswer::Waiting => {}
+                crate::ui::file_dialog::DialogAnswer::Cancelled => self.open_dialog = None,
+                crate::ui::file_dialog::DialogAnswer::Chosen(path) => {
+                    self.open_dialog = None;
+                    self.notice = Some(format!("{} {}…", tx.opening, path.display()));
+                    self.open_request = Some(path);
+                }
             }
         }
         let Some(dialog) = &mut self.save_dialog else {
@@ -826,6 +857,9 @@ impl Editor {
                     .clicked()
                 {
                     commands.push(UiCommand::ResetToBaseline);
+                }
+                if ui.button(tx.open_project).clicked() {
+                    commands.push(UiCommand::OpenOpenDialog);
                 }
                 let busy = self.saving.is_some();
                 if ui
@@ -1287,9 +1321,11 @@ impl CarteApp {
             && let Ok(result) = rx.try_recv()
         {
             self.loading = None;
-            match result {
-                Ok(loaded) => self.editor = Some(Editor::new(loaded)),
-                Err(e) => self.error = Some(e),
+            match (result, &mut self.editor) {
+                (Ok(loaded), _) => self.editor = Some(Editor::new(loaded)),
+                // a project that cannot be opened leaves the current work on screen, and says why
+                (Err(e), Some(editor)) => editor.notice = Some(e),
+                (Err(e), None) => self.error = Some(e),
             }
         }
     }
@@ -1308,6 +1344,23 @@ impl CarteApp {
                 editor.ui(ui, self.lang, &mut commands);
                 for c in commands {
                     editor.run(c, &mut self.lang);
+                }
+                if let Some(path) = editor.open_request.take() {
+                    // loaded in the background; the current work stays until it is ready
+                    let (tx, rx) = channel();
+                    let repaint = ui.ctx().clone();
+                    let autosave = editor.autosave.is_some();
+                    std::thread::spawn(move || {
+                        let path = path.display().to_string();
+                        let loaded = if autosave {
+                            load_with_autosave(Some(&path), &autosave_dir())
+                        } else {
+                            load(Some(&path))
+                        };
+                        let _ = tx.send(loaded);
+                        repaint.request_repaint();
+                    });
+                    self.loading = Some(rx);
                 }
             }
             None => {

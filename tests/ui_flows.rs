@@ -442,8 +442,39 @@ fn a_facilitator_saves_the_project_and_it_opens_with_the_same_scenario() {
         assert!(t0.elapsed().as_secs() < 10, "not saved: {notice}");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    // the receiver opens the same scenario, shown as it was saved
+    // the receiver opens it from the window, and sees the same scenario
     let file = dir.join("reunion.cartemixite");
+    let mut other = harness();
+    other.get_by_label("Ouvrir…").click();
+    other.run_steps(4);
+    other.get_by_label("Chemin du fichier").focus();
+    other.run_steps(1);
+    other
+        .get_by_label("Chemin du fichier")
+        .type_text(&file.display().to_string());
+    other.run_steps(1);
+    other.get_by_label("Ouvrir").click();
+    let t0 = std::time::Instant::now();
+    while other.state().editor.as_ref().unwrap().doc.scenarios().len() < 2 {
+        other.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(t0.elapsed().as_secs() < 10, "the project did not open");
+    }
+    let opened = &other.state().editor.as_ref().unwrap().doc;
+    assert_eq!(opened.active_index(), 1);
+    assert_eq!(
+        opened.active().scenario.assignment(u).main_college(),
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .active()
+            .scenario
+            .assignment(u)
+            .main_college()
+    );
+    // and the file read directly gives the same
     let loaded = carte_mixite::app::load(Some(&file.display().to_string())).unwrap();
     assert_eq!(loaded.doc.scenarios().len(), 2);
     assert_eq!(loaded.doc.active_index(), 1);
