@@ -302,11 +302,22 @@ fn college_card_ui(
                     ui.label(RichText::new(d).size(15.0).strong());
                 }
             });
-            ui.add(
-                egui::ProgressBar::new(use_.unwrap_or(0.0).min(1.0) as f32)
-                    .desired_height(10.0)
-                    .fill(bar_color),
-            );
+            match use_ {
+                Some(u) => {
+                    ui.add(
+                        egui::ProgressBar::new(u.min(1.0) as f32)
+                            .desired_height(10.0)
+                            .fill(bar_color),
+                    );
+                }
+                // no capacity, no bar (a bar at zero would say "empty"); the card keeps its height
+                None => {
+                    ui.allocate_exact_size(
+                        egui::vec2(ui.available_width(), 10.0),
+                        egui::Sense::hover(),
+                    );
+                }
+            }
             ui.horizontal_wrapped(|ui| {
                 let ips_label = if i.ips_estimated {
                     tx.ips_estimated
