@@ -144,6 +144,31 @@ pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
     (layer, report)
 }
 
+/// Reads a file already in memory, by the kind its name says (GeoJSON, CSV, a lone `.shp`
+/// without companions, or a zipped shapefile). For callers that do not read from disk, and for
+/// the fuzz targets.
+pub fn read_layer_bytes(name: &str, bytes: &[u8]) -> (Option<Layer>, Report) {
+    let mut report = Report::default();
+    let lower = name.to_ascii_lowercase();
+    let layer = if lower.ends_with(".csv") || lower.ends_with(".txt") || lower.ends_with(".tsv") {
+        read_csv(name, bytes, &mut report)
+    } else if lower.ends_with(".shp") {
+        let parts = ShapefileParts {
+            shp: bytes.to_vec(),
+            shx: None,
+            dbf: None,
+            prj: None,
+            cpg: None,
+        };
+        read_shapefile(name, parts, &mut report)
+    } else if lower.ends_with(".zip") {
+        read_zip(name, bytes, &mut report)
+    } else {
+        read_geojson(name, bytes, &mut report)
+    };
+    (layer, report)
+}
+
 /// The text of a file: UTF-8 (a BOM is dropped), or Windows-1252 when it is not valid UTF-8
 /// (latin-1 files from spreadsheets).
 pub fn decode_text(bytes: &[u8]) -> String {
