@@ -364,6 +364,23 @@ fn to_lon_lat(
     (file, place, crs_field): (&str, &str, &str),
     report: &mut Report,
 ) -> Result<Option<geo::Geometry<f64>>, ()> {
+    // a coordinate that is not a number (NaN, infinite) makes the geometry unusable
+    let geometry = geometry.filter(|g| {
+        use geo::CoordsIter;
+        let finite = g.coords_iter().all(|c| c.x.is_finite() && c.y.is_finite());
+        if !finite {
+            report.push(
+                file,
+                Some(place.to_string()),
+                Some("geometry"),
+                Severity::Skipped,
+                ProblemKind::BrokenGeometry {
+                    reason: "a coordinate is not a number".into(),
+                },
+            );
+        }
+        finite
+    });
     let geometry = match (geometry, convert) {
         (Some(g), Some(c)) => {
             match g.try_map_coords(|p| c.convert(p.x, p.y).map(|(x, y)| geo::coord! {x: x, y: y})) {
@@ -541,8 +558,92 @@ fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
     read_shapefile(file, parts, report)
 }
 
-fn read_shapefile(file: &str, parts: ShapefileParts, report: &mut Report) -> Option<Layer> {
+/// The length of the `.shp`'s leading run of well-formed records, and the number of the first
+/// record that is not (1-based). Every record's declared sizes must fit in the file and agree
+/// with its point and part counts: a damaged or hostile file could otherwise make the reader
+/// ask for gigabytes.
+fn sane_shp_prefix(shp: &[u8]) -> (usize, Option<usize>) {
+    let be = |at: usize| -> Option<i64> {
+        Some(i64::from(i32::from_be_bytes(
+            shp.get(at..at + 4)?.try_into().ok()?,
+        )))
+    };
+    let le = |at: usize| -> Option<i64> {
+        Some(i64::from(i32::from_le_bytes(
+            shp.get(at..at + 4)?.try_into().ok()?,
+        )))
+    };
+    let mut at = 100;
+    let mut record = 1;
+    while at < shp.len() {
+        let ok = (|| -> Option<usize> {
+            let content = usize::try_from(be(at + 4)? * 2).ok()?;
+            let start = at + 8;
+            if content < 4 || start + content > shp.len() {
+                return None;
+            }
+            let need = match le(start)? {
+                0 | 1 | 11 | 21 => 4,
+                8 | 18 | 28 => 40 + 16 * usize::try_from(le(start + 36)?).ok()?,
+                kind @ (3 | 5 | 13 | 15 | 23 | 25 | 31) => {
+                    let parts = usize::try_from(le(start + 36)?).ok()?;
+                    let points = usize::try_from(le(start + 40)?).ok()?;
+                    // each part starts at a point of the record, in order
+                    let mut previous = 0;
+                    for k in 0..parts {
+                        let first = usize::try_from(le(start + 44 + 4 * k)?).ok()?;
+                        if first < previous || first >= points.max(1) {
+                            return None;
+                        }
+                        previous = first;
+                    }
+                    let per_part = if kind == 31 { 8 } else { 4 };
+                    44usize
+                        .checked_add(parts.checked_mul(per_part)?)?
+                        .checked_add(points.checked_mul(16)?)?
+                }
+                _ => return None,
+            };
+            (need <= content).then_some(start + content)
+        })();
+        match ok {
+            Some(next) => {
+                at = next;
+                record += 1;
+            }
+            None => return (at, Some(record)),
+        }
+    }
+    (shp.len(), None)
+}
+
+fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) -> Option<Layer> {
     use std::io::Cursor;
+    if parts.shp.len() < 100 {
+        report.push(
+            file,
+            None,
+            None,
+            Severity::Fatal,
+            ProblemKind::BadFormat {
+                reason: format!(
+                    "{} bytes: a .shp file starts with a 100-byte header",
+                    parts.shp.len()
+                ),
+            },
+        );
+        return None;
+    }
+    // keep the well-formed records only; the index then no longer matches, so it is dropped
+    if let (len, Some(bad)) = sane_shp_prefix(&parts.shp) {
+        report.push(file, Some(format!("feature {bad}")), None, Severity::Skipped, ProblemKind::BadFormat {
+            reason: "the file is damaged from here on (a record's sizes do not fit); the features before it are read".into(),
+        });
+        parts.shp.truncate(len);
+        let words = i32::try_from(len / 2).unwrap_or(i32::MAX).to_be_bytes();
+        parts.shp[24..28].copy_from_slice(&words);
+        parts.shx = None;
+    }
     let fatal = |report: &mut Report, kind: ProblemKind| {
         report.push(file, None, None, Severity::Fatal, kind);
         None
@@ -937,6 +1038,41 @@ mod tests {
             (c.x - 1.439928).abs() < 1e-5 && (c.y - 43.598852).abs() < 1e-5,
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_shapefile_record_claiming_a_billion_points_is_refused_not_allocated() {
+        // one square polygon record, then its point count raised to 10^9 (found by fuzzing)
+        let mut shp = vec![0u8; 100];
+        shp[0..4].copy_from_slice(&9994i32.to_be_bytes());
+        shp[28..32].copy_from_slice(&1000i32.to_le_bytes());
+        shp[32..36].copy_from_slice(&5i32.to_le_bytes());
+        let points = [(0.0, 0.0), (0.0, 1.0), (1.0, 1.0), (1.0, 0.0), (0.0, 0.0)];
+        let mut content = Vec::new();
+        content.extend_from_slice(&5i32.to_le_bytes());
+        for v in [0.0f64, 0.0, 1.0, 1.0] {
+            content.extend_from_slice(&v.to_le_bytes());
+        }
+        content.extend_from_slice(&1i32.to_le_bytes());
+        content.extend_from_slice(&(points.len() as i32).to_le_bytes());
+        content.extend_from_slice(&0i32.to_le_bytes());
+        for (x, y) in points {
+            content.extend_from_slice(&f64::to_le_bytes(x));
+            content.extend_from_slice(&f64::to_le_bytes(y));
+        }
+        shp.extend_from_slice(&1i32.to_be_bytes());
+        shp.extend_from_slice(&((content.len() / 2) as i32).to_be_bytes());
+        shp.extend_from_slice(&content);
+        let words = (shp.len() / 2) as i32;
+        shp[24..28].copy_from_slice(&words.to_be_bytes());
+        let (layer, report) = read_layer_bytes("ok.shp", &shp);
+        assert_eq!(layer.unwrap().features.len(), 1, "{report:?}");
+        // the point count of the record, now absurd
+        let at = 100 + 8 + 40;
+        shp[at..at + 4].copy_from_slice(&1_000_000_000i32.to_le_bytes());
+        let (layer, report) = read_layer_bytes("bad.shp", &shp);
+        assert_eq!(layer.unwrap().features.len(), 0);
+        assert_eq!(report.problems[0].place.as_deref(), Some("feature 1"));
     }
 
     #[test]
