@@ -367,7 +367,12 @@ fn area_of(
         );
         return None;
     }
-    if let Some(reason) = mp.validation_errors().first().map(|e| e.to_string()) {
+    // the validity check itself can fail on some invalid shapes (a geo panic): that shape is
+    // then treated as invalid, never a crash
+    let problem =
+        std::panic::catch_unwind(|| mp.validation_errors().first().map(|e| e.to_string()))
+            .unwrap_or_else(|_| Some("the shape's topology cannot be analysed".into()));
+    if let Some(reason) = problem {
         // a union of the polygon with itself resolves crossings (non-zero fill rule)
         let repaired = std::panic::catch_unwind(|| geo::unary_union(mp.0.iter()));
         match repaired {

@@ -417,6 +417,23 @@ fn to_lon_lat(
             }
         }
     }
+    // every point of a lon/lat geometry lies on the Earth
+    let geometry = geometry.filter(|g| {
+        use geo::CoordsIter;
+        let on_earth = g.coords_iter().all(|c| c.x.abs() <= 180.0 && c.y.abs() <= 90.0);
+        if !on_earth {
+            report.push(
+                file,
+                Some(place.to_string()),
+                Some("geometry"),
+                Severity::Skipped,
+                ProblemKind::BrokenGeometry {
+                    reason: "some coordinates are not longitudes between -180 and 180 and latitudes between -90 and 90".into(),
+                },
+            );
+        }
+        on_earth
+    });
     Ok(geometry)
 }
 
