@@ -279,3 +279,19 @@ fn the_demo_exports_read_back() {
     let table = std::fs::read_to_string(dir.join("i.csv")).unwrap();
     assert!(table.lines().count() >= 13, "{table}");
 }
+
+#[test]
+fn a_shape_that_makes_the_geometry_library_panic_is_reported_not_a_crash() {
+    // found by fuzzing the Shapefile importer: geo's validity check panics on this shape
+    let bytes = include_bytes!("fixtures/fuzz-geo-relate-panic.shp");
+    let (layer, report) = carte_mixite::io::layer::read_layer_bytes("fuzz.shp", bytes);
+    if let Some(layer) = layer {
+        let areas = carte_mixite::io::import::validate_areas(&layer);
+        assert!(
+            areas.problems.iter().all(|p| !p.file.is_empty()),
+            "every problem names its file"
+        );
+    } else {
+        assert!(report.has_fatal());
+    }
+}
