@@ -172,6 +172,8 @@ pub enum UiCommand {
     OpenSaveDialog,
     /// Ask which project to open.
     OpenOpenDialog,
+    /// Open the import assistant.
+    OpenImportDialog,
 }
 
 /// The editor once a territory is loaded.
@@ -210,6 +212,10 @@ pub struct Editor {
     open_dialog: Option<crate::ui::file_dialog::PathDialog>,
     /// A project the user asked to open (the app loads it in the background).
     pub open_request: Option<std::path::PathBuf>,
+    /// The import assistant, when open.
+    import_dialog: Option<crate::ui::import_dialog::ImportDialog>,
+    /// A territory just imported, to open in place of this one.
+    pub imported: Option<Box<crate::io::import::Imported>>,
     to_screen: Option<crate::ui::map::ToScreen>,
     drag_path: Vec<egui::Pos2>,
     brush_from: Option<egui::Pos2>,
@@ -275,6 +281,8 @@ impl Editor {
             saving: None,
             open_dialog: None,
             open_request: None,
+            import_dialog: None,
+            imported: None,
             to_screen: None,
             drag_path: Vec::new(),
             brush_from: None,
@@ -357,6 +365,7 @@ impl Editor {
             | UiCommand::BeginStroke
             | UiCommand::OpenSaveDialog
             | UiCommand::OpenOpenDialog
+            | UiCommand::OpenImportDialog
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
             _ => self.dirty = None,
@@ -483,6 +492,10 @@ impl Editor {
                 self.recovered = None;
                 Ok(())
             }
+            UiCommand::OpenImportDialog => {
+                self.import_dialog = Some(crate::ui::import_dialog::ImportDialog::new());
+                Ok(())
+            }
             UiCommand::OpenOpenDialog => {
                 self.open_dialog = Some(crate::ui::file_dialog::PathDialog::default());
                 Ok(())
@@ -578,6 +591,16 @@ impl Editor {
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => self.saving = None,
                 Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(dialog) = &mut self.import_dialog {
+            match dialog.show(ctx, lang) {
+                crate::ui::import_dialog::ImportAnswer::Open => {}
+                crate::ui::import_dialog::ImportAnswer::Close => self.import_dialog = None,
+                crate::ui::import_dialog::ImportAnswer::Use(imported) => {
+                    self.import_dialog = None;
+                    self.imported = Some(imported);
+                }
             }
         }
         if let Some(dialog) = &mut self.open_dialog {
@@ -860,6 +883,9 @@ impl Editor {
                 }
                 if ui.button(tx.open_project).clicked() {
                     commands.push(UiCommand::OpenOpenDialog);
+                }
+                if ui.button(tx.import_button).clicked() {
+                    commands.push(UiCommand::OpenImportDialog);
                 }
                 let busy = self.saving.is_some();
                 if ui
@@ -1344,6 +1370,15 @@ impl CarteApp {
                 editor.ui(ui, self.lang, &mut commands);
                 for c in commands {
                     editor.run(c, &mut self.lang);
+                }
+                if let Some(imported) = editor.imported.take() {
+                    // an imported territory replaces this one, with its own autosave
+                    let mut loaded = Loaded::new(imported.territory, imported.baseline);
+                    if editor.autosave.is_some() {
+                        loaded.autosave =
+                            Some(autosave_path(&autosave_dir(), loaded.doc.territory()));
+                    }
+                    *editor = Editor::new(loaded);
                 }
                 if let Some(path) = editor.open_request.take() {
                     // loaded in the background; the current work stays until it is ready

@@ -13,6 +13,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 fn harness() -> Harness<'static, CarteApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 950.0))
@@ -484,4 +486,63 @@ fn a_facilitator_saves_the_project_and_it_opens_with_the_same_scenario() {
         loaded.doc.baseline().scenario.assignment(u).main_college(),
         "the moved block is in the saved scenario"
     );
+}
+
+#[test]
+fn the_import_assistant_builds_a_territory_and_opens_it() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-import-{}", std::process::id()));
+    common::small_open_data(&dir);
+    let mut h = harness();
+    h.get_by_label("Importer…").click();
+    h.run_steps(4);
+    let type_into = |h: &mut Harness<'static, CarteApp>, label: &str, text: &str| {
+        h.get_by_label(label).focus();
+        h.run_steps(1);
+        h.get_by_label(label).type_text(text);
+        h.run_steps(1);
+    };
+    type_into(&mut h, "Nom du territoire", "Petit test");
+    type_into(
+        &mut h,
+        "Îlots (IRIS)",
+        &dir.join("iris.geojson").display().to_string(),
+    );
+    type_into(
+        &mut h,
+        "Collèges",
+        &dir.join("colleges.csv").display().to_string(),
+    );
+    h.get_by_label("Lire les colonnes").click();
+    let wait = |h: &mut Harness<'static, CarteApp>, label: &str| {
+        let t0 = std::time::Instant::now();
+        while h.query_by_label(label).is_none() {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            assert!(t0.elapsed().as_secs() < 10, "{label} never appeared");
+        }
+    };
+    wait(&mut h, "d'après la colonne collège");
+    // the usual column names were recognised
+    let key = h.get_by_label("Identifiant").value().unwrap_or_default();
+    assert_eq!(key, "CODE_IRIS");
+    h.get_by_label("d'après la colonne collège").click();
+    h.run_steps(1);
+    h.get_by_label("Importer").click();
+    wait(&mut h, "Ouvrir dans l'éditeur");
+    // the window grows with the report: let its layout settle before clicking
+    h.run_steps(2);
+    h.get_by_label("Ouvrir dans l'éditeur").click();
+    h.run_steps(3);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(editor.doc.territory().info.name, "Petit test");
+    assert_eq!(editor.doc.territory().units().len(), 4);
+    assert!(editor.doc.territory().unit_ids().all(|u| {
+        editor
+            .doc
+            .baseline()
+            .scenario
+            .assignment(u)
+            .main_college()
+            .is_some()
+    }));
 }

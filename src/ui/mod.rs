@@ -4,6 +4,7 @@ pub mod basemap;
 pub mod coloring;
 pub mod file_dialog;
 pub mod geometry;
+pub mod import_dialog;
 pub mod map;
 pub mod palette;
 pub mod panel;

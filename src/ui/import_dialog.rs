@@ -1,0 +1,356 @@
+//! The import assistant: the same steps as `carte-mixite import`, in a window. Choose the files,
+//! read their columns (suggested from the usual French open-data names, changeable), choose
+//! where the baseline comes from, import in the background, read the validation report, open
+//! the result in the editor.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::i18n::{Lang, texts};
+use crate::io::import::{
+    BaselineSource, CollegeColumns, ImportError, ImportSpec, Imported, UnitColumns,
+    suggest_college_columns, suggest_unit_columns,
+};
+
+/// Where the baseline comes from, as offered in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Baseline {
+    #[default]
+    Sectors,
+    Column,
+    Nearest,
+}
+
+/// The column names of the unit file and of the collège file, or why they could not be read.
+type Columns = Result<(Vec<String>, Vec<String>), String>;
+
+/// The assistant's state.
+#[derive(Default)]
+pub struct ImportDialog {
+    name: String,
+    /// Paths: units, collèges, joined table, sectors.
+    paths: [String; 4],
+    baseline: Baseline,
+    estimate_ips: bool,
+    /// Columns of the unit and collège files, once read.
+    fields: Option<(Vec<String>, Vec<String>)>,
+    units: UnitColumns,
+    colleges: CollegeColumns,
+    reading: Option<Receiver<Columns>>,
+    browsing: Option<(usize, Receiver<Option<PathBuf>>)>,
+    running: Option<Receiver<Result<Imported, String>>>,
+    /// The report of the last import, and its result when it produced a territory.
+    outcome: Option<(String, bool)>,
+    result: Option<Imported>,
+}
+
+/// What the assistant asks of the app.
+pub enum ImportAnswer {
+    /// Keep the window open.
+    Open,
+    /// Close it.
+    Close,
+    /// Open this territory in the editor.
+    Use(Box<Imported>),
+}
+
+fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
+    report
+        .problems
+        .iter()
+        .map(|p| crate::i18n::problem_text(lang, p))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl ImportDialog {
+    /// A new assistant, with the usual choices.
+    pub fn new() -> Self {
+        ImportDialog {
+            estimate_ips: true,
+            ..Default::default()
+        }
+    }
+
+    fn poll(&mut self, lang: Lang) {
+        if let Some((i, rx)) = &self.browsing
+            && let Ok(picked) = rx.try_recv()
+        {
+            if let Some(p) = picked {
+                self.paths[*i] = p.display().to_string();
+            }
+            self.browsing = None;
+        }
+        if let Some(rx) = &self.reading
+            && let Ok(result) = rx.try_recv()
+        {
+            self.reading = None;
+            match result {
+                Ok((u, c)) => {
+                    self.units = suggest_unit_columns(&u);
+                    self.colleges = suggest_college_columns(&c);
+                    self.fields = Some((u, c));
+                    self.outcome = None;
+                }
+                Err(e) => self.outcome = Some((e, false)),
+            }
+        }
+        if let Some(rx) = &self.running
+            && let Ok(result) = rx.try_recv()
+        {
+            self.running = None;
+            match result {
+                Ok(imported) => {
+                    let tx = texts(lang);
+                    let t = &imported.territory;
+                    let summary = format!(
+                        "{} : {} {}, {} {}, {} {}",
+                        t.info.name,
+                        t.units().len(),
+                        tx.import_units_word,
+                        t.colleges().len(),
+                        tx.import_colleges_word,
+                        imported.split_units.len(),
+                        tx.import_split_word
+                    );
+                    let text = format!("{summary}\n{}", report_text(&imported.report, lang));
+                    self.outcome = Some((text, true));
+                    self.result = Some(imported);
+                }
+                Err(e) => self.outcome = Some((e, false)),
+            }
+        }
+    }
+
+    fn spec(&self) -> ImportSpec {
+        let path = |i: usize| {
+            let p = self.paths[i].trim();
+            (!p.is_empty()).then(|| PathBuf::from(p))
+        };
+        ImportSpec {
+            name: self.name.trim().to_string(),
+            units: path(0).unwrap_or_default(),
+            unit_columns: self.units.clone(),
+            colleges: path(1).unwrap_or_default(),
+            college_columns: self.colleges.clone(),
+            join: path(2),
+            baseline: match (self.baseline, path(3)) {
+                (Baseline::Sectors, Some(p)) => BaselineSource::Sectors { path: p, uai: None },
+                (Baseline::Column, _) => BaselineSource::Column,
+                _ => BaselineSource::Nearest,
+            },
+            estimate_ips: self.estimate_ips,
+        }
+    }
+
+    /// Draws the window.
+    pub fn show(&mut self, ctx: &egui::Context, lang: Lang) -> ImportAnswer {
+        self.poll(lang);
+        let tx = texts(lang);
+        let mut answer = ImportAnswer::Open;
+        let busy = self.reading.is_some() || self.running.is_some();
+        egui::Window::new(tx.import_title)
+            .collapsible(false)
+            .default_width(760.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label(tx.import_help);
+                egui::Grid::new("import-files")
+                    .num_columns(3)
+                    .show(ui, |ui| {
+                        let label = ui.label(tx.import_name);
+                        ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(420.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let names = [
+                            tx.import_units,
+                            tx.import_colleges,
+                            tx.import_join,
+                            tx.import_sectors,
+                        ];
+                        for (i, name) in names.iter().enumerate() {
+                            let label = ui.label(*name);
+                            ui.add(
+                                egui::TextEdit::singleline(&mut self.paths[i]).desired_width(420.0),
+                            )
+                            .labelled_by(label.id);
+                            if ui
+                                .add_enabled(self.browsing.is_none(), egui::Button::new(tx.browse))
+                                .clicked()
+                            {
+                                let (send, recv) = channel();
+                                let repaint = ui.ctx().clone();
+                                std::thread::spawn(move || {
+                                    let _ = send.send(rfd::FileDialog::new().pick_file());
+                                    repaint.request_repaint();
+                                });
+                                self.browsing = Some((i, recv));
+                            }
+                            ui.end_row();
+                        }
+                    });
+                let can_read = !self.paths[0].trim().is_empty() && !self.paths[1].trim().is_empty();
+                if ui
+                    .add_enabled(can_read && !busy, egui::Button::new(tx.import_read_columns))
+                    .clicked()
+                {
+                    let (u, c) = (
+                        PathBuf::from(self.paths[0].trim()),
+                        PathBuf::from(self.paths[1].trim()),
+                    );
+                    let (send, recv) = channel();
+                    let repaint = ui.ctx().clone();
+                    std::thread::spawn(move || {
+                        let read = |p: &std::path::Path| {
+                            let (layer, report) = crate::io::layer::read_layer(p);
+                            layer
+                                .map(|l| l.fields)
+                                .ok_or_else(|| report_text(&report, lang))
+                        };
+                        let _ = send.send(read(&u).and_then(|u| Ok((u, read(&c)?))));
+                        repaint.request_repaint();
+                    });
+                    self.reading = Some(recv);
+                }
+                if let Some((ufields, cfields)) = &self.fields {
+                    ui.separator();
+                    ui.label(egui::RichText::new(tx.import_columns).strong());
+                    egui::Grid::new("import-columns")
+                        .num_columns(4)
+                        .show(ui, |ui| {
+                            let pick = |ui: &mut egui::Ui,
+                                        id: &str,
+                                        label: &str,
+                                        value: &mut Option<String>,
+                                        fields: &[String]| {
+                                let l = ui.label(label);
+                                egui::ComboBox::from_id_salt(id)
+                                    .selected_text(
+                                        value.clone().unwrap_or_else(|| tx.import_none.to_string()),
+                                    )
+                                    .show_ui(ui, |ui| {
+                                        ui.selectable_value(value, None, tx.import_none);
+                                        for f in fields {
+                                            ui.selectable_value(value, Some(f.clone()), f);
+                                        }
+                                    })
+                                    .response
+                                    .labelled_by(l.id);
+                            };
+                            pick(ui, "u-key", tx.import_col_key, &mut self.units.key, ufields);
+                            pick(ui, "c-uai", "UAI", &mut self.colleges.uai, cfields);
+                            ui.end_row();
+                            pick(
+                                ui,
+                                "u-name",
+                                tx.import_col_name,
+                                &mut self.units.name,
+                                ufields,
+                            );
+                            pick(
+                                ui,
+                                "c-name",
+                                tx.import_col_name,
+                                &mut self.colleges.name,
+                                cfields,
+                            );
+                            ui.end_row();
+                            pick(
+                                ui,
+                                "u-pupils",
+                                tx.import_col_pupils,
+                                &mut self.units.pupils,
+                                ufields,
+                            );
+                            pick(
+                                ui,
+                                "c-pupils",
+                                tx.import_col_pupils,
+                                &mut self.colleges.pupils,
+                                cfields,
+                            );
+                            ui.end_row();
+                            pick(ui, "u-ips", "IPS", &mut self.units.ips, ufields);
+                            pick(ui, "c-ips", "IPS", &mut self.colleges.ips, cfields);
+                            ui.end_row();
+                            pick(
+                                ui,
+                                "u-college",
+                                tx.import_col_college,
+                                &mut self.units.college,
+                                ufields,
+                            );
+                            pick(
+                                ui,
+                                "c-status",
+                                tx.import_col_status,
+                                &mut self.colleges.status,
+                                cfields,
+                            );
+                            ui.end_row();
+                        });
+                    if self.units.census_cs.is_some() {
+                        ui.label(tx.import_census_found);
+                    }
+                    ui.horizontal(|ui| {
+                        ui.label(egui::RichText::new(tx.import_baseline).strong());
+                        ui.radio_value(&mut self.baseline, Baseline::Sectors, tx.import_by_sectors);
+                        ui.radio_value(&mut self.baseline, Baseline::Column, tx.import_by_column);
+                        ui.radio_value(&mut self.baseline, Baseline::Nearest, tx.import_by_nearest);
+                    });
+                    ui.checkbox(&mut self.estimate_ips, tx.import_estimate_ips);
+                    let ready = !self.name.trim().is_empty()
+                        && (self.baseline != Baseline::Sectors || !self.paths[3].trim().is_empty());
+                    if ui
+                        .add_enabled(ready && !busy, egui::Button::new(tx.import_run))
+                        .clicked()
+                    {
+                        let spec = self.spec();
+                        let (send, recv) = channel();
+                        let repaint = ui.ctx().clone();
+                        std::thread::spawn(move || {
+                            let result = crate::io::import::import(&spec).map_err(|e| match e {
+                                ImportError::Unusable(r)
+                                | ImportError::NoColumn { report: r, .. }
+                                | ImportError::Territory(_, r) => report_text(&r, lang),
+                            });
+                            let _ = send.send(result);
+                            repaint.request_repaint();
+                        });
+                        self.running = Some(recv);
+                        self.result = None;
+                    }
+                }
+                if busy {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(tx.import_working);
+                    });
+                }
+                if let Some((text, ok)) = &self.outcome {
+                    ui.separator();
+                    egui::ScrollArea::vertical()
+                        .max_height(260.0)
+                        .show(ui, |ui| {
+                            ui.label(egui::RichText::new(text).color(if *ok {
+                                egui::Color32::from_gray(30)
+                            } else {
+                                egui::Color32::from_rgb(170, 30, 30)
+                            }));
+                        });
+                }
+                ui.horizontal(|ui| {
+                    if self.result.is_some()
+                        && ui.button(tx.import_open_result).clicked()
+                        && let Some(r) = self.result.take()
+                    {
+                        answer = ImportAnswer::Use(Box::new(r));
+                    }
+                    if ui.button(tx.cancel).clicked() {
+                        answer = ImportAnswer::Close;
+                    }
+                });
+            });
+        answer
+    }
+}
