@@ -159,7 +159,7 @@ impl ImportDialog {
                     .num_columns(3)
                     .show(ui, |ui| {
                         let label = ui.label(tx.import_name);
-                        ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(420.0))
+                        ui.add_sized([460.0, 24.0], egui::TextEdit::singleline(&mut self.name))
                             .labelled_by(label.id);
                         ui.end_row();
                         let names = [
