@@ -210,15 +210,6 @@ impl ImportArgs {
     }
 }
 
-/// Every problem of a report, one per line.
-pub fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
-    let mut out = String::new();
-    for p in &report.problems {
-        let _ = writeln!(out, "{}", crate::i18n::problem_text(lang, p));
-    }
-    out
-}
-
 fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
     use crate::io::import::{ImportError, import};
     let fr = lang == Lang::Fr;
@@ -227,7 +218,7 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
         Err(ImportError::Unusable(r))
         | Err(ImportError::NoColumn { report: r, .. })
         | Err(ImportError::Territory(_, r)) => {
-            return Err(report_text(&r, lang));
+            return Err(crate::i18n::report_text(&r, lang));
         }
     };
     if crate::io::project::is_project_path(&args.out) {
@@ -253,7 +244,7 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
         .iter()
         .filter(|c| c.sector == Sector::Public)
         .count();
-    let mut out = report_text(&imported.report, lang);
+    let mut out = crate::i18n::report_text(&imported.report, lang);
     let _ = writeln!(
         out,
         "{} : {} {}, {} collèges ({} {}), {} {} {}, {} {}",
@@ -326,9 +317,12 @@ fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, String> {
         let (layer, report) = crate::io::layer::read_layer(f);
         fatal |= report.has_fatal();
         let _ = writeln!(out, "== {}", f.display());
-        out.push_str(&report_text(&report, lang));
+        out.push_str(&crate::i18n::report_text(&report, lang));
         if let Some(l) = layer {
-            out.push_str(&report_text(&crate::io::import::validate_areas(&l), lang));
+            out.push_str(&crate::i18n::report_text(
+                &crate::io::import::validate_areas(&l),
+                lang,
+            ));
             let with_geometry = l.features.iter().filter(|x| x.geometry.is_some()).count();
             let _ = writeln!(
                 out,

@@ -545,6 +545,16 @@ pub fn change(lang: Lang, d: f64, decimals: usize) -> String {
     }
 }
 
+/// Every problem of a report, one per line.
+pub fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
+    let mut out = String::new();
+    for p in &report.problems {
+        out.push_str(&problem_text(lang, p));
+        out.push('\n');
+    }
+    out
+}
+
 /// One problem of a validation report, in words: where, what, and what would be right.
 pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
     use crate::io::report::{ProblemKind as K, Severity};

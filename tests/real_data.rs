@@ -9,6 +9,8 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 fn data(path: &str) -> PathBuf {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data")
@@ -365,20 +367,8 @@ fn lille_exports_open_in_gdal_and_the_assignments_read_back_to_the_same_numbers(
         String::from_utf8_lossy(&py.stderr)
     );
     // the assignment CSV, read back, gives the same indicators as the baseline
-    let json = |scenario: Option<&std::path::Path>| {
-        let mut c = std::process::Command::new(bin);
-        c.arg("indicators").arg(&dir).args(["--format", "json"]);
-        if let Some(s) = scenario {
-            c.arg("--scenario").arg(s);
-        }
-        let out = c.output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        (v["colleges"].clone(), v["indices"].clone())
-    };
-    assert_eq!(json(None), json(Some(&dir.join("a.csv"))));
+    assert_eq!(
+        common::indicators_json(dir.as_os_str(), None),
+        common::indicators_json(dir.as_os_str(), Some(&dir.join("a.csv")))
+    );
 }

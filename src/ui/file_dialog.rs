@@ -5,6 +5,38 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
+/// Opens the system's file dialog on its own thread (the window never waits on it); the
+/// answer comes on the returned channel, `None` when the user cancelled or no dialog service
+/// exists (then the typed path is the way).
+pub fn pick_in_background(
+    ctx: &egui::Context,
+    filter: Option<(&str, &[&str])>,
+    save: bool,
+) -> Receiver<Option<PathBuf>> {
+    let (send, recv) = channel();
+    let repaint = ctx.clone();
+    let filter = filter.map(|(name, ext)| {
+        (
+            name.to_string(),
+            ext.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+        )
+    });
+    std::thread::spawn(move || {
+        let mut dialog = rfd::FileDialog::new();
+        if let Some((name, extensions)) = &filter {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        let picked = if save {
+            dialog.save_file()
+        } else {
+            dialog.pick_file()
+        };
+        let _ = send.send(picked);
+        repaint.request_repaint();
+    });
+    recv
+}
+
 /// What the user did with the dialog this frame.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DialogAnswer {
@@ -80,23 +112,7 @@ impl PathDialog {
                         .add_enabled(self.picking.is_none(), egui::Button::new(tx.browse))
                         .clicked()
                     {
-                        let (send, recv) = channel();
-                        let ctx = ui.ctx().clone();
-                        let (name, extensions): (String, Vec<String>) = (
-                            spec.filter.0.to_string(),
-                            spec.filter.1.iter().map(|e| e.to_string()).collect(),
-                        );
-                        let save = spec.save;
-                        std::thread::spawn(move || {
-                            let dialog = rfd::FileDialog::new().add_filter(name, &extensions);
-                            let picked = if save {
-                                dialog.save_file()
-                            } else {
-                                dialog.pick_file()
-                            };
-                            let _ = send.send(picked);
-                            ctx.request_repaint();
-                        });
+                        let recv = pick_in_background(ui.ctx(), Some(spec.filter), spec.save);
                         self.picking = Some(recv);
                     }
                 });

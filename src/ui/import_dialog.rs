@@ -54,15 +54,6 @@ pub enum ImportAnswer {
     Use(Box<Imported>),
 }
 
-fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
-    report
-        .problems
-        .iter()
-        .map(|p| crate::i18n::problem_text(lang, p))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 impl ImportDialog {
     /// A new assistant, with the usual choices.
     pub fn new() -> Self {
@@ -113,7 +104,10 @@ impl ImportDialog {
                         imported.split_units.len(),
                         tx.import_split_word
                     );
-                    let text = format!("{summary}\n{}", report_text(&imported.report, lang));
+                    let text = format!(
+                        "{summary}\n{}",
+                        crate::i18n::report_text(&imported.report, lang)
+                    );
                     self.outcome = Some((text, true));
                     self.result = Some(imported);
                 }
@@ -205,7 +199,7 @@ impl ImportDialog {
                             let (layer, report) = crate::io::layer::read_layer(p);
                             layer
                                 .map(|l| l.fields)
-                                .ok_or_else(|| report_text(&report, lang))
+                                .ok_or_else(|| crate::i18n::report_text(&report, lang))
                         };
                         let _ = send.send(read(&u).and_then(|u| Ok((u, read(&c)?))));
                         repaint.request_repaint();
@@ -312,7 +306,9 @@ impl ImportDialog {
                             let result = crate::io::import::import(&spec).map_err(|e| match e {
                                 ImportError::Unusable(r)
                                 | ImportError::NoColumn { report: r, .. }
-                                | ImportError::Territory(_, r) => report_text(&r, lang),
+                                | ImportError::Territory(_, r) => {
+                                    crate::i18n::report_text(&r, lang)
+                                }
                             });
                             let _ = send.send(result);
                             repaint.request_repaint();

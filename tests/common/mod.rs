@@ -39,3 +39,26 @@ pub fn small_open_data(dir: &std::path::Path) {
     csv.extend_from_slice(b"0590002B;Coll\xe8ge Sud;public;112,0;3,07;50,65\n");
     std::fs::write(dir.join("colleges.csv"), csv).unwrap();
 }
+
+/// `carte-mixite indicators TERRITORY --format json [--scenario S]`: the collèges and the
+/// territory indices, after checking the command succeeded.
+pub fn indicators_json(
+    territory: &std::ffi::OsStr,
+    scenario: Option<&std::path::Path>,
+) -> (serde_json::Value, serde_json::Value) {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_carte-mixite"));
+    c.arg("indicators")
+        .arg(territory)
+        .args(["--format", "json"]);
+    if let Some(s) = scenario {
+        c.arg("--scenario").arg(s);
+    }
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    (v["colleges"].clone(), v["indices"].clone())
+}
