@@ -555,24 +555,134 @@ pub fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
     out
 }
 
+/// Why something could not be read, in words. A library's own message (in English) is only
+/// given as a technical detail after the plain reason.
+pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {
+    use crate::io::report::Reason as R;
+    let fr = lang == Lang::Fr;
+    let detail = |plain: &str, d: &str| {
+        if d.is_empty() {
+            plain.to_string()
+        } else if fr {
+            format!("{plain} (détail technique, en anglais : {d})")
+        } else {
+            format!("{plain} (technical detail: {d})")
+        }
+    };
+    match (r, fr) {
+        (R::NotFound, true) => "le fichier n'existe pas à cet endroit ; vérifiez le chemin".into(),
+        (R::NotFound, false) => "there is no file at this path; check it".into(),
+        (R::PermissionDenied, true) => "accès refusé par le système ; vérifiez les droits du fichier".into(),
+        (R::PermissionDenied, false) => "access denied by the system; check the file's permissions".into(),
+        (R::System(d), true) => detail("erreur du système", d),
+        (R::System(d), false) => detail("system error", d),
+        (R::NotJson(d), true) => detail("ce n'est pas du JSON valide", d),
+        (R::NotJson(d), false) => detail("this is not valid JSON", d),
+        (R::NoFeatureList, true) => "une FeatureCollection doit contenir une liste « features »".into(),
+        (R::NoFeatureList, false) => "a FeatureCollection needs a \"features\" list".into(),
+        (R::GeoJsonStructure(d), true) => detail(
+            "la géométrie ne suit pas la norme GeoJSON (un « type » et des « coordinates » imbriquées comme ce type le demande)",
+            d,
+        ),
+        (R::GeoJsonStructure(d), false) => detail(
+            "the geometry does not follow the GeoJSON standard (a \"type\" and \"coordinates\" nested as that type requires)",
+            d,
+        ),
+        (R::NotGeoJsonType(t), true) if t.is_empty() => {
+            "il manque le « type » ; GeoJSON attend « FeatureCollection », « Feature » ou un type de géométrie".into()
+        }
+        (R::NotGeoJsonType(t), false) if t.is_empty() => {
+            "\"type\" is missing; GeoJSON expects \"FeatureCollection\", \"Feature\" or a geometry type".into()
+        }
+        (R::NotGeoJsonType(t), true) => format!(
+            "le « type » vaut « {t} » ; GeoJSON attend « FeatureCollection », « Feature » ou un type de géométrie, avec cette casse exacte"
+        ),
+        (R::NotGeoJsonType(t), false) => format!(
+            "\"type\" is \"{t}\"; GeoJSON expects \"FeatureCollection\", \"Feature\" or a geometry type, with this exact case"
+        ),
+        (R::NotANumberCoordinate, true) => "une coordonnée n'est pas un nombre".into(),
+        (R::NotANumberCoordinate, false) => "a coordinate is not a number".into(),
+        (R::OffEarth, true) => "des coordonnées ne sont pas des longitudes entre -180 et 180 et des latitudes entre -90 et 90".into(),
+        (R::OffEarth, false) => "some coordinates are not longitudes between -180 and 180 and latitudes between -90 and 90".into(),
+        (R::Csv(d), true) => detail("structure CSV illisible", d),
+        (R::Csv(d), false) => detail("unreadable CSV structure", d),
+        (R::NotZip(d), true) => detail("ce n'est pas une archive zip lisible", d),
+        (R::NotZip(d), false) => detail("not a readable zip archive", d),
+        (R::NoShpInZip, true) => "l'archive ne contient aucun fichier .shp".into(),
+        (R::NoShpInZip, false) => "the archive holds no .shp file".into(),
+        (R::ShpTooShort(n), true) => format!("{n} octets : un fichier .shp commence par un en-tête de 100 octets"),
+        (R::ShpTooShort(n), false) => format!("{n} bytes: a .shp file starts with a 100-byte header"),
+        (R::DamagedFromHere(d), true) => detail("le fichier est endommagé à partir d'ici ; les éléments précédents sont lus", d),
+        (R::DamagedFromHere(d), false) => detail("the file is damaged from here on; the features before it are read", d),
+        (R::DbfUnreadable(d), true) => detail("le .dbf est illisible, les attributs manquent", d),
+        (R::DbfUnreadable(d), false) => detail("the .dbf cannot be read, attributes are missing", d),
+        (R::RecordUnreadable(d), true) => detail("attributs illisibles", d),
+        (R::RecordUnreadable(d), false) => detail("attributes unreadable", d),
+        (R::Shape(d), true) => detail("forme illisible", d),
+        (R::Shape(d), false) => detail("unreadable shape", d),
+        (R::Projection(d), true) => detail("point impossible à convertir depuis la projection déclarée", d),
+        (R::Projection(d), false) => detail("a point cannot be converted from the declared projection", d),
+        (R::BadPosition(n), true) => format!("une position a {n} coordonnées au lieu de 2 nombres"),
+        (R::BadPosition(n), false) => format!("a position has {n} coordinates instead of 2 numbers"),
+        (R::ShortRing(n), true) => format!("un contour a {n} positions ; il en faut au moins 4"),
+        (R::ShortRing(n), false) => format!("a ring has {n} positions; at least 4 are needed"),
+        (R::OpenRing, true) => "un contour n'est pas fermé (sa dernière position diffère de la première)".into(),
+        (R::OpenRing, false) => "a ring is not closed (its last position differs from the first)".into(),
+        (R::NotInArchive(n), true) => format!("{n} ne peut pas être extrait de l'archive"),
+        (R::NotInArchive(n), false) => format!("{n} cannot be extracted from the archive"),
+        (R::SelfIntersection, true) => "le contour se recoupe lui-même".into(),
+        (R::SelfIntersection, false) => "the outline crosses itself".into(),
+        (R::TooFewPoints, true) => "un contour a moins de 3 points distincts".into(),
+        (R::TooFewPoints, false) => "a ring has fewer than 3 distinct points".into(),
+        (R::RingsOverlap, true) => "des trous ou des parties se chevauchent ou sortent du contour".into(),
+        (R::RingsOverlap, false) => "holes or parts overlap or lie outside the outline".into(),
+        (R::Topology, true) => "la forme ne peut pas être analysée".into(),
+        (R::Topology, false) => "the shape's topology cannot be analysed".into(),
+    }
+}
+
+/// A place in a file, as the readers name it ("feature 3", "row 12", "line 4, column 7"), in
+/// the user's language; a unit's key is left as it is.
+fn place_text(lang: Lang, place: &str) -> String {
+    if lang == Lang::En {
+        return place.to_string();
+    }
+    let words = [
+        ("feature ", "élément "),
+        ("row ", "ligne "),
+        ("line ", "ligne "),
+    ];
+    let mut out = place.to_string();
+    for (en, fr) in words {
+        if let Some(rest) = out.strip_prefix(en) {
+            out = format!("{fr}{rest}");
+        }
+    }
+    out.replace(", column ", ", colonne ")
+}
+
 /// One problem of a validation report, in words: where, what, and what would be right.
 pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
     use crate::io::report::{ProblemKind as K, Severity};
     let fr = lang == Lang::Fr;
     let mut at = p.file.clone();
     if let Some(place) = &p.place {
-        at.push_str(&format!(", {place}"));
+        at.push_str(", ");
+        at.push_str(&place_text(lang, place));
     }
     if let Some(field) = &p.field {
         at.push_str(if fr { ", champ « " } else { ", field \"" });
         at.push_str(field);
         at.push_str(if fr { " »" } else { "\"" });
     }
+    let reason_text = |r: &crate::io::report::Reason| reason_text(lang, r);
     let what = match (&p.kind, fr) {
-        (K::Unreadable { reason }, true) => format!("fichier illisible ({reason})"),
-        (K::Unreadable { reason }, false) => format!("cannot read the file ({reason})"),
-        (K::BadFormat { reason }, true) => format!("format incorrect : {reason}"),
-        (K::BadFormat { reason }, false) => format!("wrong format: {reason}"),
+        (K::Unreadable { reason }, true) => format!("fichier illisible : {}", reason_text(reason)),
+        (K::Unreadable { reason }, false) => {
+            format!("cannot read the file: {}", reason_text(reason))
+        }
+        (K::BadFormat { reason }, true) => format!("format incorrect : {}", reason_text(reason)),
+        (K::BadFormat { reason }, false) => format!("wrong format: {}", reason_text(reason)),
         (K::UnknownProjection { declared }, true) => format!(
             "projection inconnue « {declared} » : rien n'est deviné ; utilisez Lambert-93 (EPSG:2154), une zone CC (EPSG:3942 à 3950), WGS84 (EPSG:4326), Web Mercator (EPSG:3857) ou UTM"
         ),
@@ -591,23 +701,59 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
         (K::ProjectedWithoutCrs { x, y }, false) => format!(
             "coordinates ({x}, {y}) are not longitudes/latitudes and the file does not say its projection: add a \"crs\" member (e.g. EPSG:2154) or export in WGS84"
         ),
+        (K::OutsideProjectionArea { lon, lat, area }, _) => {
+            let area = match (area.as_str(), fr) {
+                ("france", true) => "la France métropolitaine",
+                ("france", false) => "metropolitan France",
+                ("utm-north" | "utm-south", true) => "sa zone UTM",
+                ("utm-north" | "utm-south", false) => "its UTM zone",
+                (_, true) => "la région de son origine",
+                (_, false) => "the region around its origin",
+            };
+            if fr {
+                format!(
+                    "les coordonnées, converties depuis la projection déclarée, tombent en longitude {lon:.2}, latitude {lat:.2}, hors de {area} où cette projection s'emploie : le fichier est sans doute dans une autre projection que celle qu'il annonce (vérifiez le .prj ou le membre « crs »)"
+                )
+            } else {
+                format!(
+                    "converted from the declared projection, the coordinates land at longitude {lon:.2}, latitude {lat:.2}, outside {area} where that projection is used: the file is most likely in another projection than it declares (check the .prj or the \"crs\" member)"
+                )
+            }
+        }
         (K::NullGeometry, true) => "pas de géométrie : élément ignoré".into(),
         (K::NullGeometry, false) => "no geometry: feature left out".into(),
         (K::BrokenGeometry { reason }, true) => {
-            format!("géométrie illisible, élément ignoré : {reason}")
+            format!(
+                "géométrie illisible, élément ignoré : {}",
+                reason_text(reason)
+            )
         }
         (K::BrokenGeometry { reason }, false) => {
-            format!("unreadable geometry, feature left out: {reason}")
+            format!(
+                "unreadable geometry, feature left out: {}",
+                reason_text(reason)
+            )
         }
         (K::RepairedGeometry { reason }, true) => {
-            format!("polygone invalide ({reason}), réparé automatiquement")
+            format!(
+                "polygone invalide ({}), réparé automatiquement",
+                reason_text(reason)
+            )
         }
-        (K::RepairedGeometry { reason }, false) => format!("invalid polygon ({reason}), repaired"),
+        (K::RepairedGeometry { reason }, false) => {
+            format!("invalid polygon ({}), repaired", reason_text(reason))
+        }
         (K::InvalidGeometry { reason }, true) => {
-            format!("polygone invalide et irréparable ({reason}) : élément ignoré")
+            format!(
+                "polygone invalide et irréparable ({}) : élément ignoré",
+                reason_text(reason)
+            )
         }
         (K::InvalidGeometry { reason }, false) => {
-            format!("invalid polygon that cannot be repaired ({reason}): left out")
+            format!(
+                "invalid polygon that cannot be repaired ({}): left out",
+                reason_text(reason)
+            )
         }
         (K::NotAnArea { found }, true) => format!(
             "une surface (polygone) était attendue, pas un objet de type {found} : élément ignoré"

@@ -247,6 +247,14 @@ fn every_geojson_edge_case_loads_or_is_refused_in_words() {
         for p in &report.problems {
             let text = carte_mixite::i18n::problem_text(carte_mixite::i18n::Lang::Fr, p);
             assert!(text.contains(&name), "{text}");
+            // French, apart from a library's own words given as a technical detail
+            let plain = text.split("(détail technique").next().unwrap_or_default();
+            for english in [" the ", " is ", " not ", " expected", "feature ", " row "] {
+                assert!(
+                    !plain.contains(english),
+                    "English in a French message: {text}"
+                );
+            }
         }
         // files named invalid_* (structure) must not load silently as if nothing were wrong
         if name.starts_with("invalid_featurecollection_type")

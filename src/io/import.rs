@@ -12,7 +12,7 @@ use geo::{Area, BooleanOps, BoundingRect, InteriorPoint, Validation};
 use serde::{Deserialize, Serialize};
 
 use super::layer::{Layer, Value, read_layer};
-use super::report::{ProblemKind, Report, Severity};
+use super::report::{ProblemKind, Reason, Report, Severity};
 use crate::model::scenario::ScenarioMeta;
 use crate::model::territory::unit_anchor;
 use crate::model::{
@@ -369,9 +369,8 @@ fn area_of(
     }
     // the validity check itself can fail on some invalid shapes (a geo panic): that shape is
     // then treated as invalid, never a crash
-    let problem =
-        std::panic::catch_unwind(|| mp.validation_errors().first().map(|e| e.to_string()))
-            .unwrap_or_else(|_| Some("the shape's topology cannot be analysed".into()));
+    let problem = std::panic::catch_unwind(|| mp.validation_errors().first().map(reason_of))
+        .unwrap_or(Some(Reason::Topology));
     if let Some(reason) = problem {
         // a union of the polygon with itself resolves crossings (non-zero fill rule)
         let repaired = std::panic::catch_unwind(|| geo::unary_union(mp.0.iter()));
@@ -1127,6 +1126,24 @@ pub fn calibrate(t: &Territory, baseline: &Scenario) -> Option<Calibration> {
 /// Unit ids in the order of the territory (for callers that report per unit).
 pub fn unit_keys(t: &Territory) -> Vec<(UnitId, String)> {
     t.unit_ids().map(|u| (u, t.unit(u).key.clone())).collect()
+}
+
+/// A polygon's first validity problem, named so that it can be said in the user's language.
+fn reason_of(e: &geo::algorithm::validation::InvalidMultiPolygon) -> Reason {
+    use geo::algorithm::validation::{InvalidMultiPolygon as M, InvalidPolygon as P};
+    match e {
+        M::InvalidPolygon(_, P::SelfIntersection(_)) => Reason::SelfIntersection,
+        M::InvalidPolygon(_, P::TooFewPointsInRing(_)) => Reason::TooFewPoints,
+        M::InvalidPolygon(_, P::NonFiniteCoord(..)) => Reason::NotANumberCoordinate,
+        M::InvalidPolygon(
+            _,
+            P::InteriorRingNotContainedInExteriorRing(_)
+            | P::IntersectingRingsOnALine(..)
+            | P::IntersectingRingsOnAnArea(..),
+        )
+        | M::ElementsOverlaps(..)
+        | M::ElementsTouchOnALine(..) => Reason::RingsOverlap,
+    }
 }
 
 #[cfg(test)]

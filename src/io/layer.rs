@@ -10,7 +10,7 @@ use std::path::Path;
 use geo::MapCoords;
 
 use super::crs::ToWgs84;
-use super::report::{ProblemKind, Report, Severity};
+use super::report::{ProblemKind, Reason, Report, Severity};
 
 /// An attribute value as read.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,9 +109,7 @@ pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
                 None,
                 None,
                 Severity::Fatal,
-                ProblemKind::Unreadable {
-                    reason: e.to_string(),
-                },
+                ProblemKind::Unreadable { reason: e.into() },
             );
             return (None, report);
         }
@@ -199,11 +197,11 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         Err(e) => {
             report.push(
                 file,
-                Some(format!("ligne {}, colonne {}", e.line(), e.column())),
+                Some(format!("line {}, column {}", e.line(), e.column())),
                 None,
                 Severity::Fatal,
                 ProblemKind::BadFormat {
-                    reason: e.to_string(),
+                    reason: Reason::NotJson(e.to_string()),
                 },
             );
             return None;
@@ -258,7 +256,7 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
                     Some("features"),
                     Severity::Fatal,
                     ProblemKind::BadFormat {
-                        reason: "a FeatureCollection needs a \"features\" list".into(),
+                        reason: Reason::NoFeatureList,
                     },
                 );
                 return None;
@@ -276,9 +274,7 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
                 Some("type"),
                 Severity::Fatal,
                 ProblemKind::BadFormat {
-                    reason: format!(
-                        "\"type\" is {other:?}; GeoJSON expects \"FeatureCollection\", \"Feature\" or a geometry type, with this exact case"
-                    ),
+                    reason: Reason::NotGeoJsonType(other.to_string()),
                 },
             );
             return None;
@@ -286,7 +282,7 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
     };
     let mut fields: Vec<String> = Vec::new();
     let mut features = Vec::with_capacity(raw_features.len());
-    let mut checked_range = convert.is_some();
+    let mut checked_range = false;
     for (i, raw) in raw_features.iter().enumerate() {
         let place = format!("feature {}", i + 1);
         let mut props = BTreeMap::new();
@@ -375,7 +371,7 @@ fn to_lon_lat(
                 Some("geometry"),
                 Severity::Skipped,
                 ProblemKind::BrokenGeometry {
-                    reason: "a coordinate is not a number".into(),
+                    reason: Reason::NotANumberCoordinate,
                 },
             );
         }
@@ -392,7 +388,7 @@ fn to_lon_lat(
                         Some("geometry"),
                         Severity::Skipped,
                         ProblemKind::BrokenGeometry {
-                            reason: e.to_string(),
+                            reason: Reason::Projection(e.to_string()),
                         },
                     );
                     None
@@ -401,6 +397,36 @@ fn to_lon_lat(
         }
         (g, _) => g,
     };
+    // converted coordinates must land where the declared projection is used: a file in another
+    // projection than it says converts to somewhere absurd (the first feature refuses the file,
+    // a later one is left out)
+    if let (Some(g), Some(c)) = (&geometry, convert) {
+        use geo::CoordsIter;
+        if let Some(p) = g.coords_iter().next()
+            && let Some(area) = c.area()
+            && !area.contains(p.x, p.y)
+        {
+            let first = !*checked_range;
+            *checked_range = true;
+            report.push(
+                file,
+                Some(place.to_string()),
+                Some(crs_field),
+                if first {
+                    Severity::Fatal
+                } else {
+                    Severity::Skipped
+                },
+                ProblemKind::OutsideProjectionArea {
+                    lon: p.x,
+                    lat: p.y,
+                    area: area.name.to_string(),
+                },
+            );
+            return if first { Err(()) } else { Ok(None) };
+        }
+        *checked_range = true;
+    }
     if !*checked_range && let Some(g) = &geometry {
         use geo::CoordsIter;
         if let Some(c) = g.coords_iter().next() {
@@ -420,7 +446,9 @@ fn to_lon_lat(
     // every point of a lon/lat geometry lies on the Earth
     let geometry = geometry.filter(|g| {
         use geo::CoordsIter;
-        let on_earth = g.coords_iter().all(|c| c.x.abs() <= 180.0 && c.y.abs() <= 90.0);
+        let on_earth = g
+            .coords_iter()
+            .all(|c| c.x.abs() <= 180.0 && c.y.abs() <= 90.0);
         if !on_earth {
             report.push(
                 file,
@@ -428,7 +456,7 @@ fn to_lon_lat(
                 Some("geometry"),
                 Severity::Skipped,
                 ProblemKind::BrokenGeometry {
-                    reason: "some coordinates are not longitudes between -180 and 180 and latitudes between -90 and 90".into(),
+                    reason: Reason::OffEarth,
                 },
             );
         }
@@ -438,35 +466,31 @@ fn to_lon_lat(
 }
 
 /// One GeoJSON geometry, converted defensively: a malformed one is an error, never a panic.
-fn parse_geometry(g: &serde_json::Value) -> Result<geo::Geometry<f64>, String> {
-    let parsed: geojson::Geometry = serde_json::from_value(g.clone()).map_err(|e| e.to_string())?;
+fn parse_geometry(g: &serde_json::Value) -> Result<geo::Geometry<f64>, Reason> {
+    let parsed: geojson::Geometry =
+        serde_json::from_value(g.clone()).map_err(|e| Reason::GeoJsonStructure(e.to_string()))?;
     check_positions(&parsed.value)?;
-    geo::Geometry::<f64>::try_from(&parsed.value).map_err(|e| e.to_string())
+    geo::Geometry::<f64>::try_from(&parsed.value)
+        .map_err(|e| Reason::GeoJsonStructure(e.to_string()))
 }
 
 /// Every position has at least two numbers, every ring at least four positions and is closed.
-fn check_positions(v: &geojson::GeometryValue) -> Result<(), String> {
+fn check_positions(v: &geojson::GeometryValue) -> Result<(), Reason> {
     use geojson::GeometryValue as G;
     let pos = |p: &geojson::Position| {
         if p.len() >= 2 && p.as_slice().iter().all(|x| x.is_finite()) {
             Ok(())
         } else {
-            Err(format!(
-                "a position has {} coordinates instead of 2",
-                p.len()
-            ))
+            Err(Reason::BadPosition(p.len()))
         }
     };
-    let ring = |r: &[geojson::Position]| -> Result<(), String> {
+    let ring = |r: &[geojson::Position]| -> Result<(), Reason> {
         r.iter().try_for_each(pos)?;
         if r.len() < 4 {
-            return Err(format!(
-                "a ring has {} positions; at least 4 are needed",
-                r.len()
-            ));
+            return Err(Reason::ShortRing(r.len()));
         }
         if r.first() != r.last() {
-            return Err("a ring is not closed (its last position differs from the first)".into());
+            return Err(Reason::OpenRing);
         }
         Ok(())
     };
@@ -518,7 +542,7 @@ fn dbf_encoding(cpg: Option<&str>, dbf: &[u8]) -> &'static encoding_rs::Encoding
 }
 
 fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
-    let fail = |report: &mut Report, reason: String| {
+    let fail = |report: &mut Report, reason: Reason| {
         report.push(
             file,
             None,
@@ -530,7 +554,7 @@ fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
     };
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(a) => a,
-        Err(e) => return fail(report, format!("not a readable zip archive: {e}")),
+        Err(e) => return fail(report, Reason::NotZip(e.to_string())),
     };
     // the first shapefile inside, with its companions
     let names: Vec<String> = archive
@@ -542,7 +566,7 @@ fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
         .find(|n| n.to_ascii_lowercase().ends_with(".shp"))
         .cloned()
     else {
-        return fail(report, "the archive holds no .shp file".into());
+        return fail(report, Reason::NoShpInZip);
     };
     let stem = &shp_name[..shp_name.len() - 4];
     let mut read = |ext: &str| -> Option<Vec<u8>> {
@@ -560,10 +584,7 @@ fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
         Some(out)
     };
     let Some(shp) = read(".shp") else {
-        return fail(
-            report,
-            format!("{shp_name} cannot be read from the archive"),
-        );
+        return fail(report, Reason::NotInArchive(shp_name));
     };
     let parts = ShapefileParts {
         shp,
@@ -643,19 +664,22 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
             None,
             Severity::Fatal,
             ProblemKind::BadFormat {
-                reason: format!(
-                    "{} bytes: a .shp file starts with a 100-byte header",
-                    parts.shp.len()
-                ),
+                reason: Reason::ShpTooShort(parts.shp.len()),
             },
         );
         return None;
     }
     // keep the well-formed records only; the index then no longer matches, so it is dropped
     if let (len, Some(bad)) = sane_shp_prefix(&parts.shp) {
-        report.push(file, Some(format!("feature {bad}")), None, Severity::Skipped, ProblemKind::BadFormat {
-            reason: "the file is damaged from here on (a record's sizes do not fit); the features before it are read".into(),
-        });
+        report.push(
+            file,
+            Some(format!("feature {bad}")),
+            None,
+            Severity::Skipped,
+            ProblemKind::BadFormat {
+                reason: Reason::DamagedFromHere(String::new()),
+            },
+        );
         parts.shp.truncate(len);
         let words = i32::try_from(len / 2).unwrap_or(i32::MAX).to_be_bytes();
         parts.shp[24..28].copy_from_slice(&words);
@@ -693,7 +717,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
             return fatal(
                 report,
                 ProblemKind::BadFormat {
-                    reason: e.to_string(),
+                    reason: Reason::Shape(e.to_string()),
                 },
             );
         }
@@ -727,7 +751,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
                                 None,
                                 Severity::Skipped,
                                 ProblemKind::BadFormat {
-                                    reason: format!("attributes unreadable: {e}"),
+                                    reason: Reason::RecordUnreadable(e.to_string()),
                                 },
                             );
                             records.push(BTreeMap::new());
@@ -741,13 +765,13 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
                 None,
                 Severity::Skipped,
                 ProblemKind::BadFormat {
-                    reason: format!("the .dbf cannot be read, attributes are missing: {e}"),
+                    reason: Reason::DbfUnreadable(e.to_string()),
                 },
             ),
         }
     }
     let mut features = Vec::new();
-    let mut checked_range = convert.is_some();
+    let mut checked_range = false;
     for (i, shape) in shapes.iter_shapes().enumerate() {
         let place = format!("feature {}", i + 1);
         let props = records.get(i).cloned().unwrap_or_default();
@@ -761,7 +785,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
                     None,
                     Severity::Skipped,
                     ProblemKind::BadFormat {
-                        reason: format!("the file is damaged from here on: {e}"),
+                        reason: Reason::DamagedFromHere(e.to_string()),
                     },
                 );
                 break;
@@ -799,7 +823,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
                         Some("geometry"),
                         Severity::Skipped,
                         ProblemKind::BrokenGeometry {
-                            reason: e.to_string(),
+                            reason: Reason::Shape(e.to_string()),
                         },
                     );
                     None
@@ -865,7 +889,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                 None,
                 Severity::Fatal,
                 ProblemKind::BadFormat {
-                    reason: e.to_string(),
+                    reason: Reason::Csv(e.to_string()),
                 },
             );
             return None;
@@ -880,7 +904,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
     let mut features = Vec::new();
     for (i, record) in reader.records().enumerate() {
         // row 1 is the header
-        let place = format!("ligne {}", i + 2);
+        let place = format!("row {}", i + 2);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -890,7 +914,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                     None,
                     Severity::Skipped,
                     ProblemKind::BadFormat {
-                        reason: e.to_string(),
+                        reason: Reason::Csv(e.to_string()),
                     },
                 );
                 continue;
@@ -1004,6 +1028,16 @@ mod tests {
         assert!(matches!(
             report.problems[0].kind,
             ProblemKind::ProjectedWithoutCrs { .. }
+        ));
+
+        // Lambert-93 coordinates declared as CC46 land in the Atlantic: refused, not drawn there
+        let liar = br#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3946"}},
+          "features":[{"type":"Feature","properties":{"id":1},"geometry":{"type":"Point","coordinates":[574000,6279000]}}]}"#;
+        let (layer, report) = read_layer(&write("liar.geojson", liar));
+        assert!(layer.is_none());
+        assert!(matches!(
+            report.problems[0].kind,
+            ProblemKind::OutsideProjectionArea { .. }
         ));
 
         let odd = br#"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::99999"}},"features":[]}"#;

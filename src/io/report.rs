@@ -16,6 +16,76 @@ pub enum Severity {
     Fatal,
 }
 
+/// Why a file, a feature or a geometry could not be read: our own reasons are named, so that
+/// they are said in the user's language; a library's own words (in English) only come as the
+/// technical detail of one of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", content = "detail", rename_all = "snake_case")]
+pub enum Reason {
+    /// The file does not exist.
+    NotFound,
+    /// The system refuses access to the file.
+    PermissionDenied,
+    /// Another system error.
+    System(String),
+    /// The text is not valid JSON.
+    NotJson(String),
+    /// A FeatureCollection without its `features` list.
+    NoFeatureList,
+    /// The GeoJSON `type` is not one of the standard names.
+    NotGeoJsonType(String),
+    /// A coordinate is not a finite number.
+    NotANumberCoordinate,
+    /// Coordinates off the Earth for longitudes/latitudes.
+    OffEarth,
+    /// The CSV structure cannot be read.
+    Csv(String),
+    /// Not a zip archive.
+    NotZip(String),
+    /// A zip archive without a `.shp`.
+    NoShpInZip,
+    /// A `.shp` shorter than its header.
+    ShpTooShort(usize),
+    /// The file is damaged from a record on; what came before was read.
+    DamagedFromHere(String),
+    /// The `.dbf` cannot be read: attributes are missing.
+    DbfUnreadable(String),
+    /// One record's attributes cannot be read.
+    RecordUnreadable(String),
+    /// A shape the shapefile library cannot turn into a geometry.
+    Shape(String),
+    /// A point the projection cannot convert.
+    Projection(String),
+    /// A GeoJSON geometry whose members do not follow the standard (type, nesting).
+    GeoJsonStructure(String),
+    /// A GeoJSON position without two finite numbers (how many it has).
+    BadPosition(usize),
+    /// A GeoJSON ring with fewer than 4 positions (how many it has).
+    ShortRing(usize),
+    /// A GeoJSON ring whose last position differs from its first.
+    OpenRing,
+    /// A file of an archive that cannot be extracted.
+    NotInArchive(String),
+    /// A polygon that crosses itself.
+    SelfIntersection,
+    /// A ring with too few points.
+    TooFewPoints,
+    /// A hole outside its polygon, or holes/polygons that overlap.
+    RingsOverlap,
+    /// A shape whose topology cannot be analysed.
+    Topology,
+}
+
+impl From<std::io::Error> for Reason {
+    fn from(e: std::io::Error) -> Self {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => Reason::NotFound,
+            std::io::ErrorKind::PermissionDenied => Reason::PermissionDenied,
+            _ => Reason::System(e.to_string()),
+        }
+    }
+}
+
 /// What went wrong.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -23,12 +93,12 @@ pub enum ProblemKind {
     /// The file cannot be opened or read.
     Unreadable {
         /// The system's or parser's reason.
-        reason: String,
+        reason: Reason,
     },
     /// The file is not in the format its name says.
     BadFormat {
         /// The parser's reason.
-        reason: String,
+        reason: Reason,
     },
     /// The projection is not one we know; nothing is guessed.
     UnknownProjection {
@@ -42,22 +112,32 @@ pub enum ProblemKind {
         /// An example coordinate.
         y: f64,
     },
+    /// Converted coordinates fall outside the area where the declared projection is used: the
+    /// file is most likely in another projection than it says.
+    OutsideProjectionArea {
+        /// Where the first point lands, in degrees.
+        lon: f64,
+        /// Where the first point lands, in degrees.
+        lat: f64,
+        /// The area the projection is made for.
+        area: String,
+    },
     /// A feature has no geometry.
     NullGeometry,
     /// A feature's geometry is not valid (unclosed ring, missing coordinates...) and cannot be read.
     BrokenGeometry {
         /// The parser's reason.
-        reason: String,
+        reason: Reason,
     },
     /// A polygon crosses itself or is otherwise invalid; it was repaired (union of its parts).
     RepairedGeometry {
         /// What was wrong.
-        reason: String,
+        reason: Reason,
     },
     /// A polygon was invalid and could not be repaired.
     InvalidGeometry {
         /// What was wrong.
-        reason: String,
+        reason: Reason,
     },
     /// The geometry is not a polygon where areas were expected.
     NotAnArea {
