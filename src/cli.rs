@@ -212,7 +212,6 @@ impl ImportArgs {
 
 fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
     use crate::io::import::{ImportError, import};
-    let fr = lang == Lang::Fr;
     let imported = match import(&args.spec()) {
         Ok(i) => i,
         Err(ImportError::Unusable(r))
@@ -234,75 +233,11 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
         write_territory_dir(&args.out, &imported.territory, &imported.baseline)
     }
     .map_err(|e| format!("{}: {e}", args.out.display()))?;
-    let t = &imported.territory;
-    let assigned = t
-        .unit_ids()
-        .filter(|&u| imported.baseline.assignment(u).main_college().is_some())
-        .count();
-    let publics = t
-        .colleges()
-        .iter()
-        .filter(|c| c.sector == Sector::Public)
-        .count();
-    let mut out = crate::i18n::report_text(&imported.report, lang);
-    let _ = writeln!(
-        out,
-        "{} : {} {}, {} collèges ({} {}), {} {} {}, {} {}",
-        t.info.name,
-        t.units().len(),
-        if fr { "îlots" } else { "units" },
-        t.colleges().len(),
-        publics,
-        if fr { "publics" } else { "public" },
-        assigned,
-        if fr {
-            "îlots rattachés"
-        } else {
-            "units assigned"
-        },
-        if fr {
-            "à un collège"
-        } else {
-            "to a collège"
-        },
-        imported.split_units.len(),
-        if fr {
-            "à cheval sur deux secteurs"
-        } else {
-            "split between sectors"
-        },
-    );
-    if let Some(c) = &imported.calibration {
-        let _ = writeln!(
-            out,
-            "{} {:?} ; {} collèges ; {} {:.1} ; max {:.1} ({}) ; {} {:.1}–{:.1} : {}",
-            if fr {
-                "IPS par groupe"
-            } else {
-                "IPS per group"
-            },
-            c.group_ips
-                .iter()
-                .map(|x| (x * 10.0).round() / 10.0)
-                .collect::<Vec<_>>(),
-            c.colleges,
-            if fr {
-                "écart quadratique moyen"
-            } else {
-                "RMS error"
-            },
-            c.rmse,
-            c.max_error.0,
-            c.max_error.1,
-            if fr {
-                "estimations bornées à"
-            } else {
-                "estimates bounded to"
-            },
-            c.range.0,
-            c.range.1,
-            c.bounded_units,
-        );
+    let summary = crate::i18n::import_summary(&imported, lang);
+    let mut out = summary.report;
+    let _ = writeln!(out, "{}", summary.headline);
+    if let Some(c) = summary.calibration {
+        let _ = writeln!(out, "{c}");
     }
     let _ = writeln!(out, "→ {}", args.out.display());
     Ok(out)

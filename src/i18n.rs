@@ -140,9 +140,12 @@ pub struct Texts {
     pub import_run: &'static str,
     pub import_working: &'static str,
     pub import_open_result: &'static str,
-    pub import_units_word: &'static str,
-    pub import_colleges_word: &'static str,
-    pub import_split_word: &'static str,
+    pub import_sector_uai: &'static str,
+    pub import_calibration: &'static str,
+    pub import_unmatched: &'static str,
+    pub import_split_units: &'static str,
+    pub import_report: &'static str,
+    pub import_nothing: &'static str,
     pub open_project: &'static str,
     pub open_title: &'static str,
     pub open_help: &'static str,
@@ -290,9 +293,12 @@ pub static FR: Texts = Texts {
     import_run: "Importer",
     import_working: "Lecture en cours…",
     import_open_result: "Ouvrir dans l'éditeur",
-    import_units_word: "îlots",
-    import_colleges_word: "collèges",
-    import_split_word: "à cheval sur plusieurs secteurs",
+    import_sector_uai: "Colonne du collège (UAI) dans les secteurs :",
+    import_calibration: "Estimation de l'IPS des îlots",
+    import_unmatched: "Clés sans correspondance",
+    import_split_units: "Îlots à cheval sur plusieurs secteurs",
+    import_report: "Rapport de validation complet",
+    import_nothing: "aucun",
     open_project: "Ouvrir…",
     open_title: "Ouvrir un projet",
     open_help: "Un fichier .cartemixite reçu ou enregistré : le territoire et tous ses scénarios.",
@@ -440,9 +446,12 @@ pub static EN: Texts = Texts {
     import_run: "Import",
     import_working: "Reading…",
     import_open_result: "Open in the editor",
-    import_units_word: "units",
-    import_colleges_word: "collèges",
-    import_split_word: "straddling sectors",
+    import_sector_uai: "Collège (UAI) column in the sectors:",
+    import_calibration: "Units' IPS estimate",
+    import_unmatched: "Keys without a match",
+    import_split_units: "Units split between sectors",
+    import_report: "Full validation report",
+    import_nothing: "none",
     open_project: "Open…",
     open_title: "Open a project",
     open_help: "A .cartemixite file you received or saved: the territory and all its scenarios.",
@@ -553,6 +562,108 @@ pub fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
         out.push('\n');
     }
     out
+}
+
+/// What an import produced, in words: a headline, the IPS calibration, the keys that matched
+/// nothing, the units split between sectors, and the whole validation report. Shared by the
+/// command line and the assistant.
+pub struct ImportSummary {
+    /// Units, collèges, units assigned, units split.
+    pub headline: String,
+    /// The per-group IPS values and the fit's error, when IPS was estimated.
+    pub calibration: Option<String>,
+    /// One line per key that matched nothing ("file, row: key not found in table").
+    pub unmatched: Vec<String>,
+    /// One line per unit split between sectors (key, collège given, share of its area there).
+    pub split: Vec<String>,
+    /// Every problem of the report, one per line.
+    pub report: String,
+}
+
+/// Summarises an import for the user.
+pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> ImportSummary {
+    use crate::io::report::ProblemKind;
+    let fr = lang == Lang::Fr;
+    let t = &imported.territory;
+    let assigned = t
+        .unit_ids()
+        .filter(|&u| imported.baseline.assignment(u).main_college().is_some())
+        .count();
+    let publics = t
+        .colleges()
+        .iter()
+        .filter(|c| c.sector == crate::model::territory::Sector::Public)
+        .count();
+    let headline = if fr {
+        format!(
+            "{} : {} îlots, {} collèges ({} publics), {} îlots rattachés à un collège, {} à cheval sur plusieurs secteurs",
+            t.info.name,
+            t.units().len(),
+            t.colleges().len(),
+            publics,
+            assigned,
+            imported.split_units.len()
+        )
+    } else {
+        format!(
+            "{}: {} units, {} collèges ({} public), {} units assigned to a collège, {} split between sectors",
+            t.info.name,
+            t.units().len(),
+            t.colleges().len(),
+            publics,
+            assigned,
+            imported.split_units.len()
+        )
+    };
+    let calibration = imported.calibration.as_ref().map(|c| {
+        let g = |i: usize| c.group_ips.get(i).map_or(f64::NAN, |v| *v);
+        if fr {
+            format!(
+                "IPS des îlots estimé d'après le recensement (valeurs marquées « estimé ») : une valeur par groupe social, ajustée sur l'IPS publié de {} collèges — très favorisé {:.1}, favorisé {:.1}, moyen {:.1}, défavorisé {:.1}.\nÉcart entre l'IPS estimé des secteurs et l'IPS publié : {:.1} points en moyenne quadratique, {:.1} au plus ({}).\n{} îlots ramenés dans la plage publiée {:.1} – {:.1}.",
+                c.colleges, g(0), g(1), g(2), g(3), c.rmse, c.max_error.0, c.max_error.1, c.bounded_units, c.range.0, c.range.1
+            )
+        } else {
+            format!(
+                "Units' IPS estimated from the census (values marked \"estimated\"): one value per social group, fitted on the published IPS of {} collèges: very favoured {:.1}, favoured {:.1}, middle {:.1}, disadvantaged {:.1}.\nError between the sectors' estimated IPS and the published IPS: {:.1} points root mean square, {:.1} at most ({}).\n{} units brought back into the published range {:.1} – {:.1}.",
+                c.colleges, g(0), g(1), g(2), g(3), c.rmse, c.max_error.0, c.max_error.1, c.bounded_units, c.range.0, c.range.1
+            )
+        }
+    });
+    let unmatched = imported
+        .report
+        .problems
+        .iter()
+        .filter(|p| matches!(p.kind, ProblemKind::Unmatched { .. }))
+        .map(|p| problem_text(lang, p))
+        .collect();
+    let split = imported
+        .split_units
+        .iter()
+        .map(|(key, uai, share)| {
+            let name = t
+                .college_by_uai(uai)
+                .map(|c| t.college(c).name.clone())
+                .unwrap_or_else(|| uai.clone());
+            if fr {
+                format!(
+                    "{key} : {:.0} % de sa surface dans le secteur de {name}, où il est rattaché",
+                    share * 100.0
+                )
+            } else {
+                format!(
+                    "{key}: {:.0}% of its area in the sector of {name}, where it goes",
+                    share * 100.0
+                )
+            }
+        })
+        .collect();
+    ImportSummary {
+        headline,
+        calibration,
+        unmatched,
+        split,
+        report: report_text(&imported.report, lang),
+    }
 }
 
 /// Why something could not be read, in words. A library's own message (in English) is only

@@ -546,3 +546,99 @@ fn the_import_assistant_builds_a_territory_and_opens_it() {
             .is_some()
     }));
 }
+
+#[test]
+fn the_import_assistant_reads_the_sector_columns_and_lists_what_did_not_match() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-import-sectors-{}", std::process::id()));
+    common::small_open_data(&dir);
+    // two sectors over the four units, with the collège in a column no suggestion knows, and a
+    // third sector whose collège is in no table
+    let rect = |x0: f64, y0: f64, x1: f64, y1: f64| {
+        format!("[[[{x0},{y0}],[{x1},{y0}],[{x1},{y1}],[{x0},{y1}],[{x0},{y0}]]]")
+    };
+    let sectors = [
+        ("0590001A", rect(704_000.0, 7_059_000.0, 705_000.0, 7_059_500.0)),
+        ("0590002B", rect(704_000.0, 7_059_500.0, 705_000.0, 7_060_000.0)),
+        ("0590009Z", rect(710_000.0, 7_059_000.0, 711_000.0, 7_060_000.0)),
+    ]
+    .iter()
+    .map(|(code, ring)| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"etab":"{code}"}},"geometry":{{"type":"Polygon","coordinates":{ring}}}}}"#
+        )
+    })
+    .collect::<Vec<_>>()
+    .join(",");
+    std::fs::write(
+        dir.join("secteurs.geojson"),
+        format!(
+            r#"{{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::2154"}}}},"features":[{sectors}]}}"#
+        ),
+    )
+    .unwrap();
+    let mut h = harness();
+    h.get_by_label("Importer…").click();
+    h.run_steps(4);
+    let type_into = |h: &mut Harness<'static, CarteApp>, label: &str, text: &str| {
+        h.get_by_label(label).focus();
+        h.run_steps(1);
+        h.get_by_label(label).type_text(text);
+        h.run_steps(1);
+    };
+    type_into(&mut h, "Nom du territoire", "Secteurs");
+    let path = |f: &str| dir.join(f).display().to_string();
+    type_into(&mut h, "Îlots (IRIS)", &path("iris.geojson"));
+    type_into(&mut h, "Collèges", &path("colleges.csv"));
+    type_into(
+        &mut h,
+        "Secteurs actuels (facultatif)",
+        &path("secteurs.geojson"),
+    );
+    h.get_by_label("Lire les colonnes").click();
+    let wait = |h: &mut Harness<'static, CarteApp>, label: &str| {
+        let t0 = std::time::Instant::now();
+        while h.query_by_label(label).is_none() {
+            h.run_steps(1);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            assert!(t0.elapsed().as_secs() < 10, "{label} never appeared");
+        }
+    };
+    let combo = "Colonne du collège (UAI) dans les secteurs :";
+    wait(&mut h, combo);
+    // nothing suggested for "etab": the user picks it
+    h.get_by_label(combo).click();
+    h.run_steps(2);
+    h.get_by_label("etab").click();
+    h.run_steps(2);
+    assert_eq!(h.get_by_label(combo).value().unwrap_or_default(), "etab");
+    h.get_by_label("Importer").click();
+    wait(&mut h, "Ouvrir dans l'éditeur");
+    h.run_steps(2);
+    // the sector whose collège is in no table is listed, by its key
+    let unmatched = h.get_by_label("Clés sans correspondance (1)");
+    drop(unmatched);
+    assert!(
+        h.query_by_label_contains("« 0590009Z » introuvable")
+            .is_some(),
+        "the unmatched key is listed"
+    );
+    // the sections open with an animation: let the layout settle before clicking
+    h.run_steps(10);
+    h.get_by_label("Ouvrir dans l'éditeur").click();
+    h.run_steps(3);
+    let editor = h.state().editor.as_ref().unwrap();
+    let t = editor.doc.territory();
+    assert_eq!(t.info.name, "Secteurs");
+    let b = &editor.doc.baseline().scenario;
+    // each unit went to the sector over it
+    for u in t.unit_ids() {
+        let unit = t.unit(u);
+        let expected = if unit.key.ends_with('0') || unit.key.ends_with('1') {
+            "0590001A"
+        } else {
+            "0590002B"
+        };
+        let c = b.assignment(u).main_college().unwrap();
+        assert_eq!(t.college(c).uai, expected, "{}", unit.key);
+    }
+}

@@ -21,8 +21,9 @@ enum Baseline {
     Nearest,
 }
 
-/// The column names of the unit file and of the collège file, or why they could not be read.
-type Columns = Result<(Vec<String>, Vec<String>), String>;
+/// The column names of the unit file, of the collège file and of the sector file (when given),
+/// or why they could not be read.
+type Columns = Result<(Vec<String>, Vec<String>, Option<Vec<String>>), String>;
 
 /// The assistant's state.
 #[derive(Default)]
@@ -34,13 +35,19 @@ pub struct ImportDialog {
     estimate_ips: bool,
     /// Columns of the unit and collège files, once read.
     fields: Option<(Vec<String>, Vec<String>)>,
+    /// Columns of the sector file, once read, when one is given.
+    sector_fields: Option<Vec<String>>,
     units: UnitColumns,
     colleges: CollegeColumns,
+    /// The sector file's column holding each sector's collège.
+    sector_uai: Option<String>,
     reading: Option<Receiver<Columns>>,
     browsing: Option<(usize, Receiver<Option<PathBuf>>)>,
     running: Option<Receiver<Result<Imported, String>>>,
-    /// The report of the last import, and its result when it produced a territory.
-    outcome: Option<(String, bool)>,
+    /// Why the last step failed, in words.
+    outcome: Option<String>,
+    /// What the last import produced, in words, and the territory.
+    summary: Option<crate::i18n::ImportSummary>,
     result: Option<Imported>,
 }
 
@@ -77,13 +84,15 @@ impl ImportDialog {
         {
             self.reading = None;
             match result {
-                Ok((u, c)) => {
+                Ok((u, c, s)) => {
                     self.units = suggest_unit_columns(&u);
                     self.colleges = suggest_college_columns(&c);
+                    self.sector_uai = s.as_deref().and_then(|s| suggest_college_columns(s).uai);
                     self.fields = Some((u, c));
+                    self.sector_fields = s;
                     self.outcome = None;
                 }
-                Err(e) => self.outcome = Some((e, false)),
+                Err(e) => self.outcome = Some(e),
             }
         }
         if let Some(rx) = &self.running
@@ -92,26 +101,11 @@ impl ImportDialog {
             self.running = None;
             match result {
                 Ok(imported) => {
-                    let tx = texts(lang);
-                    let t = &imported.territory;
-                    let summary = format!(
-                        "{} : {} {}, {} {}, {} {}",
-                        t.info.name,
-                        t.units().len(),
-                        tx.import_units_word,
-                        t.colleges().len(),
-                        tx.import_colleges_word,
-                        imported.split_units.len(),
-                        tx.import_split_word
-                    );
-                    let text = format!(
-                        "{summary}\n{}",
-                        crate::i18n::report_text(&imported.report, lang)
-                    );
-                    self.outcome = Some((text, true));
+                    self.summary = Some(crate::i18n::import_summary(&imported, lang));
+                    self.outcome = None;
                     self.result = Some(imported);
                 }
-                Err(e) => self.outcome = Some((e, false)),
+                Err(e) => self.outcome = Some(e),
             }
         }
     }
@@ -129,7 +123,10 @@ impl ImportDialog {
             college_columns: self.colleges.clone(),
             join: path(2),
             baseline: match (self.baseline, path(3)) {
-                (Baseline::Sectors, Some(p)) => BaselineSource::Sectors { path: p, uai: None },
+                (Baseline::Sectors, Some(p)) => BaselineSource::Sectors {
+                    path: p,
+                    uai: self.sector_uai.clone(),
+                },
                 (Baseline::Column, _) => BaselineSource::Column,
                 _ => BaselineSource::Nearest,
             },
@@ -192,6 +189,9 @@ impl ImportDialog {
                         PathBuf::from(self.paths[0].trim()),
                         PathBuf::from(self.paths[1].trim()),
                     );
+                    let s = Some(self.paths[3].trim())
+                        .filter(|p| !p.is_empty())
+                        .map(PathBuf::from);
                     let (send, recv) = channel();
                     let repaint = ui.ctx().clone();
                     std::thread::spawn(move || {
@@ -201,7 +201,8 @@ impl ImportDialog {
                                 .map(|l| l.fields)
                                 .ok_or_else(|| crate::i18n::report_text(&report, lang))
                         };
-                        let _ = send.send(read(&u).and_then(|u| Ok((u, read(&c)?))));
+                        let sectors = s.as_deref().map(read).transpose();
+                        let _ = send.send(read(&u).and_then(|u| Ok((u, read(&c)?, sectors?))));
                         repaint.request_repaint();
                     });
                     self.reading = Some(recv);
@@ -292,6 +293,30 @@ impl ImportDialog {
                         ui.radio_value(&mut self.baseline, Baseline::Column, tx.import_by_column);
                         ui.radio_value(&mut self.baseline, Baseline::Nearest, tx.import_by_nearest);
                     });
+                    if self.baseline == Baseline::Sectors
+                        && let Some(sfields) = &self.sector_fields
+                    {
+                        ui.horizontal(|ui| {
+                            let l = ui.label(tx.import_sector_uai);
+                            egui::ComboBox::from_id_salt("s-uai")
+                                .selected_text(
+                                    self.sector_uai
+                                        .clone()
+                                        .unwrap_or_else(|| tx.import_none.to_string()),
+                                )
+                                .show_ui(ui, |ui| {
+                                    for f in sfields {
+                                        ui.selectable_value(
+                                            &mut self.sector_uai,
+                                            Some(f.clone()),
+                                            f,
+                                        );
+                                    }
+                                })
+                                .response
+                                .labelled_by(l.id);
+                        });
+                    }
                     ui.checkbox(&mut self.estimate_ips, tx.import_estimate_ips);
                     let ready = !self.name.trim().is_empty()
                         && (self.baseline != Baseline::Sectors || !self.paths[3].trim().is_empty());
@@ -315,6 +340,7 @@ impl ImportDialog {
                         });
                         self.running = Some(recv);
                         self.result = None;
+                        self.summary = None;
                     }
                 }
                 if busy {
@@ -323,17 +349,25 @@ impl ImportDialog {
                         ui.label(tx.import_working);
                     });
                 }
-                if let Some((text, ok)) = &self.outcome {
+                if let Some(text) = &self.outcome {
                     ui.separator();
                     egui::ScrollArea::vertical()
+                        .id_salt("import-error")
                         .max_height(260.0)
                         .show(ui, |ui| {
-                            ui.label(egui::RichText::new(text).color(if *ok {
-                                egui::Color32::from_gray(30)
-                            } else {
-                                egui::Color32::from_rgb(170, 30, 30)
-                            }));
+                            ui.label(
+                                egui::RichText::new(text)
+                                    .color(egui::Color32::from_rgb(170, 30, 30)),
+                            );
                         });
+                }
+                if let Some(summary) = &self.summary {
+                    ui.separator();
+                    ui.label(egui::RichText::new(&summary.headline).strong());
+                    egui::ScrollArea::vertical()
+                        .id_salt("import-summary")
+                        .max_height(340.0)
+                        .show(ui, |ui| show_summary(ui, summary, lang));
                 }
                 ui.horizontal(|ui| {
                     if self.result.is_some()
@@ -349,4 +383,34 @@ impl ImportDialog {
             });
         answer
     }
+}
+
+/// What an import produced: the headline is shown above; here the IPS calibration, the keys
+/// that matched nothing, the split units and the whole report, each in its own section.
+fn show_summary(ui: &mut egui::Ui, summary: &crate::i18n::ImportSummary, lang: Lang) {
+    let tx = texts(lang);
+    if let Some(c) = &summary.calibration {
+        egui::CollapsingHeader::new(tx.import_calibration)
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.label(c);
+            });
+    }
+    let list = |ui: &mut egui::Ui, title: &str, lines: &[String], open: bool| {
+        egui::CollapsingHeader::new(format!("{title} ({})", lines.len()))
+            .id_salt(title)
+            .default_open(open && !lines.is_empty())
+            .show(ui, |ui| {
+                if lines.is_empty() {
+                    ui.label(tx.import_nothing);
+                }
+                for l in lines {
+                    ui.label(l);
+                }
+            });
+    };
+    list(ui, tx.import_unmatched, &summary.unmatched, true);
+    list(ui, tx.import_split_units, &summary.split, false);
+    let report: Vec<String> = summary.report.lines().map(str::to_string).collect();
+    list(ui, tx.import_report, &report, false);
 }
