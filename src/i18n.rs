@@ -541,11 +541,19 @@ pub fn number(lang: Lang, x: f64, decimals: usize) -> String {
     }
 }
 
-/// A signed change with an arrow: "▲ +3,2", "▼ −1,0", "= 0".
+/// What `change` says of a change that rounds to nothing.
+pub fn unchanged(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "= inchangé",
+        Lang::En => "= unchanged",
+    }
+}
+
+/// A signed change with an arrow: "▲ +3,2", "▼ −1,0", "= inchangé".
 pub fn change(lang: Lang, d: f64, decimals: usize) -> String {
     let rounded = format!("{:.*}", decimals, d.abs());
     if rounded.chars().all(|c| c == '0' || c == '.') {
-        return "= 0".into();
+        return unchanged(lang).into();
     }
     if d > 0.0 {
         format!("▲ +{}", number(lang, d, decimals))
@@ -616,18 +624,30 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
         )
     };
     let calibration = imported.calibration.as_ref().map(|c| {
-        let g = |i: usize| c.group_ips.get(i).map_or(f64::NAN, |v| *v);
-        if fr {
+        let n = |x: f64| number(lang, x, 1);
+        let g = |i: usize| n(c.group_ips.get(i).copied().unwrap_or(f64::NAN));
+        // the four groups should come out from the most to the least favoured; when they do not,
+        // the fit holds for sectors only, and the user is told so
+        let ordered = c.group_ips.windows(2).all(|w| w[0] >= w[1]);
+        let mut text = if fr {
             format!(
-                "IPS des îlots estimé d'après le recensement (valeurs marquées « estimé ») : une valeur par groupe social, ajustée sur l'IPS publié de {} collèges — très favorisé {:.1}, favorisé {:.1}, moyen {:.1}, défavorisé {:.1}.\nÉcart entre l'IPS estimé des secteurs et l'IPS publié : {:.1} points en moyenne quadratique, {:.1} au plus ({}).\n{} îlots ramenés dans la plage publiée {:.1} – {:.1}.",
-                c.colleges, g(0), g(1), g(2), g(3), c.rmse, c.max_error.0, c.max_error.1, c.bounded_units, c.range.0, c.range.1
+                "IPS des îlots estimé d'après le recensement (valeurs marquées « estimé ») : une valeur par groupe social, ajustée sur l'IPS publié de {} collèges — très favorisé {}, favorisé {}, moyen {}, défavorisé {}.\nÉcart entre l'IPS estimé des secteurs et l'IPS publié : {} points en moyenne quadratique, {} au plus ({}).\n{} îlots ramenés dans la plage publiée {} – {}.",
+                c.colleges, g(0), g(1), g(2), g(3), n(c.rmse), n(c.max_error.0), c.max_error.1, c.bounded_units, n(c.range.0), n(c.range.1)
             )
         } else {
             format!(
-                "Units' IPS estimated from the census (values marked \"estimated\"): one value per social group, fitted on the published IPS of {} collèges: very favoured {:.1}, favoured {:.1}, middle {:.1}, disadvantaged {:.1}.\nError between the sectors' estimated IPS and the published IPS: {:.1} points root mean square, {:.1} at most ({}).\n{} units brought back into the published range {:.1} – {:.1}.",
-                c.colleges, g(0), g(1), g(2), g(3), c.rmse, c.max_error.0, c.max_error.1, c.bounded_units, c.range.0, c.range.1
+                "Units' IPS estimated from the census (values marked \"estimated\"): one value per social group, fitted on the published IPS of {} collèges: very favoured {}, favoured {}, middle {}, disadvantaged {}.\nError between the sectors' estimated IPS and the published IPS: {} points root mean square, {} at most ({}).\n{} units brought back into the published range {} – {}.",
+                c.colleges, g(0), g(1), g(2), g(3), n(c.rmse), n(c.max_error.0), c.max_error.1, c.bounded_units, n(c.range.0), n(c.range.1)
             )
+        };
+        if !ordered {
+            text.push_str(if fr {
+                "\nLes valeurs par groupe ne vont pas du plus au moins favorisé : les groupes sont trop liés entre eux pour être séparés, et seule l'estimation par secteur est vérifiée (l'écart ci-dessus). Lisez l'IPS d'un îlot comme un ordre de grandeur."
+            } else {
+                "\nThe group values do not run from the most to the least favoured: the groups are too correlated to be told apart, and only the per-sector estimate is checked (the error above). Read a unit's IPS as an order of magnitude."
+            });
         }
+        text
     });
     let unmatched = imported
         .report
@@ -965,6 +985,6 @@ mod tests {
     fn changes_carry_an_arrow_and_a_sign() {
         assert_eq!(change(Lang::Fr, 3.25, 1), "▲ +3,2");
         assert_eq!(change(Lang::Fr, -1.0, 1), "▼ −1,0");
-        assert_eq!(change(Lang::Fr, 0.01, 1), "= 0");
+        assert_eq!(change(Lang::Fr, 0.01, 1), "= inchangé");
     }
 }

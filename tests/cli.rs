@@ -241,16 +241,23 @@ fn the_demo_exports_read_back() {
 
 #[test]
 fn a_shape_that_makes_the_geometry_library_panic_is_reported_not_a_crash() {
-    // found by fuzzing the Shapefile importer: geo's validity check panics on this shape
-    let bytes = include_bytes!("fixtures/fuzz-geo-relate-panic.shp");
-    let (layer, report) = carte_mixite::io::layer::read_layer_bytes("fuzz.shp", bytes);
-    if let Some(layer) = layer {
-        let areas = carte_mixite::io::import::validate_areas(&layer);
-        assert!(
-            areas.problems.iter().all(|p| !p.file.is_empty()),
-            "every problem names its file"
-        );
-    } else {
-        assert!(report.has_fatal());
+    // found by fuzzing the Shapefile importer: geo's validity check panics on the first shape,
+    // and the union that repairs the second overflows inside i_float (in a build with overflow
+    // checks, such as this test's)
+    let files: [&[u8]; 2] = [
+        include_bytes!("fixtures/fuzz-geo-relate-panic.shp"),
+        include_bytes!("fixtures/fuzz-union-overflow.shp"),
+    ];
+    for bytes in files {
+        let (layer, report) = carte_mixite::io::layer::read_layer_bytes("fuzz.shp", bytes);
+        if let Some(layer) = layer {
+            let areas = carte_mixite::io::import::validate_areas(&layer);
+            assert!(
+                areas.problems.iter().all(|p| !p.file.is_empty()),
+                "every problem names its file"
+            );
+        } else {
+            assert!(report.has_fatal());
+        }
     }
 }

@@ -143,6 +143,8 @@ impl ImportDialog {
         egui::Window::new(tx.import_title)
             .collapsible(false)
             .default_width(760.0)
+            // the height follows the content: the report appears under the form
+            .resizable([true, false])
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 ui.label(tx.import_help);
@@ -349,6 +351,17 @@ impl ImportDialog {
                         ui.label(tx.import_working);
                     });
                 }
+                ui.horizontal(|ui| {
+                    if self.result.is_some()
+                        && ui.button(tx.import_open_result).clicked()
+                        && let Some(r) = self.result.take()
+                    {
+                        answer = ImportAnswer::Use(Box::new(r));
+                    }
+                    if ui.button(tx.cancel).clicked() {
+                        answer = ImportAnswer::Close;
+                    }
+                });
                 if let Some(text) = &self.outcome {
                     ui.separator();
                     egui::ScrollArea::vertical()
@@ -364,22 +377,14 @@ impl ImportDialog {
                 if let Some(summary) = &self.summary {
                     ui.separator();
                     ui.label(egui::RichText::new(&summary.headline).strong());
+                    // what is left of the screen under the form, so the window always fits
+                    let room = (ctx.content_rect().height() - 700.0).max(150.0);
                     egui::ScrollArea::vertical()
                         .id_salt("import-summary")
-                        .max_height(340.0)
+                        .min_scrolled_height(room)
+                        .max_height(room)
                         .show(ui, |ui| show_summary(ui, summary, lang));
                 }
-                ui.horizontal(|ui| {
-                    if self.result.is_some()
-                        && ui.button(tx.import_open_result).clicked()
-                        && let Some(r) = self.result.take()
-                    {
-                        answer = ImportAnswer::Use(Box::new(r));
-                    }
-                    if ui.button(tx.cancel).clicked() {
-                        answer = ImportAnswer::Close;
-                    }
-                });
             });
         answer
     }

@@ -297,7 +297,7 @@ fn college_card_ui(
             ui.horizontal(|ui| {
                 ui.label(RichText::new(text).size(16.0));
                 if let Some(d) = delta_text(lang, Some(i.pupils), Some(b.pupils), 0)
-                    && d != "= 0"
+                    && d != crate::i18n::unchanged(lang)
                 {
                     ui.label(RichText::new(d).size(15.0).strong());
                 }
@@ -330,7 +330,7 @@ fn college_card_ui(
                         .strong(),
                 );
                 if let Some(d) = delta_text(lang, i.ips_mean, b.ips_mean, 1)
-                    && d != "= 0"
+                    && d != crate::i18n::unchanged(lang)
                 {
                     ui.label(RichText::new(d).size(16.0));
                 }
@@ -344,7 +344,7 @@ fn college_card_ui(
                     .size(16.0),
                 );
                 if let Some(d) = delta_text(lang, share, b.boursier_share.map(|x| x * 100.0), 0)
-                    && d != "= 0"
+                    && d != crate::i18n::unchanged(lang)
                 {
                     ui.label(RichText::new(d).size(15.0));
                 }
