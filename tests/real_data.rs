@@ -380,3 +380,88 @@ fn lille_exports_open_in_gdal_and_the_assignments_read_back_to_the_same_numbers(
         common::indicators_json(dir.as_os_str(), Some(&dir.join("a.csv")))
     );
 }
+
+#[test]
+fn saint_barthelemy_streets_read_the_same_from_pbf_and_xml_and_match_scipy() {
+    use carte_mixite::routing::StreetNetwork;
+    use carte_mixite::routing::matrix::{Snap, distances_from};
+    let pbf = StreetNetwork::read(&data("osm-saint-barthelemy/saint_barthelemy.osm.pbf")).unwrap();
+    let xml = StreetNetwork::read(&data("osm-saint-barthelemy/saint_barthelemy.osm.gz")).unwrap();
+    // the same graph: same counts, same edges between the same places
+    assert_eq!(pbf.report, xml.report);
+    assert_eq!((pbf.nodes.len(), pbf.edges.len()), (3780, 3831));
+    assert_eq!(pbf.report.components, 7);
+    assert_eq!(pbf.report.dropped_nodes, 45);
+    let edge_set = |n: &StreetNetwork| {
+        let key = |p: [f64; 2]| ((p[0] * 1e7).round() as i64, (p[1] * 1e7).round() as i64);
+        let mut v: Vec<_> = n
+            .edges
+            .iter()
+            .map(|&(a, b, w)| {
+                let (ka, kb) = (key(n.nodes[a as usize]), key(n.nodes[b as usize]));
+                (ka.min(kb), ka.max(kb), (w * 100.0).round() as i64)
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(edge_set(&pbf), edge_set(&xml));
+
+    // distances from a few nodes, against scipy's Dijkstra on the same graph
+    let dir = std::env::temp_dir().join(format!("cm-walk-scipy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut edges = String::new();
+    for (a, b, w) in &pbf.edges {
+        edges.push_str(&format!("{a},{b},{w}\n"));
+    }
+    std::fs::write(dir.join("edges.csv"), edges).unwrap();
+    let n = pbf.nodes.len() as u32;
+    let sources: Vec<u32> = (0..5).map(|i| i * (n / 5) + 7).collect();
+    let targets: Vec<u32> = (0..40).map(|i| (i * 97 + 13) % n).collect();
+    let list = |v: &[u32]| v.iter().map(|x| format!("{x}\n")).collect::<String>();
+    std::fs::write(dir.join("sources.txt"), list(&sources)).unwrap();
+    std::fs::write(dir.join("targets.txt"), list(&targets)).unwrap();
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/check_walk.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&dir)
+        .output()
+        .expect("python3 with scipy (pip install scipy) checks the walking distances");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{}", String::from_utf8_lossy(&out.stdout).trim());
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let mut compared = 0;
+    let text = std::fs::read_to_string(dir.join("scipy.csv")).unwrap();
+    let mut ours: std::collections::HashMap<u32, Vec<f32>> = Default::default();
+    for line in text.lines() {
+        let f: Vec<&str> = line.split(',').collect();
+        let (s, t): (u32, u32) = (f[0].parse().unwrap(), f[1].parse().unwrap());
+        let expected: f64 = f[2].parse().unwrap();
+        let dist = ours.entry(s).or_insert_with(|| {
+            let at = Snap {
+                a: s,
+                b: s,
+                to_a: 0.0,
+                to_b: 0.0,
+                off: 0.0,
+            };
+            distances_from(&pbf, &at, &never).unwrap()
+        });
+        let got = f64::from(dist[t as usize]);
+        assert!(
+            expected.is_finite(),
+            "the kept network is connected: {s} → {t}"
+        );
+        assert!(
+            (got - expected).abs() < 0.05 + expected * 1e-6,
+            "{s} → {t}: {got} against scipy's {expected}"
+        );
+        compared += 1;
+    }
+    assert_eq!(compared, 200);
+    let _ = std::fs::remove_dir_all(&dir);
+}
