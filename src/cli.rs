@@ -116,6 +116,28 @@ pub enum Command {
         #[arg(long)]
         units: Option<usize>,
     },
+    /// Read a street network (.osm.pbf, .osm, .osm.gz, or a line layer) and say what was kept.
+    Streets {
+        /// The file.
+        file: PathBuf,
+    },
+    /// Time the walking matrix on a generated street grid: whole runs, as a facilitator would
+    /// wait for them.
+    WalkBench {
+        /// Nodes per side of the grid (1,000 gives a million nodes).
+        #[arg(long, default_value_t = 1_000)]
+        side: usize,
+        /// Collèges.
+        #[arg(long, default_value_t = 100)]
+        colleges: usize,
+        /// Units.
+        #[arg(long, default_value_t = 50_000)]
+        units: usize,
+        /// Also write the graph and the collèges' nodes here, for `tests/check_walk.py`-style
+        /// timing with scipy.
+        #[arg(long)]
+        export: Option<PathBuf>,
+    },
     /// Regenerate the demo town into a folder (deterministic).
     GenerateDemo {
         /// Where to write it.
@@ -316,6 +338,13 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             edits,
         } => Ok(bench(*units, *colleges, *edits)),
         Command::FrameBench { units } => crate::app::frame_bench(*units),
+        Command::Streets { file } => streets_command(file, lang),
+        Command::WalkBench {
+            side,
+            colleges,
+            units,
+            export,
+        } => walk_bench(*side, *colleges, *units, export.as_deref()),
         Command::Import(args) => import_command(args, lang),
         Command::Check { files } => check_command(files, lang),
         Command::Export {
@@ -740,4 +769,91 @@ fn bench(units: usize, colleges: usize, edits: usize) -> String {
         let _ = writeln!(out, "peak memory: {mib:.0} MiB");
     }
     out
+}
+
+fn streets_command(file: &std::path::Path, lang: Lang) -> Result<String, String> {
+    let t0 = std::time::Instant::now();
+    let net = crate::routing::StreetNetwork::read(file).map_err(|e| e.to_string())?;
+    Ok(crate::i18n::network_text(&net, lang)
+        + &format!(" ({:.0} ms)\n", t0.elapsed().as_secs_f64() * 1000.0))
+}
+
+/// Whole-run timings of the walking matrix on a generated grid.
+fn walk_bench(
+    side: usize,
+    colleges: usize,
+    units: usize,
+    export: Option<&std::path::Path>,
+) -> Result<String, String> {
+    use crate::routing::matrix::{Progress, Snapper, column_of, compute, grid};
+    use rand::{Rng, SeedableRng};
+    let mut out = String::new();
+    let t = std::time::Instant::now();
+    let net = grid(side, 50.0, 2.0, 48.0);
+    let _ = writeln!(
+        out,
+        "grid {side}×{side}: {} nodes, {} edges, built in {:.2} s",
+        net.nodes.len(),
+        net.edges.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(5);
+    let (lon1, lat1) = (
+        net.nodes[net.nodes.len() - 1][0],
+        net.nodes[net.nodes.len() - 1][1],
+    );
+    let mut point = || [rng.random_range(2.0..lon1), rng.random_range(48.0..lat1)];
+    let unit_points: Vec<[f64; 2]> = (0..units).map(|_| point()).collect();
+    let college_points: Vec<[f64; 2]> = (0..colleges).map(|_| point()).collect();
+    let t = std::time::Instant::now();
+    let snapper = Snapper::new(&net);
+    let _ = writeln!(out, "street index: {:.2} s", t.elapsed().as_secs_f64());
+    let t = std::time::Instant::now();
+    let one = column_of(&net, &snapper, &unit_points, college_points[0]);
+    let _ = writeln!(
+        out,
+        "one collège (snapping {units} units + one search): {:.3} s",
+        t.elapsed().as_secs_f64()
+    );
+    let t = std::time::Instant::now();
+    let m = compute(
+        &net,
+        &unit_points,
+        &college_points,
+        &Progress::default(),
+        String::new(),
+    )
+    .ok_or("cancelled")?;
+    let _ = writeln!(
+        out,
+        "full matrix {units} × {colleges} on {} threads: {:.2} s",
+        rayon::current_num_threads(),
+        t.elapsed().as_secs_f64()
+    );
+    if m.metres[..units] != one[..] {
+        return Err("the single-collège column differs from the matrix".into());
+    }
+    if let Some(dir) = export {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        let mut edges = String::with_capacity(net.edges.len() * 20);
+        for (a, b, w) in &net.edges {
+            let _ = writeln!(edges, "{a},{b},{w}");
+        }
+        let nearest = |p: [f64; 2]| {
+            snapper
+                .snap(&net, p[0], p[1])
+                .map(|s| if s.to_a <= s.to_b { s.a } else { s.b })
+                .unwrap_or(0)
+        };
+        let sources: String = college_points
+            .iter()
+            .map(|p| format!("{}\n", nearest(*p)))
+            .collect();
+        let io = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
+        io(std::fs::write(dir.join("edges.csv"), edges))?;
+        io(std::fs::write(dir.join("sources.txt"), sources))?;
+        io(std::fs::write(dir.join("targets.txt"), "0\n"))?;
+        let _ = writeln!(out, "graph written to {}", dir.display());
+    }
+    Ok(out)
 }

@@ -686,6 +686,39 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
     }
 }
 
+/// What a street network holds and what was left out, in words.
+pub fn network_text(net: &crate::routing::StreetNetwork, lang: Lang) -> String {
+    let r = &net.report;
+    let km = number(lang, net.total_length_m() / 1000.0, 1);
+    if lang == Lang::Fr {
+        format!(
+            "{} voies lues, {} praticables à pied, {} écartées (autoroutes, voies interdites aux piétons…) ; {} nœuds, {} tronçons, {km} km de rues ; {} morceaux séparés : le plus grand est gardé, {} nœuds et {} tronçons isolés écartés ; {} voies coupées au bord de l'extrait",
+            r.ways_read,
+            r.ways_walkable,
+            r.ways_not_walkable,
+            net.nodes.len(),
+            net.edges.len(),
+            r.components,
+            r.dropped_nodes,
+            r.dropped_edges,
+            r.missing_nodes
+        )
+    } else {
+        format!(
+            "{} ways read, {} walkable, {} left out (motorways, ways closed to pedestrians…); {} nodes, {} edges, {km} km of streets; {} separate pieces: the largest is kept, {} isolated nodes and {} edges dropped; {} ways cut at the extract's edge",
+            r.ways_read,
+            r.ways_walkable,
+            r.ways_not_walkable,
+            net.nodes.len(),
+            net.edges.len(),
+            r.components,
+            r.dropped_nodes,
+            r.dropped_edges,
+            r.missing_nodes
+        )
+    }
+}
+
 /// Why something could not be read, in words. A library's own message (in English) is only
 /// given as a technical detail after the plain reason.
 pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {

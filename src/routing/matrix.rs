@@ -266,6 +266,25 @@ pub fn recompute_college(
     matrix.college_snap_m[college] = cs.map_or(f32::NAN, |s| s.off);
 }
 
+/// One collège's column alone, from scratch (snapping every unit, one search): what a
+/// collège added or moved costs.
+pub fn column_of(
+    net: &StreetNetwork,
+    snapper: &Snapper,
+    units: &[[f64; 2]],
+    location: [f64; 2],
+) -> Vec<f32> {
+    let usnaps: Vec<Option<Snap>> = units
+        .par_iter()
+        .map(|p| snapper.snap(net, p[0], p[1]))
+        .collect();
+    let never = AtomicBool::new(false);
+    snapper
+        .snap(net, location[0], location[1])
+        .and_then(|cs| column_for(net, &cs, &usnaps, &never))
+        .unwrap_or_else(|| vec![f32::NAN; units.len()])
+}
+
 fn column_for(
     net: &StreetNetwork,
     college: &Snap,
