@@ -1089,7 +1089,8 @@ impl Editor {
             let mut events = MapEvents::default();
             let center = self.geometry.home(rect.size()).0;
             let state = self.doc.active();
-            let (legend_title, classes) = self.coloring.legend(lang);
+            let (legend_title, classes) =
+                self.coloring.legend(lang, self.doc.config().walk_source());
             let gesture = match self.tool {
                 Tool::Brush if self.selected.is_some() => Gesture::Brush,
                 Tool::Rectangle if self.selected.is_some() => Gesture::Rectangle,
@@ -1290,7 +1291,7 @@ impl Editor {
                             number(lang, m, 0),
                             number(lang, self.doc.config().walk_minutes(m), 0),
                             tx.minutes,
-                            tx.walk_straight
+                            crate::i18n::walk_how(lang, self.doc.config().walk_source())
                         ));
                     }
                     if scenario.is_unit_locked(u) {

@@ -553,19 +553,15 @@ fn table(
     let _ = writeln!(
         out,
         "{}",
-        match cfg.distance {
-            crate::metrics::DistanceModel::StraightLine { detour_factor } => format!(
-                "{} × {detour_factor:.2}, {} {:.1} km/h, {} {:.0} m",
-                tr(
-                    "Distances : à vol d'oiseau (estimation)",
-                    "Distances: straight line (estimate)"
-                ),
-                tr("marche à", "walking at"),
-                cfg.walk_speed_kmh,
-                tr("seuil", "threshold"),
-                cfg.walk_threshold_m
-            ),
-        }
+        format!(
+            "{} : {}, {} {:.1} km/h, {} {:.0} m",
+            tr("Distances", "Distances"),
+            crate::i18n::walk_how(lang, cfg.walk_source()),
+            tr("marche à", "walking at"),
+            cfg.walk_speed_kmh,
+            tr("seuil", "threshold"),
+            cfg.walk_threshold_m
+        )
     );
     let _ = writeln!(
         out,

@@ -686,6 +686,28 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
     }
 }
 
+/// How a walking figure was obtained, next to it: along the streets, or a straight-line
+/// estimate (with its detour factor when there is one).
+pub fn walk_how(lang: Lang, source: crate::metrics::WalkSource) -> String {
+    use crate::metrics::WalkSource as W;
+    let fr = lang == Lang::Fr;
+    match source {
+        W::Streets if fr => "à pied par les rues".into(),
+        W::Streets => "on foot along the streets".into(),
+        W::StraightLine { detour_factor } if (detour_factor - 1.0).abs() < 1e-9 => {
+            texts(lang).walk_straight.into()
+        }
+        W::StraightLine { detour_factor } if fr => format!(
+            "estimation : vol d'oiseau × {}",
+            number(lang, detour_factor, 2)
+        ),
+        W::StraightLine { detour_factor } => format!(
+            "estimate: straight line × {}",
+            number(lang, detour_factor, 2)
+        ),
+    }
+}
+
 /// What a street network holds and what was left out, in words.
 pub fn network_text(net: &crate::routing::StreetNetwork, lang: Lang) -> String {
     let r = &net.report;

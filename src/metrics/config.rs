@@ -95,6 +95,24 @@ pub struct MetricsConfig {
     pub class_size_6e: u32,
     /// The mixing rule.
     pub rule: MixRule,
+    /// Walking distances along the streets, when a network has been routed: every walking
+    /// figure then comes from it (a unit or collège it could not place is unknown, never a
+    /// straight line); otherwise `distance` gives the straight-line estimate. Not saved: it is
+    /// found again in the cache from its inputs.
+    #[serde(skip)]
+    pub streets: Option<std::sync::Arc<crate::routing::WalkMatrix>>,
+}
+
+/// Where the walking figures come from, for labels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WalkSource {
+    /// Along the streets.
+    Streets,
+    /// The straight line times a detour factor: an estimate.
+    StraightLine {
+        /// The factor (1.0 = bare straight line).
+        detour_factor: f64,
+    },
 }
 
 impl Default for MetricsConfig {
@@ -105,11 +123,22 @@ impl Default for MetricsConfig {
             walk_speed_kmh: 4.5,
             class_size_6e: 25,
             rule: MixRule::default(),
+            streets: None,
         }
     }
 }
 
 impl MetricsConfig {
+    /// Where the walking figures come from.
+    pub fn walk_source(&self) -> WalkSource {
+        match (&self.streets, &self.distance) {
+            (Some(_), _) => WalkSource::Streets,
+            (None, DistanceModel::StraightLine { detour_factor }) => WalkSource::StraightLine {
+                detour_factor: *detour_factor,
+            },
+        }
+    }
+
     /// Minutes needed to walk `metres` at the configured speed.
     pub fn walk_minutes(&self, metres: f64) -> f64 {
         metres / (self.walk_speed_kmh * 1000.0 / 60.0)

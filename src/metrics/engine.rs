@@ -303,6 +303,9 @@ impl Metrics {
 
     /// Walking distance from a unit to a collège under the configured model, metres.
     pub fn walk_m(&self, territory: &Territory, unit: UnitId, college: CollegeId) -> Option<f64> {
+        if let Some(streets) = &self.config.streets {
+            return streets.get(unit.index(), college.index());
+        }
         match &self.config.distance {
             DistanceModel::StraightLine { detour_factor } => {
                 let d = territory.straight_line_m(unit, college) * detour_factor;

@@ -6,7 +6,9 @@ pub mod config;
 pub mod engine;
 pub mod segregation;
 
-pub use config::{DistanceModel, MetricsConfig, MixRule, Reference, RuleIndicator, RuleMode};
+pub use config::{
+    DistanceModel, MetricsConfig, MixRule, Reference, RuleIndicator, RuleMode, WalkSource,
+};
 pub use engine::{
     CollegeIndicators, EntropyBreakdown, Metrics, Minority, MinorityIndices, MixFlag,
     TerritoryIndices, change,

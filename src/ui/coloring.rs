@@ -82,7 +82,11 @@ impl Coloring {
     }
 
     /// The legend's title and class rows (colour, words).
-    pub fn legend(self, lang: Lang) -> (String, Vec<(Color32, String)>) {
+    pub fn legend(
+        self,
+        lang: Lang,
+        walk: crate::metrics::WalkSource,
+    ) -> (String, Vec<(Color32, String)>) {
         let tx = texts(lang);
         let n = |x: f64| number(lang, x, 0);
         let ranges = |bounds: &[f64; 4], scale: f64, unit: &str| -> Vec<String> {
@@ -116,7 +120,11 @@ impl Coloring {
                     .collect(),
             ),
             Coloring::Walk => (
-                format!("{} ({})", tx.color_by_walk, tx.walk_straight),
+                format!(
+                    "{} ({})",
+                    tx.color_by_walk,
+                    crate::i18n::walk_how(lang, walk)
+                ),
                 ranges(&WALK_MIN_BOUNDS, 1.0, &format!(" {}", tx.minutes))
                     .into_iter()
                     .enumerate()
@@ -142,7 +150,8 @@ mod tests {
     fn every_mode_has_a_legend_in_both_languages() {
         for c in [Coloring::Ips, Coloring::Boursiers, Coloring::Walk] {
             for lang in [Lang::Fr, Lang::En] {
-                let (title, rows) = c.legend(lang);
+                let walk = crate::metrics::WalkSource::StraightLine { detour_factor: 1.0 };
+                let (title, rows) = c.legend(lang, walk);
                 assert!(!title.is_empty());
                 assert_eq!(rows.len(), 5);
             }

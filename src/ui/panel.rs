@@ -357,7 +357,7 @@ fn college_card_ui(
                     fmt_opt(lang, i.walk_mean_m, 0),
                     fmt_opt(lang, i.walk_mean_m.map(cfg_minutes), 0),
                     tx.minutes,
-                    tx.walk_straight,
+                    crate::i18n::walk_how(lang, cfg.walk_source()),
                     fmt_opt(lang, i.walk_share_beyond.map(|x| x * 100.0), 0),
                     tx.beyond_threshold,
                     number(lang, cfg.walk_threshold_m / 1000.0, 1),
@@ -400,7 +400,7 @@ fn college_card_ui(
                         number(lang, i.pupils_beyond_walk, 0),
                         tx.beyond_walk_flag,
                         number(lang, cfg.walk_threshold_m / 1000.0, 1),
-                        tx.walk_straight
+                        crate::i18n::walk_how(lang, cfg.walk_source())
                     ),
                     Color32::from_rgb(150, 60, 20),
                 ));
