@@ -552,16 +552,13 @@ fn table(
     let cfg = m.config();
     let _ = writeln!(
         out,
-        "{}",
-        format!(
-            "{} : {}, {} {:.1} km/h, {} {:.0} m",
-            tr("Distances", "Distances"),
-            crate::i18n::walk_how(lang, cfg.walk_source()),
-            tr("marche à", "walking at"),
-            cfg.walk_speed_kmh,
-            tr("seuil", "threshold"),
-            cfg.walk_threshold_m
-        )
+        "{} : {}, {} {:.1} km/h, {} {:.0} m",
+        tr("Distances", "Distances"),
+        crate::i18n::walk_how(lang, cfg.walk_source()),
+        tr("marche à", "walking at"),
+        cfg.walk_speed_kmh,
+        tr("seuil", "threshold"),
+        cfg.walk_threshold_m
     );
     let _ = writeln!(
         out,
