@@ -3,6 +3,11 @@
 //! same single-source search with petgraph's generic Dijkstra is timed for comparison (it is
 //! why the search over the adjacency array is our own).
 #![allow(missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests and benchmarks fail loudly"
+)]
 
 use std::time::Duration;
 
