@@ -199,6 +199,8 @@ pub struct Editor {
     notice: Option<String>,
     /// The background map under the sectors.
     pub basemap: crate::ui::basemap::BasemapState,
+    /// Walking distances along the streets, being computed in the background.
+    walk_job: Option<WalkJob>,
     /// The project file, and fields of it this version does not know (written back as read).
     project: Option<(
         std::path::PathBuf,
@@ -237,7 +239,117 @@ pub struct Editor {
 /// Height of a collège card in the scrolling list (points), for laying out only visible ones.
 const CARD_HEIGHT: f32 = 168.0;
 
+/// Walking distances along the territory's streets, computed once in the background (or found
+/// in the cache), then handed to the indicators.
+struct WalkJob {
+    progress: Arc<crate::routing::Progress>,
+    colleges: usize,
+    rx: Receiver<Option<(crate::routing::WalkMatrix, f64)>>,
+}
+
+impl WalkJob {
+    /// Starts the computation when the territory has streets.
+    fn start(t: &Arc<crate::model::Territory>, cache: Option<std::path::PathBuf>) -> Option<Self> {
+        if t.streets.is_empty() {
+            return None;
+        }
+        let progress = Arc::new(crate::routing::Progress::default());
+        let (send, rx) = std::sync::mpsc::channel();
+        let colleges = t.colleges().len();
+        let (t, p) = (t.clone(), progress.clone());
+        std::thread::spawn(move || {
+            use crate::routing::{StreetNetwork, cache as walk_cache, matrix};
+            let lines = t.streets.iter().cloned().map(geo::Geometry::LineString);
+            let Some(net) = StreetNetwork::from_lines(lines) else {
+                let _ = send.send(None);
+                return;
+            };
+            let units: Vec<[f64; 2]> = t
+                .units()
+                .iter()
+                .map(|u| [u.anchor.x(), u.anchor.y()])
+                .collect();
+            let colleges: Vec<[f64; 2]> = t
+                .colleges()
+                .iter()
+                .map(|c| [c.location.x(), c.location.y()])
+                .collect();
+            let key = walk_cache::key(&net, &units, &colleges);
+            let cached = cache
+                .as_deref()
+                .and_then(|d| walk_cache::load(d, &key, units.len(), colleges.len()));
+            let m = cached.or_else(|| {
+                let m = matrix::compute(&net, &units, &colleges, &p, key)?;
+                if let Some(d) = &cache {
+                    // a cache that cannot be written only costs a recomputation next time
+                    let _ = walk_cache::save(d, &m);
+                }
+                Some(m)
+            });
+            let _ = send.send(m.map(|m| (m, net.total_length_m())));
+        });
+        Some(WalkJob {
+            progress,
+            colleges,
+            rx,
+        })
+    }
+}
+
 impl Editor {
+    /// Hands the walking matrix to the indicators once it is ready.
+    fn walk_tick(&mut self, ctx: &egui::Context, lang: Lang) {
+        let Some(job) = &self.walk_job else {
+            return;
+        };
+        match job.rx.try_recv() {
+            Ok(Some((matrix, street_m))) => {
+                let mut config = self.doc.config().clone();
+                config.streets = Some(Arc::new(matrix));
+                self.doc.set_config(config);
+                self.notice = Some(format!(
+                    "{} ({} km)",
+                    texts(lang).walk_ready,
+                    number(lang, street_m / 1000.0, 1)
+                ));
+                self.walk_job = None;
+            }
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.notice = Some(texts(lang).walk_stopped.into());
+                self.walk_job = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
+    }
+
+    /// Whether walking distances along the streets are still being computed.
+    pub fn walk_pending(&self) -> bool {
+        self.walk_job.is_some()
+    }
+
+    /// The progress of the walking job, in the status bar, with a way to stop it.
+    fn walk_progress(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        let Some(job) = &self.walk_job else {
+            return;
+        };
+        let tx = texts(lang);
+        let done = job.progress.done.load(std::sync::atomic::Ordering::Relaxed);
+        let fraction = done as f32 / job.colleges.max(1) as f32;
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(220.0)
+                .text(format!("{} {done}/{}", tx.walk_computing, job.colleges)),
+        );
+        if ui.button(tx.walk_stop).clicked() {
+            job.progress
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        ui.separator();
+    }
+
     /// An editor on a loaded territory.
     pub fn new(loaded: Loaded) -> Self {
         // settings live beside the autosave folder; without autosave nothing is remembered
@@ -275,6 +387,7 @@ impl Editor {
             hovered: None,
             notice: None,
             // settings live beside the autosave folder; without autosave nothing is remembered
+            walk_job: WalkJob::start(&t, data_dir.as_ref().map(|d| d.join("cache"))),
             basemap: crate::ui::basemap::BasemapState::remembered(data_dir),
             project: loaded.project,
             save_dialog: None,
@@ -788,6 +901,7 @@ impl Editor {
         let t = self.doc.territory().clone();
         self.refresh_pieces();
         self.autosave_tick(ui.ctx());
+        self.walk_tick(ui.ctx(), lang);
         // keyboard shortcuts
         ui.input(|i| {
             let ctrl = i.modifiers.command;
@@ -961,6 +1075,7 @@ impl Editor {
                             format!("{} {}", tx.assign_hint, t.college(c).name)
                         }
                     };
+                    self.walk_progress(ui, lang);
                     ui.label(RichText::new(hint).size(16.0));
                     if let Some(n) = &self.notice {
                         ui.separator();

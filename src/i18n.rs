@@ -30,6 +30,10 @@ pub struct Texts {
     pub ips_estimated: &'static str,
     pub boursiers: &'static str,
     pub walk_straight: &'static str,
+    pub walk_computing: &'static str,
+    pub walk_stop: &'static str,
+    pub walk_ready: &'static str,
+    pub walk_stopped: &'static str,
     pub walk_mean: &'static str,
     pub beyond_threshold: &'static str,
     pub unknown: &'static str,
@@ -185,6 +189,10 @@ pub static FR: Texts = Texts {
     ips_estimated: "IPS estimé",
     boursiers: "boursiers",
     walk_straight: "à vol d'oiseau",
+    walk_computing: "Trajets à pied par les rues…",
+    walk_stop: "Arrêter",
+    walk_ready: "Trajets à pied calculés par les rues",
+    walk_stopped: "Trajets par les rues non calculés : les distances restent à vol d'oiseau",
     walk_mean: "trajet moyen",
     beyond_threshold: "au-delà de",
     unknown: "inconnu",
@@ -338,6 +346,10 @@ pub static EN: Texts = Texts {
     ips_estimated: "estimated IPS",
     boursiers: "scholarship holders",
     walk_straight: "straight line",
+    walk_computing: "Walking routes along the streets…",
+    walk_stop: "Stop",
+    walk_ready: "Walking distances computed along the streets",
+    walk_stopped: "Street routes not computed: distances stay straight-line",
     walk_mean: "mean trip",
     beyond_threshold: "beyond",
     unknown: "unknown",
@@ -692,8 +704,8 @@ pub fn walk_how(lang: Lang, source: crate::metrics::WalkSource) -> String {
     use crate::metrics::WalkSource as W;
     let fr = lang == Lang::Fr;
     match source {
-        W::Streets if fr => "à pied par les rues".into(),
-        W::Streets => "on foot along the streets".into(),
+        W::Streets if fr => "par les rues".into(),
+        W::Streets => "along streets".into(),
         W::StraightLine { detour_factor } if (detour_factor - 1.0).abs() < 1e-9 => {
             texts(lang).walk_straight.into()
         }

@@ -17,13 +17,29 @@ mod common;
 
 fn harness() -> Harness<'static, CarteApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 950.0))
+        .with_size(egui::vec2(1600.0, 1400.0))
         .build_ui_state(
             |ui, app: &mut CarteApp| app.frame_ui(ui),
             CarteApp::with_loaded(load(None).unwrap(), Lang::Fr),
         );
     h.run_steps(3);
+    settle(&mut h);
     h
+}
+
+/// Runs frames until the walking distances along the demo's streets are in (a background job
+/// of a few milliseconds), so that tests start from a settled window.
+fn settle(h: &mut Harness<'static, CarteApp>) {
+    let t0 = std::time::Instant::now();
+    while h.state().editor.as_ref().is_some_and(|e| e.walk_pending()) {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        assert!(
+            t0.elapsed().as_secs() < 20,
+            "the walking job never finished"
+        );
+    }
+    h.run_steps(2);
 }
 
 /// Presses or releases the primary button at a position.
@@ -299,12 +315,13 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
     let _ = std::fs::remove_dir_all(&dir);
     let session = |dir: &std::path::Path| {
         let mut h = Harness::builder()
-            .with_size(egui::vec2(1600.0, 950.0))
+            .with_size(egui::vec2(1600.0, 1400.0))
             .build_ui_state(
                 |ui, app: &mut CarteApp| app.frame_ui(ui),
                 CarteApp::with_loaded(load_with_autosave(None, dir).unwrap(), Lang::Fr),
             );
         h.run_steps(3);
+        settle(&mut h);
         h
     };
     // first session: move a block, wait for the autosave
@@ -640,4 +657,36 @@ fn the_import_assistant_reads_the_sector_columns_and_lists_what_did_not_match() 
         let c = b.assignment(u).main_college().unwrap();
         assert_eq!(t.college(c).uai, expected, "{}", unit.key);
     }
+}
+
+#[test]
+fn walking_figures_come_from_the_streets_once_routed_and_say_so() {
+    let h = harness();
+    let editor = h.state().editor.as_ref().unwrap();
+    let config = editor.doc.config();
+    assert_eq!(
+        config.walk_source(),
+        carte_mixite::metrics::WalkSource::Streets,
+        "the demo's streets were routed"
+    );
+    // a walk along the streets is never shorter than the straight line
+    let t = editor.doc.territory();
+    let m = &editor.doc.active().metrics;
+    let mut longer = 0;
+    for u in t.unit_ids() {
+        for (k, _) in t.colleges().iter().enumerate() {
+            let c = CollegeId(k as u32);
+            let street = m.walk_m(t, u, c).unwrap();
+            let straight = t.straight_line_m(u, c);
+            assert!(street >= straight * 0.99, "{street} < {straight}");
+            longer += usize::from(street > straight * 1.2);
+        }
+    }
+    assert!(
+        longer > 0,
+        "the river and the block edges make some walks longer"
+    );
+    // the cards say where the figures come from
+    assert!(h.query_all_by_label_contains("par les rues").count() >= 9);
+    assert_eq!(h.query_all_by_label_contains("à vol d'oiseau").count(), 0);
 }
