@@ -1126,6 +1126,10 @@ impl Editor {
                     &active.metrics.territory(),
                     &self.doc.baseline().metrics.territory(),
                     (moved.0.len(), moved.1),
+                    (
+                        self.doc.config().walk_threshold_m / 1000.0,
+                        self.doc.config().walk_source(),
+                    ),
                 );
                 if !moved.0.is_empty() {
                     changes_list_ui(ui, lang, &self.doc, &moved.0);

@@ -594,6 +594,7 @@ impl Metrics {
             .collect();
         TerritoryIndices {
             pupils: fl(self.totals.pupils),
+            pupils_beyond_walk: fl(self.totals.walk_beyond),
             entropy,
             minorities,
         }
@@ -731,6 +732,9 @@ pub struct MinorityIndices {
 pub struct TerritoryIndices {
     /// Pupils assigned to a collège (plus private collèges' own intake).
     pub pupils: f64,
+    /// Pupils whose walk to their collège is beyond the threshold: those who would need school
+    /// transport.
+    pub pupils_beyond_walk: f64,
     /// Entropy index; unknown without social groups.
     pub entropy: Option<EntropyBreakdown>,
     /// Dissimilarity and isolation for boursiers and each social group.

@@ -91,6 +91,7 @@ pub fn territory_ui(
     now: &TerritoryIndices,
     base: &TerritoryIndices,
     moved: (usize, f64),
+    walk: (f64, crate::metrics::WalkSource),
 ) {
     let tx = texts(lang);
     ui.heading(tx.territory_indices);
@@ -127,6 +128,31 @@ pub fn territory_ui(
         .minority(Minority::Boursiers)
         .and_then(|m| m.dissimilarity);
     line(ui, tx.dissimilarity_boursiers, d, db);
+    // pupils who would need school transport, for the whole scenario
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} {} km ({})",
+            tx.transport_needed,
+            number(lang, walk.0, 1),
+            crate::i18n::walk_how(lang, walk.1)
+        ));
+    });
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(number(lang, now.pupils_beyond_walk, 0))
+                .size(24.0)
+                .strong(),
+        );
+        if let Some(d) = delta_text(
+            lang,
+            Some(now.pupils_beyond_walk),
+            Some(base.pupils_beyond_walk),
+            0,
+        ) {
+            ui.label(RichText::new(d).size(18.0));
+            ui.label(RichText::new(tx.since_baseline).small());
+        }
+    });
     if moved.0 > 0 {
         ui.label(
             RichText::new(format!(
