@@ -686,6 +686,15 @@ fn walking_figures_come_from_the_streets_once_routed_and_say_so() {
         longer > 0,
         "the river and the block edges make some walks longer"
     );
+    // pupils who would need school transport: the scenario's total is the collèges' sum, shown
+    let total: f64 = (0..t.colleges().len())
+        .map(|k| m.college(CollegeId(k as u32), t).pupils_beyond_walk)
+        .sum();
+    assert!((m.territory().pupils_beyond_walk - total).abs() < 1e-6);
+    assert!(
+        h.query_by_label_contains("Élèves à plus de 2,0 km (par les rues)")
+            .is_some()
+    );
     // the cards say where the figures come from
     assert!(h.query_all_by_label_contains("par les rues").count() >= 9);
     assert_eq!(h.query_all_by_label_contains("à vol d'oiseau").count(), 0);
