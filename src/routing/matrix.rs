@@ -94,8 +94,9 @@ impl Snapper {
 
 /// Shortest walking distance from a snapped point to every node (metres; infinite where
 /// unreachable). Dijkstra over the adjacency array with a binary heap and a dense distance
-/// array: a generic graph library's search returns a hash map per search, some ten times slower
-/// on a million nodes (see `benches/routing.rs`). `cancel` stops it early (returns `None`).
+/// array: petgraph's generic search returns a hash map per search and took 189 ms against 55 ms
+/// for this one on a million-node grid (`benches/routing.rs`). `cancel` stops it early (returns
+/// `None`).
 pub fn distances_from(net: &StreetNetwork, from: &Snap, cancel: &AtomicBool) -> Option<Vec<f32>> {
     let mut dist = vec![f32::INFINITY; net.nodes.len()];
     let mut heap = BinaryHeap::new();
