@@ -151,13 +151,6 @@ pub struct Progress {
     pub cancel: AtomicBool,
 }
 
-/// Where a point of the territory lies on the network.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Placed {
-    /// Its snap, `None` when the network is empty.
-    pub snap: Option<Snap>,
-}
-
 /// Unit × collège walking distances in metres, with how far each point had to be moved to
 /// meet a street.
 #[derive(Debug, Clone, PartialEq)]
@@ -238,35 +231,6 @@ pub fn compute(
     })
 }
 
-/// Recomputes one collège's column alone (a collège added or moved).
-pub fn recompute_college(
-    net: &StreetNetwork,
-    matrix: &mut WalkMatrix,
-    units: &[[f64; 2]],
-    college: usize,
-    location: [f64; 2],
-) {
-    let snapper = Snapper::new(net);
-    let usnaps: Vec<Option<Snap>> = units
-        .par_iter()
-        .map(|p| snapper.snap(net, p[0], p[1]))
-        .collect();
-    let cs = snapper.snap(net, location[0], location[1]);
-    let never = AtomicBool::new(false);
-    let column = cs
-        .and_then(|cs| column_for(net, &cs, &usnaps, &never))
-        .unwrap_or_else(|| vec![f32::NAN; units.len()]);
-    if college >= matrix.colleges {
-        matrix.colleges = college + 1;
-        matrix
-            .metres
-            .resize(matrix.colleges * matrix.units, f32::NAN);
-        matrix.college_snap_m.resize(matrix.colleges, f32::NAN);
-    }
-    matrix.metres[college * matrix.units..(college + 1) * matrix.units].copy_from_slice(&column);
-    matrix.college_snap_m[college] = cs.map_or(f32::NAN, |s| s.off);
-}
-
 /// One collège's column alone, from scratch (snapping every unit, one search): what a
 /// collège added or moved costs.
 pub fn column_of(
@@ -284,6 +248,30 @@ pub fn column_of(
         .snap(net, location[0], location[1])
         .and_then(|cs| column_for(net, &cs, &usnaps, &never))
         .unwrap_or_else(|| vec![f32::NAN; units.len()])
+}
+
+/// Recomputes one collège's column in a matrix (a collège added or moved), with the street
+/// index already built.
+pub fn recompute_college(
+    net: &StreetNetwork,
+    snapper: &Snapper,
+    matrix: &mut WalkMatrix,
+    units: &[[f64; 2]],
+    college: usize,
+    location: [f64; 2],
+) {
+    let column = column_of(net, snapper, units, location);
+    if college >= matrix.colleges {
+        matrix.colleges = college + 1;
+        matrix
+            .metres
+            .resize(matrix.colleges * matrix.units, f32::NAN);
+        matrix.college_snap_m.resize(matrix.colleges, f32::NAN);
+    }
+    matrix.metres[college * matrix.units..(college + 1) * matrix.units].copy_from_slice(&column);
+    matrix.college_snap_m[college] = snapper
+        .snap(net, location[0], location[1])
+        .map_or(f32::NAN, |s| s.off);
 }
 
 fn column_for(
@@ -376,7 +364,14 @@ mod tests {
         let full = compute(&net, &units, &colleges, &Progress::default(), "k".into()).unwrap();
         let mut partial = full.clone();
         partial.metres[units.len()..].fill(0.0);
-        recompute_college(&net, &mut partial, &units, 1, colleges[1]);
+        recompute_college(
+            &net,
+            &Snapper::new(&net),
+            &mut partial,
+            &units,
+            1,
+            colleges[1],
+        );
         assert_eq!(partial, full);
         let stop = Progress::default();
         stop.cancel.store(true, Ordering::Relaxed);
