@@ -256,7 +256,10 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
     }
     .map_err(|e| format!("{}: {e}", args.out.display()))?;
     let summary = crate::i18n::import_summary(&imported, lang);
-    let mut out = summary.report;
+    let mut out = String::new();
+    for line in &summary.report {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(out, "{}", summary.headline);
     if let Some(c) = summary.calibration {
         let _ = writeln!(out, "{c}");

@@ -600,7 +600,7 @@ pub struct ImportSummary {
     /// One line per unit split between sectors (key, collège given, share of its area there).
     pub split: Vec<String>,
     /// Every problem of the report, one per line.
-    pub report: String,
+    pub report: Vec<String>,
 }
 
 /// Summarises an import for the user.
@@ -697,7 +697,12 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
         calibration,
         unmatched,
         split,
-        report: report_text(&imported.report, lang),
+        report: imported
+            .report
+            .problems
+            .iter()
+            .map(|p| problem_text(lang, p))
+            .collect(),
     }
 }
 

@@ -505,6 +505,24 @@ fn a_facilitator_saves_the_project_and_it_opens_with_the_same_scenario() {
     );
 }
 
+/// Types into the text field with this label.
+fn type_into(h: &mut Harness<'static, CarteApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run_steps(1);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(1);
+}
+
+/// Runs frames until a widget with this label appears (a background job's result).
+fn wait(h: &mut Harness<'static, CarteApp>, label: &str) {
+    let t0 = std::time::Instant::now();
+    while h.query_by_label(label).is_none() {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(t0.elapsed().as_secs() < 10, "{label} never appeared");
+    }
+}
+
 #[test]
 fn the_import_assistant_builds_a_territory_and_opens_it() {
     let dir = std::env::temp_dir().join(format!("cm-ui-import-{}", std::process::id()));
@@ -512,12 +530,6 @@ fn the_import_assistant_builds_a_territory_and_opens_it() {
     let mut h = harness();
     h.get_by_label("Importer…").click();
     h.run_steps(4);
-    let type_into = |h: &mut Harness<'static, CarteApp>, label: &str, text: &str| {
-        h.get_by_label(label).focus();
-        h.run_steps(1);
-        h.get_by_label(label).type_text(text);
-        h.run_steps(1);
-    };
     type_into(&mut h, "Nom du territoire", "Petit test");
     type_into(
         &mut h,
@@ -530,14 +542,6 @@ fn the_import_assistant_builds_a_territory_and_opens_it() {
         &dir.join("colleges.csv").display().to_string(),
     );
     h.get_by_label("Lire les colonnes").click();
-    let wait = |h: &mut Harness<'static, CarteApp>, label: &str| {
-        let t0 = std::time::Instant::now();
-        while h.query_by_label(label).is_none() {
-            h.run_steps(1);
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            assert!(t0.elapsed().as_secs() < 10, "{label} never appeared");
-        }
-    };
     wait(&mut h, "d'après la colonne collège");
     // the usual column names were recognised
     let key = h.get_by_label("Identifiant").value().unwrap_or_default();
@@ -596,12 +600,6 @@ fn the_import_assistant_reads_the_sector_columns_and_lists_what_did_not_match() 
     let mut h = harness();
     h.get_by_label("Importer…").click();
     h.run_steps(4);
-    let type_into = |h: &mut Harness<'static, CarteApp>, label: &str, text: &str| {
-        h.get_by_label(label).focus();
-        h.run_steps(1);
-        h.get_by_label(label).type_text(text);
-        h.run_steps(1);
-    };
     type_into(&mut h, "Nom du territoire", "Secteurs");
     let path = |f: &str| dir.join(f).display().to_string();
     type_into(&mut h, "Îlots (IRIS)", &path("iris.geojson"));
@@ -612,14 +610,6 @@ fn the_import_assistant_reads_the_sector_columns_and_lists_what_did_not_match() 
         &path("secteurs.geojson"),
     );
     h.get_by_label("Lire les colonnes").click();
-    let wait = |h: &mut Harness<'static, CarteApp>, label: &str| {
-        let t0 = std::time::Instant::now();
-        while h.query_by_label(label).is_none() {
-            h.run_steps(1);
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            assert!(t0.elapsed().as_secs() < 10, "{label} never appeared");
-        }
-    };
     let combo = "Colonne du collège (UAI) dans les secteurs :";
     wait(&mut h, combo);
     // nothing suggested for "etab": the user picks it

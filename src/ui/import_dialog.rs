@@ -416,6 +416,5 @@ fn show_summary(ui: &mut egui::Ui, summary: &crate::i18n::ImportSummary, lang: L
     };
     list(ui, tx.import_unmatched, &summary.unmatched, true);
     list(ui, tx.import_split_units, &summary.split, false);
-    let report: Vec<String> = summary.report.lines().map(str::to_string).collect();
-    list(ui, tx.import_report, &report, false);
+    list(ui, tx.import_report, &summary.report, false);
 }
