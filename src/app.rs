@@ -308,9 +308,10 @@ impl Editor {
                 config.streets = Some(Arc::new(matrix));
                 self.doc.set_config(config);
                 self.notice = Some(format!(
-                    "{} ({} km)",
+                    "{} ({} km {})",
                     texts(lang).walk_ready,
-                    number(lang, street_m / 1000.0, 1)
+                    number(lang, street_m / 1000.0, 1),
+                    texts(lang).walk_of_streets
                 ));
                 self.walk_job = None;
             }

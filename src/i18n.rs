@@ -33,6 +33,7 @@ pub struct Texts {
     pub walk_computing: &'static str,
     pub transport_needed: &'static str,
     pub walk_stop: &'static str,
+    pub walk_of_streets: &'static str,
     pub walk_ready: &'static str,
     pub walk_stopped: &'static str,
     pub walk_mean: &'static str,
@@ -193,6 +194,7 @@ pub static FR: Texts = Texts {
     walk_computing: "Trajets à pied par les rues…",
     transport_needed: "Élèves à plus de",
     walk_stop: "Arrêter",
+    walk_of_streets: "de rues",
     walk_ready: "Trajets à pied calculés par les rues",
     walk_stopped: "Trajets par les rues non calculés : les distances restent à vol d'oiseau",
     walk_mean: "trajet moyen",
@@ -351,6 +353,7 @@ pub static EN: Texts = Texts {
     walk_computing: "Walking routes along the streets…",
     transport_needed: "Pupils further than",
     walk_stop: "Stop",
+    walk_of_streets: "of streets",
     walk_ready: "Walking distances computed along the streets",
     walk_stopped: "Street routes not computed: distances stay straight-line",
     walk_mean: "mean trip",
@@ -734,7 +737,7 @@ pub fn network_text(net: &crate::routing::StreetNetwork, lang: Lang) -> String {
     let km = number(lang, net.total_length_m() / 1000.0, 1);
     if lang == Lang::Fr {
         format!(
-            "{} voies lues, {} praticables à pied, {} écartées (autoroutes, voies interdites aux piétons…) ; {} nœuds, {} tronçons, {km} km de rues ; {} morceaux séparés : le plus grand est gardé, {} nœuds et {} tronçons isolés écartés ; {} voies coupées au bord de l'extrait",
+            "{} voies (routes, rues, chemins) lues, {} praticables à pied, {} écartées (autoroutes, voies interdites aux piétons…) ; {} nœuds, {} tronçons, {km} km de rues ; {} morceaux séparés : le plus grand est gardé, {} nœuds et {} tronçons isolés écartés ; {} voies coupées au bord de l'extrait",
             r.ways_read,
             r.ways_walkable,
             r.ways_not_walkable,
@@ -747,7 +750,7 @@ pub fn network_text(net: &crate::routing::StreetNetwork, lang: Lang) -> String {
         )
     } else {
         format!(
-            "{} ways read, {} walkable, {} left out (motorways, ways closed to pedestrians…); {} nodes, {} edges, {km} km of streets; {} separate pieces: the largest is kept, {} isolated nodes and {} edges dropped; {} ways cut at the extract's edge",
+            "{} ways (roads, streets, paths) read, {} walkable, {} left out (motorways, ways closed to pedestrians…); {} nodes, {} edges, {km} km of streets; {} separate pieces: the largest is kept, {} isolated nodes and {} edges dropped; {} ways cut at the extract's edge",
             r.ways_read,
             r.ways_walkable,
             r.ways_not_walkable,

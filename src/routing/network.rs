@@ -36,7 +36,7 @@ pub enum NetworkError {
 /// What was read and what was left out, for the user.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct NetworkReport {
-    /// Ways (or lines) read.
+    /// Ways with a `highway` tag (or lines of a layer) read.
     pub ways_read: usize,
     /// Ways kept as walkable.
     pub ways_walkable: usize,
