@@ -73,6 +73,9 @@ pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
         // a project: the territory with every scenario it was saved with
         let p = crate::io::project::read_project(path).map_err(|e| e.to_string())?;
         let mut loaded = Loaded::new(p.territory, p.baseline);
+        if let Some(settings) = p.settings {
+            loaded.doc.set_config(settings);
+        }
         for s in p.scenarios {
             loaded.doc.add_scenario(s);
         }
@@ -174,6 +177,8 @@ pub enum UiCommand {
     OpenOpenDialog,
     /// Open the import assistant.
     OpenImportDialog,
+    /// Open the walking settings and street file window.
+    OpenWalkWindow,
 }
 
 /// The editor once a territory is loaded.
@@ -200,7 +205,13 @@ pub struct Editor {
     /// The background map under the sectors.
     pub basemap: crate::ui::basemap::BasemapState,
     /// Walking distances along the streets, being computed in the background.
-    walk_job: Option<WalkJob>,
+    walk_job: Option<crate::ui::walk::WalkJob>,
+    /// The walking settings window, when open.
+    walk_window: Option<crate::ui::walk::WalkWindow>,
+    /// Length of the routed streets, metres, once routed.
+    street_m: Option<f64>,
+    /// Where walking matrices are cached (None: nowhere, e.g. in tests).
+    cache_dir: Option<std::path::PathBuf>,
     /// The project file, and fields of it this version does not know (written back as read).
     project: Option<(
         std::path::PathBuf,
@@ -239,89 +250,50 @@ pub struct Editor {
 /// Height of a collège card in the scrolling list (points), for laying out only visible ones.
 const CARD_HEIGHT: f32 = 168.0;
 
-/// Walking distances along the territory's streets, computed once in the background (or found
-/// in the cache), then handed to the indicators.
-struct WalkJob {
-    progress: Arc<crate::routing::Progress>,
-    colleges: usize,
-    rx: Receiver<Option<(crate::routing::WalkMatrix, f64)>>,
-}
-
-impl WalkJob {
-    /// Starts the computation when the territory has streets.
-    fn start(t: &Arc<crate::model::Territory>, cache: Option<std::path::PathBuf>) -> Option<Self> {
-        if t.streets.is_empty() {
-            return None;
-        }
-        let progress = Arc::new(crate::routing::Progress::default());
-        let (send, rx) = std::sync::mpsc::channel();
-        let colleges = t.colleges().len();
-        let (t, p) = (t.clone(), progress.clone());
-        std::thread::spawn(move || {
-            use crate::routing::{StreetNetwork, cache as walk_cache, matrix};
-            let lines = t.streets.iter().cloned().map(geo::Geometry::LineString);
-            let Some(net) = StreetNetwork::from_lines(lines) else {
-                let _ = send.send(None);
-                return;
-            };
-            let units: Vec<[f64; 2]> = t
-                .units()
-                .iter()
-                .map(|u| [u.anchor.x(), u.anchor.y()])
-                .collect();
-            let colleges: Vec<[f64; 2]> = t
-                .colleges()
-                .iter()
-                .map(|c| [c.location.x(), c.location.y()])
-                .collect();
-            let key = walk_cache::key(&net, &units, &colleges);
-            let cached = cache
-                .as_deref()
-                .and_then(|d| walk_cache::load(d, &key, units.len(), colleges.len()));
-            let m = cached.or_else(|| {
-                let m = matrix::compute(&net, &units, &colleges, &p, key)?;
-                if let Some(d) = &cache {
-                    // a cache that cannot be written only costs a recomputation next time
-                    let _ = walk_cache::save(d, &m);
-                }
-                Some(m)
-            });
-            let _ = send.send(m.map(|m| (m, net.total_length_m())));
-        });
-        Some(WalkJob {
-            progress,
-            colleges,
-            rx,
-        })
-    }
-}
-
 impl Editor {
     /// Hands the walking matrix to the indicators once it is ready.
     fn walk_tick(&mut self, ctx: &egui::Context, lang: Lang) {
+        use crate::ui::walk::WalkOutcome;
         let Some(job) = &self.walk_job else {
             return;
         };
-        match job.rx.try_recv() {
-            Ok(Some((matrix, street_m))) => {
+        let Some(outcome) = job.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        self.walk_job = None;
+        let tx = texts(lang);
+        match outcome {
+            WalkOutcome::Routed {
+                routed,
+                streets,
+                report,
+            } => {
+                if let Some(lines) = streets {
+                    self.doc.set_streets(lines);
+                }
                 let mut config = self.doc.config().clone();
-                config.streets = Some(Arc::new(matrix));
+                let far = crate::ui::walk::far_notice(lang, &routed.matrix);
+                config.streets = Some(Arc::new(routed.matrix));
                 self.doc.set_config(config);
-                self.notice = Some(format!(
+                self.street_m = Some(routed.street_m);
+                self.dirty = None;
+                let mut n = format!(
                     "{} ({} km {})",
-                    texts(lang).walk_ready,
-                    number(lang, street_m / 1000.0, 1),
-                    texts(lang).walk_of_streets
-                ));
-                self.walk_job = None;
+                    tx.walk_ready,
+                    number(lang, routed.street_m / 1000.0, 1),
+                    tx.walk_of_streets
+                );
+                if let Some(f) = far {
+                    n = format!("{n} — {f}");
+                }
+                if let Some(r) = report {
+                    n = format!("{n} — {r}");
+                }
+                self.notice = Some(n);
             }
-            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.notice = Some(texts(lang).walk_stopped.into());
-                self.walk_job = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            }
+            WalkOutcome::Stopped => self.notice = Some(tx.walk_stopped.into()),
+            WalkOutcome::Refused(why) => self.notice = Some(why),
         }
     }
 
@@ -330,25 +302,38 @@ impl Editor {
         self.walk_job.is_some()
     }
 
-    /// The progress of the walking job, in the status bar, with a way to stop it.
-    fn walk_progress(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        let Some(job) = &self.walk_job else {
+    /// The walking window, when open.
+    fn walk_window_ui(&mut self, ctx: &egui::Context, lang: Lang) {
+        use crate::ui::walk::WalkAction;
+        let Some(w) = &mut self.walk_window else {
             return;
         };
-        let tx = texts(lang);
-        let done = job.progress.done.load(std::sync::atomic::Ordering::Relaxed);
-        let fraction = done as f32 / job.colleges.max(1) as f32;
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .desired_width(220.0)
-                .text(format!("{} {done}/{}", tx.walk_computing, job.colleges)),
+        let t = self.doc.territory().clone();
+        let action = w.show(
+            ctx,
+            lang,
+            &t,
+            self.doc.config(),
+            self.street_m,
+            self.walk_job.is_some(),
         );
-        if ui.button(tx.walk_stop).clicked() {
-            job.progress
-                .cancel
-                .store(true, std::sync::atomic::Ordering::Relaxed);
+        match action {
+            None => {}
+            Some(WalkAction::Close) => self.walk_window = None,
+            Some(WalkAction::Settings(c)) => {
+                self.doc.set_config(c);
+                self.dirty = None;
+            }
+            Some(WalkAction::LoadStreets(path)) => {
+                self.notice = Some(format!("{} {}", texts(lang).walk_reading, path.display()));
+                self.walk_job = Some(crate::ui::walk::WalkJob::from_file(
+                    &t,
+                    path,
+                    self.cache_dir.clone(),
+                    lang,
+                ));
+            }
         }
-        ui.separator();
     }
 
     /// An editor on a loaded territory.
@@ -358,6 +343,7 @@ impl Editor {
             .autosave
             .as_ref()
             .and_then(|p| Some(p.parent()?.parent()?.to_path_buf()));
+        let cache_dir = data_dir.as_ref().map(|d| d.join("cache"));
         let t = loaded.doc.territory().clone();
         let styles = sector_styles(&t, &loaded.doc.baseline().scenario);
         let colors = styles.colors;
@@ -387,8 +373,10 @@ impl Editor {
             sort: SortKey::Map,
             hovered: None,
             notice: None,
-            // settings live beside the autosave folder; without autosave nothing is remembered
-            walk_job: WalkJob::start(&t, data_dir.as_ref().map(|d| d.join("cache"))),
+            walk_job: crate::ui::walk::WalkJob::start(&t, cache_dir.clone()),
+            walk_window: None,
+            street_m: None,
+            cache_dir,
             basemap: crate::ui::basemap::BasemapState::remembered(data_dir),
             project: loaded.project,
             save_dialog: None,
@@ -480,6 +468,7 @@ impl Editor {
             | UiCommand::OpenSaveDialog
             | UiCommand::OpenOpenDialog
             | UiCommand::OpenImportDialog
+            | UiCommand::OpenWalkWindow
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
             _ => self.dirty = None,
@@ -610,6 +599,10 @@ impl Editor {
                 self.import_dialog = Some(crate::ui::import_dialog::ImportDialog::new());
                 Ok(())
             }
+            UiCommand::OpenWalkWindow => {
+                self.walk_window = Some(crate::ui::walk::WalkWindow::default());
+                Ok(())
+            }
             UiCommand::OpenOpenDialog => {
                 self.open_dialog = Some(crate::ui::file_dialog::PathDialog::default());
                 Ok(())
@@ -675,9 +668,14 @@ impl Editor {
             .filter(|&u| {
                 self.map_cache.drawn_color(u).is_some_and(|drawn| {
                     drawn
-                        != self
-                            .coloring
-                            .fill(u, t, &state.scenario, &state.metrics, &self.colors)
+                        != self.coloring.fill(
+                            u,
+                            t,
+                            &state.scenario,
+                            &state.metrics,
+                            &self.colors,
+                            self.selected,
+                        )
                 })
             })
             .collect()
@@ -765,6 +763,7 @@ impl Editor {
                     .map(|s| s.scenario.clone())
                     .collect();
                 let active = self.doc.active_index();
+                let settings = self.doc.config().clone();
                 let extra = self
                     .project
                     .as_ref()
@@ -781,6 +780,7 @@ impl Editor {
                         &scenarios[0],
                         &others,
                         active,
+                        &settings,
                         &extra,
                     )
                     .map(|()| path)
@@ -921,6 +921,7 @@ impl Editor {
             }
         });
         self.save_ui(ui.ctx(), lang);
+        self.walk_window_ui(ui.ctx(), lang);
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -1037,10 +1038,17 @@ impl Editor {
                     (Coloring::Ips, tx.by_ips),
                     (Coloring::Boursiers, tx.by_boursiers),
                     (Coloring::Walk, tx.by_walk),
+                    (Coloring::Reach, tx.by_reach),
                 ] {
                     if ui.selectable_label(self.coloring == c, name).clicked() {
                         commands.push(UiCommand::SetColoring(c));
                     }
+                }
+                if ui
+                    .selectable_label(self.walk_window.is_some(), tx.walk_settings)
+                    .clicked()
+                {
+                    commands.push(UiCommand::OpenWalkWindow);
                 }
                 // label and choice stay together when the bar wraps
                 if ui.max_rect().right() - ui.cursor().left() < 340.0 {
@@ -1076,7 +1084,9 @@ impl Editor {
                             format!("{} {}", tx.assign_hint, t.college(c).name)
                         }
                     };
-                    self.walk_progress(ui, lang);
+                    if let Some(job) = &self.walk_job {
+                        job.progress_ui(ui, lang);
+                    }
                     ui.label(RichText::new(hint).size(16.0));
                     if let Some(n) = &self.notice {
                         ui.separator();
@@ -1209,8 +1219,10 @@ impl Editor {
             let mut events = MapEvents::default();
             let center = self.geometry.home(rect.size()).0;
             let state = self.doc.active();
+            let reach_of = self.selected.map(|c| t.college(c).name.as_str());
             let (legend_title, classes) =
-                self.coloring.legend(lang, self.doc.config().walk_source());
+                self.coloring
+                    .legend(lang, self.doc.config().walk_source(), reach_of);
             let gesture = match self.tool {
                 Tool::Brush if self.selected.is_some() => Gesture::Brush,
                 Tool::Rectangle if self.selected.is_some() => Gesture::Rectangle,
@@ -1219,10 +1231,11 @@ impl Editor {
             };
             let coloring = self.coloring;
             let colors = &self.colors;
+            let selected = self.selected;
             // over a background map the fills let streets and places show through
             let see_through = self.basemap.shows_tiles();
             let fill = |u: UnitId| {
-                let c = coloring.fill(u, &t, &state.scenario, &state.metrics, colors);
+                let c = coloring.fill(u, &t, &state.scenario, &state.metrics, colors, selected);
                 if see_through {
                     c.gamma_multiply(0.55)
                 } else {
@@ -1269,7 +1282,13 @@ impl Editor {
                     fill: &fill,
                     fill_key: (
                         self.doc.revision(),
-                        coloring as u64 | u64::from(see_through) << 8,
+                        coloring as u64
+                            | u64::from(see_through) << 8
+                            | match (coloring, self.selected) {
+                                // the bands depend on the collège chosen
+                                (Coloring::Reach, Some(c)) => (c.index() as u64 + 1) << 16,
+                                _ => 0,
+                            },
                     ),
                     cache: &mut self.map_cache,
                     dirty: self.dirty.as_deref(),

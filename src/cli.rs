@@ -64,6 +64,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// A street file (.osm.pbf, .osm, .osm.gz, GeoJSON or Shapefile lines) to walk along,
+        /// for a territory without streets of its own.
+        #[arg(long)]
+        streets: Option<PathBuf>,
     },
     /// Build a territory folder from open-data files (units, collèges, baseline), and print
     /// the validation report.
@@ -89,6 +93,9 @@ pub enum Command {
         /// Write the indicator table as CSV here.
         #[arg(long)]
         indicators: Option<PathBuf>,
+        /// A street file to walk along, for a territory without streets of its own.
+        #[arg(long)]
+        streets: Option<PathBuf>,
     },
     /// Read files (GeoJSON, CSV, Shapefile, zipped Shapefile) and print every problem found,
     /// with the columns recognised.
@@ -249,6 +256,7 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
             &imported.baseline,
             &[],
             0,
+            &MetricsConfig::default(),
             &Default::default(),
         )
     } else {
@@ -334,7 +342,14 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             territory,
             scenario,
             format,
-        } => indicators(territory, scenario.as_deref(), *format, lang),
+            streets,
+        } => indicators(
+            territory,
+            scenario.as_deref(),
+            *format,
+            streets.as_deref(),
+            lang,
+        ),
         Command::Bench {
             units,
             colleges,
@@ -357,8 +372,9 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             geojson,
             shapefile,
             indicators: table,
+            streets,
         } => {
-            let (t, baseline) = open_territory(territory).map_err(|e| e.to_string())?;
+            let (t, baseline, config) = open_walkable(territory, streets.as_deref(), lang)?;
             let s = match scenario {
                 None => baseline,
                 Some(p) => {
@@ -384,17 +400,23 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             if let Some(p) = geojson {
                 save(
                     p,
-                    &crate::io::export::sectors_geojson(&t, &s, MetricsConfig::default()),
+                    &crate::io::export::sectors_geojson(&t, &s, config.clone()),
                 )?;
                 let _ = writeln!(out, "→ {}", p.display());
             }
             if let Some(p) = shapefile {
-                crate::io::export::write_sectors_shapefile(p, &t, &s, MetricsConfig::default())
+                crate::io::export::write_sectors_shapefile(p, &t, &s, config.clone())
                     .map_err(|e| format!("cannot write {}: {e}", p.display()))?;
                 let _ = writeln!(out, "→ {}", p.display());
             }
             if let Some(p) = table {
-                let text = indicators(territory, scenario.as_deref(), Format::Csv, lang)?;
+                let text = indicators(
+                    territory,
+                    scenario.as_deref(),
+                    Format::Csv,
+                    streets.as_deref(),
+                    lang,
+                )?;
                 save(p, &text)?;
                 let _ = writeln!(out, "→ {}", p.display());
             }
@@ -432,13 +454,74 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
     }
 }
 
+/// Opens a territory (folder, project or `demo`) with the settings saved in it, and its walking
+/// distances along its streets, or along a street file's: the same figures as the window.
+fn open_walkable(
+    territory: &str,
+    streets: Option<&Path>,
+    lang: Lang,
+) -> Result<
+    (
+        crate::model::Territory,
+        crate::model::Scenario,
+        MetricsConfig,
+    ),
+    String,
+> {
+    let (mut t, baseline, mut config) = if crate::io::project::is_project_path(Path::new(territory))
+    {
+        let p =
+            crate::io::project::read_project(Path::new(territory)).map_err(|e| e.to_string())?;
+        (p.territory, p.baseline, p.settings.unwrap_or_default())
+    } else {
+        let (t, b) = open_territory(territory).map_err(|e| e.to_string())?;
+        (t, b, MetricsConfig::default())
+    };
+    if let Some(file) = streets {
+        let net = crate::routing::StreetNetwork::read(file)
+            .map_err(|e| crate::i18n::network_error(lang, &e))?;
+        let (units, _) = crate::routing::territory_points(&t);
+        let inside = crate::routing::points_within(&net, &units);
+        if inside * 2 < units.len() {
+            return Err(crate::i18n::streets_elsewhere(
+                lang,
+                inside,
+                units.len(),
+                &t.info.name,
+            ));
+        }
+        t.streets = net.to_lines();
+    }
+    if !t.streets.is_empty() {
+        // the window's cache folder (beside the autosaves): the CLI and the window share it
+        let cache = crate::io::autosave::autosave_dir()
+            .parent()
+            .map(|d| d.join("cache"));
+        let routed = crate::routing::route_territory(
+            &t,
+            cache.as_deref(),
+            &crate::routing::Progress::default(),
+        )
+        .ok_or_else(|| {
+            if lang == Lang::Fr {
+                "les rues du territoire ne forment aucun réseau praticable".to_string()
+            } else {
+                "the territory's streets form no walkable network".to_string()
+            }
+        })?;
+        config.streets = Some(std::sync::Arc::new(routed.matrix));
+    }
+    Ok((t, baseline, config))
+}
+
 fn indicators(
     territory: &str,
     scenario: Option<&Path>,
     format: Format,
+    streets: Option<&Path>,
     lang: Lang,
 ) -> Result<String, String> {
-    let (t, baseline) = open_territory(territory).map_err(|e| e.to_string())?;
+    let (t, baseline, config) = open_walkable(territory, streets, lang)?;
     let mut warnings = Vec::new();
     let s = match scenario {
         Some(p) => {
@@ -457,7 +540,6 @@ fn indicators(
         }
         None => baseline.clone(),
     };
-    let config = MetricsConfig::default();
     let m = Metrics::new(&t, &s, config.clone());
     let base = Metrics::new(&t, &baseline, config);
     let mut out = String::new();
@@ -482,7 +564,20 @@ fn indicators(
             let doc = serde_json::json!({
                 "territory": t.info,
                 "scenario": s.meta,
-                "distance_model": m.config().distance,
+                "walking": {
+                    "along": match m.config().walk_source() {
+                        crate::metrics::WalkSource::Streets => "streets",
+                        crate::metrics::WalkSource::StraightLine { .. } => "straight_line",
+                    },
+                    "detour_factor": match m.config().walk_source() {
+                        crate::metrics::WalkSource::Streets => None,
+                        crate::metrics::WalkSource::StraightLine { detour_factor } => {
+                            Some(detour_factor)
+                        }
+                    },
+                    "speed_kmh": m.config().walk_speed_kmh,
+                    "threshold_m": m.config().walk_threshold_m,
+                },
                 "rule": m.config().rule,
                 "colleges": colleges,
                 "indices": m.territory(),
@@ -555,11 +650,11 @@ fn table(
     let cfg = m.config();
     let _ = writeln!(
         out,
-        "{} : {}, {} {:.1} km/h, {} {:.0} m",
+        "{} : {}, {} {} km/h, {} {:.0} m",
         tr("Distances", "Distances"),
         crate::i18n::walk_how(lang, cfg.walk_source()),
         tr("marche à", "walking at"),
-        cfg.walk_speed_kmh,
+        crate::i18n::number(lang, cfg.walk_speed_kmh, 1),
         tr("seuil", "threshold"),
         cfg.walk_threshold_m
     );

@@ -36,6 +36,27 @@ pub struct Texts {
     pub walk_of_streets: &'static str,
     pub walk_ready: &'static str,
     pub walk_stopped: &'static str,
+    pub by_reach: &'static str,
+    pub color_by_reach: &'static str,
+    pub reach_pick: &'static str,
+    pub walk_settings: &'static str,
+    pub walk_title: &'static str,
+    pub walk_source_streets: &'static str,
+    pub walk_source_none: &'static str,
+    pub walk_load: &'static str,
+    pub walk_load_title: &'static str,
+    pub walk_load_help: &'static str,
+    pub walk_reading: &'static str,
+    pub walk_speed: &'static str,
+    pub walk_speed_hint: &'static str,
+    pub walk_threshold: &'static str,
+    pub walk_detour: &'static str,
+    pub walk_detour_unused: &'static str,
+    pub walk_far_none: &'static str,
+    pub walk_far: &'static str,
+    pub walk_far_notice: &'static str,
+    pub walk_unplaced: &'static str,
+    pub close: &'static str,
     pub walk_mean: &'static str,
     pub beyond_threshold: &'static str,
     pub unknown: &'static str,
@@ -197,6 +218,27 @@ pub static FR: Texts = Texts {
     walk_of_streets: "de rues",
     walk_ready: "Trajets à pied calculés par les rues",
     walk_stopped: "Trajets par les rues non calculés : les distances restent à vol d'oiseau",
+    by_reach: "à pied du collège",
+    color_by_reach: "À pied jusqu'au collège",
+    reach_pick: "Choisissez un collège pour voir jusqu'où l'on y va à pied",
+    walk_settings: "Marche à pied…",
+    walk_title: "Trajets à pied",
+    walk_source_streets: "Les distances à pied suivent les rues",
+    walk_source_none: "Ce territoire n'a pas de rues : les distances sont estimées à vol d'oiseau, multipliées par le facteur de détour ci-dessous. Chargez un fichier de rues pour des trajets réels.",
+    walk_load: "Charger un fichier de rues…",
+    walk_load_title: "Fichier de rues",
+    walk_load_help: "Un extrait OpenStreetMap (.osm.pbf, .osm, .osm.gz) ou des lignes de rues (GeoJSON, Shapefile, en longitude/latitude) qui couvre le territoire. Les rues sont gardées dans le projet.",
+    walk_reading: "Lecture des rues…",
+    walk_speed: "Vitesse de marche",
+    walk_speed_hint: "minutes pour 1 km",
+    walk_threshold: "Au-delà, transport scolaire",
+    walk_detour: "Facteur de détour (sans rues)",
+    walk_detour_unused: "inutilisé : les distances viennent des rues",
+    walk_far_none: "Tous les quartiers et collèges sont à moins de 300 m d'une rue.",
+    walk_far: "À plus de 300 m d'une rue (leur trajet compte ce bout à vol d'oiseau) :",
+    walk_far_notice: "à plus de 300 m d'une rue : voir « Marche à pied… »",
+    walk_unplaced: "sans rue atteignable : trajet inconnu",
+    close: "Fermer",
     walk_mean: "trajet moyen",
     beyond_threshold: "au-delà de",
     unknown: "inconnu",
@@ -356,6 +398,27 @@ pub static EN: Texts = Texts {
     walk_of_streets: "of streets",
     walk_ready: "Walking distances computed along the streets",
     walk_stopped: "Street routes not computed: distances stay straight-line",
+    by_reach: "walk from collège",
+    color_by_reach: "On foot to",
+    reach_pick: "Pick a collège to see how far one walks to it",
+    walk_settings: "Walking…",
+    walk_title: "Walking",
+    walk_source_streets: "Walking distances follow the streets",
+    walk_source_none: "This territory has no streets: distances are estimated as straight lines times the detour factor below. Load a street file for real routes.",
+    walk_load: "Load a street file…",
+    walk_load_title: "Street file",
+    walk_load_help: "An OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) or street lines (GeoJSON, Shapefile, in longitude/latitude) covering the territory. The streets are kept in the project.",
+    walk_reading: "Reading the streets…",
+    walk_speed: "Walking speed",
+    walk_speed_hint: "minutes per km",
+    walk_threshold: "Beyond this, school transport",
+    walk_detour: "Detour factor (without streets)",
+    walk_detour_unused: "unused: distances come from the streets",
+    walk_far_none: "Every unit and collège is within 300 m of a street.",
+    walk_far: "More than 300 m from a street (their walk counts that stretch as a straight line):",
+    walk_far_notice: "more than 300 m from a street: see “Walking…”",
+    walk_unplaced: "no street within reach: walk unknown",
+    close: "Close",
     walk_mean: "mean trip",
     beyond_threshold: "beyond",
     unknown: "unknown",
@@ -760,6 +823,43 @@ pub fn network_text(net: &crate::routing::StreetNetwork, lang: Lang) -> String {
             r.dropped_nodes,
             r.dropped_edges,
             r.missing_nodes
+        )
+    }
+}
+
+/// Why a street file cannot be used, in words.
+pub fn network_error(lang: Lang, e: &crate::routing::NetworkError) -> String {
+    use crate::routing::NetworkError as E;
+    let fr = lang == Lang::Fr;
+    match e {
+        E::Unreadable { file, reason } if fr => {
+            format!("{file} : fichier de rues illisible (détail technique, en anglais : {reason})")
+        }
+        E::Unreadable { file, reason } => format!("{file}: unreadable street file ({reason})"),
+        E::Empty { file } if fr => format!(
+            "{file} : aucune rue praticable à pied dans ce fichier. Il faut des voies OpenStreetMap (highway=…) ou des lignes de rues."
+        ),
+        E::Empty { file } => format!(
+            "{file}: no walkable street in this file. It needs OpenStreetMap ways (highway=…) or street lines."
+        ),
+        E::UnknownFormat { file } if fr => format!(
+            "{file} : ce n'est pas un format de rues connu. Formats lus : .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp ou .zip (lignes)."
+        ),
+        E::UnknownFormat { file } => format!(
+            "{file}: not a known street format. Read: .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp or .zip (lines)."
+        ),
+    }
+}
+
+/// A street file that does not cover the territory.
+pub fn streets_elsewhere(lang: Lang, inside: usize, units: usize, territory: &str) -> String {
+    if lang == Lang::Fr {
+        format!(
+            "Ces rues ne couvrent pas le territoire : seuls {inside} quartiers sur {units} sont dans leur emprise. Prenez un extrait OpenStreetMap qui couvre « {territory} » (par exemple sur download.geofabrik.de ou avec un outil d'extraction), en longitude/latitude."
+        )
+    } else {
+        format!(
+            "These streets do not cover the territory: only {inside} of {units} units lie within them. Take an OpenStreetMap extract covering “{territory}”, in longitude/latitude."
         )
     }
 }

@@ -11,7 +11,49 @@ mod common;
 use common::small_open_data;
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_carte-mixite"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_carte-mixite"));
+    // caches go to a scratch folder, not the user's
+    c.env(
+        "CARTE_MIXITE_DATA_DIR",
+        std::env::temp_dir().join(format!("cm-cli-data-{}", std::process::id())),
+    );
+    c
+}
+
+/// A square street grid in lon/lat as GeoJSON lines, `n` lines each way from (lon, lat).
+fn street_grid(path: &std::path::Path, lon: f64, lat: f64, n: usize, step: f64) {
+    // streets meet where they share a vertex: every crossing is one
+    let mut lines = Vec::new();
+    for i in 0..n {
+        let a = i as f64 * step;
+        let along = |f: &dyn Fn(f64) -> (f64, f64)| {
+            let points: Vec<String> = (0..n)
+                .map(|j| {
+                    let (x, y) = f(j as f64 * step);
+                    format!("[{x},{y}]")
+                })
+                .collect();
+            format!("[{}]", points.join(","))
+        };
+        lines.push(along(&|b| (lon + a, lat + b)));
+        lines.push(along(&|b| (lon + b, lat + a)));
+    }
+    let features: Vec<String> = lines
+        .iter()
+        .map(|c| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"highway":"residential"}},"geometry":{{"type":"LineString","coordinates":{c}}}}}"#
+            )
+        })
+        .collect();
+    std::fs::write(
+        path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -260,4 +302,79 @@ fn a_shape_that_makes_the_geometry_library_panic_is_reported_not_a_crash() {
             assert!(report.has_fatal());
         }
     }
+}
+
+#[test]
+fn indicators_walk_along_a_street_file_and_refuse_one_of_another_place() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-streets-{}", std::process::id()));
+    small_open_data(&dir);
+    let territory = dir.join("territory");
+    let out = bin()
+        .args(["import", "--name", "Rues", "--baseline", "column"])
+        .arg("--units")
+        .arg(dir.join("iris.geojson"))
+        .arg("--colleges")
+        .arg(dir.join("colleges.csv"))
+        .arg("--out")
+        .arg(&territory)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json = |extra: &[&std::ffi::OsStr]| {
+        let out = bin()
+            .args(["indicators", "--format", "json"])
+            .arg(&territory)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let straight = json(&[]);
+    assert_eq!(straight["walking"]["along"], "straight_line");
+    // a grid of streets 0.002° apart over the blocks and both collèges
+    let grid = dir.join("rues.geojson");
+    street_grid(&grid, 3.03, 50.61, 31, 0.002);
+    let streets = json(&["--streets".as_ref(), grid.as_os_str()]);
+    assert_eq!(streets["walking"]["along"], "streets");
+    for (a, b) in straight["colleges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(streets["colleges"].as_array().unwrap())
+    {
+        let (a, b) = (
+            a["indicators"]["walk_mean_m"].as_f64().unwrap(),
+            b["indicators"]["walk_mean_m"].as_f64().unwrap(),
+        );
+        // along a grid the walk is longer than the straight line, at most √2 times (plus the
+        // way to the nearest street, under 0.002° here)
+        assert!(b >= a && b <= a * 1.4143 + 300.0, "{a} {b}");
+    }
+    let table = bin()
+        .arg("indicators")
+        .arg(&territory)
+        .arg("--streets")
+        .arg(&grid)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&table.stdout).contains("par les rues"));
+    // the same grid ten degrees east covers nothing of the territory
+    let elsewhere = dir.join("ailleurs.geojson");
+    street_grid(&elsewhere, 13.03, 50.61, 5, 0.01);
+    let out = bin()
+        .arg("indicators")
+        .arg(&territory)
+        .arg("--streets")
+        .arg(&elsewhere)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ne couvrent pas le territoire"), "{err}");
+    assert!(err.contains("0 quartiers sur 4"), "{err}");
 }

@@ -689,3 +689,129 @@ fn walking_figures_come_from_the_streets_once_routed_and_say_so() {
     assert!(h.query_all_by_label_contains("par les rues").count() >= 9);
     assert_eq!(h.query_all_by_label_contains("à vol d'oiseau").count(), 0);
 }
+
+#[test]
+fn the_reach_map_follows_the_chosen_college() {
+    let mut h = harness();
+    h.get_by_label("à pied du collège").click();
+    h.run_steps(2);
+    // no collège chosen yet: every block is grey, and the legend asks for one
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(editor.coloring, carte_mixite::ui::coloring::Coloring::Reach);
+    assert!(editor.stale_map_units().is_empty());
+    for name in ["Collège Louise-Michel", "Collège Jean-Jaurès"] {
+        h.get_by_label(name).click();
+        h.run_steps(3);
+        // the map is redrawn for the new collège: no block keeps the old one's band
+        assert!(
+            h.state()
+                .editor
+                .as_ref()
+                .unwrap()
+                .stale_map_units()
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn a_street_file_loaded_in_the_window_gives_walks_and_stays_in_the_project() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-streets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // the demo without its streets, and its streets in a file of their own
+    let (mut t, baseline) = carte_mixite::io::territory_files::embedded_demo().unwrap();
+    let features: Vec<serde_json::Value> = t
+        .streets
+        .iter()
+        .map(|l| {
+            let coords: Vec<[f64; 2]> = l.coords().map(|c| [c.x, c.y]).collect();
+            serde_json::json!({"type": "Feature", "properties": {},
+                "geometry": {"type": "LineString", "coordinates": coords}})
+        })
+        .collect();
+    let file = dir.join("rues.geojson");
+    std::fs::write(
+        &file,
+        serde_json::json!({"type": "FeatureCollection", "features": features}).to_string(),
+    )
+    .unwrap();
+    t.streets.clear();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1400.0))
+        .build_ui_state(
+            |ui, app: &mut CarteApp| app.frame_ui(ui),
+            CarteApp::with_loaded(carte_mixite::app::Loaded::new(t, baseline), Lang::Fr),
+        );
+    h.run_steps(3);
+    let straight = carte_mixite::metrics::WalkSource::StraightLine { detour_factor: 1.0 };
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .config()
+            .walk_source(),
+        straight
+    );
+    h.get_by_label("Marche à pied…").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("Ce territoire n'a pas de rues")
+            .is_some()
+    );
+    // hovered first, as a hand does: the help bubble opens before the click
+    h.get_by_label("Charger un fichier de rues…").hover();
+    h.run_steps(2);
+    h.get_by_label("Charger un fichier de rues…").click();
+    h.run_steps(3);
+    type_into(&mut h, "Chemin du fichier", &file.display().to_string());
+    h.get_by_label("Ouvrir").click();
+    h.run_steps(2);
+    settle(&mut h);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(
+        editor.doc.config().walk_source(),
+        carte_mixite::metrics::WalkSource::Streets,
+        "{:?}",
+        editor.notice()
+    );
+    assert!(!editor.doc.territory().streets.is_empty());
+    // the same walks as the demo routed on its own streets
+    let own = harness();
+    let own = own.state().editor.as_ref().unwrap();
+    let (t1, t2) = (editor.doc.territory(), own.doc.territory());
+    for u in t1.unit_ids().step_by(7) {
+        for c in t1.college_ids() {
+            let (a, b) = (
+                editor.doc.active().metrics.walk_m(t1, u, c),
+                own.doc.active().metrics.walk_m(t2, u, c),
+            );
+            assert!(
+                a.zip(b).is_some_and(|(a, b)| (a - b).abs() < 0.5),
+                "{a:?} {b:?}"
+            );
+        }
+    }
+    // the window now says the walks follow the streets
+    assert!(
+        h.query_by_label_contains("Les distances à pied suivent les rues")
+            .is_some()
+    );
+    // saved in a project, the streets come back with it
+    let project = dir.join("avec-rues.cartemixite");
+    let doc = &editor.doc;
+    let scenarios: Vec<&carte_mixite::model::Scenario> = Vec::new();
+    carte_mixite::io::project::write_project(
+        &project,
+        doc.territory(),
+        &doc.baseline().scenario,
+        &scenarios,
+        0,
+        doc.config(),
+        &Default::default(),
+    )
+    .unwrap();
+    let p = carte_mixite::io::project::read_project(&project).unwrap();
+    assert_eq!(p.territory.streets.len(), doc.territory().streets.len());
+}

@@ -11,6 +11,7 @@ use super::territory_files::{
     FORMAT_VERSION, LoadError, TerritoryTexts, parse_scenario, parse_territory, scenario_to_json,
     territory_texts,
 };
+use crate::metrics::MetricsConfig;
 use crate::model::{Scenario, Territory};
 
 /// The extension of project files.
@@ -30,6 +31,9 @@ struct ProjectFile {
     /// Index of the scenario shown when saved (0: the baseline).
     #[serde(default)]
     active: usize,
+    /// The indicators' settings (walking speed and threshold, detour factor, mixing rule).
+    #[serde(default)]
+    settings: Option<MetricsConfig>,
     /// Anything a newer version wrote.
     #[serde(flatten)]
     extra: Map<String, Value>,
@@ -46,6 +50,8 @@ pub struct Project {
     pub scenarios: Vec<Scenario>,
     /// The scenario shown when saved (0: the baseline, 1: the first of `scenarios`...).
     pub active: usize,
+    /// The indicators' settings saved with it (older projects have none: the defaults).
+    pub settings: Option<MetricsConfig>,
     /// Fields this version does not know, kept for the next save.
     pub extra: Map<String, Value>,
 }
@@ -62,6 +68,7 @@ pub fn project_text(
     baseline: &Scenario,
     scenarios: &[&Scenario],
     active: usize,
+    settings: &MetricsConfig,
     extra: &Map<String, Value>,
 ) -> String {
     let files = territory_texts(territory, baseline)
@@ -80,6 +87,7 @@ pub fn project_text(
             .map(|s| serde_json::from_str(&scenario_to_json(s, territory)).unwrap_or(Value::Null))
             .collect(),
         active,
+        settings: Some(settings.clone()),
         extra: extra.clone(),
     };
     serde_json::to_string(&file).unwrap_or_default() + "\n"
@@ -136,6 +144,7 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Project {
         active: file.active.min(scenarios.len()),
+        settings: file.settings,
         territory,
         baseline,
         scenarios,
@@ -159,11 +168,12 @@ pub fn write_project(
     baseline: &Scenario,
     scenarios: &[&Scenario],
     active: usize,
+    settings: &MetricsConfig,
     extra: &Map<String, Value>,
 ) -> std::io::Result<()> {
     super::atomic_write(
         path,
-        project_text(territory, baseline, scenarios, active, extra).as_bytes(),
+        project_text(territory, baseline, scenarios, active, settings, extra).as_bytes(),
     )
 }
 
@@ -178,12 +188,17 @@ mod tests {
         let (t, baseline) = embedded_demo().unwrap();
         let mut s = baseline.derive("Proposition des parents");
         s.replace_assignment(UnitId(3), Assignment::College(CollegeId(4)));
+        let settings = MetricsConfig {
+            walk_speed_kmh: 4.0,
+            distance: crate::metrics::DistanceModel::StraightLine { detour_factor: 1.3 },
+            ..MetricsConfig::default()
+        };
         let mut extra = Map::new();
         extra.insert(
             "from_a_newer_version".into(),
             serde_json::json!({"x": [1, 2]}),
         );
-        let text = project_text(&t, &baseline, &[&s], 1, &extra);
+        let text = project_text(&t, &baseline, &[&s], 1, &settings, &extra);
         let p = parse_project(&text, Path::new("test.cartemixite")).unwrap();
         assert_eq!(p.territory.units().len(), t.units().len());
         assert_eq!(p.scenarios.len(), 1);
@@ -195,15 +210,31 @@ mod tests {
         );
         assert_eq!(p.baseline.changed_units(&baseline).count(), 0);
         assert_eq!(p.extra, extra, "unknown fields survive");
+        assert_eq!(p.settings, Some(settings.clone()), "settings survive");
         // and the next save writes them back
-        let again = project_text(&p.territory, &p.baseline, &[&p.scenarios[0]], 1, &p.extra);
+        let again = project_text(
+            &p.territory,
+            &p.baseline,
+            &[&p.scenarios[0]],
+            1,
+            &settings,
+            &p.extra,
+        );
         assert!(again.contains("from_a_newer_version"));
     }
 
     #[test]
     fn a_newer_project_is_refused_with_its_version() {
         let (t, baseline) = embedded_demo().unwrap();
-        let text = project_text(&t, &baseline, &[], 0, &Map::new()).replacen(
+        let text = project_text(
+            &t,
+            &baseline,
+            &[],
+            0,
+            &MetricsConfig::default(),
+            &Map::new(),
+        )
+        .replacen(
             &format!("\"version\":{FORMAT_VERSION}"),
             "\"version\":99",
             1,

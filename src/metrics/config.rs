@@ -82,8 +82,9 @@ impl Default for MixRule {
     }
 }
 
-/// Settings of every indicator.
+/// Settings of every indicator. A field missing from a saved file takes its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MetricsConfig {
     /// Where walking distances come from.
     pub distance: DistanceModel,

@@ -87,6 +87,20 @@ impl Document {
         self.config = config;
     }
 
+    /// Gives the territory a street network (lon/lat lines, e.g. read from an OpenStreetMap
+    /// extract). Units, collèges and scenarios are unchanged, so indicators stay as they are
+    /// until a walking matrix is set with `set_config`; a matrix of the old streets is dropped.
+    pub fn set_streets(&mut self, streets: Vec<geo::LineString<f64>>) {
+        let mut t = (*self.territory).clone();
+        t.streets = streets;
+        self.territory = Arc::new(t);
+        if self.config.streets.is_some() {
+            let mut config = self.config.clone();
+            config.streets = None;
+            self.set_config(config);
+        }
+    }
+
     /// All scenarios; the first is the baseline.
     pub fn scenarios(&self) -> &[ScenarioState] {
         &self.scenarios

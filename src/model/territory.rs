@@ -243,7 +243,7 @@ pub struct TerritoryInfo {
 }
 
 /// Everything that does not change between scenarios.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Territory {
     /// Name, sources, fictional or not.
     pub info: TerritoryInfo,

@@ -6,5 +6,80 @@ pub mod cache;
 pub mod matrix;
 pub mod network;
 
+use std::path::Path;
+
 pub use matrix::{Progress, WalkMatrix};
 pub use network::{NetworkError, NetworkReport, StreetNetwork};
+
+use crate::model::Territory;
+
+/// The units' representative points and the collèges' locations, lon/lat, in the territory's
+/// order: the rows and columns of its walking matrix.
+pub fn territory_points(t: &Territory) -> (Vec<[f64; 2]>, Vec<[f64; 2]>) {
+    let units = t
+        .units()
+        .iter()
+        .map(|u| [u.anchor.x(), u.anchor.y()])
+        .collect();
+    let colleges = t
+        .colleges()
+        .iter()
+        .map(|c| [c.location.x(), c.location.y()])
+        .collect();
+    (units, colleges)
+}
+
+/// A routed territory: its walking matrix and the length of the streets it was routed on.
+#[derive(Debug, Clone)]
+pub struct Routed {
+    /// Unit × collège walking distances.
+    pub matrix: WalkMatrix,
+    /// Length of the connected street network used, metres.
+    pub street_m: f64,
+    /// True when the matrix came from the cache rather than a new computation.
+    pub from_cache: bool,
+}
+
+/// Routes a territory along its streets: the matrix is taken from the cache folder when its
+/// inputs (network, unit points, collège locations) have not changed, computed otherwise and
+/// then cached. `None` when the territory has no usable street or the work was cancelled.
+pub fn route_territory(t: &Territory, cache: Option<&Path>, progress: &Progress) -> Option<Routed> {
+    let lines = t.streets.iter().cloned().map(geo::Geometry::LineString);
+    let net = StreetNetwork::from_lines(lines)?;
+    let (units, colleges) = territory_points(t);
+    let key = cache::key(&net, &units, &colleges);
+    if let Some(m) = cache.and_then(|d| cache::load(d, &key, units.len(), colleges.len())) {
+        return Some(Routed {
+            matrix: m,
+            street_m: net.total_length_m(),
+            from_cache: true,
+        });
+    }
+    let m = matrix::compute(&net, &units, &colleges, progress, key)?;
+    if let Some(d) = cache {
+        // a cache that cannot be written only costs a recomputation next time
+        let _ = cache::save(d, &m);
+    }
+    Some(Routed {
+        matrix: m,
+        street_m: net.total_length_m(),
+        from_cache: false,
+    })
+}
+
+/// How many of these points (lon/lat) lie within the network's extent, with about 500 m to
+/// spare: a street file for another place covers none of a territory's units.
+pub fn points_within(net: &StreetNetwork, points: &[[f64; 2]]) -> usize {
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for p in &net.nodes {
+        for k in 0..2 {
+            lo[k] = lo[k].min(p[k]);
+            hi[k] = hi[k].max(p[k]);
+        }
+    }
+    let margin = 0.005;
+    points
+        .iter()
+        .filter(|p| (0..2).all(|k| p[k] >= lo[k] - margin && p[k] <= hi[k] + margin))
+        .count()
+}

@@ -343,6 +343,56 @@ impl StreetNetwork {
     pub fn total_length_m(&self) -> f64 {
         self.edges.iter().map(|e| f64::from(e.2)).sum()
     }
+
+    /// The network as lines (lon/lat), edges joined end to end between crossings and dead
+    /// ends: what a project file keeps of a street file. Read back with `from_lines`, it gives
+    /// the same network.
+    pub fn to_lines(&self) -> Vec<geo::LineString<f64>> {
+        let degree = |n: u32| self.offsets[n as usize + 1] - self.offsets[n as usize];
+        let mut seen: std::collections::HashSet<(u32, u32)> =
+            std::collections::HashSet::with_capacity(self.edges.len());
+        let key = |a: u32, b: u32| if a < b { (a, b) } else { (b, a) };
+        let coord = |n: u32| {
+            let p = self.nodes[n as usize];
+            geo::Coord { x: p[0], y: p[1] }
+        };
+        let mut lines = Vec::new();
+        // from a start along one edge, on through nodes with two neighbours
+        let mut walk =
+            |start: u32, first: u32, seen: &mut std::collections::HashSet<(u32, u32)>| {
+                let mut line = vec![coord(start), coord(first)];
+                seen.insert(key(start, first));
+                let mut at = first;
+                while degree(at) == 2 && at != start {
+                    let Some((next, _)) = self
+                        .neighbours(at)
+                        .find(|(n, _)| !seen.contains(&key(at, *n)))
+                    else {
+                        break;
+                    };
+                    seen.insert(key(at, next));
+                    line.push(coord(next));
+                    at = next;
+                }
+                lines.push(geo::LineString::new(line));
+            };
+        for n in 0..self.nodes.len() as u32 {
+            if degree(n) != 2 {
+                for (m, _) in self.neighbours(n).collect::<Vec<_>>() {
+                    if !seen.contains(&key(n, m)) {
+                        walk(n, m, &mut seen);
+                    }
+                }
+            }
+        }
+        // what is left are loops where every node has two neighbours
+        for &(a, b, _) in &self.edges {
+            if !seen.contains(&key(a, b)) {
+                walk(a, b, &mut seen);
+            }
+        }
+        lines
+    }
 }
 
 /// An OpenStreetMap way: its tags and its node ids.
@@ -514,5 +564,37 @@ mod tests {
         // 0.001 degree of longitude at 48° north is about 74 m
         let len = n.total_length_m();
         assert!((len - 3.0 * 74.4).abs() < 1.0, "{len}");
+    }
+
+    #[test]
+    fn lines_written_out_read_back_as_the_same_network() {
+        // a grid (crossings), a dead end and a ring (every node with two neighbours)
+        let g = crate::routing::matrix::grid(4, 100.0, 2.0, 48.0);
+        let mut lines: Vec<geo::Geometry<f64>> = g
+            .to_lines()
+            .into_iter()
+            .map(geo::Geometry::LineString)
+            .collect();
+        let ring = geo::LineString::from(vec![
+            (3.0, 49.0),
+            (3.001, 49.0),
+            (3.001, 49.001),
+            (3.0, 49.0),
+        ]);
+        let ring_net =
+            StreetNetwork::from_lines(std::iter::once(geo::Geometry::LineString(ring))).unwrap();
+        let ring_lines = ring_net.to_lines();
+        assert_eq!(ring_lines.len(), 1, "a ring is one line");
+        assert_eq!(ring_lines[0].0.len(), 4);
+        let back = StreetNetwork::from_lines(lines.drain(..)).unwrap();
+        assert_eq!(back.nodes.len(), g.nodes.len());
+        assert_eq!(back.edges.len(), g.edges.len());
+        assert!((back.total_length_m() - g.total_length_m()).abs() < 0.5);
+        // joined between crossings: fewer lines than edges
+        assert!(g.to_lines().len() < g.edges.len());
+        let again =
+            StreetNetwork::from_lines(ring_lines.into_iter().map(geo::Geometry::LineString))
+                .unwrap();
+        assert_eq!(again.edges.len(), 3);
     }
 }

@@ -19,6 +19,9 @@ pub enum Coloring {
     Boursiers,
     /// Walking time to the assigned collège.
     Walk,
+    /// Walking time from every unit to the selected collège, in bands of 10, 20 and 30
+    /// minutes: where the collège is reachable on foot.
+    Reach,
 }
 
 /// Five viridis steps, light (low) to dark (high).
@@ -40,6 +43,10 @@ fn class_of(v: f64, bounds: &[f64; 4]) -> usize {
 const IPS_BOUNDS: [f64; 4] = [85.0, 100.0, 115.0, 130.0];
 const BOURS_BOUNDS: [f64; 4] = [0.10, 0.20, 0.30, 0.45];
 const WALK_MIN_BOUNDS: [f64; 4] = [10.0, 20.0, 30.0, 45.0];
+/// The reach bands: up to 10, 20, 30 minutes, and beyond.
+const REACH_MIN_BOUNDS: [f64; 3] = [10.0, 20.0, 30.0];
+/// The reach bands' colours: the walk mode's first three, and its darkest for "beyond".
+const REACH_CLASSES: [Color32; 4] = [CLASSES[0], CLASSES[1], CLASSES[2], CLASSES[4]];
 
 impl Coloring {
     /// The fill of a unit.
@@ -50,6 +57,7 @@ impl Coloring {
         s: &Scenario,
         m: &Metrics,
         college_colors: &[Color32],
+        selected: Option<crate::model::CollegeId>,
     ) -> Color32 {
         let p = &t.unit(u).population;
         let a = s.assignment(u).main_college();
@@ -78,6 +86,16 @@ impl Coloring {
                     .map(|d| m.config().walk_minutes(d)),
                 &WALK_MIN_BOUNDS,
             ),
+            Coloring::Reach => match selected.and_then(|c| m.walk_m(t, u, c)) {
+                Some(d) => {
+                    let minutes = m.config().walk_minutes(d);
+                    REACH_CLASSES[REACH_MIN_BOUNDS
+                        .iter()
+                        .take_while(|&&b| minutes > b)
+                        .count()]
+                }
+                None => UNKNOWN,
+            },
         }
     }
 
@@ -86,6 +104,7 @@ impl Coloring {
         self,
         lang: Lang,
         walk: crate::metrics::WalkSource,
+        reach_of: Option<&str>,
     ) -> (String, Vec<(Color32, String)>) {
         let tx = texts(lang);
         let n = |x: f64| number(lang, x, 0);
@@ -131,6 +150,25 @@ impl Coloring {
                     .map(|(i, r)| (CLASSES[i], r))
                     .collect(),
             ),
+            Coloring::Reach => match reach_of {
+                None => (tx.reach_pick.into(), Vec::new()),
+                Some(name) => {
+                    let m = tx.minutes;
+                    (
+                        format!(
+                            "{} {name} ({})",
+                            tx.color_by_reach,
+                            crate::i18n::walk_how(lang, walk)
+                        ),
+                        vec![
+                            (REACH_CLASSES[0], format!("≤ 10 {m}")),
+                            (REACH_CLASSES[1], format!("10 – 20 {m}")),
+                            (REACH_CLASSES[2], format!("20 – 30 {m}")),
+                            (REACH_CLASSES[3], format!("> 30 {m}")),
+                        ],
+                    )
+                }
+            },
         }
     }
 }
@@ -151,10 +189,43 @@ mod tests {
         for c in [Coloring::Ips, Coloring::Boursiers, Coloring::Walk] {
             for lang in [Lang::Fr, Lang::En] {
                 let walk = crate::metrics::WalkSource::StraightLine { detour_factor: 1.0 };
-                let (title, rows) = c.legend(lang, walk);
+                let (title, rows) = c.legend(lang, walk, None);
                 assert!(!title.is_empty());
                 assert_eq!(rows.len(), 5);
             }
         }
+    }
+
+    #[test]
+    fn reach_bands_follow_the_walk_to_the_chosen_college_whoever_the_unit_goes_to() {
+        use crate::metrics::MetricsConfig;
+        use crate::model::CollegeId;
+        let (t, s) = crate::io::territory_files::embedded_demo().unwrap();
+        let m = Metrics::new(&t, &s, MetricsConfig::default());
+        let c = CollegeId(0);
+        let mut seen = [0usize; 4];
+        for u in t.unit_ids() {
+            let fill = Coloring::Reach.fill(u, &t, &s, &m, &[], Some(c));
+            let minutes = m.config().walk_minutes(m.walk_m(&t, u, c).unwrap());
+            let band = REACH_CLASSES.iter().position(|k| *k == fill).unwrap();
+            let expected = if minutes <= 10.0 {
+                0
+            } else if minutes <= 20.0 {
+                1
+            } else if minutes <= 30.0 {
+                2
+            } else {
+                3
+            };
+            assert_eq!(band, expected, "{minutes} min");
+            seen[band] += 1;
+            assert_eq!(Coloring::Reach.fill(u, &t, &s, &m, &[], None), UNKNOWN);
+        }
+        // the demo town is wide enough for every band
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+        let (title, rows) =
+            Coloring::Reach.legend(Lang::Fr, m.config().walk_source(), Some(&t.college(c).name));
+        assert!(title.contains(&t.college(c).name) && title.contains("vol d'oiseau"));
+        assert_eq!(rows.len(), 4);
     }
 }

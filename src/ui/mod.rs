@@ -8,3 +8,4 @@ pub mod import_dialog;
 pub mod map;
 pub mod palette;
 pub mod panel;
+pub mod walk;
