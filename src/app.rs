@@ -293,7 +293,12 @@ impl Editor {
                 self.notice = Some(n);
             }
             WalkOutcome::Stopped => self.notice = Some(tx.walk_stopped.into()),
-            WalkOutcome::Refused(why) => self.notice = Some(why),
+            WalkOutcome::Refused(why) => {
+                if let Some(w) = &mut self.walk_window {
+                    w.refused = Some(why.clone());
+                }
+                self.notice = Some(why);
+            }
         }
     }
 
@@ -1090,11 +1095,13 @@ impl Editor {
                     ui.label(RichText::new(hint).size(16.0));
                     if let Some(n) = &self.notice {
                         ui.separator();
+                        // a long message is cut to the bar: the whole of it shows under the pointer
                         ui.label(
                             RichText::new(n)
                                 .color(Color32::from_rgb(150, 60, 20))
                                 .strong(),
-                        );
+                        )
+                        .on_hover_text(n);
                     }
                 });
             });

@@ -658,6 +658,22 @@ fn table(
         tr("seuil", "threshold"),
         cfg.walk_threshold_m
     );
+    if let Some(m) = &cfg.streets {
+        let (units, colleges) = m.far_snaps(crate::routing::FAR_SNAP_M);
+        if !units.is_empty() || !colleges.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {} {} {}",
+                units.len(),
+                tr("îlots et", "units and"),
+                colleges.len(),
+                tr(
+                    "collèges à plus de 300 m d'une rue : ce bout de leur trajet est compté à vol d'oiseau",
+                    "collèges more than 300 m from a street: that stretch of their walk is counted as a straight line"
+                )
+            );
+        }
+    }
     let _ = writeln!(
         out,
         "{} {:.0} % {} {}",

@@ -219,7 +219,7 @@ pub static FR: Texts = Texts {
     walk_ready: "Trajets à pied calculés par les rues",
     walk_stopped: "Trajets par les rues non calculés : les distances restent à vol d'oiseau",
     by_reach: "à pied du collège",
-    color_by_reach: "À pied jusqu'au collège",
+    color_by_reach: "À pied jusqu'à",
     reach_pick: "Choisissez un collège pour voir jusqu'où l'on y va à pied",
     walk_settings: "Marche à pied…",
     walk_title: "Trajets à pied",

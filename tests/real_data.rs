@@ -465,3 +465,102 @@ fn saint_barthelemy_streets_read_the_same_from_pbf_and_xml_and_match_scipy() {
     assert_eq!(compared, 200);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_territory_on_saint_barthelemy_walks_along_its_openstreetmap_streets() {
+    // blocks of 0.006° over the island's west, two collèges, built with the importer
+    let dir = std::env::temp_dir().join(format!("cm-stbarth-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut features = Vec::new();
+    let mut k = 0;
+    for i in 0..12 {
+        for j in 0..7 {
+            let (x, y) = (-62.87 + f64::from(i) * 0.006, 17.88 + f64::from(j) * 0.006);
+            let (x1, y1) = (x + 0.006, y + 0.006);
+            features.push(format!(
+                r#"{{"type":"Feature","properties":{{"CODE_IRIS":"97701{k:04}","NOM_IRIS":"Îlot {k}","NB_COLLEGIENS":10,"college":"{}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{x1},{y}],[{x1},{y1}],[{x},{y1}],[{x},{y}]]]}}}}"#,
+                if i < 6 { "9770001A" } else { "9770002B" }
+            ));
+            k += 1;
+        }
+    }
+    std::fs::write(
+        dir.join("ilots.geojson"),
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("colleges.csv"),
+        "UAI;Nom;Secteur;IPS;longitude;latitude\n9770001A;Collège Ouest;public;100;-62.851;17.897\n9770002B;Collège Est;public;100;-62.830;17.902\n",
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_carte-mixite");
+    let territory = dir.join("territoire");
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(bin)
+            .env("CARTE_MIXITE_DATA_DIR", dir.join("data"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "import".as_ref(),
+        "--name".as_ref(),
+        "Saint-Barthélemy".as_ref(),
+        "--baseline".as_ref(),
+        "column".as_ref(),
+        "--units".as_ref(),
+        dir.join("ilots.geojson").as_os_str(),
+        "--colleges".as_ref(),
+        dir.join("colleges.csv").as_os_str(),
+        "--out".as_ref(),
+        territory.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = |streets: bool| {
+        let pbf = data("osm-saint-barthelemy/saint_barthelemy.osm.pbf");
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "indicators".as_ref(),
+            territory.as_os_str(),
+            "--format".as_ref(),
+            "json".as_ref(),
+        ];
+        if streets {
+            args.push("--streets".as_ref());
+            args.push(pbf.as_os_str());
+        }
+        let out = run(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let (straight, streets) = (json(false), json(true));
+    assert_eq!(streets["walking"]["along"], "streets");
+    for (a, b) in straight["colleges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(streets["colleges"].as_array().unwrap())
+    {
+        let name = b["name"].as_str().unwrap_or("").to_string();
+        let (a, b) = (
+            a["indicators"]["walk_mean_m"].as_f64().unwrap(),
+            b["indicators"]["walk_mean_m"].as_f64().unwrap(),
+        );
+        println!("{name}: straight line {a:.0} m, along the streets {b:.0} m");
+        // an island of winding roads: the walk is longer than the straight line
+        assert!(b > a && b < a * 3.0, "{a} {b}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -13,6 +13,10 @@ pub use network::{NetworkError, NetworkReport, StreetNetwork};
 
 use crate::model::Territory;
 
+/// Points further than this from a street (metres) are listed for the user: their walk counts
+/// that stretch as a straight line.
+pub const FAR_SNAP_M: f32 = 300.0;
+
 /// The units' representative points and the collèges' locations, lon/lat, in the territory's
 /// order: the rows and columns of its walking matrix.
 pub fn territory_points(t: &Territory) -> (Vec<[f64; 2]>, Vec<[f64; 2]>) {

@@ -14,8 +14,7 @@ use crate::metrics::{DistanceModel, MetricsConfig, WalkSource};
 use crate::model::Territory;
 use crate::routing::{Progress, Routed};
 
-/// Points further than this from a street are listed for the user.
-pub const FAR_SNAP_M: f32 = 300.0;
+use crate::routing::FAR_SNAP_M;
 
 /// What a walking job ends with.
 pub enum WalkOutcome {
@@ -185,6 +184,8 @@ pub enum WalkAction {
 #[derive(Default)]
 pub struct WalkWindow {
     file: Option<crate::ui::file_dialog::PathDialog>,
+    /// Why the last street file was refused, shown until the next try.
+    pub refused: Option<String>,
 }
 
 impl WalkWindow {
@@ -216,6 +217,7 @@ impl WalkWindow {
                 crate::ui::file_dialog::DialogAnswer::Cancelled => self.file = None,
                 crate::ui::file_dialog::DialogAnswer::Chosen(p) => {
                     self.file = None;
+                    self.refused = None;
                     action = Some(WalkAction::LoadStreets(p));
                 }
             }
@@ -227,6 +229,7 @@ impl WalkWindow {
             .collapsible(false)
             .resizable(false)
             .default_width(460.0)
+            .max_width(560.0)
             .show(ctx, |ui| {
                 ui.spacing_mut().item_spacing.y = 8.0;
                 match (config.walk_source(), street_m) {
@@ -244,6 +247,9 @@ impl WalkWindow {
                     }
                     _ => ui.label(tx.walk_source_none),
                 };
+                if let Some(why) = &self.refused {
+                    ui.label(RichText::new(why).color(egui::Color32::from_rgb(170, 30, 30)));
+                }
                 if ui
                     .add_enabled(!busy, egui::Button::new(tx.walk_load))
                     .on_hover_text(tx.walk_load_help)
@@ -260,10 +266,9 @@ impl WalkWindow {
                         ui.label(tx.walk_speed);
                         ui.horizontal(|ui| {
                             ui.add(
-                                egui::DragValue::new(&mut c.walk_speed_kmh)
+                                french(egui::DragValue::new(&mut c.walk_speed_kmh), lang, 1)
                                     .range(2.0..=7.0)
                                     .speed(0.05)
-                                    .fixed_decimals(1)
                                     .suffix(" km/h"),
                             );
                             ui.label(format!(
@@ -277,10 +282,9 @@ impl WalkWindow {
                         let mut km = c.walk_threshold_m / 1000.0;
                         if ui
                             .add(
-                                egui::DragValue::new(&mut km)
+                                french(egui::DragValue::new(&mut km), lang, 1)
                                     .range(0.5..=10.0)
                                     .speed(0.05)
-                                    .fixed_decimals(1)
                                     .suffix(" km"),
                             )
                             .changed()
@@ -294,10 +298,9 @@ impl WalkWindow {
                         ui.horizontal(|ui| {
                             ui.add_enabled(
                                 !streets,
-                                egui::DragValue::new(detour_factor)
+                                french(egui::DragValue::new(detour_factor), lang, 2)
                                     .range(1.0..=2.5)
                                     .speed(0.01)
-                                    .fixed_decimals(2)
                                     .prefix("× "),
                             );
                             if streets {
@@ -322,6 +325,19 @@ impl WalkWindow {
         }
         action
     }
+}
+
+/// A number field written and read the user's way ("4,5" in French: a comma or a point is
+/// read).
+fn french(v: egui::DragValue<'_>, lang: Lang, decimals: usize) -> egui::DragValue<'_> {
+    v.custom_formatter(move |x, _| number(lang, x, decimals))
+        .custom_parser(|text| {
+            text.trim()
+                .replace(',', ".")
+                .replace([' ', '\u{a0}', '\u{202f}'], "")
+                .parse()
+                .ok()
+        })
 }
 
 /// The units and collèges placed far from any street, by name.
