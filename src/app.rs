@@ -1,6 +1,8 @@
 //! The application: owns the document, loads territories off the UI thread, turns what the user
 //! does into edits through one `apply` path, and lays out the window.
 
+mod meeting_view;
+
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -179,6 +181,21 @@ pub enum UiCommand {
     OpenImportDialog,
     /// Open the walking settings and street file window.
     OpenWalkWindow,
+    /// Enter or leave meeting mode.
+    ToggleMeeting,
+    /// In meeting mode, show the baseline (true) or the scenario (false).
+    ShowBefore(bool),
+    /// In meeting mode, what the pupils' icons show.
+    SetIcons(crate::ui::meeting::IconsBy),
+}
+
+/// Meeting mode: the map large, big cards, the tools a room needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Meeting {
+    /// Showing the current map rather than the proposal.
+    pub before: bool,
+    /// What the pupils' icons show.
+    pub icons_by: crate::ui::meeting::IconsBy,
 }
 
 /// The editor once a territory is loaded.
@@ -208,6 +225,8 @@ pub struct Editor {
     walk_job: Option<crate::ui::walk::WalkJob>,
     /// The walking settings window, when open.
     walk_window: Option<crate::ui::walk::WalkWindow>,
+    /// Meeting mode, when on.
+    pub meeting: Option<Meeting>,
     /// Length of the routed streets, metres, once routed.
     street_m: Option<f64>,
     /// Where walking matrices are cached (None: nowhere, e.g. in tests).
@@ -380,6 +399,7 @@ impl Editor {
             notice: None,
             walk_job: crate::ui::walk::WalkJob::start(&t, cache_dir.clone()),
             walk_window: None,
+            meeting: None,
             street_m: None,
             cache_dir,
             basemap: crate::ui::basemap::BasemapState::remembered(data_dir),
@@ -474,6 +494,7 @@ impl Editor {
             | UiCommand::OpenOpenDialog
             | UiCommand::OpenImportDialog
             | UiCommand::OpenWalkWindow
+            | UiCommand::SetIcons(_)
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
             _ => self.dirty = None,
@@ -604,6 +625,31 @@ impl Editor {
                 self.import_dialog = Some(crate::ui::import_dialog::ImportDialog::new());
                 Ok(())
             }
+            UiCommand::ToggleMeeting => {
+                self.meeting = match self.meeting {
+                    Some(_) => None,
+                    None => Some(Meeting {
+                        // a room first sees the proposal being discussed
+                        before: false,
+                        icons_by: crate::ui::meeting::IconsBy::Group,
+                    }),
+                };
+                // the map's area changes: fit the territory again
+                self.homed_for = None;
+                Ok(())
+            }
+            UiCommand::ShowBefore(b) => {
+                if let Some(m) = &mut self.meeting {
+                    m.before = b;
+                }
+                Ok(())
+            }
+            UiCommand::SetIcons(by) => {
+                if let Some(m) = &mut self.meeting {
+                    m.icons_by = by;
+                }
+                Ok(())
+            }
             UiCommand::OpenWalkWindow => {
                 self.walk_window = Some(crate::ui::walk::WalkWindow::default());
                 Ok(())
@@ -668,7 +714,11 @@ impl Editor {
     /// the colour they should have now (for tests of the map's caches).
     pub fn stale_map_units(&self) -> Vec<UnitId> {
         let t = self.doc.territory();
-        let state = self.doc.active();
+        let state = if self.meeting.is_some_and(|m| m.before) {
+            self.doc.baseline()
+        } else {
+            self.doc.active()
+        };
         t.unit_ids()
             .filter(|&u| {
                 self.map_cache.drawn_color(u).is_some_and(|drawn| {
@@ -924,9 +974,18 @@ impl Editor {
             if ctrl && i.key_pressed(egui::Key::S) {
                 commands.push(UiCommand::OpenSaveDialog);
             }
+            if i.key_pressed(egui::Key::F5)
+                || (self.meeting.is_some() && i.key_pressed(egui::Key::Escape))
+            {
+                commands.push(UiCommand::ToggleMeeting);
+            }
         });
         self.save_ui(ui.ctx(), lang);
         self.walk_window_ui(ui.ctx(), lang);
+        if self.meeting.is_some() {
+            self.meeting_ui(ui, lang, commands);
+            return;
+        }
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -1007,6 +1066,12 @@ impl Editor {
                 }
                 if ui.button(tx.import_button).clicked() {
                     commands.push(UiCommand::OpenImportDialog);
+                }
+                if ui
+                    .button(RichText::new(tx.meeting_button).strong())
+                    .clicked()
+                {
+                    commands.push(UiCommand::ToggleMeeting);
                 }
                 let busy = self.saving.is_some();
                 if ui
@@ -1133,10 +1198,8 @@ impl Editor {
             .default_size(430.0)
             .min_size(340.0)
             .show(ui, |ui| {
+                self.refresh_changes();
                 let active = self.doc.active();
-                if self.changes.0 != self.doc.revision() && !active.history.in_group() {
-                    self.changes = (self.doc.revision(), self.doc.changes_from_baseline());
-                }
                 let moved = &self.changes.1;
                 territory_ui(
                     ui,
@@ -1209,169 +1272,191 @@ impl Editor {
                 }
             });
 
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            let rect = ui.available_rect_before_wrap();
-            // fit the territory at start, and again when the window is resized
-            let resized = self
-                .homed_for
-                .is_none_or(|s| (s - rect.size()).length() > 40.0);
-            if resized && rect.width() > 10.0 {
-                let (center, zoom) = self.geometry.home(rect.size());
-                self.memory.center_at(center);
-                let _ = self.memory.set_zoom(zoom);
-                self.homed_for = Some(rect.size());
-            }
-            ui.painter()
-                .rect_filled(rect, 0.0, Color32::from_rgb(238, 236, 230));
-            let mut events = MapEvents::default();
-            let center = self.geometry.home(rect.size()).0;
-            let state = self.doc.active();
-            let reach_of = self.selected.map(|c| t.college(c).name.as_str());
-            let (legend_title, classes) =
-                self.coloring
-                    .legend(lang, self.doc.config().walk_source(), reach_of);
-            let gesture = match self.tool {
-                Tool::Brush if self.selected.is_some() => Gesture::Brush,
-                Tool::Rectangle if self.selected.is_some() => Gesture::Rectangle,
-                Tool::Lasso if self.selected.is_some() => Gesture::Lasso,
-                _ => Gesture::Click,
-            };
-            let coloring = self.coloring;
-            let colors = &self.colors;
-            let selected = self.selected;
-            // over a background map the fills let streets and places show through
-            let see_through = self.basemap.shows_tiles();
-            let fill = |u: UnitId| {
-                let c = coloring.fill(u, &t, &state.scenario, &state.metrics, colors, selected);
-                if see_through {
-                    c.gamma_multiply(0.55)
-                } else {
-                    c
-                }
-            };
-            let (tiles, tiles_error) = self.basemap.tiles(ui.ctx(), lang);
-            if let Some(e) = tiles_error {
-                self.notice = Some(e);
-            }
-            let pan = if gesture == Gesture::Click {
-                egui::DragPanButtons::PRIMARY | egui::DragPanButtons::SECONDARY
+        egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui, lang, commands));
+    }
+
+    /// The map: the shown scenario's sectors, the tools' gestures, the hover card. In meeting
+    /// mode's "before" view it shows the baseline and only picks collèges.
+    fn map_ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<UiCommand>) {
+        let tx = texts(lang);
+        let t = self.doc.territory().clone();
+        let rect = ui.available_rect_before_wrap();
+        // fit the territory at start, and again when the window is resized
+        let resized = self
+            .homed_for
+            .is_none_or(|s| (s - rect.size()).length() > 40.0);
+        if resized && rect.width() > 10.0 {
+            let (center, zoom) = self.geometry.home(rect.size());
+            self.memory.center_at(center);
+            let _ = self.memory.set_zoom(zoom);
+            self.homed_for = Some(rect.size());
+        }
+        ui.painter()
+            .rect_filled(rect, 0.0, Color32::from_rgb(238, 236, 230));
+        let mut events = MapEvents::default();
+        let center = self.geometry.home(rect.size()).0;
+        let meeting = self.meeting.is_some();
+        let before = self.meeting.as_ref().is_some_and(|m| m.before);
+        let state = if before {
+            self.doc.baseline()
+        } else {
+            self.doc.active()
+        };
+        let reach_of = self.selected.map(|c| t.college(c).name.as_str());
+        let (legend_title, classes) =
+            self.coloring
+                .legend(lang, self.doc.config().walk_source(), reach_of);
+        let gesture = match self.tool {
+            // a room's tools: pick a collège, click a block
+            _ if meeting => Gesture::Click,
+            Tool::Brush if self.selected.is_some() => Gesture::Brush,
+            Tool::Rectangle if self.selected.is_some() => Gesture::Rectangle,
+            Tool::Lasso if self.selected.is_some() => Gesture::Lasso,
+            _ => Gesture::Click,
+        };
+        let coloring = self.coloring;
+        let colors = &self.colors;
+        let selected = self.selected;
+        // over a background map the fills let streets and places show through
+        let see_through = self.basemap.shows_tiles();
+        let fill = |u: UnitId| {
+            let c = coloring.fill(u, &t, &state.scenario, &state.metrics, colors, selected);
+            if see_through {
+                c.gamma_multiply(0.55)
             } else {
-                egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
-            };
-            let tiles = tiles.map(|t| -> &mut dyn walkers::Tiles { t });
-            let map = Map::new(tiles, &mut self.memory, center)
-                .zoom_with_ctrl(false)
-                .drag_pan_buttons(pan)
-                .with_plugin(SectorLayer {
-                    geom: &self.geometry,
-                    territory: &t,
-                    scenario: &state.scenario,
-                    colors: &self.colors,
-                    hatched: if coloring == Coloring::College {
-                        &self.hatched
-                    } else {
-                        &[]
-                    },
-                    selected: self.selected,
-                    labels: &self.labels,
-                    legend: Legend {
-                        title: legend_title,
-                        classes,
-                        public: tx.legend_public,
-                        private: tx.legend_private,
-                        boundary: tx.legend_boundary,
-                        striped: (coloring == Coloring::College && self.hatched.iter().any(|h| *h))
-                            .then_some(tx.legend_striped),
-                    },
-                    gesture,
-                    brush_from: self.brush_from,
-                    selection_path: &self.drag_path,
-                    fill: &fill,
-                    fill_key: (
-                        self.doc.revision(),
-                        coloring as u64
-                            | u64::from(see_through) << 8
-                            | match (coloring, self.selected) {
-                                // the bands depend on the collège chosen
-                                (Coloring::Reach, Some(c)) => (c.index() as u64 + 1) << 16,
-                                _ => 0,
-                            },
-                    ),
-                    cache: &mut self.map_cache,
-                    dirty: self.dirty.as_deref(),
-                    events: &mut events,
-                });
-            ui.add(map);
-            if let Some(text) = self.basemap.attribution(lang) {
-                attribution_ui(ui.painter(), rect, &text);
+                c
             }
-            self.dirty = Some(Vec::new());
-            self.hovered = events.hovered_unit;
-            self.to_screen = events.to_screen;
-            if let Some(c) = events.clicked_college
-                && t.college(c).sector == Sector::Public
-            {
-                commands.push(UiCommand::Select(c));
-            }
-            match gesture {
-                Gesture::Click => {
-                    if let Some(u) = events.clicked_unit {
-                        commands.push(match self.tool {
-                            Tool::Eyedropper => UiCommand::Eyedrop(u),
-                            Tool::Lock => UiCommand::ToggleUnitLock(u),
-                            _ => UiCommand::AssignToSelected(u),
-                        });
-                    }
-                }
-                Gesture::Brush => {
-                    if events.drag_started {
-                        commands.push(UiCommand::BeginStroke);
-                    }
-                    if !events.brushed.is_empty() {
-                        commands.push(UiCommand::Paint(std::mem::take(&mut events.brushed)));
-                    }
-                    if let Some(u) = events.clicked_unit {
-                        commands.push(UiCommand::AssignToSelected(u));
-                    }
-                    self.brush_from = if events.drag_stopped {
-                        None
-                    } else {
-                        events
-                            .pointer
-                            .filter(|_| ui.input(|i| i.pointer.primary_down()))
-                    };
-                    if events.drag_stopped {
-                        commands.push(UiCommand::EndStroke);
-                    }
-                }
-                Gesture::Rectangle | Gesture::Lasso => {
-                    if events.drag_started {
-                        self.drag_path.clear();
-                    }
-                    if let Some(p) = events.pointer
-                        && ui.input(|i| i.pointer.primary_down())
-                        && self.drag_path.last().is_none_or(|l| l.distance(p) > 3.0)
-                    {
-                        if gesture == Gesture::Rectangle && self.drag_path.len() >= 2 {
-                            self.drag_path.truncate(1);
-                        }
-                        self.drag_path.push(p);
-                    }
-                    if let Some(outline) = events.selection.take() {
-                        commands.push(UiCommand::AssignArea(outline));
-                    }
-                    if events.drag_stopped {
-                        self.drag_path.clear();
-                    }
-                    if let Some(u) = events.clicked_unit {
-                        commands.push(UiCommand::AssignToSelected(u));
-                    }
+        };
+        let (tiles, tiles_error) = self.basemap.tiles(ui.ctx(), lang);
+        if let Some(e) = tiles_error {
+            self.notice = Some(e);
+        }
+        let pan = if gesture == Gesture::Click {
+            egui::DragPanButtons::PRIMARY | egui::DragPanButtons::SECONDARY
+        } else {
+            egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
+        };
+        let tiles = tiles.map(|t| -> &mut dyn walkers::Tiles { t });
+        let map = Map::new(tiles, &mut self.memory, center)
+            .zoom_with_ctrl(false)
+            .drag_pan_buttons(pan)
+            .with_plugin(SectorLayer {
+                geom: &self.geometry,
+                territory: &t,
+                scenario: &state.scenario,
+                colors: &self.colors,
+                hatched: if coloring == Coloring::College {
+                    &self.hatched
+                } else {
+                    &[]
+                },
+                selected: self.selected,
+                labels: &self.labels,
+                legend: Legend {
+                    title: legend_title,
+                    classes,
+                    public: tx.legend_public,
+                    private: tx.legend_private,
+                    boundary: tx.legend_boundary,
+                    striped: (coloring == Coloring::College && self.hatched.iter().any(|h| *h))
+                        .then_some(tx.legend_striped),
+                },
+                gesture,
+                brush_from: self.brush_from,
+                selection_path: &self.drag_path,
+                fill: &fill,
+                fill_key: (
+                    self.doc.revision(),
+                    coloring as u64
+                        | u64::from(see_through) << 8
+                        | u64::from(before) << 9
+                        | match (coloring, self.selected) {
+                            // the bands depend on the collège chosen
+                            (Coloring::Reach, Some(c)) => (c.index() as u64 + 1) << 16,
+                            _ => 0,
+                        },
+                ),
+                cache: &mut self.map_cache,
+                dirty: self.dirty.as_deref(),
+                events: &mut events,
+                text_scale: if meeting { 1.5 } else { 1.0 },
+                show_legend: !meeting,
+            });
+        ui.add(map);
+        if let Some(text) = self.basemap.attribution(lang) {
+            attribution_ui(ui.painter(), rect, &text);
+        }
+        self.dirty = Some(Vec::new());
+        self.hovered = events.hovered_unit;
+        self.to_screen = events.to_screen;
+        if let Some(c) = events.clicked_college
+            && t.college(c).sector == Sector::Public
+        {
+            commands.push(UiCommand::Select(c));
+        }
+        if meeting {
+            self.changed_units_ui(ui, before);
+        }
+        match gesture {
+            // the "before" map is the current carte: nothing to edit there
+            Gesture::Click if before => {}
+            Gesture::Click => {
+                if let Some(u) = events.clicked_unit {
+                    commands.push(match self.tool {
+                        Tool::Eyedropper => UiCommand::Eyedrop(u),
+                        Tool::Lock => UiCommand::ToggleUnitLock(u),
+                        _ => UiCommand::AssignToSelected(u),
+                    });
                 }
             }
-            if let (Some(u), Some(p)) = (self.hovered, events.pointer) {
-                self.hover_card_ui(ui, lang, u, p);
+            Gesture::Brush => {
+                if events.drag_started {
+                    commands.push(UiCommand::BeginStroke);
+                }
+                if !events.brushed.is_empty() {
+                    commands.push(UiCommand::Paint(std::mem::take(&mut events.brushed)));
+                }
+                if let Some(u) = events.clicked_unit {
+                    commands.push(UiCommand::AssignToSelected(u));
+                }
+                self.brush_from = if events.drag_stopped {
+                    None
+                } else {
+                    events
+                        .pointer
+                        .filter(|_| ui.input(|i| i.pointer.primary_down()))
+                };
+                if events.drag_stopped {
+                    commands.push(UiCommand::EndStroke);
+                }
             }
-        });
+            Gesture::Rectangle | Gesture::Lasso => {
+                if events.drag_started {
+                    self.drag_path.clear();
+                }
+                if let Some(p) = events.pointer
+                    && ui.input(|i| i.pointer.primary_down())
+                    && self.drag_path.last().is_none_or(|l| l.distance(p) > 3.0)
+                {
+                    if gesture == Gesture::Rectangle && self.drag_path.len() >= 2 {
+                        self.drag_path.truncate(1);
+                    }
+                    self.drag_path.push(p);
+                }
+                if let Some(outline) = events.selection.take() {
+                    commands.push(UiCommand::AssignArea(outline));
+                }
+                if events.drag_stopped {
+                    self.drag_path.clear();
+                }
+                if let Some(u) = events.clicked_unit {
+                    commands.push(UiCommand::AssignToSelected(u));
+                }
+            }
+        }
+        if let (Some(u), Some(p)) = (self.hovered, events.pointer) {
+            self.hover_card_ui(ui, lang, u, p);
+        }
     }
 
     fn hover_card_ui(&self, ui: &egui::Ui, lang: Lang, u: UnitId, at: egui::Pos2) {
@@ -1410,8 +1495,24 @@ impl Editor {
             .interactable(false)
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.label(RichText::new(&unit.name).strong().size(17.0));
-                    ui.label(format!("{} {}", fmt(p.pupils, 0), tx.pupils));
+                    // readable from the back of a room in meeting mode
+                    let size = if self.meeting.is_some() { 22.0 } else { 15.0 };
+                    ui.style_mut().override_font_id = Some(egui::FontId::proportional(size));
+                    ui.label(RichText::new(&unit.name).strong().size(size + 2.0));
+                    // in front of a room, small counts are not shown
+                    let public = self
+                        .meeting
+                        .is_some()
+                        .then(crate::metrics::Confidentiality::default);
+                    match (public, p.pupils) {
+                        (Some(c), Some(n)) if c.hides(n) => ui.label(format!(
+                            "{} {} {}",
+                            tx.fewer_than,
+                            number(lang, c.threshold, 0),
+                            tx.pupils
+                        )),
+                        _ => ui.label(format!("{} {}", fmt(p.pupils, 0), tx.pupils)),
+                    };
                     ui.label(format!(
                         "{} {}{}",
                         if p.ips_estimated {
@@ -1422,12 +1523,17 @@ impl Editor {
                         fmt(p.ips_mean, 1),
                         ""
                     ));
-                    let share = match (p.boursiers, p.pupils) {
-                        (Some(b), Some(n)) if n > 0.0 => Some(b / n * 100.0),
+                    let share = match (public, p.boursiers, p.pupils) {
+                        (Some(c), b, n) => c.share(b, n).map(|s| s * 100.0),
+                        (None, Some(b), Some(n)) if n > 0.0 => Some(b / n * 100.0),
                         _ => None,
                     };
                     ui.label(match share {
                         Some(_) => format!("{} % {}", fmt(share, 0), tx.boursiers),
+                        // known but too few to show in public
+                        None if public.is_some() && p.boursiers.is_some() => {
+                            format!("{} : {}", tx.boursiers, tx.not_shown_small)
+                        }
                         None => tx.boursiers_unknown.to_string(),
                     });
                     ui.label(RichText::new(format!("→ {college}")).strong());

@@ -815,3 +815,150 @@ fn a_street_file_loaded_in_the_window_gives_walks_and_stays_in_the_project() {
     let p = carte_mixite::io::project::read_project(&project).unwrap();
     assert_eq!(p.territory.streets.len(), doc.territory().streets.len());
 }
+
+#[test]
+fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
+    let mut h = harness();
+    assert!(h.query_by_label("Pinceau").is_some());
+    h.get_by_label("Mode réunion (F5)").click();
+    h.run_steps(3);
+    // the technical tools are gone, the pictures are there
+    assert!(h.query_by_label("Pinceau").is_none());
+    assert!(h.query_by_label("Enregistrer…").is_none());
+    assert!(
+        h.query_all_by_label("Sur 100 élèves de ce collège :")
+            .count()
+            >= 2
+    );
+    assert!(
+        h.query_all_by_label_contains("min à pied en moyenne")
+            .count()
+            >= 2
+    );
+    // pick a collège on its card, give it a block on the map
+    h.get_by_label("Collège Louise-Michel").scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label("Collège Louise-Michel").hover();
+    h.run_steps(1);
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().editor.as_ref().unwrap().selected,
+        Some(CollegeId(3))
+    );
+    let (u, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    h.run_steps(2);
+    assert_eq!(changed(&h), 1);
+    assert!(
+        h.query_by_label_contains("1 îlots changent de collège")
+            .is_some()
+    );
+    // the changed collèges' cards say what they were before (besides the "Avant" switch)
+    assert!(h.query_all_by_label_contains("Avant :").count() >= 2);
+    // before: the current map, on the map and the cards; nothing can be changed there
+    h.get_by_label("Avant : carte actuelle").click();
+    h.run_steps(3);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert!(editor.meeting.unwrap().before);
+    assert!(
+        editor.stale_map_units().is_empty(),
+        "the map shows the baseline"
+    );
+    assert_eq!(h.query_all_by_label_contains("Avant :").count(), 1);
+    let (_, p2) = block_of(&h, CollegeId(1));
+    click_at(&mut h, p2);
+    assert_eq!(changed(&h), 1, "a click on the current map changes nothing");
+    // after again, then undo
+    h.get_by_label_contains("Après :").click();
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .stale_map_units()
+            .is_empty()
+    );
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    assert_eq!(changed(&h), 0);
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .active()
+            .scenario
+            .assignment(u)
+            .main_college(),
+        Some(CollegeId(0))
+    );
+    // Escape leaves: the full editor is back
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert!(h.state().editor.as_ref().unwrap().meeting.is_none());
+    assert!(h.query_by_label("Pinceau").is_some());
+    // and F5 enters again
+    h.key_press(egui::Key::F5);
+    h.run_steps(3);
+    assert!(h.state().editor.as_ref().unwrap().meeting.is_some());
+}
+
+#[test]
+fn meeting_mode_never_shows_a_count_under_five() {
+    let mut h = harness();
+    h.key_press(egui::Key::F5);
+    h.run_steps(3);
+    // every number before "élèves" in the window is 0 or at least 5
+    use egui_kittest::kittest::NodeT;
+    let check = |h: &Harness<'static, CarteApp>| {
+        for node in h.query_all_by_label_contains("élèves") {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            let words: Vec<&str> = label.split_whitespace().collect();
+            for w in words.windows(2) {
+                if w[1].starts_with("élèves")
+                    && let Ok(n) = w[0].replace('\u{a0}', "").parse::<f64>()
+                {
+                    assert!(n == 0.0 || n >= 5.0, "{label}");
+                }
+            }
+        }
+    };
+    check(&h);
+    // hover a block of fewer than 5 pupils: its count is not shown
+    let editor = h.state().editor.as_ref().unwrap();
+    let t = editor.doc.territory();
+    let small = t
+        .unit_ids()
+        .filter(|&u| {
+            t.unit(u)
+                .population
+                .pupils
+                .is_some_and(|n| n.round() > 0.0 && n.round() < 5.0)
+        })
+        .find_map(|u| {
+            editor
+                .unit_screen_pos(u)
+                .filter(|p| p.x < 900.0 && p.y > 150.0)
+        });
+    if let Some(p) = small {
+        h.hover_at(p);
+        h.run_steps(2);
+        assert!(h.query_by_label_contains("moins de 5 élèves").is_some());
+        check(&h);
+    }
+    // the social mix of a card keeps small groups hidden
+    let editor = h.state().editor.as_ref().unwrap();
+    let t = editor.doc.territory();
+    let privacy = carte_mixite::metrics::Confidentiality::default();
+    for c in t.college_ids() {
+        let i = editor.doc.active().metrics.college(c, t);
+        if let Some(shares) = &i.group_shares {
+            let counts: Vec<f64> = shares.iter().map(|s| s * i.pupils).collect();
+            let shown = privacy.parts(&counts);
+            assert_ne!(shown.iter().filter(|v| v.is_none()).count(), 1);
+        }
+    }
+}

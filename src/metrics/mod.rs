@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod config;
 pub mod engine;
+pub mod privacy;
 pub mod segregation;
 
 pub use config::{
@@ -13,3 +14,4 @@ pub use engine::{
     CollegeIndicators, EntropyBreakdown, Metrics, Minority, MinorityIndices, MixFlag,
     TerritoryIndices, change,
 };
+pub use privacy::Confidentiality;

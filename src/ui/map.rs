@@ -317,6 +317,10 @@ pub struct SectorLayer<'a> {
     pub dirty: Option<&'a [UnitId]>,
     /// What happened, for the app.
     pub events: &'a mut MapEvents,
+    /// Text and marker size factor (1.0 in the editor, larger on a projector).
+    pub text_scale: f32,
+    /// Whether to draw the legend (meeting mode draws its own).
+    pub show_legend: bool,
 }
 
 const UNASSIGNED: Color32 = Color32::from_rgb(200, 200, 200);
@@ -342,7 +346,7 @@ impl Plugin for SectorLayer<'_> {
         let pointer_merc = pointer.map(|p| tx.merc_of(p));
 
         // Collège markers first, for hit-testing (they win over the units below them).
-        let marker_radius = 11.0;
+        let marker_radius = 11.0 * self.text_scale;
         if let Some(p) = pointer {
             self.events.hovered_college = self
                 .geom
@@ -701,7 +705,7 @@ impl Plugin for SectorLayer<'_> {
                     *p + Vec2::new(0.0, 14.0),
                     egui::Align2::CENTER_TOP,
                     name,
-                    egui::FontId::proportional(15.0),
+                    egui::FontId::proportional(15.0 * self.text_scale),
                     Color32::from_rgb(30, 80, 150),
                 );
             }
@@ -749,7 +753,7 @@ impl Plugin for SectorLayer<'_> {
             let label = self.labels.get(i).map(String::as_str).unwrap_or("");
             let galley = painter.layout_no_wrap(
                 label.to_string(),
-                egui::FontId::proportional(16.0),
+                egui::FontId::proportional(16.0 * self.text_scale),
                 Color32::BLACK,
             );
             let at = p + Vec2::new(0.0, r + 4.0) - Vec2::new(galley.size().x / 2.0, 0.0);
@@ -762,7 +766,9 @@ impl Plugin for SectorLayer<'_> {
         }
 
         scale_bar_ui(&painter, projector, clip);
-        legend_ui(&painter, clip, &self.legend);
+        if self.show_legend {
+            legend_ui(&painter, clip, &self.legend);
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod file_dialog;
 pub mod geometry;
 pub mod import_dialog;
 pub mod map;
+pub mod meeting;
 pub mod palette;
 pub mod panel;
 pub mod walk;
