@@ -583,9 +583,9 @@ mod tests {
 
     #[test]
     fn a_hundred_icons_whatever_the_rounding_and_hidden_ones_in_grey() {
-        // 37.4 + 13.3 + 21.2 + 28.1 = 100: largest remainders give 37, 13, 21, 29
+        // 37.4 + 13.3 + 21.2 + 28.1 = 100: floors give 99, the largest remainder (.4) the last
         let (icons, hidden) = icons_of(&[Some(37.4), Some(13.3), Some(21.2), Some(28.1)], 100.0);
-        assert_eq!((icons.clone(), hidden), (vec![37, 13, 21, 29], 0));
+        assert_eq!((icons.clone(), hidden), (vec![38, 13, 21, 28], 0));
         // hidden parts share the rest, in grey, and the total stays 100
         let (icons, hidden) = icons_of(&[Some(120.0), Some(60.0), None, None], 190.0);
         assert_eq!(icons.iter().sum::<usize>() + hidden, 100);
