@@ -1498,6 +1498,9 @@ impl Editor {
                     // readable from the back of a room in meeting mode
                     let size = if self.meeting.is_some() { 22.0 } else { 15.0 };
                     ui.style_mut().override_font_id = Some(egui::FontId::proportional(size));
+                    if self.meeting.is_some() {
+                        ui.set_min_width(340.0);
+                    }
                     ui.label(RichText::new(&unit.name).strong().size(size + 2.0));
                     // in front of a room, small counts are not shown
                     let public = self

@@ -142,17 +142,22 @@ impl Editor {
             });
         let width = (ui.available_width() * 0.36).clamp(380.0, 640.0);
         egui::Panel::right("meeting_cards")
-            .exact_size(width)
-            .resizable(false)
+            .default_size(width)
+            .min_size(width)
+            .max_size(width)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for c in self.meeting_order() {
-                        if self.meeting_card(ui, lang, c, meeting) {
-                            commands.push(UiCommand::Select(c));
+                let inner = ui.available_width();
+                egui::ScrollArea::vertical()
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        ui.set_max_width(inner - 14.0);
+                        for c in self.meeting_order() {
+                            if self.meeting_card(ui, lang, c, meeting) {
+                                commands.push(UiCommand::Select(c));
+                            }
+                            ui.add_space(10.0);
                         }
-                        ui.add_space(10.0);
-                    }
-                });
+                    });
             });
         egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui, lang, commands));
     }

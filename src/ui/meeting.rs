@@ -364,6 +364,7 @@ pub fn icon_parts(
 /// A big collège card for the room. Returns true when clicked.
 pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
     let fr = lang == Lang::Fr;
+    // the frame's margins and stroke (2 × 16) stay inside the panel
     let width = ui.available_width().min(620.0);
     let stroke = if d.selected {
         Stroke::new(4.0, Color32::BLACK)
@@ -376,7 +377,7 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
         .corner_radius(8.0)
         .inner_margin(12.0)
         .show(ui, |ui| {
-            ui.set_width(width - 28.0);
+            ui.set_width(width - 36.0);
             let title_clicked = ui
                 .horizontal(|ui| {
                     let (r, _) = ui.allocate_exact_size(Vec2::splat(26.0), Sense::hover());
@@ -409,12 +410,16 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                             "Out of 100 pupils of this collège:".into()
                         },
                     );
-                    icon_array(ui, &cells, ((width - 28.0) / 20.0).min(26.0));
+                    icon_array(ui, &cells, ((width - 44.0) / 20.0).min(26.0));
                     ui.horizontal_wrapped(|ui| {
                         for (c, text) in caption {
-                            let (r, _) = ui.allocate_exact_size(Vec2::splat(16.0), Sense::hover());
-                            ui.painter().rect_filled(r, 3.0, c);
-                            ui.label(RichText::new(text).size(17.0).color(Color32::BLACK));
+                            // a swatch stays with its words when the line wraps
+                            ui.horizontal(|ui| {
+                                let (r, _) =
+                                    ui.allocate_exact_size(Vec2::splat(16.0), Sense::hover());
+                                ui.painter().rect_filled(r, 3.0, c);
+                                ui.label(RichText::new(text).size(17.0).color(Color32::BLACK));
+                            });
                             ui.add_space(6.0);
                         }
                     });
@@ -471,18 +476,19 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                 .ui(
                     ui,
                     width - 40.0,
-                    if fr {
-                        (
+                    match (fr, width > 540.0) {
+                        (true, true) => (
                             "bien moins favorisé",
                             "moyenne du territoire",
                             "bien plus favorisé",
-                        )
-                    } else {
-                        (
+                        ),
+                        (true, false) => ("moins favorisé", "moyenne", "plus favorisé"),
+                        (false, true) => (
                             "much less favoured",
                             "territory average",
                             "much more favoured",
-                        )
+                        ),
+                        (false, false) => ("less favoured", "average", "more favoured"),
                     },
                 );
                 ui.label(
@@ -570,7 +576,9 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                         }
                     }
                 };
-                ui.label(RichText::new(text).size(20.0).color(Color32::BLACK));
+                ui.add(
+                    egui::Label::new(RichText::new(text).size(20.0).color(Color32::BLACK)).wrap(),
+                );
             });
             title_clicked
         });
