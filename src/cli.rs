@@ -478,18 +478,8 @@ fn open_walkable(
         (t, b, MetricsConfig::default())
     };
     if let Some(file) = streets {
-        let net = crate::routing::StreetNetwork::read(file)
-            .map_err(|e| crate::i18n::network_error(lang, &e))?;
-        let (units, _) = crate::routing::territory_points(&t);
-        let inside = crate::routing::points_within(&net, &units);
-        if inside * 2 < units.len() {
-            return Err(crate::i18n::streets_elsewhere(
-                lang,
-                inside,
-                units.len(),
-                &t.info.name,
-            ));
-        }
+        let net = crate::routing::read_streets_for(&t, file)
+            .map_err(|e| crate::i18n::streets_error(lang, &e, &t.info.name))?;
         t.streets = net.to_lines();
     }
     if !t.streets.is_empty() {

@@ -893,8 +893,17 @@ pub fn network_error(lang: Lang, e: &crate::routing::NetworkError) -> String {
     }
 }
 
+/// Why a street file cannot be used for a territory, in words.
+pub fn streets_error(lang: Lang, e: &crate::routing::StreetsError, territory: &str) -> String {
+    use crate::routing::StreetsError as E;
+    match e {
+        E::Network(e) => network_error(lang, e),
+        E::Elsewhere { inside, units } => streets_elsewhere(lang, *inside, *units, territory),
+    }
+}
+
 /// A street file that does not cover the territory.
-pub fn streets_elsewhere(lang: Lang, inside: usize, units: usize, territory: &str) -> String {
+fn streets_elsewhere(lang: Lang, inside: usize, units: usize, territory: &str) -> String {
     if lang == Lang::Fr {
         format!(
             "Ces rues ne couvrent pas le territoire : seuls {inside} quartiers sur {units} sont dans leur emprise. Prenez un extrait OpenStreetMap qui couvre « {territory} » (par exemple sur download.geofabrik.de ou avec un outil d'extraction), en longitude/latitude."

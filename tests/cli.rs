@@ -20,6 +20,21 @@ fn bin() -> Command {
     c
 }
 
+/// `carte-mixite import` of the small open-data files in `dir` (see `small_open_data`), the
+/// baseline taken from the units' collège column, written to `out` (a folder or a project).
+fn import_small(dir: &std::path::Path, out: &std::path::Path) -> std::process::Output {
+    bin()
+        .args(["import", "--name", "Petit test", "--baseline", "column"])
+        .arg("--units")
+        .arg(dir.join("iris.geojson"))
+        .arg("--colleges")
+        .arg(dir.join("colleges.csv"))
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 /// A square street grid in lon/lat as GeoJSON lines, `n` lines each way from (lon, lat).
 fn street_grid(path: &std::path::Path, lon: f64, lat: f64, n: usize, step: f64) {
     // streets meet where they share a vertex: every crossing is one
@@ -165,16 +180,7 @@ fn import_builds_a_territory_that_the_indicators_read_back() {
     let dir = std::env::temp_dir().join(format!("cm-cli-import-{}", std::process::id()));
     small_open_data(&dir);
     let out_dir = dir.join("territory");
-    let out = bin()
-        .args(["import", "--name", "Petit test", "--baseline", "column"])
-        .arg("--units")
-        .arg(dir.join("iris.geojson"))
-        .arg("--colleges")
-        .arg(dir.join("colleges.csv"))
-        .arg("--out")
-        .arg(&out_dir)
-        .output()
-        .unwrap();
+    let out = import_small(&dir, &out_dir);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -201,16 +207,7 @@ fn import_builds_a_territory_that_the_indicators_read_back() {
     assert_eq!(colleges[0]["indicators"]["pupils"].as_f64(), Some(45.0));
     // the same import as one project file to send gives the same figures
     let project = dir.join("petit.cartemixite");
-    let out = bin()
-        .args(["import", "--name", "Petit test", "--baseline", "column"])
-        .arg("--units")
-        .arg(dir.join("iris.geojson"))
-        .arg("--colleges")
-        .arg(dir.join("colleges.csv"))
-        .arg("--out")
-        .arg(&project)
-        .output()
-        .unwrap();
+    let out = import_small(&dir, &project);
     assert!(
         out.status.success(),
         "{}",
@@ -309,16 +306,7 @@ fn indicators_walk_along_a_street_file_and_refuse_one_of_another_place() {
     let dir = std::env::temp_dir().join(format!("cm-cli-streets-{}", std::process::id()));
     small_open_data(&dir);
     let territory = dir.join("territory");
-    let out = bin()
-        .args(["import", "--name", "Rues", "--baseline", "column"])
-        .arg("--units")
-        .arg(dir.join("iris.geojson"))
-        .arg("--colleges")
-        .arg(dir.join("colleges.csv"))
-        .arg("--out")
-        .arg(&territory)
-        .output()
-        .unwrap();
+    let out = import_small(&dir, &territory);
     assert!(out.status.success());
     let json = |extra: &[&std::ffi::OsStr]| {
         let out = bin()

@@ -71,9 +71,40 @@ pub fn route_territory(t: &Territory, cache: Option<&Path>, progress: &Progress)
     })
 }
 
+/// Why a street file cannot be used for a territory.
+#[derive(Debug, thiserror::Error)]
+pub enum StreetsError {
+    /// The file cannot be read as a street network.
+    #[error(transparent)]
+    Network(#[from] NetworkError),
+    /// Most of the territory's units lie outside the streets: a file of another place.
+    #[error("only {inside} of {units} units lie within these streets")]
+    Elsewhere {
+        /// Units within the streets' extent.
+        inside: usize,
+        /// Units of the territory.
+        units: usize,
+    },
+}
+
+/// Reads a street file for a territory, refusing one that does not cover most of its units
+/// (another place, or another projection).
+pub fn read_streets_for(t: &Territory, file: &Path) -> Result<StreetNetwork, StreetsError> {
+    let net = StreetNetwork::read(file)?;
+    let (units, _) = territory_points(t);
+    let inside = points_within(&net, &units);
+    if inside * 2 < units.len() {
+        return Err(StreetsError::Elsewhere {
+            inside,
+            units: units.len(),
+        });
+    }
+    Ok(net)
+}
+
 /// How many of these points (lon/lat) lie within the network's extent, with about 500 m to
 /// spare: a street file for another place covers none of a territory's units.
-pub fn points_within(net: &StreetNetwork, points: &[[f64; 2]]) -> usize {
+fn points_within(net: &StreetNetwork, points: &[[f64; 2]]) -> usize {
     let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
     for p in &net.nodes {
         for k in 0..2 {

@@ -75,23 +75,18 @@ impl WalkJob {
         Self::spawn(t.colleges().len(), move |p, reading| {
             use std::sync::atomic::Ordering;
             reading.store(true, Ordering::Relaxed);
-            let net = crate::routing::StreetNetwork::read(&file);
+            let net = crate::routing::read_streets_for(&t, &file);
             reading.store(false, Ordering::Relaxed);
             let net = match net {
                 Ok(n) => n,
-                Err(e) => return WalkOutcome::Refused(crate::i18n::network_error(lang, &e)),
+                Err(e) => {
+                    return WalkOutcome::Refused(crate::i18n::streets_error(
+                        lang,
+                        &e,
+                        &t.info.name,
+                    ));
+                }
             };
-            let (units, _) = crate::routing::territory_points(&t);
-            let inside = crate::routing::points_within(&net, &units);
-            // most units outside: a file of another place, or in another projection
-            if inside * 2 < units.len() {
-                return WalkOutcome::Refused(crate::i18n::streets_elsewhere(
-                    lang,
-                    inside,
-                    units.len(),
-                    &t.info.name,
-                ));
-            }
             let report = crate::i18n::network_text(&net, lang);
             let streets = net.to_lines();
             let mut with = (*t).clone();
