@@ -140,26 +140,35 @@ impl Editor {
                     }
                 });
             });
-        let width = (ui.available_width() * 0.36).clamp(380.0, 640.0);
-        egui::Panel::right("meeting_cards")
-            .default_size(width)
-            .min_size(width)
-            .max_size(width)
-            .show(ui, |ui| {
-                let inner = ui.available_width();
-                egui::ScrollArea::vertical()
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        ui.set_max_width(inner - 14.0);
-                        for c in self.meeting_order() {
-                            if self.meeting_card(ui, lang, c, meeting) {
-                                commands.push(UiCommand::Select(c));
+        // the map and the cards share the rest of the window, split by hand: each gets exactly
+        // its rectangle
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let full = ui.available_rect_before_wrap();
+            let width = (full.width() * 0.36).clamp(380.0, 640.0);
+            let (map_rect, cards_rect) = full.split_left_right_at_x(full.right() - width);
+            ui.painter()
+                .rect_filled(cards_rect, 0.0, ui.visuals().panel_fill);
+            ui.scope_builder(
+                egui::UiBuilder::new().max_rect(cards_rect.shrink(8.0)),
+                |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("meeting_cards")
+                        .auto_shrink(false)
+                        .show(ui, |ui| {
+                            ui.set_max_width(cards_rect.width() - 30.0);
+                            for c in self.meeting_order() {
+                                if self.meeting_card(ui, lang, c, meeting) {
+                                    commands.push(UiCommand::Select(c));
+                                }
+                                ui.add_space(10.0);
                             }
-                            ui.add_space(10.0);
-                        }
-                    });
+                        });
+                },
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| {
+                self.map_ui(ui, lang, commands)
             });
-        egui::CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui, lang, commands));
+        });
     }
 
     /// The public collèges, the chosen one first, then those the proposal changes.

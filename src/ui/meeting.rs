@@ -365,7 +365,7 @@ pub fn icon_parts(
 pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
     let fr = lang == Lang::Fr;
     // the frame's margins and stroke (2 × 16) stay inside the panel
-    let width = ui.available_width().min(620.0);
+    let width = (ui.available_width() - 10.0).min(620.0);
     let stroke = if d.selected {
         Stroke::new(4.0, Color32::BLACK)
     } else {
@@ -411,18 +411,14 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                         },
                     );
                     icon_array(ui, &cells, ((width - 44.0) / 20.0).min(26.0));
-                    ui.horizontal_wrapped(|ui| {
-                        for (c, text) in caption {
-                            // a swatch stays with its words when the line wraps
-                            ui.horizontal(|ui| {
-                                let (r, _) =
-                                    ui.allocate_exact_size(Vec2::splat(16.0), Sense::hover());
-                                ui.painter().rect_filled(r, 3.0, c);
-                                ui.label(RichText::new(text).size(17.0).color(Color32::BLACK));
-                            });
-                            ui.add_space(6.0);
-                        }
-                    });
+                    // one group per line: a swatch always stays with its words
+                    for (c, text) in caption {
+                        ui.horizontal(|ui| {
+                            let (r, _) = ui.allocate_exact_size(Vec2::splat(16.0), Sense::hover());
+                            ui.painter().rect_filled(r, 3.0, c);
+                            ui.label(RichText::new(text).size(17.0).color(Color32::BLACK));
+                        });
+                    }
                     if let Some(b) = d.before
                         && let Some((_, before)) =
                             icon_parts(lang, b, d.groups, d.icons_by, d.privacy)
@@ -576,9 +572,15 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                         }
                     }
                 };
-                ui.add(
-                    egui::Label::new(RichText::new(text).size(20.0).color(Color32::BLACK)).wrap(),
-                );
+                // a vertical column of the width left: the words wrap inside the card
+                let left = ui.available_width();
+                ui.vertical(|ui| {
+                    ui.set_max_width(left);
+                    ui.add(
+                        egui::Label::new(RichText::new(text).size(20.0).color(Color32::BLACK))
+                            .wrap(),
+                    );
+                });
             });
             title_clicked
         });
