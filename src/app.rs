@@ -17,9 +17,9 @@ use crate::io::territory_files::{embedded_demo, read_territory_dir};
 use crate::metrics::MetricsConfig;
 use crate::metrics::alerts::sector_pieces;
 use crate::model::{Assignment, CollegeId, Document, DocumentError, Edit, Sector, UnitId};
+use crate::publish::palette::sector_styles;
 use crate::ui::coloring::Coloring;
 use crate::ui::map::{Gesture, Legend, MapEvents, MapGeometry, SectorLayer};
-use crate::ui::palette::sector_styles;
 use crate::ui::panel::{
     CardsView, PanelAction, changes_list_ui, college_cards_ui, rule_ui, territory_ui,
 };
@@ -370,7 +370,11 @@ impl Editor {
         let cache_dir = data_dir.as_ref().map(|d| d.join("cache"));
         let t = loaded.doc.territory().clone();
         let styles = sector_styles(&t, &loaded.doc.baseline().scenario);
-        let colors = styles.colors;
+        let colors: Vec<Color32> = styles
+            .colors
+            .iter()
+            .map(|&[r, g, b]| Color32::from_rgb(r, g, b))
+            .collect();
         let hatched = styles.hatched;
         let revision = loaded.doc.revision();
         let labels = t.colleges().iter().map(|c| c.short_name.clone()).collect();

@@ -97,6 +97,35 @@ pub enum Command {
         #[arg(long)]
         streets: Option<PathBuf>,
     },
+    /// Make what the public takes home from a scenario: the PDF handout, the map as PNG, the
+    /// chart of every collège's social mix (SVG or PNG), the public table (CSV). Counts under 5
+    /// pupils are hidden in all of them.
+    Publish {
+        /// A project file (.cartemixite), a territory folder, or `demo`.
+        territory: String,
+        /// The scenario: its name in the project, or a scenario file (JSON or assignment CSV);
+        /// default: the project's scenario shown when saved, or the baseline.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Write the PDF handout here.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+        /// Write the map as PNG here.
+        #[arg(long)]
+        map: Option<PathBuf>,
+        /// Write the social-mix chart here (.svg or .png).
+        #[arg(long)]
+        chart: Option<PathBuf>,
+        /// Write the public table (CSV) here.
+        #[arg(long)]
+        table: Option<PathBuf>,
+        /// The author written on the handout (default: the scenario's).
+        #[arg(long)]
+        author: Option<String>,
+        /// A street file to walk along, for a territory without streets of its own.
+        #[arg(long)]
+        streets: Option<PathBuf>,
+    },
     /// Read files (GeoJSON, CSV, Shapefile, zipped Shapefile) and print every problem found,
     /// with the columns recognised.
     Check {
@@ -365,6 +394,28 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
         } => walk_bench(*side, *colleges, *units, export.as_deref()),
         Command::Import(args) => import_command(args, lang),
         Command::Check { files } => check_command(files, lang),
+        Command::Publish {
+            territory,
+            scenario,
+            pdf,
+            map,
+            chart,
+            table,
+            author,
+            streets,
+        } => publish_command(
+            territory,
+            scenario.as_deref(),
+            PublishOutputs {
+                pdf: pdf.as_deref(),
+                map: map.as_deref(),
+                chart: chart.as_deref(),
+                table: table.as_deref(),
+            },
+            author.as_deref(),
+            streets.as_deref(),
+            lang,
+        ),
         Command::Export {
             territory,
             scenario,
@@ -468,15 +519,37 @@ fn open_walkable(
     ),
     String,
 > {
-    let (mut t, baseline, mut config) = if crate::io::project::is_project_path(Path::new(territory))
-    {
-        let p =
-            crate::io::project::read_project(Path::new(territory)).map_err(|e| e.to_string())?;
-        (p.territory, p.baseline, p.settings.unwrap_or_default())
-    } else {
-        let (t, b) = open_territory(territory).map_err(|e| e.to_string())?;
-        (t, b, MetricsConfig::default())
-    };
+    let o = open_all(territory, streets, lang)?;
+    Ok((o.territory, o.baseline, o.config))
+}
+
+/// A territory or project opened for the command line, its walks routed.
+struct Opened {
+    territory: crate::model::Territory,
+    baseline: crate::model::Scenario,
+    /// A project's other scenarios.
+    scenarios: Vec<crate::model::Scenario>,
+    /// The project's scenario shown when saved (0: the baseline).
+    active: usize,
+    config: MetricsConfig,
+}
+
+fn open_all(territory: &str, streets: Option<&Path>, lang: Lang) -> Result<Opened, String> {
+    let (mut t, baseline, scenarios, active, mut config) =
+        if crate::io::project::is_project_path(Path::new(territory)) {
+            let p = crate::io::project::read_project(Path::new(territory))
+                .map_err(|e| e.to_string())?;
+            (
+                p.territory,
+                p.baseline,
+                p.scenarios,
+                p.active,
+                p.settings.unwrap_or_default(),
+            )
+        } else {
+            let (t, b) = open_territory(territory).map_err(|e| e.to_string())?;
+            (t, b, Vec::new(), 0, MetricsConfig::default())
+        };
     if let Some(file) = streets {
         let net = crate::routing::read_streets_for(&t, file)
             .map_err(|e| crate::i18n::streets_error(lang, &e, &t.info.name))?;
@@ -501,7 +574,120 @@ fn open_walkable(
         })?;
         config.streets = Some(std::sync::Arc::new(routed.matrix));
     }
-    Ok((t, baseline, config))
+    Ok(Opened {
+        territory: t,
+        baseline,
+        scenarios,
+        active,
+        config,
+    })
+}
+
+/// Where `publish` writes.
+struct PublishOutputs<'a> {
+    pdf: Option<&'a Path>,
+    map: Option<&'a Path>,
+    chart: Option<&'a Path>,
+    table: Option<&'a Path>,
+}
+
+fn publish_command(
+    territory: &str,
+    scenario: Option<&str>,
+    out: PublishOutputs<'_>,
+    author: Option<&str>,
+    streets: Option<&Path>,
+    lang: Lang,
+) -> Result<String, String> {
+    use crate::publish;
+    let o = open_all(territory, streets, lang)?;
+    let t = &o.territory;
+    let mut s = match scenario {
+        None => o
+            .active
+            .checked_sub(1)
+            .and_then(|i| o.scenarios.get(i))
+            .cloned()
+            .unwrap_or_else(|| o.baseline.clone()),
+        Some(name) => {
+            if let Some(s) = o.scenarios.iter().find(|s| s.meta.name == name) {
+                s.clone()
+            } else if name == o.baseline.meta.name {
+                o.baseline.clone()
+            } else {
+                let p = Path::new(name);
+                let text = std::fs::read_to_string(p).map_err(|e| {
+                    let names: Vec<&str> =
+                        o.scenarios.iter().map(|s| s.meta.name.as_str()).collect();
+                    format!(
+                        "no scenario named {name:?} (the project has: {}), and no file of that name: {e}",
+                        if names.is_empty() { "none".into() } else { names.join(", ") }
+                    )
+                })?;
+                if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
+                    crate::io::export::parse_assignment_csv(&text, t, "scenario")
+                        .map_err(|e| format!("{}: {e}", p.display()))?
+                } else {
+                    parse_scenario(&text, p, t).map_err(|e| e.to_string())?.0
+                }
+            }
+        }
+    };
+    if let Some(a) = author {
+        s.meta.author = a.to_string();
+    }
+    let base_metrics = Metrics::new(t, &o.baseline, o.config.clone());
+    let metrics = Metrics::new(t, &s, o.config.clone());
+    let summary = publish::PublicSummary::new(
+        t,
+        (&o.baseline, &base_metrics),
+        (&s, &metrics),
+        crate::metrics::Confidentiality::default(),
+    );
+    let styles = publish::palette::sector_styles(t, &o.baseline);
+    let changed: Vec<crate::model::UnitId> = s.changed_units(&o.baseline).collect();
+    let picture = publish::map::MapPicture {
+        territory: t,
+        scenario: &s,
+        styles: &styles,
+        changed: &changed,
+    };
+    let save = |path: &Path, bytes: &[u8]| {
+        crate::io::atomic_write(path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let mut report = String::new();
+    if let Some(p) = out.pdf {
+        let h = publish::pdf::handout(&summary, &picture, lang, chrono::Utc::now())
+            .map_err(|e| e.to_string())?;
+        save(p, &h.pdf)?;
+        let _ = writeln!(report, "→ {}", p.display());
+    }
+    if let Some(p) = out.map {
+        let png = publish::map::map_png(&picture, 1600).map_err(|e| e.to_string())?;
+        save(p, &png)?;
+        let _ = writeln!(report, "→ {}", p.display());
+    }
+    if let Some(p) = out.chart {
+        let svg = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg"));
+        let bytes = if svg {
+            publish::chart::mix_chart_svg(&summary, lang)
+                .map_err(|e| e.to_string())?
+                .into_bytes()
+        } else {
+            publish::chart::mix_chart_png(&summary, lang).map_err(|e| e.to_string())?
+        };
+        save(p, &bytes)?;
+        let _ = writeln!(report, "→ {}", p.display());
+    }
+    if let Some(p) = out.table {
+        save(p, publish::summary::public_csv(&summary, lang).as_bytes())?;
+        let _ = writeln!(report, "→ {}", p.display());
+    }
+    if report.is_empty() {
+        return Err("nothing to publish: give --pdf, --map, --chart or --table".into());
+    }
+    Ok(report)
 }
 
 fn indicators(

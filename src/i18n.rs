@@ -1217,3 +1217,219 @@ mod tests {
         assert_eq!(change(Lang::Fr, 0.01, 1), "= inchangé");
     }
 }
+
+/// The words of everything printed or exported for the public: the social-mix chart, the map
+/// picture, the PDF handout and the public table.
+#[allow(missing_docs)]
+pub struct PublicTexts {
+    pub chart_title_groups: &'static str,
+    pub chart_title_boursiers: &'static str,
+    pub chart_subtitle: &'static str,
+    pub before_short: &'static str,
+    pub after_short: &'static str,
+    pub changed_mark: &'static str,
+    pub not_known: &'static str,
+    pub boursiers: &'static str,
+    pub not_boursiers: &'static str,
+    pub hidden: fn(f64) -> String,
+    pub handout_title: &'static str,
+    pub scenario: &'static str,
+    pub author: &'static str,
+    pub no_author: &'static str,
+    pub dated: &'static str,
+    pub compared_with: &'static str,
+    pub map_heading: &'static str,
+    pub map_caption: &'static str,
+    pub changes_heading: &'static str,
+    pub changes_none: &'static str,
+    pub units_change: fn(usize) -> String,
+    pub pupils_concerned: fn(Lang, Option<f64>) -> String,
+    pub indices_heading: &'static str,
+    pub index_entropy: &'static str,
+    pub index_boursiers: &'static str,
+    pub index_disadvantaged: &'static str,
+    pub index_lower_better: &'static str,
+    pub colleges_heading: &'static str,
+    pub of_100: &'static str,
+    pub pupils: &'static str,
+    pub fewer_than: fn(f64) -> String,
+    pub ips: &'static str,
+    pub ips_estimated: &'static str,
+    pub much_less: &'static str,
+    pub much_more: &'static str,
+    pub average: &'static str,
+    pub band: &'static str,
+    pub filled: &'static str,
+    pub capacity_unknown: &'static str,
+    pub walk: &'static str,
+    pub minutes: &'static str,
+    pub before_was: &'static str,
+    pub private_colleges: &'static str,
+    pub notes_heading: &'static str,
+    pub sources_heading: &'static str,
+    pub no_sources: &'static str,
+    pub est_fictional: &'static str,
+    pub est_ips: &'static str,
+    pub est_walk_straight: &'static str,
+    pub walk_streets: &'static str,
+    pub privacy: fn(f64) -> String,
+    pub made_with: &'static str,
+    pub page: &'static str,
+    pub table_header: &'static str,
+}
+
+/// The public words in one language.
+pub fn public_texts(lang: Lang) -> &'static PublicTexts {
+    match lang {
+        Lang::Fr => &PUBLIC_FR,
+        Lang::En => &PUBLIC_EN,
+    }
+}
+
+fn pupils_concerned_fr(lang: Lang, n: Option<f64>) -> String {
+    match n {
+        Some(n) => format!("{} élèves concernés", number(lang, n, 0)),
+        None => "moins de 5 élèves concernés".into(),
+    }
+}
+
+fn pupils_concerned_en(lang: Lang, n: Option<f64>) -> String {
+    match n {
+        Some(n) => format!("{} pupils concerned", number(lang, n, 0)),
+        None => "fewer than 5 pupils concerned".into(),
+    }
+}
+
+static PUBLIC_FR: PublicTexts = PublicTexts {
+    chart_title_groups: "Sur 100 élèves de chaque collège, combien de chaque milieu social",
+    chart_title_boursiers: "Sur 100 élèves de chaque collège, combien de boursiers",
+    chart_subtitle: "Pour chaque collège : la carte actuelle (avant) au-dessus de la proposition (après).",
+    before_short: "avant",
+    after_short: "après",
+    changed_mark: "secteur modifié",
+    not_known: "inconnu",
+    boursiers: "boursiers",
+    not_boursiers: "non boursiers",
+    hidden: |t| format!("non communiqué (moins de {t:.0} élèves)"),
+    handout_title: "Proposition de sectorisation des collèges",
+    scenario: "Scénario",
+    author: "Auteur",
+    no_author: "non renseigné",
+    dated: "Date",
+    compared_with: "Comparé à la carte actuelle",
+    map_heading: "Les secteurs proposés",
+    map_caption: "Chaque couleur est le secteur d’un collège (point noir). Un point blanc marque un îlot qui change de collège.",
+    changes_heading: "Ce qui change",
+    changes_none: "Aucun îlot ne change de collège : c’est la carte actuelle.",
+    units_change: |n| {
+        if n == 1 {
+            "1 îlot change de collège".into()
+        } else {
+            format!("{n} îlots changent de collège")
+        }
+    },
+    pupils_concerned: pupils_concerned_fr,
+    indices_heading: "La mixité sur tout le territoire",
+    index_entropy: "Séparation sociale entre collèges (0 : chaque collège ressemble au territoire ; 100 : milieux totalement séparés)",
+    index_boursiers: "Part des boursiers qui devraient changer de collège pour être répartis également",
+    index_disadvantaged: "Part des élèves très défavorisés qui devraient changer de collège pour être répartis également",
+    index_lower_better: "Plus le chiffre est bas, plus les collèges sont mélangés.",
+    colleges_heading: "Collège par collège",
+    of_100: "Sur 100 élèves",
+    pupils: "élèves",
+    fewer_than: |t| format!("moins de {t:.0} élèves"),
+    ips: "Position sociale moyenne (IPS)",
+    ips_estimated: "estimé",
+    much_less: "bien moins favorisé",
+    much_more: "bien plus favorisé",
+    average: "moyenne du territoire",
+    band: "zone verte : à moins de 20 % de la moyenne",
+    filled: "Rempli à",
+    capacity_unknown: "capacité inconnue",
+    walk: "à pied en moyenne",
+    minutes: "min",
+    before_was: "avant",
+    private_colleges: "Collèges privés (sans secteur) : ils recrutent librement ; leurs chiffres sont donnés pour comparaison.",
+    notes_heading: "L’intention du scénario",
+    sources_heading: "Sources et méthode",
+    no_sources: "Sources non renseignées.",
+    est_fictional: "Territoire fictif : ces chiffres ne décrivent aucune ville réelle.",
+    est_ips: "Certains IPS sont estimés à partir des catégories sociales du recensement.",
+    est_walk_straight: "Les temps de marche sont estimés à vol d’oiseau multiplié par un détour, et non le long des rues.",
+    walk_streets: "Les temps de marche sont calculés le long des rues.",
+    privacy: |t| {
+        format!(
+            "Confidentialité : aucun effectif de moins de {t:.0} élèves n’est publié, ni aucune part qui permettrait de le retrouver."
+        )
+    },
+    made_with: "Document réalisé avec Carte Mixité le",
+    page: "page",
+    table_header: "collège,secteur,élèves avant,élèves après,remplissage avant (%),remplissage après (%),IPS avant,IPS après,boursiers sur 100 avant,boursiers sur 100 après,minutes à pied avant,minutes à pied après,secteur modifié",
+};
+
+static PUBLIC_EN: PublicTexts = PublicTexts {
+    chart_title_groups: "Out of 100 pupils of each collège, how many from each social background",
+    chart_title_boursiers: "Out of 100 pupils of each collège, how many boursiers (grant holders)",
+    chart_subtitle: "For each collège: the current map (before) above the proposal (after).",
+    before_short: "before",
+    after_short: "after",
+    changed_mark: "sector changed",
+    not_known: "unknown",
+    boursiers: "boursiers (grant holders)",
+    not_boursiers: "others",
+    hidden: |t| format!("not shown (fewer than {t:.0} pupils)"),
+    handout_title: "Proposed collège catchment sectors",
+    scenario: "Scenario",
+    author: "Author",
+    no_author: "not given",
+    dated: "Date",
+    compared_with: "Compared with the current map",
+    map_heading: "The proposed sectors",
+    map_caption: "Each colour is one collège's sector (black dot). A white dot marks a block that changes collège.",
+    changes_heading: "What changes",
+    changes_none: "No block changes collège: this is the current map.",
+    units_change: |n| {
+        if n == 1 {
+            "1 block changes collège".into()
+        } else {
+            format!("{n} blocks change collège")
+        }
+    },
+    pupils_concerned: pupils_concerned_en,
+    indices_heading: "Social mix across the territory",
+    index_entropy: "Social separation between collèges (0: every collège looks like the territory; 100: backgrounds fully apart)",
+    index_boursiers: "Share of boursiers who would have to change collège for an even spread",
+    index_disadvantaged: "Share of the most disadvantaged pupils who would have to change collège for an even spread",
+    index_lower_better: "The lower the figure, the more mixed the collèges.",
+    colleges_heading: "Collège by collège",
+    of_100: "Out of 100 pupils",
+    pupils: "pupils",
+    fewer_than: |t| format!("fewer than {t:.0} pupils"),
+    ips: "Average social position (IPS)",
+    ips_estimated: "estimated",
+    much_less: "much less favoured",
+    much_more: "much more favoured",
+    average: "territory average",
+    band: "green band: within 20 % of the average",
+    filled: "Filled to",
+    capacity_unknown: "capacity unknown",
+    walk: "walk on average",
+    minutes: "min",
+    before_was: "before",
+    private_colleges: "Private collèges (no sector): they recruit freely; their figures are given for comparison.",
+    notes_heading: "What the scenario intends",
+    sources_heading: "Sources and method",
+    no_sources: "Sources not given.",
+    est_fictional: "Invented territory: these figures describe no real town.",
+    est_ips: "Some IPS values are estimated from the census's social categories.",
+    est_walk_straight: "Walking times are estimated as the straight line times a detour factor, not along the streets.",
+    walk_streets: "Walking times are computed along the streets.",
+    privacy: |t| {
+        format!(
+            "Confidentiality: no count of fewer than {t:.0} pupils is published, nor any share that would reveal one."
+        )
+    },
+    made_with: "Made with Carte Mixité on",
+    page: "page",
+    table_header: "collège,sector,pupils before,pupils after,filled before (%),filled after (%),IPS before,IPS after,boursiers of 100 before,boursiers of 100 after,walk minutes before,walk minutes after,sector changed",
+};

@@ -248,31 +248,43 @@ impl Document {
     /// Units of the active scenario whose collège differs from the baseline, and the pupils
     /// they carry.
     pub fn changes_from_baseline(&self) -> (Vec<UnitId>, f64) {
-        let base = &self.scenarios[0].scenario;
-        let current = &self.scenarios[self.active].scenario;
-        let units: Vec<UnitId> = current.changed_units(base).collect();
-        let pupils = units
-            .iter()
-            .map(|&u| {
-                let p = self.territory.unit(u).population.pupils.unwrap_or(0.0);
-                // pupils that changed collège: the part of the unit not going where it went
-                let kept: f64 = base
-                    .assignment(u)
-                    .shares()
-                    .map(|(c, s)| {
-                        current
-                            .assignment(u)
-                            .shares()
-                            .filter(|&(c2, _)| c2 == c)
-                            .map(|(_, s2)| s.min(s2))
-                            .sum::<f64>()
-                    })
-                    .sum();
-                p * (1.0 - kept).max(0.0)
-            })
-            .sum();
-        (units, pupils)
+        changes_between(
+            &self.territory,
+            &self.scenarios[0].scenario,
+            &self.scenarios[self.active].scenario,
+        )
     }
+}
+
+/// Units whose collège differs between two scenarios, and the pupils that change collège (for a
+/// shared unit, only the part that goes elsewhere).
+pub fn changes_between(
+    territory: &Territory,
+    base: &Scenario,
+    current: &Scenario,
+) -> (Vec<UnitId>, f64) {
+    let units: Vec<UnitId> = current.changed_units(base).collect();
+    let pupils = units
+        .iter()
+        .map(|&u| {
+            let p = territory.unit(u).population.pupils.unwrap_or(0.0);
+            // pupils that changed collège: the part of the unit not going where it went
+            let kept: f64 = base
+                .assignment(u)
+                .shares()
+                .map(|(c, s)| {
+                    current
+                        .assignment(u)
+                        .shares()
+                        .filter(|&(c2, _)| c2 == c)
+                        .map(|(_, s2)| s.min(s2))
+                        .sum::<f64>()
+                })
+                .sum();
+            p * (1.0 - kept).max(0.0)
+        })
+        .sum();
+    (units, pupils)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ pub mod edit;
 pub mod scenario;
 pub mod territory;
 
-pub use document::{Document, DocumentError, ScenarioState};
+pub use document::{Document, DocumentError, ScenarioState, changes_between};
 pub use edit::{Edit, EditError, History};
 pub use scenario::{Assignment, Scenario, ScenarioMeta};
 pub use territory::{

@@ -11,20 +11,24 @@ use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 use crate::i18n::{Lang, number};
 use crate::metrics::{CollegeIndicators, Confidentiality, WalkSource};
 
+use crate::publish::palette::{BOURSIER_RGB, GROUP_RGB, HIDDEN_RGB, Rgb};
+pub use crate::publish::summary::icons_of;
+
+const fn c32(c: Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
 /// The four DEPP groups, most favoured first (PuOr).
 pub const GROUP_COLORS: [Color32; 4] = [
-    Color32::from_rgb(0x5E, 0x3C, 0x99),
-    Color32::from_rgb(0xB2, 0xAB, 0xD2),
-    Color32::from_rgb(0xFD, 0xB8, 0x63),
-    Color32::from_rgb(0xE6, 0x61, 0x01),
+    c32(GROUP_RGB[0]),
+    c32(GROUP_RGB[1]),
+    c32(GROUP_RGB[2]),
+    c32(GROUP_RGB[3]),
 ];
 /// Boursiers and the others.
-pub const BOURSIER_COLORS: [Color32; 2] = [
-    Color32::from_rgb(0xE6, 0x61, 0x01),
-    Color32::from_rgb(0xB2, 0xAB, 0xD2),
-];
+pub const BOURSIER_COLORS: [Color32; 2] = [c32(BOURSIER_RGB[0]), c32(BOURSIER_RGB[1])];
 /// Icons of a hidden (small) count.
-pub const HIDDEN: Color32 = Color32::from_rgb(200, 200, 200);
+pub const HIDDEN: Color32 = c32(HIDDEN_RGB);
 
 /// What the icon array shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,42 +37,6 @@ pub enum IconsBy {
     Group,
     /// Boursiers or not.
     Boursier,
-}
-
-/// Icons out of 100 for each part, the parts given with the whole they belong to: shown parts
-/// get their share of 100 (largest remainders); what is hidden shares the rest, in grey.
-pub fn icons_of(parts: &[Option<f64>], whole: f64) -> (Vec<usize>, usize) {
-    if whole <= 0.0 {
-        return (vec![0; parts.len()], 0);
-    }
-    let exact: Vec<f64> = parts
-        .iter()
-        .map(|p| p.map_or(0.0, |c| c / whole * 100.0))
-        .collect();
-    let mut icons: Vec<usize> = exact.iter().map(|x| x.floor() as usize).collect();
-    let hidden_exact = 100.0 - exact.iter().sum::<f64>();
-    let mut hidden = hidden_exact.max(0.0).floor() as usize;
-    let mut left = 100usize.saturating_sub(icons.iter().sum::<usize>() + hidden);
-    // largest remainders first (the hidden block competes like a part)
-    let mut order: Vec<(f64, Option<usize>)> = exact
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x - x.floor(), Some(i)))
-        .collect();
-    order.push((hidden_exact.max(0.0) - hidden_exact.max(0.0).floor(), None));
-    order.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for (_, k) in order {
-        if left == 0 {
-            break;
-        }
-        match k {
-            Some(i) if parts[i].is_some() => icons[i] += 1,
-            Some(_) => continue,
-            None => hidden += 1,
-        }
-        left -= 1;
-    }
-    (icons, hidden)
 }
 
 /// A little pupil: a head and a body, in one colour.

@@ -7,6 +7,5 @@ pub mod geometry;
 pub mod import_dialog;
 pub mod map;
 pub mod meeting;
-pub mod palette;
 pub mod panel;
 pub mod walk;

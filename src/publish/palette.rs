@@ -4,33 +4,47 @@
 //! are more public collèges than colours, each colour is used a second time with stripes, so
 //! that 24 sectors can be told apart before a colour repeats as is.
 
-use egui::Color32;
+/// A colour as red, green, blue bytes (the core does not know egui).
+pub type Rgb = [u8; 3];
 
 use crate::model::{Scenario, Sector, Territory};
 
-const PALETTE: [Color32; 12] = [
-    Color32::from_rgb(0x77, 0xAA, 0xDD),
-    Color32::from_rgb(0xEE, 0x88, 0x66),
-    Color32::from_rgb(0xEE, 0xDD, 0x88),
-    Color32::from_rgb(0x44, 0xBB, 0x99),
-    Color32::from_rgb(0xFF, 0xAA, 0xBB),
-    Color32::from_rgb(0xBB, 0xCC, 0x33),
-    Color32::from_rgb(0x99, 0xDD, 0xFF),
-    Color32::from_rgb(0xCC, 0x66, 0x77),
-    Color32::from_rgb(0xBB, 0xAA, 0xDD),
-    Color32::from_rgb(0xAA, 0x44, 0x99),
-    Color32::from_rgb(0x44, 0xAA, 0x99),
-    Color32::from_rgb(0xDD, 0xCC, 0x77),
+const PALETTE: [Rgb; 12] = [
+    [0x77, 0xAA, 0xDD],
+    [0xEE, 0x88, 0x66],
+    [0xEE, 0xDD, 0x88],
+    [0x44, 0xBB, 0x99],
+    [0xFF, 0xAA, 0xBB],
+    [0xBB, 0xCC, 0x33],
+    [0x99, 0xDD, 0xFF],
+    [0xCC, 0x66, 0x77],
+    [0xBB, 0xAA, 0xDD],
+    [0xAA, 0x44, 0x99],
+    [0x44, 0xAA, 0x99],
+    [0xDD, 0xCC, 0x77],
 ];
 
+/// The four DEPP social groups, most favoured first: the PuOr diverging scheme (purple =
+/// favoured, orange = disadvantaged), distinct with every common form of colour blindness.
+pub const GROUP_RGB: [Rgb; 4] = [
+    [0x5E, 0x3C, 0x99],
+    [0xB2, 0xAB, 0xD2],
+    [0xFD, 0xB8, 0x63],
+    [0xE6, 0x61, 0x01],
+];
+/// Boursiers and the others.
+pub const BOURSIER_RGB: [Rgb; 2] = [[0xE6, 0x61, 0x01], [0xB2, 0xAB, 0xD2]];
+/// What is hidden (fewer than the threshold's pupils).
+pub const HIDDEN_RGB: Rgb = [200, 200, 200];
+
 /// Colour of a private collège's marker label (it has no sector to fill).
-pub const PRIVATE: Color32 = Color32::from_rgb(0xF0, 0xF0, 0xF0);
+pub const PRIVATE: Rgb = [0xF0, 0xF0, 0xF0];
 
 /// The look of each collège's sector.
 #[derive(Debug, Clone, Default)]
 pub struct SectorStyles {
     /// Fill colour of each collège (private ones: a neutral grey for their marker).
-    pub colors: Vec<Color32>,
+    pub colors: Vec<Rgb>,
     /// Whether its sector is drawn with stripes over the colour.
     pub hatched: Vec<bool>,
 }
@@ -152,7 +166,7 @@ mod tests {
             .colors
             .iter()
             .zip(&st.hatched)
-            .map(|(c, h)| (c.to_array(), *h))
+            .map(|(c, h)| (*c, *h))
             .collect();
         assert_eq!(styles.len(), 20, "20 sectors, 20 different looks");
         assert_eq!(st.hatched.iter().filter(|h| **h).count(), 8);

@@ -1,0 +1,757 @@
+//! The handout: one PDF per scenario that a parent takes home. Page one: the proposed map, what
+//! changes and the territory's mix before and after; then one card per collège (100 pupils,
+//! social position, filling, walk), the chart of every collège's mix, and the sources, what is
+//! estimated and the confidentiality rule. A4, DejaVu Sans (subset into the file), French
+//! typography (non-breaking spaces before "%" and ":", « guillemets »).
+
+use ab_glyph::{Font as _, FontRef};
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Size, Transform};
+use krilla::image::Image;
+use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+
+use super::chart::{MixBy, PictureError, bar_parts, mix_chart_png};
+use super::map::{MapPicture, map_png};
+use super::palette::{BOURSIER_RGB, GROUP_RGB, HIDDEN_RGB, Rgb};
+use super::summary::{Estimated, PublicCollege, PublicFigures, PublicSummary};
+use crate::i18n::{Lang, number, public_texts};
+use crate::metrics::WalkSource;
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+const PAGE_W: f32 = 595.0;
+const PAGE_H: f32 = 842.0;
+const MARGIN: f32 = 40.0;
+const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
+
+/// Why the handout could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum HandoutError {
+    /// A picture failed.
+    #[error(transparent)]
+    Picture(#[from] PictureError),
+    /// The PDF library failed.
+    #[error("PDF: {0}")]
+    Pdf(String),
+}
+
+/// A finished handout: the PDF's bytes and every text it prints (for checks).
+pub struct Handout {
+    /// The file.
+    pub pdf: Vec<u8>,
+    /// Each text drawn, in order.
+    pub texts: Vec<String>,
+}
+
+/// A date the way the language writes it: "23 novembre 2026", "23 November 2026".
+pub fn date_text(lang: Lang, d: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Datelike;
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Fr => format!("{} {} {}", d.day(), FR[m], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
+    }
+}
+
+/// "73 %" (French, with a narrow no-break space) or "73%".
+fn percent(lang: Lang, share: f64, decimals: usize) -> String {
+    let n = number(lang, share * 100.0, decimals);
+    match lang {
+        Lang::Fr => format!("{n}\u{202f}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+/// "Auteur : X" (French space before the colon) or "Author: X".
+fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{label}\u{a0}: {value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// "avant : 14 min", kept on one line.
+fn before_was(lang: Lang, value: &str) -> String {
+    labelled(lang, public_texts(lang).before_was, value).replace(' ', "\u{a0}")
+}
+
+fn color(c: Rgb) -> rgb::Color {
+    rgb::Color::new(c[0], c[1], c[2])
+}
+
+/// The fonts: for the PDF, and their metrics for measuring text.
+struct Fonts {
+    regular: Font,
+    bold: Font,
+    metrics_regular: FontRef<'static>,
+    metrics_bold: FontRef<'static>,
+}
+
+/// A page being written, with a cursor.
+struct Writer<'a, 'p> {
+    lang: Lang,
+    fonts: &'a Fonts,
+    texts: Vec<String>,
+    surface: &'a mut Surface<'p>,
+    y: f32,
+}
+
+impl Writer<'_, '_> {
+    fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let f = if bold {
+            &self.fonts.metrics_bold
+        } else {
+            &self.fonts.metrics_regular
+        };
+        // advances are in font units: one em is `size` points
+        let per_unit = size / f.units_per_em().unwrap_or(2048.0);
+        text.chars()
+            .map(|c| f.h_advance_unscaled(f.glyph_id(c)) * per_unit)
+            .sum()
+    }
+
+    fn fill(&mut self, c: Rgb) {
+        self.surface.set_fill(Some(Fill {
+            paint: color(c).into(),
+            opacity: NormalizedF32::ONE,
+            rule: FillRule::NonZero,
+        }));
+    }
+
+    /// One line of text whose baseline is at `y`.
+    fn text_at(&mut self, x: f32, y: f32, text: &str, size: f32, bold: bool, c: Rgb) {
+        self.fill(c);
+        let font = if bold {
+            self.fonts.bold.clone()
+        } else {
+            self.fonts.regular.clone()
+        };
+        self.surface.draw_text(
+            Point::from_xy(x, y),
+            font,
+            size,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+        self.texts.push(text.to_string());
+    }
+
+    /// Words wrapped to `width`, each line below the previous; returns the lines' count.
+    fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split(' ') {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if self.width(&candidate, size, bold) > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line = word.to_string();
+            } else {
+                line = candidate;
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// A paragraph at the cursor, which moves below it.
+    fn paragraph(&mut self, text: &str, size: f32, bold: bool, c: Rgb) {
+        self.paragraph_in(MARGIN, TEXT_W, text, size, bold, c);
+    }
+
+    fn paragraph_in(&mut self, x: f32, width: f32, text: &str, size: f32, bold: bool, c: Rgb) {
+        for line in self.wrap(text, size, bold, width) {
+            self.y += size * 1.25;
+            let y = self.y;
+            self.text_at(x, y, &line, size, bold, c);
+        }
+        self.y += size * 0.35;
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, c: Rgb) {
+        let mut pb = PathBuilder::new();
+        if let Some(r) = krilla::geom::Rect::from_xywh(x, y, w.max(0.01), h.max(0.01)) {
+            pb.push_rect(r);
+        }
+        if let Some(path) = pb.finish() {
+            self.fill(c);
+            self.surface.draw_path(&path);
+        }
+    }
+
+    fn outline(&mut self, x: f32, y: f32, w: f32, h: f32, c: Rgb, width: f32) {
+        let mut pb = PathBuilder::new();
+        if let Some(r) = krilla::geom::Rect::from_xywh(x, y, w, h) {
+            pb.push_rect(r);
+        }
+        if let Some(path) = pb.finish() {
+            self.surface.set_fill(None);
+            self.surface.set_stroke(Some(Stroke {
+                paint: color(c).into(),
+                width,
+                ..Stroke::default()
+            }));
+            self.surface.draw_path(&path);
+            self.surface.set_stroke(None);
+        }
+    }
+
+    fn circle(&mut self, cx: f32, cy: f32, r: f32, c: Rgb) {
+        // four cubic Bézier quarters
+        let k = 0.552_284_8 * r;
+        let mut pb = PathBuilder::new();
+        pb.move_to(cx + r, cy);
+        pb.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        pb.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        pb.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        pb.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        pb.close();
+        if let Some(path) = pb.finish() {
+            self.fill(c);
+            self.surface.draw_path(&path);
+        }
+    }
+
+    fn image(&mut self, png: Vec<u8>, x: f32, y: f32, w: f32) -> Result<f32, HandoutError> {
+        let img = Image::from_png(png.into(), true).map_err(HandoutError::Pdf)?;
+        let (iw, ih) = img.size();
+        let h = w * ih as f32 / iw.max(1) as f32;
+        let size = Size::from_wh(w, h).ok_or_else(|| HandoutError::Pdf("image size".into()))?;
+        self.surface
+            .push_transform(&Transform::from_translate(x, y));
+        self.surface.draw_image(img, size);
+        self.surface.pop();
+        Ok(h)
+    }
+}
+
+/// The little pupil of the icon arrays: a head and a body.
+fn pupil(w: &mut Writer<'_, '_>, cx: f32, cy: f32, cell: f32, c: Rgb) {
+    w.circle(cx, cy - cell * 0.24, cell * 0.17, c);
+    w.rect(
+        cx - cell * 0.26,
+        cy - cell * 0.01,
+        cell * 0.52,
+        cell * 0.42,
+        c,
+    );
+}
+
+/// Everything one card needs to say about one side (before or after).
+fn pupils_line(lang: Lang, f: &PublicFigures, threshold: f64) -> String {
+    let w = public_texts(lang);
+    match f.pupils {
+        Some(p) => format!("{} {}", number(lang, p, 0), w.pupils),
+        None => (w.fewer_than)(threshold),
+    }
+}
+
+/// One collège's card, `h` points tall, at the cursor.
+fn card(w: &mut Writer<'_, '_>, s: &PublicSummary, c: &PublicCollege, by: MixBy) -> f32 {
+    let lang = w.lang;
+    let tx = public_texts(lang);
+    let (x0, y0) = (MARGIN, w.y + 6.0);
+    let h = 150.0;
+    w.outline(x0, y0, TEXT_W, h, [170, 170, 170], 0.8);
+    // title
+    w.text_at(x0 + 10.0, y0 + 20.0, &c.name, 13.0, true, [0, 0, 0]);
+    if c.changed {
+        let nw = w.width(&c.name, 13.0, true);
+        w.text_at(
+            x0 + 18.0 + nw,
+            y0 + 20.0,
+            &format!("· {}", tx.changed_mark),
+            10.0,
+            false,
+            [90, 90, 90],
+        );
+    }
+    let mut line = pupils_line(lang, &c.now, s.threshold);
+    if c.changed {
+        line = format!(
+            "{line} ({})",
+            before_was(lang, &pupils_line(lang, &c.before, s.threshold))
+        );
+    }
+    w.text_at(x0 + 10.0, y0 + 36.0, &line, 10.0, false, [0, 0, 0]);
+    // 100 pupils, 20 × 5
+    w.text_at(x0 + 10.0, y0 + 54.0, tx.of_100, 9.5, true, [0, 0, 0]);
+    let cell = 11.0;
+    let (ax, ay) = (x0 + 10.0, y0 + 60.0);
+    match bar_parts(&c.now, by) {
+        Some(parts) => {
+            let mut colors = parts
+                .iter()
+                .flat_map(|(col, n)| std::iter::repeat_n(*col, *n));
+            for col in 0..20 {
+                for row in 0..5 {
+                    let k = colors.next().unwrap_or([255, 255, 255]);
+                    pupil(
+                        w,
+                        ax + (col as f32 + 0.5) * cell,
+                        ay + (row as f32 + 0.5) * cell,
+                        cell,
+                        k,
+                    );
+                }
+            }
+            // the caption: one line per part shown
+            let names: Vec<String> = match by {
+                MixBy::Group => s.groups.iter().map(|g| g.to_lowercase()).collect(),
+                MixBy::Boursier => vec![tx.boursiers.into(), tx.not_boursiers.into()],
+            };
+            let mut ly = ay + 5.0 * cell + 12.0;
+            let mut lx = ax;
+            let entries: Vec<(Rgb, String)> = match by {
+                MixBy::Group => c
+                    .now
+                    .groups_of_100
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .filter_map(|(i, n)| {
+                        n.map(|n| {
+                            (
+                                GROUP_RGB[i % GROUP_RGB.len()],
+                                format!("{n} {}", names.get(i).cloned().unwrap_or_default()),
+                            )
+                        })
+                    })
+                    .chain((c.now.hidden_of_100 > 0).then(|| {
+                        (
+                            HIDDEN_RGB,
+                            format!("{} {}", c.now.hidden_of_100, (tx.hidden)(s.threshold)),
+                        )
+                    }))
+                    .collect(),
+                MixBy::Boursier => {
+                    let b = c.now.boursiers_of_100.unwrap_or(0);
+                    vec![
+                        (BOURSIER_RGB[0], format!("{b} {}", names[0])),
+                        (BOURSIER_RGB[1], format!("{} {}", 100 - b, names[1])),
+                    ]
+                }
+            };
+            for (k, words) in entries {
+                let ww = w.width(&words, 8.5, false) + 20.0;
+                if lx + ww > ax + 20.0 * cell + 20.0 && lx > ax {
+                    lx = ax;
+                    ly += 11.0;
+                }
+                w.rect(lx, ly - 7.0, 8.0, 8.0, k);
+                w.text_at(lx + 11.0, ly, &words, 8.5, false, [0, 0, 0]);
+                lx += ww;
+            }
+        }
+        None => {
+            w.text_at(ax, ay + 20.0, tx.not_known, 10.0, false, [90, 90, 90]);
+        }
+    }
+    // right column: social position, filling, walk
+    let rx = x0 + 265.0;
+    let rw = TEXT_W - 275.0;
+    let ips_title = if c.now.ips_estimated {
+        format!("{} ({})", tx.ips, tx.ips_estimated)
+    } else {
+        tx.ips.to_string()
+    };
+    w.text_at(rx, y0 + 54.0, &ips_title, 9.5, true, [0, 0, 0]);
+    // the gauge: −40 % … +40 % around the territory's average, the rule's band in green
+    let span = 0.4;
+    let gy = y0 + 62.0;
+    let x_of = |d: f64| rx + ((d.clamp(-span, span) + span) / (2.0 * span)) as f32 * rw;
+    w.rect(rx, gy, rw, 10.0, [235, 235, 235]);
+    let band = s.band;
+    w.rect(
+        x_of(-band),
+        gy - 2.0,
+        x_of(band) - x_of(-band),
+        14.0,
+        [200, 230, 200],
+    );
+    w.rect(x_of(0.0) - 0.75, gy - 3.0, 1.5, 16.0, [60, 60, 60]);
+    if c.changed
+        && let Some(g) = c.before.gap
+    {
+        w.circle(x_of(g), gy + 5.0, 4.5, [0, 0, 0]);
+        w.circle(x_of(g), gy + 5.0, 3.0, [255, 255, 255]);
+    }
+    match c.now.gap {
+        Some(g) => w.circle(x_of(g), gy + 5.0, 5.0, [0, 0, 0]),
+        None => w.text_at(rx, gy + 9.0, tx.not_known, 9.0, false, [90, 90, 90]),
+    }
+    w.text_at(rx, gy + 24.0, tx.much_less, 7.5, false, [60, 60, 60]);
+    let mw = w.width(tx.much_more, 7.5, false);
+    w.text_at(
+        rx + rw - mw,
+        gy + 24.0,
+        tx.much_more,
+        7.5,
+        false,
+        [60, 60, 60],
+    );
+    let aw = w.width(tx.average, 7.5, false);
+    w.text_at(
+        x_of(0.0) - aw / 2.0,
+        gy + 33.0,
+        tx.average,
+        7.5,
+        false,
+        [60, 60, 60],
+    );
+    // filling
+    let fy = gy + 48.0;
+    let fill_line = match c.now.fill {
+        Some(f) => {
+            let mut t = format!("{} {}", tx.filled, percent(lang, f, 0));
+            if c.changed
+                && let Some(b) = c.before.fill
+            {
+                t = format!("{t} ({})", before_was(lang, &percent(lang, b, 0)));
+            }
+            t
+        }
+        None => tx.capacity_unknown.to_string(),
+    };
+    w.text_at(rx, fy, &fill_line, 9.5, false, [0, 0, 0]);
+    if let Some(f) = c.now.fill {
+        w.rect(rx, fy + 4.0, rw, 8.0, [235, 235, 235]);
+        let over = f > 1.0;
+        let col = if over { [200, 40, 40] } else { [70, 110, 170] };
+        w.rect(rx, fy + 4.0, rw * f.min(1.0) as f32, 8.0, col);
+    }
+    // walk
+    let wy = fy + 30.0;
+    let walk_line = match c.now.walk_minutes {
+        Some(m) => {
+            let mut t = format!("{} {} {}", number(lang, m, 0), tx.minutes, tx.walk);
+            if c.changed
+                && let Some(b) = c.before.walk_minutes
+            {
+                t = format!(
+                    "{t} ({})",
+                    before_was(lang, &format!("{} {}", number(lang, b, 0), tx.minutes))
+                );
+            }
+            t
+        }
+        None => format!("{} : {}", tx.walk, tx.not_known),
+    };
+    let lines = w.wrap(&walk_line, 9.5, false, rw);
+    for (i, l) in lines.iter().enumerate() {
+        w.text_at(rx, wy + i as f32 * 12.0, l, 9.5, false, [0, 0, 0]);
+    }
+    h + 10.0
+}
+
+fn footer(w: &mut Writer<'_, '_>, page: usize, made: &str) {
+    let tx = public_texts(w.lang);
+    let text = format!("{made} · {} {page}", tx.page);
+    w.text_at(MARGIN, PAGE_H - 22.0, &text, 8.0, false, [110, 110, 110]);
+}
+
+/// Draws one page: `draw` writes on it from `y` down, then the footer is added.
+#[allow(clippy::too_many_arguments)]
+fn on_page(
+    doc: &mut Document,
+    fonts: &Fonts,
+    lang: Lang,
+    page: usize,
+    made: &str,
+    texts: &mut Vec<String>,
+    y: f32,
+    draw: impl FnOnce(&mut Writer<'_, '_>) -> Result<(), HandoutError>,
+) -> Result<(), HandoutError> {
+    let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+        .ok_or_else(|| HandoutError::Pdf("page size".into()))?;
+    let mut p = doc.start_page_with(settings);
+    let mut surface = p.surface();
+    let result = {
+        let mut w = Writer {
+            lang,
+            fonts,
+            texts: Vec::new(),
+            surface: &mut surface,
+            y,
+        };
+        let r = draw(&mut w);
+        footer(&mut w, page, made);
+        texts.append(&mut w.texts);
+        r
+    };
+    surface.finish();
+    p.finish();
+    result
+}
+
+/// Writes the handout of a scenario. `map` is the proposal's picture; `now` dates the document.
+pub fn handout(
+    s: &PublicSummary,
+    map: &MapPicture<'_>,
+    lang: Lang,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Handout, HandoutError> {
+    let tx = public_texts(lang);
+    let font_error = || HandoutError::Pdf("font".into());
+    let fonts = Fonts {
+        regular: Font::new(REGULAR.to_vec().into(), 0).ok_or_else(font_error)?,
+        bold: Font::new(BOLD.to_vec().into(), 0).ok_or_else(font_error)?,
+        metrics_regular: FontRef::try_from_slice(REGULAR).map_err(|_| font_error())?,
+        metrics_bold: FontRef::try_from_slice(BOLD).map_err(|_| font_error())?,
+    };
+    let made = format!("{} {}", tx.made_with, date_text(lang, now));
+    let map_png = map_png(map, 1600)?;
+    let chart_png = mix_chart_png(s, lang)?;
+    let by = MixBy::for_summary(s);
+
+    let mut doc = Document::new();
+    doc.set_metadata(
+        Metadata::new()
+            .title(format!("{} – {}", tx.handout_title, s.scenario.name))
+            .creator("Carte Mixité".into()),
+    );
+    let mut texts = Vec::new();
+    let mut page_no = 0;
+
+    // page 1: the map, what changes, the territory's mix
+    {
+        page_no += 1;
+        on_page(
+            &mut doc,
+            &fonts,
+            lang,
+            page_no,
+            &made,
+            &mut texts,
+            MARGIN - 10.0,
+            |w| {
+                w.paragraph(tx.handout_title, 20.0, true, [0, 0, 0]);
+                w.paragraph(&s.territory, 11.0, false, [60, 60, 60]);
+                let author = if s.scenario.author.trim().is_empty() {
+                    tx.no_author.to_string()
+                } else {
+                    s.scenario.author.clone()
+                };
+                let quoted = |name: &str| match lang {
+                    Lang::Fr => format!("«\u{a0}{name}\u{a0}»"),
+                    Lang::En => format!("“{name}”"),
+                };
+                let head = format!(
+                    "{} · {} · {}",
+                    labelled(lang, tx.scenario, &quoted(&s.scenario.name)),
+                    labelled(lang, tx.author, &author),
+                    labelled(
+                        lang,
+                        tx.dated,
+                        &date_text(lang, s.scenario.modified).replace(' ', "\u{a0}")
+                    ),
+                );
+                w.paragraph(&head, 11.0, true, [0, 0, 0]);
+                w.paragraph(
+                    &labelled(lang, tx.compared_with, &quoted(&s.baseline)),
+                    10.0,
+                    false,
+                    [60, 60, 60],
+                );
+                w.paragraph(tx.map_heading, 14.0, true, [0, 0, 0]);
+                let y = w.y + 4.0;
+                let h = w.image(map_png, MARGIN, y, TEXT_W)?;
+                w.outline(MARGIN, y, TEXT_W, h, [170, 170, 170], 0.6);
+                w.y = y + h;
+                w.paragraph(tx.map_caption, 9.0, false, [60, 60, 60]);
+                w.paragraph(tx.changes_heading, 14.0, true, [0, 0, 0]);
+                if s.units_changed == 0 {
+                    w.paragraph(tx.changes_none, 11.0, false, [0, 0, 0]);
+                } else {
+                    let line = format!(
+                        "{} · {}",
+                        (tx.units_change)(s.units_changed),
+                        (tx.pupils_concerned)(lang, s.pupils_moved)
+                    );
+                    w.paragraph(&line, 11.0, false, [0, 0, 0]);
+                }
+                w.paragraph(tx.indices_heading, 14.0, true, [0, 0, 0]);
+                let rows = [
+                    (
+                        tx.index_entropy,
+                        s.indices_before.entropy_h,
+                        s.indices_now.entropy_h,
+                    ),
+                    (
+                        tx.index_boursiers,
+                        s.indices_before.dissimilarity_boursiers,
+                        s.indices_now.dissimilarity_boursiers,
+                    ),
+                    (
+                        tx.index_disadvantaged,
+                        s.indices_before.dissimilarity_disadvantaged,
+                        s.indices_now.dissimilarity_disadvantaged,
+                    ),
+                ];
+                let col_b = MARGIN + TEXT_W - 120.0;
+                let col_a = MARGIN + TEXT_W - 55.0;
+                w.y += 12.0;
+                let y = w.y;
+                w.text_at(col_b, y, tx.before_short, 9.5, true, [0, 0, 0]);
+                w.text_at(col_a, y, tx.after_short, 9.5, true, [0, 0, 0]);
+                for (label, before, after) in rows {
+                    if before.is_none() && after.is_none() {
+                        continue;
+                    }
+                    let top = w.y;
+                    w.paragraph_in(MARGIN, TEXT_W - 135.0, label, 9.5, false, [0, 0, 0]);
+                    let shown = |v: Option<f64>| {
+                        v.map_or(tx.not_known.to_string(), |v| percent(lang, v, 1))
+                    };
+                    w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
+                    w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
+                }
+                w.paragraph(tx.index_lower_better, 9.0, false, [60, 60, 60]);
+                Ok(())
+            },
+        )?;
+    }
+
+    // the collège cards, four per page
+    let cards: Vec<&PublicCollege> = s.public_colleges().collect();
+    let privates: Vec<&PublicCollege> = s.colleges.iter().filter(|c| c.private).collect();
+    for (k, chunk) in cards.chunks(4).enumerate() {
+        page_no += 1;
+        on_page(
+            &mut doc,
+            &fonts,
+            lang,
+            page_no,
+            &made,
+            &mut texts,
+            MARGIN - 10.0,
+            |w| {
+                if k == 0 {
+                    w.paragraph(tx.colleges_heading, 16.0, true, [0, 0, 0]);
+                }
+                for c in chunk {
+                    let h = card(w, s, c, by);
+                    w.y += h;
+                }
+                Ok(())
+            },
+        )?;
+    }
+
+    // the chart, private collèges, notes, sources and method
+    {
+        page_no += 1;
+        on_page(
+            &mut doc,
+            &fonts,
+            lang,
+            page_no,
+            &made,
+            &mut texts,
+            MARGIN,
+            |w| {
+                let y = w.y;
+                let h = w.image(chart_png, MARGIN, y, TEXT_W)?;
+                // the chart's own words, for the checks (they are pixels in the PDF)
+                w.texts.push(
+                    match by {
+                        MixBy::Group => tx.chart_title_groups,
+                        MixBy::Boursier => tx.chart_title_boursiers,
+                    }
+                    .to_string(),
+                );
+                w.y = y + h + 6.0;
+                if !privates.is_empty() {
+                    w.paragraph(tx.private_colleges, 9.5, false, [60, 60, 60]);
+                    for c in &privates {
+                        let mut line =
+                            format!("{} : {}", c.name, pupils_line(lang, &c.now, s.threshold));
+                        if lang == Lang::En {
+                            line = line.replacen(" : ", ": ", 1);
+                        } else {
+                            line = line.replacen(" : ", "\u{a0}: ", 1);
+                        }
+                        if let Some(b) = c.now.boursiers_of_100 {
+                            line = format!("{line} · {b} {} / 100", tx.boursiers);
+                        }
+                        w.paragraph(&line, 9.5, false, [0, 0, 0]);
+                    }
+                }
+                if !s.scenario.notes.trim().is_empty() {
+                    w.paragraph(tx.notes_heading, 13.0, true, [0, 0, 0]);
+                    w.paragraph(&s.scenario.notes, 10.0, false, [0, 0, 0]);
+                }
+                w.paragraph(tx.sources_heading, 13.0, true, [0, 0, 0]);
+                if s.sources.is_empty() {
+                    w.paragraph(tx.no_sources, 9.5, false, [0, 0, 0]);
+                }
+                for src in &s.sources {
+                    w.paragraph(&format!("• {src}"), 9.5, false, [0, 0, 0]);
+                }
+                for e in &s.estimated {
+                    let words = match e {
+                        Estimated::Fictional => tx.est_fictional,
+                        Estimated::Ips => tx.est_ips,
+                        Estimated::WalkStraightLine => tx.est_walk_straight,
+                    };
+                    w.paragraph(&format!("• {words}"), 9.5, false, [0, 0, 0]);
+                }
+                if s.walk == WalkSource::Streets {
+                    w.paragraph(&format!("• {}", tx.walk_streets), 9.5, false, [0, 0, 0]);
+                }
+                w.paragraph(
+                    &format!("• {}", (tx.privacy)(s.threshold)),
+                    9.5,
+                    false,
+                    [0, 0, 0],
+                );
+                Ok(())
+            },
+        )?;
+    }
+    let pdf = doc
+        .finish()
+        .map_err(|e| HandoutError::Pdf(format!("{e:?}")))?;
+    Ok(Handout { pdf, texts })
+}
