@@ -2,6 +2,7 @@
 //! does into edits through one `apply` path, and lays out the window.
 
 mod meeting_view;
+mod publish_view;
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -187,6 +188,10 @@ pub enum UiCommand {
     ShowBefore(bool),
     /// In meeting mode, what the pupils' icons show.
     SetIcons(crate::ui::meeting::IconsBy),
+    /// Open the window of documents for the public (handout, map, chart, table).
+    OpenPublish,
+    /// Open the comparison of two scenarios.
+    OpenCompare,
 }
 
 /// Meeting mode: the map large, big cards, the tools a room needs.
@@ -227,6 +232,14 @@ pub struct Editor {
     walk_window: Option<crate::ui::walk::WalkWindow>,
     /// Meeting mode, when on.
     pub meeting: Option<Meeting>,
+    /// The documents-for-the-public window, when open.
+    publish_window: Option<crate::ui::publish_window::PublishWindow>,
+    /// The comparison window, when open.
+    compare_window: Option<crate::ui::publish_window::CompareWindow>,
+    /// The public summaries last computed: (revision, scenario A, scenario B) and the summary.
+    public_cache: Vec<((u64, usize, usize), crate::publish::PublicSummary)>,
+    /// Sector colours as the core draws them (map pictures, handouts).
+    styles: crate::publish::palette::SectorStyles,
     /// Length of the routed streets, metres, once routed.
     street_m: Option<f64>,
     /// Where walking matrices are cached (None: nowhere, e.g. in tests).
@@ -375,7 +388,7 @@ impl Editor {
             .iter()
             .map(|&[r, g, b]| Color32::from_rgb(r, g, b))
             .collect();
-        let hatched = styles.hatched;
+        let hatched = styles.hatched.clone();
         let revision = loaded.doc.revision();
         let labels = t.colleges().iter().map(|c| c.short_name.clone()).collect();
         let pieces = sector_pieces(&t, &loaded.doc.active().scenario);
@@ -403,6 +416,10 @@ impl Editor {
             notice: None,
             walk_job: crate::ui::walk::WalkJob::start(&t, cache_dir.clone()),
             walk_window: None,
+            publish_window: None,
+            compare_window: None,
+            public_cache: Vec::new(),
+            styles,
             meeting: None,
             street_m: None,
             cache_dir,
@@ -498,6 +515,8 @@ impl Editor {
             | UiCommand::OpenOpenDialog
             | UiCommand::OpenImportDialog
             | UiCommand::OpenWalkWindow
+            | UiCommand::OpenPublish
+            | UiCommand::OpenCompare
             | UiCommand::SetIcons(_)
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
@@ -652,6 +671,20 @@ impl Editor {
                 if let Some(m) = &mut self.meeting {
                     m.icons_by = by;
                 }
+                Ok(())
+            }
+            UiCommand::OpenPublish => {
+                let author = self.doc.active().scenario.meta.author.clone();
+                self.publish_window = Some(crate::ui::publish_window::PublishWindow::new(author));
+                Ok(())
+            }
+            UiCommand::OpenCompare => {
+                // the current map against the scenario shown, or against the first proposal
+                let b = match self.doc.active_index() {
+                    0 => usize::from(self.doc.scenarios().len() > 1),
+                    i => i,
+                };
+                self.compare_window = Some(crate::ui::publish_window::CompareWindow::new(0, b));
                 Ok(())
             }
             UiCommand::OpenWalkWindow => {
@@ -986,6 +1019,8 @@ impl Editor {
         });
         self.save_ui(ui.ctx(), lang);
         self.walk_window_ui(ui.ctx(), lang);
+        self.publish_ui(ui.ctx(), lang);
+        self.compare_ui(ui.ctx(), lang);
         if self.meeting.is_some() {
             self.meeting_ui(ui, lang, commands);
             return;
@@ -1076,6 +1111,12 @@ impl Editor {
                     .clicked()
                 {
                     commands.push(UiCommand::ToggleMeeting);
+                }
+                if ui.button(tx.publish_button).clicked() {
+                    commands.push(UiCommand::OpenPublish);
+                }
+                if ui.button(tx.compare_button).clicked() {
+                    commands.push(UiCommand::OpenCompare);
                 }
                 let busy = self.saving.is_some();
                 if ui

@@ -657,31 +657,27 @@ fn publish_command(
             .map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
     let mut report = String::new();
-    if let Some(p) = out.pdf {
-        let h = publish::pdf::handout(&summary, &picture, lang, chrono::Utc::now())
-            .map_err(|e| e.to_string())?;
-        save(p, &h.pdf)?;
-        let _ = writeln!(report, "→ {}", p.display());
-    }
-    if let Some(p) = out.map {
-        let png = publish::map::map_png(&picture, 1600).map_err(|e| e.to_string())?;
-        save(p, &png)?;
-        let _ = writeln!(report, "→ {}", p.display());
-    }
-    if let Some(p) = out.chart {
-        let svg = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("svg"));
-        let bytes = if svg {
-            publish::chart::mix_chart_svg(&summary, lang)
-                .map_err(|e| e.to_string())?
-                .into_bytes()
-        } else {
-            publish::chart::mix_chart_png(&summary, lang).map_err(|e| e.to_string())?
+    let chart_kind = if out
+        .chart
+        .and_then(|p| p.extension())
+        .is_some_and(|x| x.eq_ignore_ascii_case("svg"))
+    {
+        publish::Output::ChartSvg
+    } else {
+        publish::Output::ChartPng
+    };
+    for (target, kind) in [
+        (out.pdf, publish::Output::Handout),
+        (out.map, publish::Output::MapPng),
+        (out.chart, chart_kind),
+        (out.table, publish::Output::Table),
+    ] {
+        let Some(p) = target else {
+            continue;
         };
+        let bytes = publish::render(kind, &summary, &picture, lang, chrono::Utc::now())
+            .map_err(|e| e.to_string())?;
         save(p, &bytes)?;
-        let _ = writeln!(report, "→ {}", p.display());
-    }
-    if let Some(p) = out.table {
-        save(p, publish::summary::public_csv(&summary, lang).as_bytes())?;
         let _ = writeln!(report, "→ {}", p.display());
     }
     if report.is_empty() {

@@ -196,6 +196,33 @@ pub struct Texts {
     pub save_confirm: &'static str,
     pub saved: &'static str,
     pub save_failed: &'static str,
+    pub publish_button: &'static str,
+    pub publish_title: &'static str,
+    pub publish_intro: &'static str,
+    pub publish_author: &'static str,
+    pub publish_handout: &'static str,
+    pub publish_map: &'static str,
+    pub publish_chart_svg: &'static str,
+    pub publish_chart_png: &'static str,
+    pub publish_table: &'static str,
+    pub publish_save_help: &'static str,
+    pub publish_writing: &'static str,
+    pub publish_written: &'static str,
+    pub publish_failed: &'static str,
+    pub publish_privacy: &'static str,
+    pub publish_of_baseline: &'static str,
+    pub compare_button: &'static str,
+    pub compare_title: &'static str,
+    pub compare_same: &'static str,
+    pub compare_drawing: &'static str,
+    pub compare_identical: &'static str,
+    pub compare_differ: &'static str,
+    pub compare_pupils: &'static str,
+    pub compare_boursiers: &'static str,
+    pub compare_filled: &'static str,
+    pub compare_walk: &'static str,
+    pub compare_indices: &'static str,
+    pub compare_hidden: &'static str,
 }
 
 /// French, the default.
@@ -390,6 +417,33 @@ pub static FR: Texts = Texts {
     save_confirm: "Enregistrer",
     saved: "Projet enregistré :",
     save_failed: "Enregistrement impossible",
+    publish_button: "Documents pour le public…",
+    publish_title: "Documents pour le public",
+    publish_intro: "Pour le scénario affiché, comparé à la carte actuelle : une fiche à distribuer, la carte, le graphique de mixité et le tableau des collèges.",
+    publish_author: "Auteur du scénario",
+    publish_handout: "Fiche PDF…",
+    publish_map: "Carte (PNG)…",
+    publish_chart_svg: "Graphique (SVG)…",
+    publish_chart_png: "Graphique (PNG)…",
+    publish_table: "Tableau (CSV)…",
+    publish_save_help: "Où enregistrer le document ? Un fichier existant est remplacé.",
+    publish_writing: "Préparation du document…",
+    publish_written: "Document enregistré :",
+    publish_failed: "Le document n’a pas pu être enregistré :",
+    publish_privacy: "Dans tous ces documents, les effectifs de moins de 5 élèves sont masqués, ainsi que les parts qui permettraient de les retrouver.",
+    publish_of_baseline: "C’est la carte actuelle : la fiche ne montrera aucun changement. Choisissez ou créez un scénario pour montrer une proposition.",
+    compare_button: "Comparer deux scénarios…",
+    compare_title: "Comparer deux scénarios",
+    compare_same: "Choisissez deux scénarios différents.",
+    compare_drawing: "Dessin de la carte…",
+    compare_identical: "Les deux scénarios envoient chaque îlot au même collège.",
+    compare_differ: "îlots vont dans un autre collège",
+    compare_pupils: "Élèves",
+    compare_boursiers: "Boursiers sur 100",
+    compare_filled: "Rempli à",
+    compare_walk: "Minutes à pied",
+    compare_indices: "Sur tout le territoire",
+    compare_hidden: "— : non communiqué (moins de 5 élèves) ou inconnu",
 };
 
 /// English.
@@ -584,6 +638,33 @@ pub static EN: Texts = Texts {
     save_confirm: "Save",
     saved: "Project saved:",
     save_failed: "Cannot save",
+    publish_button: "Documents for the public…",
+    publish_title: "Documents for the public",
+    publish_intro: "For the scenario shown, compared with the current map: a handout, the map, the social-mix chart and the table of collèges.",
+    publish_author: "Scenario's author",
+    publish_handout: "PDF handout…",
+    publish_map: "Map (PNG)…",
+    publish_chart_svg: "Chart (SVG)…",
+    publish_chart_png: "Chart (PNG)…",
+    publish_table: "Table (CSV)…",
+    publish_save_help: "Where should the document be saved? An existing file is replaced.",
+    publish_writing: "Preparing the document…",
+    publish_written: "Document saved:",
+    publish_failed: "The document could not be saved:",
+    publish_privacy: "In all these documents, counts of fewer than 5 pupils are hidden, and so are the shares that would reveal them.",
+    publish_of_baseline: "This is the current map: the handout will show no change. Pick or create a scenario to show a proposal.",
+    compare_button: "Compare two scenarios…",
+    compare_title: "Compare two scenarios",
+    compare_same: "Pick two different scenarios.",
+    compare_drawing: "Drawing the map…",
+    compare_identical: "Both scenarios send every block to the same collège.",
+    compare_differ: "blocks go to another collège",
+    compare_pupils: "Pupils",
+    compare_boursiers: "Boursiers of 100",
+    compare_filled: "Filled to",
+    compare_walk: "Walk (min)",
+    compare_indices: "Across the territory",
+    compare_hidden: "—: not shown (fewer than 5 pupils) or unknown",
 };
 
 /// A refused change, explained in the interface's language.
@@ -1198,26 +1279,6 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
     format!("[{tag}] {at} : {what}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_written_the_french_way_by_default() {
-        assert_eq!(number(Lang::Fr, 1507.34, 1), "1\u{202f}507,3");
-        assert_eq!(number(Lang::En, 1507.34, 1), "1,507.3");
-        assert_eq!(number(Lang::Fr, -3.0, 0), "−3");
-        assert_eq!(number(Lang::Fr, -0.01, 0), "0");
-    }
-
-    #[test]
-    fn changes_carry_an_arrow_and_a_sign() {
-        assert_eq!(change(Lang::Fr, 3.25, 1), "▲ +3,2");
-        assert_eq!(change(Lang::Fr, -1.0, 1), "▼ −1,0");
-        assert_eq!(change(Lang::Fr, 0.01, 1), "= inchangé");
-    }
-}
-
 /// The words of everything printed or exported for the public: the social-mix chart, the map
 /// picture, the PDF handout and the public table.
 #[allow(missing_docs)]
@@ -1433,3 +1494,23 @@ static PUBLIC_EN: PublicTexts = PublicTexts {
     page: "page",
     table_header: "collège,sector,pupils before,pupils after,filled before (%),filled after (%),IPS before,IPS after,boursiers of 100 before,boursiers of 100 after,walk minutes before,walk minutes after,sector changed",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_the_french_way_by_default() {
+        assert_eq!(number(Lang::Fr, 1507.34, 1), "1\u{202f}507,3");
+        assert_eq!(number(Lang::En, 1507.34, 1), "1,507.3");
+        assert_eq!(number(Lang::Fr, -3.0, 0), "−3");
+        assert_eq!(number(Lang::Fr, -0.01, 0), "0");
+    }
+
+    #[test]
+    fn changes_carry_an_arrow_and_a_sign() {
+        assert_eq!(change(Lang::Fr, 3.25, 1), "▲ +3,2");
+        assert_eq!(change(Lang::Fr, -1.0, 1), "▼ −1,0");
+        assert_eq!(change(Lang::Fr, 0.01, 1), "= inchangé");
+    }
+}

@@ -366,3 +366,73 @@ fn indicators_walk_along_a_street_file_and_refuse_one_of_another_place() {
     assert!(err.contains("ne couvrent pas le territoire"), "{err}");
     assert!(err.contains("0 quartiers sur 4"), "{err}");
 }
+
+#[test]
+fn publish_writes_the_handout_map_chart_and_table_of_a_proposal() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-publish-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // a proposal: the first three blocks of the baseline move to the next block's collège
+    let out = bin()
+        .args(["export", "demo", "--assignments"])
+        .arg(dir.join("base.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let base = std::fs::read_to_string(dir.join("base.csv")).unwrap();
+    let mut rows: Vec<Vec<String>> = base
+        .lines()
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect();
+    let other = rows[1][1].clone();
+    let moved = (2..rows.len())
+        .filter(|&i| rows[i][1] != other)
+        .take(3)
+        .collect::<Vec<_>>();
+    for &i in &moved {
+        rows[i][1] = other.clone();
+    }
+    let text: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+    std::fs::write(dir.join("prop.csv"), text.join("\n")).unwrap();
+    let out = bin()
+        .args([
+            "publish",
+            "demo",
+            "--author",
+            "Parents du Nord",
+            "--scenario",
+        ])
+        .arg(dir.join("prop.csv"))
+        .arg("--pdf")
+        .arg(dir.join("fiche.pdf"))
+        .arg("--map")
+        .arg(dir.join("carte.png"))
+        .arg("--chart")
+        .arg(dir.join("mixite.svg"))
+        .arg("--table")
+        .arg(dir.join("tableau.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read(dir.join("fiche.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let png = std::fs::read(dir.join("carte.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+    let svg = std::fs::read_to_string(dir.join("mixite.svg")).unwrap();
+    assert!(svg.contains("Sur 100 élèves de chaque collège"), "{svg}");
+    let table = std::fs::read_to_string(dir.join("tableau.csv")).unwrap();
+    // one row per collège; those whose sector changed say so
+    assert_eq!(table.lines().count(), 13, "{table}");
+    assert!(table.lines().filter(|l| l.ends_with(",oui")).count() >= 2);
+    // nothing asked: a clear message
+    let out = bin().args(["publish", "demo"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--pdf"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -360,7 +360,7 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
 #[test]
 fn stripes_follow_the_sectors_when_colours_run_out() {
     use carte_mixite::generate::{SyntheticSpec, synthetic_territory};
-    use carte_mixite::ui::palette::sector_styles;
+    use carte_mixite::publish::palette::sector_styles;
     let (t, baseline) = synthetic_territory(&SyntheticSpec {
         units: 1000,
         colleges: 20,
@@ -961,4 +961,120 @@ fn meeting_mode_never_shows_a_count_under_five() {
             assert_ne!(shown.iter().filter(|v| v.is_none()).count(), 1);
         }
     }
+}
+
+/// Runs frames until a widget whose label contains this appears.
+fn wait_contains(h: &mut Harness<'static, CarteApp>, part: &str) {
+    let t0 = std::time::Instant::now();
+    while h.query_by_label_contains(part).is_none() {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(t0.elapsed().as_secs() < 20, "{part} never appeared");
+    }
+}
+
+/// The combo box showing this choice.
+fn combo<'a>(h: &'a Harness<'static, CarteApp>, value: &str) -> Option<egui_kittest::Node<'a>> {
+    use egui_kittest::kittest::NodeT;
+    h.query_all_by_role(Role::ComboBox)
+        .find(|n| n.accesskit_node().value().as_deref() == Some(value))
+}
+
+#[test]
+fn two_scenarios_are_compared_side_by_side_with_their_differences() {
+    let mut h = harness();
+    // a proposal: one block of Jaurès goes to Louise-Michel
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    assert_eq!(changed(&h), 1);
+    h.get_by_label("Comparer deux scénarios…").click();
+    h.run_steps(3);
+    // A is the current map, B the proposal; both maps are drawn in the background
+    assert!(combo(&h, "A\u{a0}: Carte actuelle").is_some());
+    assert!(combo(&h, "B\u{a0}: Scénario 1").is_some());
+    wait_contains(&mut h, "vont dans un autre collège");
+    let editor = h.state().editor.as_ref().unwrap();
+    let s = editor.doc.active();
+    let t = editor.doc.territory();
+    let before = editor
+        .doc
+        .baseline()
+        .metrics
+        .college(CollegeId(3), t)
+        .pupils;
+    let after = s.metrics.college(CollegeId(3), t).pupils;
+    // the table gives Louise-Michel's pupils in A and in B
+    let row = format!(
+        "{} → {}",
+        carte_mixite::i18n::number(Lang::Fr, before, 0),
+        carte_mixite::i18n::number(Lang::Fr, after, 0)
+    );
+    assert!(h.query_by_label(&row).is_some(), "no cell {row:?}");
+    let t0 = std::time::Instant::now();
+    while h.state().editor.as_ref().unwrap().compare_drawing() {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(t0.elapsed().as_secs() < 20, "the maps were never drawn");
+    }
+    h.run_steps(2);
+    assert!(h.query_by_label("Dessin de la carte…").is_none());
+    // the same scenario on both sides: nothing to compare
+    combo(&h, "B\u{a0}: Scénario 1").unwrap().click();
+    h.run_steps(2);
+    h.get_by_label("Carte actuelle").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Choisissez deux scénarios différents.")
+            .is_some()
+    );
+    // in English too
+    h.get_by_label("EN").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Pick two different scenarios.").is_some());
+}
+
+#[test]
+fn a_handout_is_written_from_the_window_with_its_author() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-handout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness();
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    h.get_by_label("Documents pour le public…").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("effectifs de moins de 5 élèves")
+            .is_some()
+    );
+    h.get_by_label("Auteur du scénario :").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    type_into(&mut h, "Auteur du scénario :", "Parents du Nord");
+    for (button, file) in [("Fiche PDF…", "fiche"), ("Tableau (CSV)…", "tableau")] {
+        h.get_by_label(button).hover();
+        h.run_steps(1);
+        h.get_by_label(button).click();
+        h.run_steps(4);
+        type_into(
+            &mut h,
+            "Chemin du fichier",
+            &dir.join(file).display().to_string(),
+        );
+        h.get_by_label("Enregistrer").click();
+        wait_contains(&mut h, &format!("{file}."));
+        h.run_steps(1);
+    }
+    let pdf = std::fs::read(dir.join("fiche.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let table = std::fs::read_to_string(dir.join("tableau.csv")).unwrap();
+    assert!(table.starts_with("collège,secteur,élèves avant"), "{table}");
+    assert!(table.contains("Collège Louise-Michel,public,"));
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(editor.doc.active().scenario.meta.author, "Parents du Nord");
+    let _ = std::fs::remove_dir_all(&dir);
 }

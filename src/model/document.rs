@@ -175,6 +175,20 @@ impl Document {
         Ok(())
     }
 
+    /// Sets who made a scenario (written on its handout).
+    pub fn set_author(
+        &mut self,
+        index: usize,
+        author: impl Into<String>,
+    ) -> Result<(), DocumentError> {
+        let s = self
+            .scenarios
+            .get_mut(index)
+            .ok_or(DocumentError::NoSuchScenario(index))?;
+        s.scenario.meta.author = author.into();
+        Ok(())
+    }
+
     /// The single path of every change: validates, applies, updates indicators incrementally,
     /// records the inverse for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<(), DocumentError> {

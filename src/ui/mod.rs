@@ -8,4 +8,5 @@ pub mod import_dialog;
 pub mod map;
 pub mod meeting;
 pub mod panel;
+pub mod publish_window;
 pub mod walk;

@@ -1,0 +1,121 @@
+//! The editor's side of the public windows: the summary they show (cached per revision), the
+//! files written in the background, and the comparison's map pictures.
+
+use super::Editor;
+use crate::i18n::Lang;
+use crate::metrics::Confidentiality;
+use crate::publish::PublicSummary;
+use crate::ui::publish_window::{PictureInputs, PublishAction};
+
+impl Editor {
+    /// True while the comparison window draws a map.
+    pub fn compare_drawing(&self) -> bool {
+        self.compare_window.as_ref().is_some_and(|w| w.drawing())
+    }
+
+    /// The public summary of scenario `b` against scenario `a` (indices in the document),
+    /// computed once per revision.
+    fn public_summary(&mut self, a: usize, b: usize) -> Option<&PublicSummary> {
+        let key = (self.doc.revision(), a, b);
+        // one entry per window at most, all of the current revision
+        self.public_cache.retain(|(k, _)| k.0 == key.0);
+        if !self.public_cache.iter().any(|(k, _)| *k == key) {
+            let (sa, sb) = (self.doc.scenarios().get(a)?, self.doc.scenarios().get(b)?);
+            let s = PublicSummary::new(
+                self.doc.territory(),
+                (&sa.scenario, &sa.metrics),
+                (&sb.scenario, &sb.metrics),
+                Confidentiality::default(),
+            );
+            if self.public_cache.len() >= 2 {
+                self.public_cache.remove(0);
+            }
+            self.public_cache.push((key, s));
+        }
+        self.public_cache
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, s)| s)
+    }
+
+    fn picture_inputs(&self, index: usize, against: usize) -> PictureInputs {
+        let scenarios = self.doc.scenarios();
+        let scenario = scenarios[index].scenario.clone();
+        let changed = if index == against {
+            Vec::new()
+        } else {
+            scenario
+                .changed_units(&scenarios[against].scenario)
+                .collect()
+        };
+        PictureInputs {
+            territory: self.doc.territory().clone(),
+            scenario,
+            styles: self.styles.clone(),
+            changed,
+        }
+    }
+
+    /// The "documents for the public" window.
+    pub(super) fn publish_ui(&mut self, ctx: &egui::Context, lang: Lang) {
+        if self.publish_window.is_none() {
+            return;
+        }
+        let active = self.doc.active_index();
+        let revision = self.doc.revision();
+        let Some(summary) = self.public_summary(0, active).cloned() else {
+            return;
+        };
+        let key = revision ^ ((active as u64) << 48);
+        let Some(w) = &mut self.publish_window else {
+            return;
+        };
+        match w.show(ctx, lang, &summary, key, active == 0) {
+            None => {}
+            Some(PublishAction::Close) => self.publish_window = None,
+            Some(PublishAction::Write(out, path, author)) => {
+                let _ = self.doc.set_author(active, author.trim());
+                let mut summary = summary;
+                summary.scenario.author = author.trim().to_string();
+                let inputs = self.picture_inputs(active, 0);
+                let job = crate::ui::publish_window::write_in_background(
+                    ctx, out, path, summary, inputs, lang,
+                );
+                if let Some(w) = &mut self.publish_window {
+                    w.start(job);
+                }
+            }
+        }
+    }
+
+    /// The comparison of two scenarios.
+    pub(super) fn compare_ui(&mut self, ctx: &egui::Context, lang: Lang) {
+        let Some(mut w) = self.compare_window.take() else {
+            return;
+        };
+        let n = self.doc.scenarios().len();
+        let (a, b) = (w.a.min(n - 1), w.b.min(n - 1));
+        let revision = self.doc.revision();
+        for (k, index) in [(0, a), (1, b)] {
+            // a map changes with its scenario, and B's white dots with A
+            let key = revision ^ ((index as u64) << 40) ^ ((a as u64) << 50);
+            w.want_map(ctx, k, key, || {
+                self.picture_inputs(index, if k == 0 { index } else { a })
+            });
+        }
+        let names: Vec<String> = self
+            .doc
+            .scenarios()
+            .iter()
+            .map(|s| s.scenario.meta.name.clone())
+            .collect();
+        let summary = if a == b {
+            None
+        } else {
+            self.public_summary(a, b).cloned()
+        };
+        if w.show(ctx, lang, &names, summary.as_ref()).is_none() {
+            self.compare_window = Some(w);
+        }
+    }
+}
