@@ -851,7 +851,7 @@ fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
     h.run_steps(2);
     assert_eq!(changed(&h), 1);
     assert!(
-        h.query_by_label_contains("1 îlots changent de collège")
+        h.query_by_label_contains("1 îlot change de collège")
             .is_some()
     );
     // the changed collèges' cards say what they were before (besides the "Avant" switch)

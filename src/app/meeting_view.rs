@@ -5,7 +5,7 @@
 use egui::{Color32, RichText};
 
 use super::{Editor, UiCommand};
-use crate::i18n::{Lang, number, texts};
+use crate::i18n::{Lang, texts};
 use crate::metrics::{Confidentiality, RuleIndicator, RuleMode};
 use crate::model::{CollegeId, Sector};
 use crate::ui::meeting::{CardData, IconsBy, card_ui};
@@ -94,16 +94,12 @@ impl Editor {
                 if !meeting.before && !units.is_empty() {
                     // small counts are not shown in public
                     let pupils = Confidentiality::default().count(Some(*pupils));
-                    let text = match pupils {
-                        Some(p) => format!(
-                            "{} {} · {} {}",
-                            units.len(),
-                            tx.meeting_changed,
-                            number(lang, p, 0),
-                            tx.meeting_moved
-                        ),
-                        None => format!("{} {}", units.len(), tx.meeting_changed),
-                    };
+                    let words = crate::i18n::public_texts(lang);
+                    let text = format!(
+                        "{} · {}",
+                        (words.units_change)(units.len()),
+                        (words.pupils_concerned)(lang, pupils)
+                    );
                     ui.label(big(&text, 20.0).strong().color(Color32::BLACK));
                     ui.label(big(tx.meeting_changed_legend, 18.0).color(Color32::from_gray(50)));
                     ui.separator();

@@ -141,7 +141,11 @@ impl Document {
     pub fn new_scenario_from_active(&mut self, name: impl Into<String>) -> usize {
         self.end_stroke();
         let src = &self.scenarios[self.active];
-        let scenario = src.scenario.derive(name);
+        let mut scenario = src.scenario.derive(name);
+        if self.active == 0 {
+            // the baseline's author is whoever drew the current map: a proposal is someone else's
+            scenario.meta.author.clear();
+        }
         let metrics = src.metrics.clone();
         self.scenarios.push(ScenarioState {
             scenario,

@@ -163,12 +163,12 @@ impl PublishWindow {
         }
         let mut action = None;
         let mut open = true;
-        let top = ctx.content_rect().center_top() + egui::vec2(-380.0, 90.0);
+        let top = ctx.content_rect().center_top() + egui::vec2(-520.0, 90.0);
         egui::Window::new(tx.publish_title)
             .open(&mut open)
             .collapsible(false)
             .default_pos(egui::pos2(top.x.max(10.0), top.y))
-            .default_width(760.0)
+            .default_width(1040.0)
             .show(ctx, |ui| {
                 ui.label(tx.publish_intro);
                 if of_baseline {
@@ -211,8 +211,10 @@ impl PublishWindow {
                 }
                 ui.separator();
                 if let Some((_, _, tex)) = &self.chart {
+                    let tall = ui.ctx().content_rect().height() * 0.55;
                     egui::ScrollArea::vertical()
-                        .max_height(ui.ctx().content_rect().height() * 0.55)
+                        .min_scrolled_height(tall)
+                        .max_height(tall)
                         .show(ui, |ui| {
                             let size = tex.size_vec2();
                             let w = ui.available_width().min(size.x);
