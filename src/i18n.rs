@@ -1489,9 +1489,31 @@ static PUBLIC_EN: PublicTexts = PublicTexts {
     table_header: "collège,sector,pupils before,pupils after,filled before (%),filled after (%),IPS before,IPS after,boursiers of 100 before,boursiers of 100 after,walk minutes before,walk minutes after,sector changed",
 };
 
+/// A social group's name as the interface writes it inside a sentence: the DEPP groups in the
+/// language, any other name (from the data) as it is, in lower case.
+pub fn group_name(lang: Lang, name: &str) -> String {
+    let depp = [
+        ("Très favorisée", "very favoured"),
+        ("Favorisée", "favoured"),
+        ("Moyenne", "middle"),
+        ("Défavorisée", "disadvantaged"),
+    ];
+    match (lang, depp.iter().find(|(fr, _)| *fr == name)) {
+        (Lang::En, Some((_, en))) => (*en).to_string(),
+        _ => name.to_lowercase(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_depp_groups_are_named_in_english_and_other_names_kept() {
+        assert_eq!(group_name(Lang::En, "Très favorisée"), "very favoured");
+        assert_eq!(group_name(Lang::Fr, "Très favorisée"), "très favorisée");
+        assert_eq!(group_name(Lang::En, "Cadres"), "cadres");
+    }
 
     #[test]
     fn numbers_are_written_the_french_way_by_default() {

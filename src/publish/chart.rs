@@ -86,7 +86,12 @@ pub fn legend(s: &PublicSummary, by: MixBy, lang: Lang) -> Vec<(Rgb, String)> {
             .groups
             .iter()
             .enumerate()
-            .map(|(i, g)| (GROUP_RGB[i % GROUP_RGB.len()], g.to_lowercase()))
+            .map(|(i, g)| {
+                (
+                    GROUP_RGB[i % GROUP_RGB.len()],
+                    crate::i18n::group_name(lang, g),
+                )
+            })
             .collect(),
         MixBy::Boursier => vec![
             (BOURSIER_RGB[0], w.boursiers.into()),

@@ -338,7 +338,11 @@ fn card(w: &mut Writer<'_, '_>, s: &PublicSummary, c: &PublicCollege, by: MixBy)
             }
             // the caption: one line per part shown
             let names: Vec<String> = match by {
-                MixBy::Group => s.groups.iter().map(|g| g.to_lowercase()).collect(),
+                MixBy::Group => s
+                    .groups
+                    .iter()
+                    .map(|g| crate::i18n::group_name(lang, g))
+                    .collect(),
                 MixBy::Boursier => vec![tx.boursiers.into(), tx.not_boursiers.into()],
             };
             let mut ly = ay + 5.0 * cell + 12.0;

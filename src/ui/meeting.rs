@@ -289,7 +289,10 @@ pub fn icon_parts(
                     .cycle()
                     .take(shares.len())
                     .collect(),
-                groups.iter().map(|g| g.to_lowercase()).collect(),
+                groups
+                    .iter()
+                    .map(|g| crate::i18n::group_name(lang, g))
+                    .collect(),
             )
         }
         IconsBy::Boursier => {
