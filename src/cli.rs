@@ -126,6 +126,39 @@ pub enum Command {
         #[arg(long)]
         streets: Option<PathBuf>,
     },
+    /// Ask the assistant for a sectorisation that lowers a segregation index, starting from the
+    /// baseline, and print what it changes and what it costs (a whole timed run).
+    Assist {
+        /// A project file (.cartemixite), a territory folder, or `demo`.
+        territory: String,
+        /// The index to lower: `h` (entropy), `boursiers` or `defavorises` (dissimilarity).
+        #[arg(long, default_value = "h")]
+        index: String,
+        /// Seconds of search after the first proposal.
+        #[arg(long, default_value_t = 20.0)]
+        seconds: f64,
+        /// Capacity use every collège must stay within, `LOW,HIGH` (e.g. 0.7,1.05), or `none`.
+        #[arg(long, default_value = "0.7,1.05")]
+        capacity: String,
+        /// Longest increase of a unit's walk over its current collège, metres (`none`: no limit).
+        #[arg(long, default_value = "1000")]
+        max_walk_increase: String,
+        /// Most pupils sent to another collège.
+        #[arg(long)]
+        max_moved: Option<f64>,
+        /// Let sectors break into pieces.
+        #[arg(long)]
+        allow_pieces: bool,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Write the proposal as a scenario file here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// A street file to walk along.
+        #[arg(long)]
+        streets: Option<PathBuf>,
+    },
     /// Read files (GeoJSON, CSV, Shapefile, zipped Shapefile) and print every problem found,
     /// with the columns recognised.
     Check {
@@ -394,6 +427,40 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
         } => walk_bench(*side, *colleges, *units, export.as_deref()),
         Command::Import(args) => import_command(args, lang),
         Command::Check { files } => check_command(files, lang),
+        Command::Assist {
+            territory,
+            index,
+            seconds,
+            capacity,
+            max_walk_increase,
+            max_moved,
+            allow_pieces,
+            seed,
+            out,
+            streets,
+        } => {
+            let constraints = crate::assistant::Constraints {
+                capacity: parse_bounds(capacity)?,
+                max_walk_m: None,
+                max_walk_increase_m: parse_limit(max_walk_increase)?,
+                max_moved_pupils: *max_moved,
+                keep_contiguous: !allow_pieces,
+            };
+            let budget = crate::assistant::Budget {
+                time: std::time::Duration::from_secs_f64(seconds.max(0.0)),
+                steps: u64::MAX,
+                seed: *seed,
+            };
+            assist_command(
+                territory,
+                index,
+                &constraints,
+                budget,
+                out.as_deref(),
+                streets.as_deref(),
+                lang,
+            )
+        }
         Command::Publish {
             territory,
             scenario,
@@ -589,6 +656,172 @@ struct PublishOutputs<'a> {
     map: Option<&'a Path>,
     chart: Option<&'a Path>,
     table: Option<&'a Path>,
+}
+
+fn parse_bounds(text: &str) -> Result<Option<(f64, f64)>, String> {
+    if text.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let parts: Vec<f64> = text
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("--capacity {text:?}: expected two numbers like 0.7,1.05, or none"))?;
+    match parts.as_slice() {
+        [lo, hi] if lo <= hi && *lo >= 0.0 => Ok(Some((*lo, *hi))),
+        _ => Err(format!(
+            "--capacity {text:?}: expected LOW,HIGH with 0 ≤ LOW ≤ HIGH, like 0.7,1.05"
+        )),
+    }
+}
+
+fn parse_limit(text: &str) -> Result<Option<f64>, String> {
+    if text.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    match text.trim().parse::<f64>() {
+        Ok(x) if x >= 0.0 => Ok(Some(x)),
+        _ => Err(format!("{text:?}: expected metres (a number ≥ 0) or none")),
+    }
+}
+
+/// The index named on the command line.
+pub fn parse_target(
+    name: &str,
+    t: &crate::model::Territory,
+) -> Result<crate::assistant::Target, String> {
+    use crate::assistant::Target;
+    use crate::metrics::Minority;
+    match name.to_lowercase().as_str() {
+        "h" | "entropy" | "entropie" => Ok(Target::Entropy),
+        "boursiers" => Ok(Target::Dissimilarity(Minority::Boursiers)),
+        "defavorises" | "défavorisés" | "disadvantaged" => t
+            .groups
+            .disadvantaged
+            .map(|g| Target::Dissimilarity(Minority::Group(g)))
+            .ok_or_else(|| "this territory has no disadvantaged group: use h or boursiers".into()),
+        _ => Err(format!(
+            "--index {name:?}: expected h (entropy), boursiers or defavorises"
+        )),
+    }
+}
+
+fn assist_command(
+    territory: &str,
+    index: &str,
+    constraints: &crate::assistant::Constraints,
+    budget: crate::assistant::Budget,
+    out: Option<&Path>,
+    streets: Option<&Path>,
+    lang: Lang,
+) -> Result<String, String> {
+    use crate::assistant::{Request, Target, hill_climb, propose};
+    use crate::io::territory_files::scenario_to_json;
+    let o = open_all(territory, streets, lang)?;
+    let t = &o.territory;
+    let base = &o.baseline;
+    let target = parse_target(index, t)?;
+    let m = Metrics::new(t, base, o.config.clone());
+    let began = std::time::Instant::now();
+    let p = propose(
+        &Request {
+            territory: t,
+            start: base,
+            baseline: base,
+            metrics: &m,
+            target,
+            constraints,
+        },
+        budget,
+        &mut |_| true,
+    )
+    .map_err(|e| e.to_string())?;
+    let whole = began.elapsed();
+    let climb_began = std::time::Instant::now();
+    let (climbed, climb_moves) = hill_climb(&Request {
+        territory: t,
+        start: base,
+        baseline: base,
+        metrics: &m,
+        target,
+        constraints,
+    })
+    .map_err(|e| e.to_string())?;
+    let climb_time = climb_began.elapsed();
+    let after = p.scenario(base);
+    let ma = Metrics::new(t, &after, o.config.clone());
+    let value = |m: &Metrics| {
+        let ti = m.territory();
+        match target {
+            Target::Entropy => ti.entropy.map(|e| e.indices.h),
+            Target::Dissimilarity(mi) => ti.minority(mi).and_then(|x| x.dissimilarity),
+        }
+    };
+    let mean_walk = |m: &Metrics| {
+        let (mut w, mut n) = (0.0, 0.0);
+        for c in t.college_ids() {
+            let ci = m.college(c, t);
+            if let Some(x) = ci.walk_mean_m {
+                w += x * ci.pupils;
+                n += ci.pupils;
+            }
+        }
+        (n > 0.0).then(|| w / n)
+    };
+    let mut s = String::new();
+    let f = |x: Option<f64>| x.map_or("unknown".into(), |v| format!("{v:.4}"));
+    let _ = writeln!(
+        s,
+        "{}: {} units, {} collèges",
+        t.info.name,
+        t.units().len(),
+        t.colleges().len()
+    );
+    let _ = writeln!(
+        s,
+        "index {index}: {} → {} ({:+.1} %)",
+        f(value(&m)),
+        f(value(&ma)),
+        (p.value / p.start_value - 1.0) * 100.0
+    );
+    let _ = writeln!(
+        s,
+        "first proposal after {:.2} s: {:.4}",
+        p.first_after.as_secs_f64(),
+        p.greedy_value
+    );
+    let _ = writeln!(
+        s,
+        "whole run {:.2} s ({} annealing steps)",
+        whole.as_secs_f64(),
+        p.steps
+    );
+    let _ = writeln!(
+        s,
+        "hill climb from the same start: {climbed:.4} ({} moves, {:.2} s)",
+        climb_moves.len(),
+        climb_time.as_secs_f64()
+    );
+    let _ = writeln!(
+        s,
+        "moves: {} units, {:.0} pupils change collège",
+        p.moves.len(),
+        p.moved_pupils()
+    );
+    let _ = writeln!(
+        s,
+        "mean walk: {} m → {} m",
+        mean_walk(&m).map_or("unknown".into(), |v| format!("{v:.0}")),
+        mean_walk(&ma).map_or("unknown".into(), |v| format!("{v:.0}"))
+    );
+    if let Some(path) = out {
+        let mut sc = after;
+        sc.meta = crate::model::ScenarioMeta::new("Proposition de l'assistant");
+        crate::io::atomic_write(path, scenario_to_json(&sc, t).as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let _ = writeln!(s, "written to {}", path.display());
+    }
+    Ok(s)
 }
 
 fn publish_command(

@@ -564,3 +564,92 @@ fn a_territory_on_saint_barthelemy_walks_along_its_openstreetmap_streets() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_assistant_on_lille_gives_a_first_proposal_fast_and_beats_the_hill_climb() {
+    use carte_mixite::assistant::{Budget, Constraints, Request, Target, hill_climb, propose};
+    use carte_mixite::metrics::{Metrics, MetricsConfig, Minority};
+    let imported = carte_mixite::io::import::import(&lille_spec(true)).unwrap();
+    let (t, base) = (&imported.territory, &imported.baseline);
+    let m = Metrics::new(t, base, MetricsConfig::default());
+    // what a CDEN could defend: at most a tenth of the pupils change collège
+    let pupils: f64 = t.units().iter().filter_map(|u| u.population.pupils).sum();
+    let c = Constraints {
+        max_moved_pupils: Some(0.1 * pupils),
+        ..Constraints::default()
+    };
+    let budget = Budget {
+        time: std::time::Duration::from_secs(15),
+        steps: u64::MAX,
+        seed: 1,
+    };
+    let mut targets = vec![Target::Entropy];
+    if let Some(g) = t.groups.disadvantaged {
+        targets.push(Target::Dissimilarity(Minority::Group(g)));
+    }
+    for target in targets {
+        let mut first_seen = None;
+        let began = std::time::Instant::now();
+        let p = propose(
+            &Request {
+                territory: t,
+                start: base,
+                baseline: base,
+                metrics: &m,
+                target,
+                constraints: &c,
+            },
+            budget,
+            &mut |pr| {
+                if first_seen.is_none() {
+                    first_seen = Some((began.elapsed(), pr.best_value));
+                }
+                true
+            },
+        )
+        .unwrap();
+        let (climbed, _) = hill_climb(&Request {
+            territory: t,
+            start: base,
+            baseline: base,
+            metrics: &m,
+            target,
+            constraints: &c,
+        })
+        .unwrap();
+        let (first_at, first_value) = first_seen.unwrap();
+        println!(
+            "Lille {target:?}: {:.4} → first {first_value:.4} after {:.2} s → {:.4} after {:.1} s \
+             ({} steps); hill climb {climbed:.4}; {} units, {:.0} of {pupils:.0} pupils moved",
+            p.start_value,
+            first_at.as_secs_f64(),
+            p.value,
+            p.elapsed.as_secs_f64(),
+            p.steps,
+            p.moves.len(),
+            p.moved_pupils()
+        );
+        assert!(first_at.as_secs_f64() < 10.0);
+        assert!(first_value < p.start_value);
+        assert!(p.value <= climbed + 1e-12, "{} > {climbed}", p.value);
+        assert!(p.elapsed.as_secs_f64() < 60.0);
+        assert!(p.moved_pupils() <= 0.1 * pupils + 1e-6);
+        // a local optimum: no simple hill climb from the result improves it
+        let after = p.scenario(base);
+        let ma = Metrics::new(t, &after, MetricsConfig::default());
+        let (again, moves) = hill_climb(&Request {
+            territory: t,
+            start: &after,
+            baseline: base,
+            metrics: &ma,
+            target,
+            constraints: &c,
+        })
+        .unwrap();
+        assert!(
+            moves.is_empty() && (again - p.value).abs() < 1e-7,
+            "a hill climb from the result reached {again} (from {}) with {moves:?}",
+            p.value
+        );
+    }
+}

@@ -391,6 +391,12 @@ struct ScenarioFile {
     locked_units: Vec<String>,
     #[serde(default)]
     locked_colleges: Vec<String>,
+    /// Collèges closed in this scenario.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    closed_colleges: Vec<String>,
+    /// Collèges whose sector may be in pieces without a warning.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    discontinuous_ok: Vec<String>,
     /// Fields written by newer versions: kept, never dropped.
     #[serde(flatten)]
     extra: Map<String, Value>,
@@ -472,6 +478,16 @@ pub fn parse_scenario(
             scenario.set_college_lock(c, true);
         }
     }
+    for uai in &file.closed_colleges {
+        if let Some(c) = college(uai, &mut warnings) {
+            scenario.set_college_open(c, false);
+        }
+    }
+    for uai in &file.discontinuous_ok {
+        if let Some(c) = territory.college_by_uai(uai) {
+            scenario.set_discontinuous_ok(c, true);
+        }
+    }
     Ok((scenario, warnings))
 }
 
@@ -505,6 +521,16 @@ pub fn scenario_to_json(scenario: &Scenario, territory: &Territory) -> String {
         locked_colleges: territory
             .college_ids()
             .filter(|&c| scenario.is_college_locked(c))
+            .map(uai)
+            .collect(),
+        closed_colleges: territory
+            .college_ids()
+            .filter(|&c| !scenario.is_college_open(c))
+            .map(uai)
+            .collect(),
+        discontinuous_ok: territory
+            .college_ids()
+            .filter(|&c| scenario.allows_discontinuous(c))
             .map(uai)
             .collect(),
         extra: Map::new(),

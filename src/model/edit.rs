@@ -15,6 +15,10 @@ pub enum Edit {
     LockUnits(Vec<(UnitId, bool)>),
     /// Lock or unlock collèges: no unit may join or leave a locked collège.
     LockColleges(Vec<(CollegeId, bool)>),
+    /// Open (true) or close (false) collèges. A collège is closed only once no unit goes there.
+    OpenColleges(Vec<(CollegeId, bool)>),
+    /// Let a collège's sector be in several pieces without a warning (true), or warn again.
+    AllowDiscontinuous(Vec<(CollegeId, bool)>),
 }
 
 /// Why an edit was refused. Nothing was changed.
@@ -32,6 +36,19 @@ pub enum EditError {
     /// A collège involved is locked.
     #[error("the collège « {0} » is locked: unlock it first")]
     LockedCollege(String),
+    /// The collège is closed in this scenario.
+    #[error("the collège « {0} » is closed in this scenario: reopen it first")]
+    ClosedCollege(String),
+    /// A collège cannot close while units still go there.
+    #[error(
+        "the collège « {name} » still receives {units} units: give them to other collèges first"
+    )]
+    StillHasUnits {
+        /// The collège.
+        name: String,
+        /// Units still sent there.
+        units: usize,
+    },
     /// The shares are not valid.
     #[error("{0}")]
     Assignment(#[from] AssignmentError),
@@ -43,7 +60,9 @@ impl Edit {
         match self {
             Edit::Assign(v) => v.is_empty(),
             Edit::LockUnits(v) => v.is_empty(),
-            Edit::LockColleges(v) => v.is_empty(),
+            Edit::LockColleges(v) | Edit::OpenColleges(v) | Edit::AllowDiscontinuous(v) => {
+                v.is_empty()
+            }
         }
     }
 
@@ -90,6 +109,13 @@ impl Edit {
                             ));
                         }
                     }
+                    for (c, _) in a.shares() {
+                        if !scenario.is_college_open(c) {
+                            return Err(EditError::ClosedCollege(
+                                territory.college(c).name.clone(),
+                            ));
+                        }
+                    }
                     checked.push((u, a));
                 }
                 let mut inverse = Vec::with_capacity(checked.len());
@@ -114,6 +140,51 @@ impl Edit {
                     .collect();
                 inverse.reverse();
                 Ok(Edit::LockUnits(inverse))
+            }
+            Edit::OpenColleges(changes) => {
+                for &(c, open) in &changes {
+                    if c.index() >= colleges {
+                        return Err(EditError::UnknownCollege(c.0));
+                    }
+                    if !open {
+                        let units = scenario
+                            .assignments()
+                            .iter()
+                            .filter(|a| a.involves(c))
+                            .count();
+                        if units > 0 {
+                            return Err(EditError::StillHasUnits {
+                                name: territory.college(c).name.clone(),
+                                units,
+                            });
+                        }
+                    }
+                }
+                let mut inverse: Vec<(CollegeId, bool)> = changes
+                    .into_iter()
+                    .filter_map(|(c, open)| {
+                        let was = scenario.set_college_open(c, open);
+                        (was != open).then_some((c, was))
+                    })
+                    .collect();
+                inverse.reverse();
+                Ok(Edit::OpenColleges(inverse))
+            }
+            Edit::AllowDiscontinuous(changes) => {
+                for &(c, _) in &changes {
+                    if c.index() >= colleges {
+                        return Err(EditError::UnknownCollege(c.0));
+                    }
+                }
+                let mut inverse: Vec<(CollegeId, bool)> = changes
+                    .into_iter()
+                    .filter_map(|(c, ok)| {
+                        let was = scenario.set_discontinuous_ok(c, ok);
+                        (was != ok).then_some((c, was))
+                    })
+                    .collect();
+                inverse.reverse();
+                Ok(Edit::AllowDiscontinuous(inverse))
             }
             Edit::LockColleges(changes) => {
                 for &(c, _) in &changes {

@@ -152,6 +152,10 @@ pub struct Scenario {
     assignments: Vec<Assignment>,
     locked_units: Vec<bool>,
     locked_colleges: Vec<bool>,
+    /// Collèges closed in this scenario: they receive no unit.
+    closed_colleges: Vec<bool>,
+    /// Collèges whose sector may be in several pieces without a warning ("peau de léopard").
+    discontinuous_ok: Vec<bool>,
 }
 
 impl Scenario {
@@ -162,6 +166,8 @@ impl Scenario {
             assignments: vec![Assignment::Unassigned; territory.units().len()],
             locked_units: vec![false; territory.units().len()],
             locked_colleges: vec![false; territory.colleges().len()],
+            closed_colleges: vec![false; territory.colleges().len()],
+            discontinuous_ok: vec![false; territory.colleges().len()],
         }
     }
 
@@ -205,6 +211,23 @@ impl Scenario {
         self.locked_colleges[college.index()]
     }
 
+    /// False when the collège is closed in this scenario.
+    pub fn is_college_open(&self, college: CollegeId) -> bool {
+        !self
+            .closed_colleges
+            .get(college.index())
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// True when this collège's sector may be in pieces without a warning.
+    pub fn allows_discontinuous(&self, college: CollegeId) -> bool {
+        self.discontinuous_ok
+            .get(college.index())
+            .copied()
+            .unwrap_or(false)
+    }
+
     /// Number of units.
     pub fn unit_count(&self) -> usize {
         self.assignments.len()
@@ -227,6 +250,14 @@ impl Scenario {
 
     pub(crate) fn set_college_lock(&mut self, college: CollegeId, locked: bool) -> bool {
         std::mem::replace(&mut self.locked_colleges[college.index()], locked)
+    }
+
+    pub(crate) fn set_college_open(&mut self, college: CollegeId, open: bool) -> bool {
+        !std::mem::replace(&mut self.closed_colleges[college.index()], !open)
+    }
+
+    pub(crate) fn set_discontinuous_ok(&mut self, college: CollegeId, ok: bool) -> bool {
+        std::mem::replace(&mut self.discontinuous_ok[college.index()], ok)
     }
 
     /// A copy with a new name and fresh dates, for "new scenario from this one".

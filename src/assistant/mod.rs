@@ -1,0 +1,538 @@
+//! The assistant: proposes a sectorisation that lowers a chosen segregation index, under the
+//! facilitator's constraints, by local search over border units.
+//!
+//! Three phases, each reporting its best-so-far:
+//! 1. a greedy hill climb from the scenario (the first proposal, in well under a second on a
+//!    metropolis);
+//! 2. simulated annealing from there (moves of one border unit to a neighbouring sector, and swaps
+//!    of two adjacent units between their sectors), with a temperature that falls with the budget
+//!    used;
+//! 3. a polish: hill climb from the best state found, then every move that does not help is
+//!    given back (fewer pupils moved for the same index), until nothing changes.
+//!
+//! The result is therefore never worse than the greedy climb and is a local optimum: no single
+//! move or swap of a border unit improves it. Units are moved whole, never split; locked units and
+//! collèges, private and closed collèges and shared units are left alone.
+
+mod state;
+
+use std::time::{Duration, Instant};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use crate::metrics::{Metrics, Minority};
+use crate::model::{Assignment, CollegeId, Edit, Scenario, Territory, UnitId};
+use state::{Change, NONE, State};
+
+/// The index the assistant lowers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Target {
+    /// Theil's entropy index H over the social groups.
+    Entropy,
+    /// Duncan's dissimilarity of a minority (boursiers, or a social group).
+    Dissimilarity(Minority),
+}
+
+/// What the proposal must respect. `None` means no limit.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Constraints {
+    /// Capacity use (pupils / capacity) every collège must stay within, e.g. (0.7, 1.05). A
+    /// collège already outside may not get further out.
+    pub capacity: Option<(f64, f64)>,
+    /// Longest walk allowed to a new collège, metres.
+    pub max_walk_m: Option<f64>,
+    /// Longest increase of a unit's walk over its baseline collège, metres.
+    pub max_walk_increase_m: Option<f64>,
+    /// Most pupils sent to another collège than in the baseline.
+    pub max_moved_pupils: Option<f64>,
+    /// Sectors may not break into more pieces than they have.
+    pub keep_contiguous: bool,
+}
+
+impl Default for Constraints {
+    fn default() -> Self {
+        Constraints {
+            capacity: Some((0.7, 1.05)),
+            max_walk_m: None,
+            max_walk_increase_m: Some(1000.0),
+            max_moved_pupils: None,
+            keep_contiguous: true,
+        }
+    }
+}
+
+/// How long to search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    /// Wall-clock limit of the annealing.
+    pub time: Duration,
+    /// Limit on annealing steps (the test's deterministic budget).
+    pub steps: u64,
+    /// Seed of the random choices.
+    pub seed: u64,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            time: Duration::from_secs(20),
+            steps: u64::MAX,
+            seed: 1,
+        }
+    }
+}
+
+/// Which phase the search is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Greedy climb from the scenario.
+    Greedy,
+    /// Simulated annealing.
+    Annealing,
+    /// Final climb and giving back useless moves.
+    Polish,
+}
+
+/// What the search reports while it runs.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    /// Share of the budget used (0-1).
+    pub fraction: f32,
+    /// The phase.
+    pub phase: Phase,
+    /// The index at the start.
+    pub start_value: f64,
+    /// The best index found so far.
+    pub best_value: f64,
+    /// The best scenario's changes so far, when they changed since the last report.
+    pub best_moves: Option<Vec<Move>>,
+}
+
+/// One unit the proposal sends elsewhere.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Move {
+    /// The unit.
+    pub unit: UnitId,
+    /// Its collège in the scenario the search started from.
+    pub from: CollegeId,
+    /// Its proposed collège.
+    pub to: CollegeId,
+    /// Its pupils.
+    pub pupils: f64,
+    /// How much worse the index would be without this move alone (positive: the move helps).
+    pub gain: f64,
+    /// Walking distance before and after, metres, when known.
+    pub walk_before_m: Option<f64>,
+    /// Walking distance after.
+    pub walk_after_m: Option<f64>,
+}
+
+/// The assistant's proposal.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Proposal {
+    /// The index it lowers.
+    pub target: Target,
+    /// The index of the scenario it started from.
+    pub start_value: f64,
+    /// The index after the first (greedy) proposal.
+    pub greedy_value: f64,
+    /// The index of the proposal, as the search counted it.
+    pub value: f64,
+    /// The moves, from the start scenario, largest gain first.
+    pub moves: Vec<Move>,
+    /// When the first proposal was ready.
+    pub first_after: Duration,
+    /// Total time.
+    pub elapsed: Duration,
+    /// Annealing steps made.
+    pub steps: u64,
+    /// True when the search was stopped before its budget.
+    pub stopped: bool,
+}
+
+impl Proposal {
+    /// Pupils of the moved units.
+    pub fn moved_pupils(&self) -> f64 {
+        self.moves.iter().map(|m| m.pupils).sum()
+    }
+
+    /// The edit that makes the chosen moves (all when `keep` is `None`).
+    pub fn edit(&self, keep: Option<&[bool]>) -> Edit {
+        Edit::Assign(
+            self.moves
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep.is_none_or(|k| k.get(*i).copied().unwrap_or(false)))
+                .map(|(_, m)| (m.unit, Assignment::College(m.to)))
+                .collect(),
+        )
+    }
+
+    /// The scenario with the chosen moves made (outside any document: for tests and the CLI).
+    pub fn scenario(&self, start: &Scenario) -> Scenario {
+        let mut s = start.clone();
+        for m in &self.moves {
+            s.replace_assignment(m.unit, Assignment::College(m.to));
+        }
+        s
+    }
+}
+
+/// Why the assistant cannot run.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AssistantError {
+    /// The index cannot be computed (no social groups, no boursier counts).
+    #[error("the chosen index is unknown for this territory: its data lacks the counts it needs")]
+    IndexUnknown,
+    /// Nothing can move.
+    #[error("no unit can change collège: every unit or collège is locked, closed or private")]
+    NothingMovable,
+}
+
+/// Tolerance under which an index change counts as none.
+const EPS: f64 = 1e-11;
+
+/// What the assistant is asked.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The territory.
+    pub territory: &'a Territory,
+    /// The scenario the search starts from.
+    pub start: &'a Scenario,
+    /// The scenario pupils moved and walking increases are measured against (the current map).
+    pub baseline: &'a Scenario,
+    /// The indicators of `start`.
+    pub metrics: &'a Metrics,
+    /// The index to lower.
+    pub target: Target,
+    /// The constraints.
+    pub constraints: &'a Constraints,
+}
+
+impl Request<'_> {
+    fn state(&self) -> Result<State<'_>, AssistantError> {
+        State::new(
+            self.territory,
+            self.start,
+            self.baseline,
+            self.metrics,
+            self.target,
+            self.constraints.clone(),
+        )
+        .ok_or(AssistantError::IndexUnknown)
+    }
+}
+
+/// Proposes a sectorisation. `report` is called often with the progress; it returns false to
+/// stop (the best so far is still returned, polished).
+pub fn propose(
+    r: &Request,
+    budget: Budget,
+    report: &mut dyn FnMut(&Progress) -> bool,
+) -> Result<Proposal, AssistantError> {
+    let began = Instant::now();
+    let (t, target) = (r.territory, r.target);
+    let mut s = r.state()?;
+    let movable: Vec<u32> = (0..s.movable.len() as u32)
+        .filter(|&u| s.movable[u as usize])
+        .collect();
+    let mut nb = Vec::new();
+    if !movable.iter().any(|&u| {
+        s.neighbour_sectors(u, &mut nb);
+        !nb.is_empty()
+    }) {
+        return Err(AssistantError::NothingMovable);
+    }
+    let start_sector = s.sector_of.clone();
+    let start_value = s.value;
+    let mut rng = ChaCha8Rng::seed_from_u64(budget.seed);
+    let mut stopped = false;
+    let mut progress = |s: &State, fraction: f32, phase: Phase, best: f64, with_moves: bool| {
+        let p = Progress {
+            fraction,
+            phase,
+            start_value,
+            best_value: best,
+            best_moves: with_moves.then(|| moves_of(s, t, &start_sector)),
+        };
+        report(&p)
+    };
+
+    // 1. greedy
+    climb(&mut s, &movable, true);
+    let greedy_value = s.value;
+    let first_after = began.elapsed();
+    if !progress(&s, 0.0, Phase::Greedy, s.value, true) {
+        stopped = true;
+    }
+
+    // 2. annealing
+    let mut best = s.sector_of.clone();
+    let mut best_value = s.value;
+    let mut steps = 0u64;
+    if !stopped {
+        let t0 = initial_temperature(&mut s, &movable, &mut rng);
+        let mut changed_since_report = false;
+        let mut last_report = Instant::now();
+        loop {
+            if steps.is_multiple_of(256) {
+                let fraction = anneal_fraction(steps, began.elapsed() - first_after, budget);
+                if fraction >= 1.0 {
+                    break;
+                }
+                if last_report.elapsed() > Duration::from_millis(150) {
+                    last_report = Instant::now();
+                    let show = changed_since_report;
+                    changed_since_report = false;
+                    if !report_best(&mut s, &best, fraction, best_value, show, &mut progress) {
+                        stopped = true;
+                        break;
+                    }
+                }
+            }
+            let fraction = anneal_fraction(steps, began.elapsed() - first_after, budget);
+            let temperature = t0 * (1e-3f64).powf(fraction);
+            steps += 1;
+            let Some((changes, len)) = random_change(&s, &movable, &mut rng, &mut nb) else {
+                continue;
+            };
+            let changes = &changes[..len];
+            let d = s.delta(changes);
+            let accept = d < 0.0 || rng.random::<f64>() < (-d / temperature.max(1e-300)).exp();
+            if accept && s.allowed(changes) {
+                s.apply(changes);
+                if s.value < best_value - EPS {
+                    best_value = s.value;
+                    best.copy_from_slice(&s.sector_of);
+                    changed_since_report = true;
+                }
+            }
+        }
+    }
+
+    // 3. polish from the best state
+    restore(&mut s, &best);
+    s.recount();
+    progress(&s, 1.0, Phase::Polish, s.value, false);
+    for _ in 0..8 {
+        let improved = climb(&mut s, &movable, true);
+        let given_back = give_back(&mut s, &movable, &start_sector);
+        if !improved && !given_back {
+            break;
+        }
+    }
+    let mut moves = moves_of(&s, t, &start_sector);
+    moves.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+    Ok(Proposal {
+        target,
+        start_value,
+        greedy_value,
+        value: s.value,
+        moves,
+        first_after,
+        elapsed: began.elapsed(),
+        steps,
+        stopped,
+    })
+}
+
+/// The simple hill climb the proposal is measured against: single moves of border units that
+/// lower the index, in unit order, until none does. Returns the index reached and the moves.
+pub fn hill_climb(r: &Request) -> Result<(f64, Vec<Move>), AssistantError> {
+    let t = r.territory;
+    let mut s = r.state()?;
+    let movable: Vec<u32> = (0..s.movable.len() as u32)
+        .filter(|&u| s.movable[u as usize])
+        .collect();
+    let start_sector = s.sector_of.clone();
+    climb(&mut s, &movable, false);
+    Ok((s.value, moves_of(&s, t, &start_sector)))
+}
+
+fn anneal_fraction(steps: u64, elapsed: Duration, budget: Budget) -> f64 {
+    let by_steps = steps as f64 / budget.steps.max(1) as f64;
+    let by_time = elapsed.as_secs_f64() / budget.time.as_secs_f64().max(1e-9);
+    by_steps.max(by_time).min(1.0)
+}
+
+fn report_best(
+    s: &mut State,
+    best: &[u32],
+    fraction: f64,
+    best_value: f64,
+    with_moves: bool,
+    progress: &mut impl FnMut(&State, f32, Phase, f64, bool) -> bool,
+) -> bool {
+    if !with_moves {
+        return progress(s, fraction as f32, Phase::Annealing, best_value, false);
+    }
+    // report the best state's moves: swap it in, report, swap back
+    let here = s.sector_of.clone();
+    restore(s, best);
+    let go_on = progress(s, fraction as f32, Phase::Annealing, best_value, true);
+    restore(s, &here);
+    go_on
+}
+
+/// Moves every unit whose sector differs from `target` (through the state, keeping counts).
+fn restore(s: &mut State, target: &[u32]) {
+    let changes: Vec<Change> = (0..target.len())
+        .filter(|&u| s.sector_of[u] != target[u])
+        .map(|u| Change {
+            unit: u as u32,
+            from: s.sector_of[u],
+            to: target[u],
+        })
+        .collect();
+    s.apply(&changes);
+}
+
+/// A random move of a border unit to a neighbouring sector, or a swap of two adjacent units.
+fn random_change(
+    s: &State,
+    movable: &[u32],
+    rng: &mut ChaCha8Rng,
+    nb: &mut Vec<u32>,
+) -> Option<([Change; 2], usize)> {
+    let u = movable[rng.random_range(0..movable.len())];
+    s.neighbour_sectors(u, nb);
+    if nb.is_empty() {
+        return None;
+    }
+    let from = s.sector_of[u as usize];
+    let to = nb[rng.random_range(0..nb.len())];
+    let first = Change { unit: u, from, to };
+    if rng.random::<f64>() < 0.3 {
+        let candidates: Vec<u32> = s
+            .neighbours_in(u, to)
+            .filter(|&v| s.movable[v as usize])
+            .collect();
+        if !candidates.is_empty() {
+            let v = candidates[rng.random_range(0..candidates.len())];
+            let second = Change {
+                unit: v,
+                from: to,
+                to: from,
+            };
+            return Some(([first, second], 2));
+        }
+    }
+    Some(([first, first], 1))
+}
+
+/// The starting temperature: the median worsening of random moves, so that about half of them
+/// are accepted at first.
+fn initial_temperature(s: &mut State, movable: &[u32], rng: &mut ChaCha8Rng) -> f64 {
+    let mut nb = Vec::new();
+    let mut ups: Vec<f64> = (0..400)
+        .filter_map(|_| random_change(s, movable, rng, &mut nb))
+        .map(|(c, len)| s.delta(&c[..len]))
+        .filter(|d| *d > 0.0)
+        .collect();
+    if ups.is_empty() {
+        return 1e-6;
+    }
+    ups.sort_by(f64::total_cmp);
+    ups[ups.len() / 2]
+}
+
+/// First-improvement hill climb over single moves (and swaps when `swaps`). Returns true when
+/// anything changed.
+fn climb(s: &mut State, movable: &[u32], swaps: bool) -> bool {
+    let mut any = false;
+    let mut nb = Vec::new();
+    loop {
+        let mut improved = false;
+        for &u in movable {
+            s.neighbour_sectors(u, &mut nb);
+            for &to in &nb.clone() {
+                let from = s.sector_of[u as usize];
+                let single = [Change { unit: u, from, to }];
+                if s.delta(&single) < -EPS && s.allowed(&single) {
+                    s.apply(&single);
+                    improved = true;
+                    break;
+                }
+                if !swaps {
+                    continue;
+                }
+                let partners: Vec<u32> = s
+                    .neighbours_in(u, to)
+                    .filter(|&v| s.movable[v as usize])
+                    .collect();
+                let mut done = false;
+                for v in partners {
+                    let pair = [
+                        Change { unit: u, from, to },
+                        Change {
+                            unit: v,
+                            from: to,
+                            to: from,
+                        },
+                    ];
+                    if s.delta(&pair) < -EPS && s.allowed(&pair) {
+                        s.apply(&pair);
+                        done = true;
+                        break;
+                    }
+                }
+                if done {
+                    improved = true;
+                    break;
+                }
+            }
+        }
+        if !improved {
+            return any;
+        }
+        any = true;
+    }
+}
+
+/// Gives back to their starting collège the moved units whose return does not raise the index.
+fn give_back(s: &mut State, movable: &[u32], start: &[u32]) -> bool {
+    let mut any = false;
+    for &u in movable {
+        let (now, was) = (s.sector_of[u as usize], start[u as usize]);
+        if now == was || was == NONE {
+            continue;
+        }
+        let back = [Change {
+            unit: u,
+            from: now,
+            to: was,
+        }];
+        if s.delta(&back) <= 0.0 && s.allowed(&back) {
+            s.apply(&back);
+            any = true;
+        }
+    }
+    any
+}
+
+fn moves_of(s: &State, t: &Territory, start: &[u32]) -> Vec<Move> {
+    (0..start.len())
+        .filter(|&u| s.sector_of[u] != start[u] && start[u] != NONE && s.sector_of[u] != NONE)
+        .map(|u| {
+            let (from, to) = (start[u], s.sector_of[u]);
+            let back = [Change {
+                unit: u as u32,
+                from: to,
+                to: from,
+            }];
+            Move {
+                unit: UnitId(u as u32),
+                from: CollegeId(from),
+                to: CollegeId(to),
+                pupils: t.unit(UnitId(u as u32)).population.pupils.unwrap_or(0.0),
+                gain: s.delta(&back),
+                walk_before_m: s.walk(u as u32, from),
+                walk_after_m: s.walk(u as u32, to),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,507 @@
+//! The search state of the assistant: who goes where, per-collège counts, the index kept as a sum
+//! of per-collège terms, and the constraints checked on the collèges a move touches.
+//!
+//! Counts start from the indicator engine (so the private collèges' own intake and shared units
+//! are in them) and follow moves in floating point; the final figures are always recomputed by
+//! the engine, never taken from here.
+
+use crate::metrics::{Metrics, Minority};
+use crate::model::territory::MAX_GROUPS;
+use crate::model::{Assignment, CollegeId, Scenario, Sector, Territory, UnitId};
+
+use super::{Constraints, Target};
+
+/// No collège (a unit assigned nowhere).
+pub(super) const NONE: u32 = u32::MAX;
+
+/// The counts of one collège that the index and the constraints need.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Counts {
+    pupils: f64,
+    groups: [f64; MAX_GROUPS],
+    /// Minority pupils and the pupils they are counted among (dissimilarity).
+    a: f64,
+    n: f64,
+}
+
+/// What one unit carries.
+#[derive(Debug, Clone, Copy, Default)]
+struct Load {
+    pupils: f64,
+    groups: [f64; MAX_GROUPS],
+    a: f64,
+    n: f64,
+}
+
+impl Counts {
+    fn add(&mut self, l: &Load, sign: f64) {
+        self.pupils += sign * l.pupils;
+        for (x, g) in self.groups.iter_mut().zip(&l.groups) {
+            *x += sign * g;
+        }
+        self.a += sign * l.a;
+        self.n += sign * l.n;
+    }
+}
+
+fn xlnx(x: f64) -> f64 {
+    if x > 0.0 { x * x.ln() } else { 0.0 }
+}
+
+/// One unit changing collège.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Change {
+    pub unit: u32,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// The state searched over.
+#[derive(Debug, Clone)]
+pub(super) struct State<'a> {
+    t: &'a Territory,
+    metrics: &'a Metrics,
+    target: Target,
+    group_count: usize,
+    /// Territory constants of the index: N·E for the entropy index, (A, B) for dissimilarity.
+    norm: (f64, f64),
+    /// The collège whose sector each unit belongs to (its main collège), `NONE` when none.
+    pub sector_of: Vec<u32>,
+    /// Units the assistant may move.
+    pub movable: Vec<bool>,
+    /// Collèges that may receive or lose units.
+    pub open: Vec<bool>,
+    /// Each unit's collège in the baseline (for pupils moved and walking increase).
+    base_of: Vec<u32>,
+    loads: Vec<Load>,
+    counts: Vec<Counts>,
+    /// The counts, sectors and index at the start, to recount from without rounding drift.
+    start_counts: Vec<Counts>,
+    start_sector: Vec<u32>,
+    start_value: f64,
+    capacity: Vec<Option<f64>>,
+    /// Members of each sector and each unit's place in its list.
+    members: Vec<Vec<u32>>,
+    place: Vec<u32>,
+    /// Current value of the index.
+    pub value: f64,
+    /// Pupils not in their baseline collège.
+    pub moved: f64,
+    constraints: Constraints,
+    stamp: Vec<u32>,
+    epoch: u32,
+}
+
+impl<'a> State<'a> {
+    pub fn new(
+        t: &'a Territory,
+        start: &Scenario,
+        baseline: &Scenario,
+        metrics: &'a Metrics,
+        target: Target,
+        constraints: Constraints,
+    ) -> Option<Self> {
+        let group_count = t.groups.len();
+        let indices = metrics.territory();
+        let (value, norm) = match target {
+            Target::Entropy => {
+                let e = indices.entropy?;
+                (
+                    e.indices.h,
+                    (indices_norm_entropy(metrics, group_count)?, 0.0),
+                )
+            }
+            Target::Dissimilarity(m) => {
+                let d = indices.minority(m)?.dissimilarity?;
+                let (a, n) = metrics.minority_counts(m);
+                let (ta, tn): (f64, f64) = (a.iter().sum(), n.iter().sum());
+                (d, (ta, tn - ta))
+            }
+        };
+        let k = t.colleges().len();
+        let group_counts = metrics.group_counts();
+        let (ma, mn) = match target {
+            Target::Dissimilarity(m) => metrics.minority_counts(m),
+            Target::Entropy => (vec![0.0; k], vec![0.0; k]),
+        };
+        let counts: Vec<Counts> = (0..k)
+            .map(|i| {
+                let mut c = Counts {
+                    pupils: metrics.college(CollegeId(i as u32), t).pupils,
+                    a: ma[i],
+                    n: mn[i],
+                    ..Counts::default()
+                };
+                for (x, g) in c.groups.iter_mut().zip(&group_counts[i]) {
+                    *x = *g;
+                }
+                c
+            })
+            .collect();
+        let open: Vec<bool> = t
+            .college_ids()
+            .map(|c| {
+                t.college(c).sector == Sector::Public
+                    && !start.is_college_locked(c)
+                    && start.is_college_open(c)
+            })
+            .collect();
+        let sector_of: Vec<u32> = t
+            .unit_ids()
+            .map(|u| start.assignment(u).main_college().map_or(NONE, |c| c.0))
+            .collect();
+        let movable = t
+            .unit_ids()
+            .map(|u| match start.assignment(u) {
+                Assignment::College(c) => open[c.index()] && !start.is_unit_locked(u),
+                _ => false,
+            })
+            .collect();
+        let base_of = t
+            .unit_ids()
+            .map(|u| baseline.assignment(u).main_college().map_or(NONE, |c| c.0))
+            .collect();
+        let loads = t
+            .units()
+            .iter()
+            .map(|unit| {
+                let p = &unit.population;
+                let pupils = p.pupils.unwrap_or(0.0);
+                let mut l = Load {
+                    pupils,
+                    ..Load::default()
+                };
+                if let Some(g) = &p.groups {
+                    for (x, v) in l.groups.iter_mut().zip(g) {
+                        *x = *v;
+                    }
+                }
+                if let Target::Dissimilarity(m) = target {
+                    (l.a, l.n) = match m {
+                        Minority::Boursiers => match p.boursiers {
+                            Some(b) => (b, pupils),
+                            None => (0.0, 0.0),
+                        },
+                        Minority::Group(g) => match &p.groups {
+                            Some(gs) => (gs.get(g).copied().unwrap_or(0.0), gs.iter().sum()),
+                            None => (0.0, 0.0),
+                        },
+                    };
+                }
+                l
+            })
+            .collect();
+        let mut members = vec![Vec::new(); k];
+        let mut place = vec![0; sector_of.len()];
+        for (u, &c) in sector_of.iter().enumerate() {
+            if c != NONE {
+                place[u] = members[c as usize].len() as u32;
+                members[c as usize].push(u as u32);
+            }
+        }
+        let mut s = State {
+            start_counts: counts.clone(),
+            start_sector: sector_of.clone(),
+            start_value: value,
+            t,
+            metrics,
+            target,
+            group_count,
+            norm,
+            sector_of,
+            movable,
+            open,
+            base_of,
+            loads,
+            counts,
+            capacity: t.colleges().iter().map(|c| c.capacity_pupils).collect(),
+            members,
+            place,
+            value,
+            moved: 0.0,
+            constraints,
+            stamp: vec![0; t.units().len()],
+            epoch: 0,
+        };
+        s.moved = (0..s.sector_of.len())
+            .filter(|&u| s.sector_of[u] != s.base_of[u] && s.movable[u])
+            .map(|u| s.loads[u].pupils)
+            .sum();
+        Some(s)
+    }
+
+    /// Recomputes the counts and the index from the start and the moves made since, so that
+    /// millions of floating-point updates leave no drift.
+    pub fn recount(&mut self) {
+        self.counts.clone_from(&self.start_counts);
+        for u in 0..self.sector_of.len() {
+            let (from, to) = (self.start_sector[u], self.sector_of[u]);
+            if from != to {
+                let load = self.loads[u];
+                self.counts[from as usize].add(&load, -1.0);
+                self.counts[to as usize].add(&load, 1.0);
+            }
+        }
+        self.value = self.start_value
+            + self
+                .counts
+                .iter()
+                .zip(&self.start_counts)
+                .map(|(now, was)| self.term(now) - self.term(was))
+                .sum::<f64>();
+        self.moved = (0..self.sector_of.len())
+            .filter(|&u| self.sector_of[u] != self.base_of[u] && self.movable[u])
+            .map(|u| self.loads[u].pupils)
+            .sum();
+    }
+
+    /// The index term of one collège's counts.
+    fn term(&self, c: &Counts) -> f64 {
+        match self.target {
+            Target::Entropy => {
+                let total: f64 = c.groups[..self.group_count].iter().sum();
+                let phi: f64 = c.groups[..self.group_count]
+                    .iter()
+                    .map(|&x| xlnx(x))
+                    .sum::<f64>()
+                    - xlnx(total);
+                phi / self.norm.0
+            }
+            Target::Dissimilarity(_) => {
+                let (ta, tb) = self.norm;
+                if ta <= 0.0 || tb <= 0.0 {
+                    return 0.0;
+                }
+                0.5 * (c.a / ta - (c.n - c.a) / tb).abs()
+            }
+        }
+    }
+
+    /// The collèges a list of changes touches, with their counts after the changes. At most two
+    /// changes (a move or a swap).
+    fn after(&self, changes: &[Change]) -> ([(u32, Counts); 4], usize) {
+        let mut touched = [(NONE, Counts::default()); 4];
+        let mut len = 0;
+        for ch in changes {
+            for (c, sign) in [(ch.from, -1.0), (ch.to, 1.0)] {
+                let slot = match touched[..len].iter().position(|(k, _)| *k == c) {
+                    Some(i) => i,
+                    None => {
+                        touched[len] = (c, self.counts[c as usize]);
+                        len += 1;
+                        len - 1
+                    }
+                };
+                touched[slot].1.add(&self.loads[ch.unit as usize], sign);
+            }
+        }
+        (touched, len)
+    }
+
+    /// Change of the index if the changes were made.
+    pub fn delta(&self, changes: &[Change]) -> f64 {
+        let (touched, len) = self.after(changes);
+        touched[..len]
+            .iter()
+            .map(|(k, c)| self.term(c) - self.term(&self.counts[*k as usize]))
+            .sum()
+    }
+
+    /// Walking distance from a unit to a collège (the engine's model), metres.
+    pub fn walk(&self, unit: u32, college: u32) -> Option<f64> {
+        self.metrics
+            .walk_m(self.t, UnitId(unit), CollegeId(college))
+    }
+
+    fn walk_allowed(&self, unit: u32, to: u32) -> bool {
+        if to == self.base_of[unit as usize] {
+            return true;
+        }
+        let c = &self.constraints;
+        if c.max_walk_m.is_none() && c.max_walk_increase_m.is_none() {
+            return true;
+        }
+        let Some(d) = self.walk(unit, to) else {
+            return false;
+        };
+        if c.max_walk_m.is_some_and(|max| d > max) {
+            return false;
+        }
+        if let Some(inc) = c.max_walk_increase_m {
+            let base = self.base_of[unit as usize];
+            match (base != NONE).then(|| self.walk(unit, base)).flatten() {
+                Some(b) if d <= b + inc => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    fn capacity_gap(&self, college: u32, pupils: f64) -> f64 {
+        let (Some((lo, hi)), Some(cap)) = (
+            self.constraints.capacity,
+            self.capacity[college as usize].filter(|c| *c > 0.0),
+        ) else {
+            return 0.0;
+        };
+        let use_ = pupils / cap;
+        (lo - use_).max(0.0) + (use_ - hi).max(0.0)
+    }
+
+    fn moved_after(&self, changes: &[Change]) -> f64 {
+        let mut moved = self.moved;
+        for ch in changes {
+            let u = ch.unit as usize;
+            let base = self.base_of[u];
+            let p = self.loads[u].pupils;
+            moved +=
+                p * (f64::from(u8::from(ch.to != base)) - f64::from(u8::from(ch.from != base)));
+        }
+        moved
+    }
+
+    /// True when the changes keep every constraint, or do not make a broken one worse.
+    pub fn allowed(&mut self, changes: &[Change]) -> bool {
+        if !changes.iter().all(|ch| {
+            self.movable[ch.unit as usize]
+                && self.open[ch.to as usize]
+                && self.sector_of[ch.unit as usize] == ch.from
+                && self.walk_allowed(ch.unit, ch.to)
+        }) {
+            return false;
+        }
+        if let Some(max) = self.constraints.max_moved_pupils {
+            let after = self.moved_after(changes);
+            if after > max + 1e-9 && after > self.moved + 1e-9 {
+                return false;
+            }
+        }
+        let (touched, len) = self.after(changes);
+        for (k, c) in &touched[..len] {
+            let before = self.capacity_gap(*k, self.counts[*k as usize].pupils);
+            let after = self.capacity_gap(*k, c.pupils);
+            if after > 1e-12 && after > before + 1e-12 {
+                return false;
+            }
+        }
+        if self.constraints.keep_contiguous {
+            let before: Vec<(u32, usize)> = touched[..len]
+                .iter()
+                .map(|(k, _)| (*k, self.pieces(*k)))
+                .collect();
+            self.apply_raw(changes);
+            let ok = before.iter().all(|&(k, p)| self.pieces(k) <= p.max(1));
+            self.undo_raw(changes);
+            if !ok {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Number of pieces of a sector (units joined by shared boundaries).
+    pub fn pieces(&mut self, college: u32) -> usize {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.stamp.iter_mut().for_each(|s| *s = 0);
+            self.epoch = 1;
+        }
+        let mut pieces = 0;
+        let mut stack = Vec::new();
+        for i in 0..self.members[college as usize].len() {
+            let start = self.members[college as usize][i];
+            if self.stamp[start as usize] == self.epoch {
+                continue;
+            }
+            pieces += 1;
+            self.stamp[start as usize] = self.epoch;
+            stack.push(start);
+            while let Some(u) = stack.pop() {
+                for nb in self.t.adjacency().of(UnitId(u)) {
+                    let v = nb.unit.0;
+                    if self.sector_of[v as usize] == college && self.stamp[v as usize] != self.epoch
+                    {
+                        self.stamp[v as usize] = self.epoch;
+                        stack.push(v);
+                    }
+                }
+            }
+        }
+        pieces
+    }
+
+    fn apply_raw(&mut self, changes: &[Change]) {
+        for ch in changes {
+            self.move_unit(ch.unit, ch.from, ch.to);
+        }
+    }
+
+    fn undo_raw(&mut self, changes: &[Change]) {
+        for ch in changes.iter().rev() {
+            self.move_unit(ch.unit, ch.to, ch.from);
+        }
+    }
+
+    fn move_unit(&mut self, unit: u32, from: u32, to: u32) {
+        let u = unit as usize;
+        let load = self.loads[u];
+        // leave `from`'s member list
+        let list = &mut self.members[from as usize];
+        let i = self.place[u] as usize;
+        list.swap_remove(i);
+        if let Some(&moved) = list.get(i) {
+            self.place[moved as usize] = i as u32;
+        }
+        self.place[u] = self.members[to as usize].len() as u32;
+        self.members[to as usize].push(unit);
+        self.counts[from as usize].add(&load, -1.0);
+        self.counts[to as usize].add(&load, 1.0);
+        self.sector_of[u] = to;
+    }
+
+    /// Makes the changes (already checked), keeping the index and pupils moved in step.
+    pub fn apply(&mut self, changes: &[Change]) {
+        for ch in changes {
+            let one = std::slice::from_ref(ch);
+            self.value += self.delta(one);
+            self.moved = self.moved_after(one);
+            self.apply_raw(one);
+        }
+    }
+
+    /// The open collèges of the sectors next to a unit, other than its own.
+    pub fn neighbour_sectors(&self, unit: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let own = self.sector_of[unit as usize];
+        for nb in self.t.adjacency().of(UnitId(unit)) {
+            let c = self.sector_of[nb.unit.index()];
+            if c != NONE && c != own && self.open[c as usize] && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+
+    /// Neighbours of a unit in a given sector.
+    pub fn neighbours_in(&self, unit: u32, college: u32) -> impl Iterator<Item = u32> + '_ {
+        self.t
+            .adjacency()
+            .of(UnitId(unit))
+            .iter()
+            .map(|nb| nb.unit.0)
+            .filter(move |&v| self.sector_of[v as usize] == college)
+    }
+}
+
+/// N·E of the territory: the constant that turns Σ φ_k into H − 1.
+fn indices_norm_entropy(metrics: &Metrics, group_count: usize) -> Option<f64> {
+    let counts = metrics.group_counts();
+    let mut totals = vec![0.0; group_count];
+    for row in &counts {
+        for (t, x) in totals.iter_mut().zip(row) {
+            *t += x;
+        }
+    }
+    let n: f64 = totals.iter().sum();
+    let e = crate::metrics::segregation::entropy_of(&totals);
+    (n > 0.0 && e > 0.0).then_some(n * e)
+}

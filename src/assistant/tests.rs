@@ -1,0 +1,357 @@
+use super::*;
+use crate::metrics::MetricsConfig;
+use crate::metrics::alerts::sector_pieces;
+use crate::model::territory::tests::square_unit;
+use crate::model::{College, GroupScheme, Population, Rep, ScenarioMeta, Sector, TerritoryInfo};
+
+fn college(uai: &str, x: f64, y: f64, capacity: f64) -> College {
+    College {
+        uai: uai.into(),
+        name: uai.into(),
+        short_name: uai.into(),
+        location: geo::Point::new(x, y),
+        sector: Sector::Public,
+        capacity_pupils: Some(capacity),
+        capacity_6e_classes: None,
+        rep: Rep::None,
+        observed_ips: None,
+        observed_pupils: None,
+        own_intake: None,
+    }
+}
+
+/// A 3 × 2 grid of 100-pupil blocks: the top row has 50 boursiers each, the bottom row none.
+/// Collège A takes the top row, B the bottom row: fully separated.
+fn grid() -> (Territory, Scenario) {
+    let size = 0.01;
+    let mut units = Vec::new();
+    for row in 0..2 {
+        for col in 0..3 {
+            let b = if row == 1 { 50.0 } else { 0.0 };
+            let p = Population {
+                pupils: Some(100.0),
+                boursiers: Some(b),
+                groups: Some(vec![0.0, 100.0 - b, 0.0, b]),
+                ..Population::default()
+            };
+            units.push(square_unit(
+                &format!("u{row}{col}"),
+                f64::from(col) * size,
+                45.0 + f64::from(row) * size,
+                size,
+                p,
+            ));
+        }
+    }
+    let colleges = vec![
+        college("A", 0.015, 45.019, 300.0),
+        college("B", 0.015, 45.001, 300.0),
+    ];
+    let t = Territory::new(
+        TerritoryInfo::default(),
+        GroupScheme::depp4(),
+        units,
+        colleges,
+    )
+    .unwrap();
+    let mut s = Scenario::unassigned(ScenarioMeta::new("base"), &t);
+    for u in t.unit_ids() {
+        let c = if u.0 >= 3 { 0 } else { 1 };
+        s.replace_assignment(u, Assignment::College(CollegeId(c)));
+    }
+    (t, s)
+}
+
+fn dissimilarity(t: &Territory, s: &Scenario) -> f64 {
+    let m = Metrics::new(t, s, MetricsConfig::default());
+    m.territory()
+        .minority(Minority::Boursiers)
+        .unwrap()
+        .dissimilarity
+        .unwrap()
+}
+
+fn tight() -> Constraints {
+    Constraints {
+        capacity: Some((0.9, 1.1)),
+        max_walk_m: None,
+        max_walk_increase_m: None,
+        max_moved_pupils: None,
+        keep_contiguous: true,
+    }
+}
+
+fn steps(n: u64) -> Budget {
+    Budget {
+        time: Duration::from_secs(600),
+        steps: n,
+        seed: 7,
+    }
+}
+
+#[test]
+fn on_a_grid_it_finds_the_best_sectorisation_that_brute_force_finds() {
+    let (t, base) = grid();
+    // hand-computed: A has all 150 boursiers of 600 pupils, so D = ½(|150/150 − 150/450|
+    // + |0 − 300/450|) = 2/3
+    let d0 = dissimilarity(&t, &base);
+    assert!((d0 - 2.0 / 3.0).abs() < 1e-9, "{d0}");
+    // brute force over every split into two sectors of two to four blocks (capacity use 0.6 to
+    // 1.4 of 300 places), each in one piece
+    let mut best = f64::INFINITY;
+    for mask in 0u32..64 {
+        if !(2..=4).contains(&mask.count_ones()) {
+            continue;
+        }
+        let mut s = base.clone();
+        for u in 0..6 {
+            let c = if mask & (1 << u) != 0 { 0 } else { 1 };
+            s.replace_assignment(UnitId(u), Assignment::College(CollegeId(c)));
+        }
+        if sector_pieces(&t, &s).iter().any(|&p| p > 1) {
+            continue;
+        }
+        best = best.min(dissimilarity(&t, &s));
+    }
+    // hand-computed: a column of two blocks against the other four has a quarter of boursiers
+    // on both sides, D = 0
+    assert!(best.abs() < 1e-9, "{best}");
+    let mut c = tight();
+    c.capacity = Some((0.6, 1.4));
+
+    let m = Metrics::new(&t, &base, MetricsConfig::default());
+    let target = Target::Dissimilarity(Minority::Boursiers);
+    let p = propose(
+        &Request {
+            territory: &t,
+            start: &base,
+            baseline: &base,
+            metrics: &m,
+            target,
+            constraints: &c,
+        },
+        steps(5000),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert!((p.start_value - d0).abs() < 1e-12);
+    let after = p.scenario(&base);
+    let d = dissimilarity(&t, &after);
+    assert!((d - best).abs() < 1e-9, "found {d}, the best is {best}");
+    assert!(
+        (p.value - d).abs() < 1e-9,
+        "the search's count agrees with the engine"
+    );
+    // each sector in one piece
+    assert!(sector_pieces(&t, &after).iter().all(|&p| p == 1));
+    // each move's gain is what undoing it alone would cost
+    for mv in &p.moves {
+        assert!(mv.gain >= 0.0, "{mv:?}");
+    }
+}
+
+#[test]
+fn without_room_to_move_capacity_forbids_single_moves_and_only_swaps_remain() {
+    let (t, base) = grid();
+    let m = Metrics::new(&t, &base, MetricsConfig::default());
+    let target = Target::Dissimilarity(Minority::Boursiers);
+    // 300 pupils for 300 places, bounds [1, 1]: a single move breaks both collèges (and no swap
+    // keeps both sectors in one piece on this grid, so pieces are allowed here)
+    let mut c = tight();
+    c.capacity = Some((1.0, 1.0));
+    c.keep_contiguous = false;
+    let (v, moves) = hill_climb(&Request {
+        territory: &t,
+        start: &base,
+        baseline: &base,
+        metrics: &m,
+        target,
+        constraints: &c,
+    })
+    .unwrap();
+    assert!(moves.is_empty(), "{moves:?}");
+    assert!((v - 2.0 / 3.0).abs() < 1e-12);
+    let p = propose(
+        &Request {
+            territory: &t,
+            start: &base,
+            baseline: &base,
+            metrics: &m,
+            target,
+            constraints: &c,
+        },
+        steps(2000),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert!(
+        (p.value - 2.0 / 9.0).abs() < 1e-9,
+        "swaps find a better map: {}",
+        p.value
+    );
+    let after = p.scenario(&base);
+    let mm = Metrics::new(&t, &after, MetricsConfig::default());
+    for c in t.college_ids() {
+        assert!((mm.college(c, &t).pupils - 300.0).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn a_limit_on_pupils_moved_and_locks_are_kept() {
+    let (t, base) = grid();
+    let m = Metrics::new(&t, &base, MetricsConfig::default());
+    let target = Target::Dissimilarity(Minority::Boursiers);
+    let mut c = tight();
+    c.capacity = None;
+    c.max_moved_pupils = Some(100.0);
+    let p = propose(
+        &Request {
+            territory: &t,
+            start: &base,
+            baseline: &base,
+            metrics: &m,
+            target,
+            constraints: &c,
+        },
+        steps(2000),
+        &mut |_| true,
+    )
+    .unwrap();
+    assert!(p.moved_pupils() <= 100.0, "{}", p.moved_pupils());
+    assert_eq!(p.moves.len(), 1);
+    // lock every top-row unit: only bottom units may move, and A may not change at all
+    let mut locked = base.clone();
+    locked.set_college_lock(CollegeId(0), true);
+    let err = propose(
+        &Request {
+            territory: &t,
+            start: &locked,
+            baseline: &locked,
+            metrics: &m,
+            target,
+            constraints: &c,
+        },
+        steps(100),
+        &mut |_| true,
+    );
+    assert_eq!(err.unwrap_err(), AssistantError::NothingMovable);
+}
+
+#[test]
+fn an_index_the_data_cannot_compute_is_refused_in_words() {
+    let (t, base) = grid();
+    let mut units: Vec<_> = t.units().to_vec();
+    for u in &mut units {
+        u.population.boursiers = None;
+    }
+    let t2 = Territory::new(
+        TerritoryInfo::default(),
+        GroupScheme::depp4(),
+        units,
+        t.colleges().to_vec(),
+    )
+    .unwrap();
+    let m = Metrics::new(&t2, &base, MetricsConfig::default());
+    let err = propose(
+        &Request {
+            territory: &t2,
+            start: &base,
+            baseline: &base,
+            metrics: &m,
+            target: Target::Dissimilarity(Minority::Boursiers),
+            constraints: &tight(),
+        },
+        steps(10),
+        &mut |_| true,
+    )
+    .unwrap_err();
+    assert_eq!(err, AssistantError::IndexUnknown);
+    assert!(err.to_string().contains("unknown"));
+}
+
+#[test]
+fn on_the_demo_town_it_beats_the_hill_climb_and_keeps_every_constraint() {
+    let demo = crate::generate::demo_town(2026);
+    let (t, base) = (&demo.territory, &demo.baseline);
+    let m = Metrics::new(t, base, MetricsConfig::default());
+    let c = Constraints::default();
+    for target in [
+        Target::Entropy,
+        Target::Dissimilarity(Minority::Boursiers),
+        Target::Dissimilarity(Minority::Group(3)),
+    ] {
+        let mut reports = 0;
+        let p = propose(
+            &Request {
+                territory: t,
+                start: base,
+                baseline: base,
+                metrics: &m,
+                target,
+                constraints: &c,
+            },
+            steps(60_000),
+            &mut |_| {
+                reports += 1;
+                true
+            },
+        )
+        .unwrap();
+        assert!(reports >= 2);
+        let (climbed, _) = hill_climb(&Request {
+            territory: t,
+            start: base,
+            baseline: base,
+            metrics: &m,
+            target,
+            constraints: &c,
+        })
+        .unwrap();
+        assert!(
+            p.value <= climbed + 1e-12,
+            "{target:?}: {} > {climbed}",
+            p.value
+        );
+        assert!(p.value < p.start_value, "{target:?}");
+        let after = p.scenario(base);
+        let ma = Metrics::new(t, &after, MetricsConfig::default());
+        let ti = ma.territory();
+        let engine = match target {
+            Target::Entropy => ti.entropy.unwrap().indices.h,
+            Target::Dissimilarity(mi) => ti.minority(mi).unwrap().dissimilarity.unwrap(),
+        };
+        assert!((engine - p.value).abs() < 1e-9, "{engine} vs {}", p.value);
+        // constraints
+        let (lo, hi) = c.capacity.unwrap();
+        for col in t.college_ids() {
+            let (Some(now), Some(was)) = (
+                ma.college(col, t).capacity_use,
+                m.college(col, t).capacity_use,
+            ) else {
+                continue;
+            };
+            let gap = |u: f64| (lo - u).max(0.0) + (u - hi).max(0.0);
+            assert!(gap(now) <= gap(was) + 1e-9, "{}: {was} → {now}", col.0);
+        }
+        for mv in &p.moves {
+            let inc = mv.walk_after_m.unwrap() - mv.walk_before_m.unwrap();
+            assert!(inc <= 1000.0 + 1e-6, "{mv:?}");
+        }
+        let (before, now) = (sector_pieces(t, base), sector_pieces(t, &after));
+        for (b, n) in before.iter().zip(&now) {
+            assert!(n <= &(*b).max(1), "{before:?} → {now:?}");
+        }
+        // a local optimum: a hill climb from the result finds nothing
+        let (again, moves) = hill_climb(&Request {
+            territory: t,
+            start: &after,
+            baseline: base,
+            metrics: &ma,
+            target,
+            constraints: &c,
+        })
+        .unwrap();
+        assert!(moves.is_empty(), "{target:?}: {moves:?}");
+        assert!((again - p.value).abs() < 1e-9);
+    }
+}
