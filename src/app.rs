@@ -1,6 +1,7 @@
 //! The application: owns the document, loads territories off the UI thread, turns what the user
 //! does into edits through one `apply` path, and lays out the window.
 
+mod assistant_view;
 mod meeting_view;
 mod publish_view;
 
@@ -192,6 +193,8 @@ pub enum UiCommand {
     OpenPublish,
     /// Open the comparison of two scenarios.
     OpenCompare,
+    /// Open the assistant that proposes a sectorisation.
+    OpenAssistant,
 }
 
 /// Meeting mode: the map large, big cards, the tools a room needs.
@@ -234,6 +237,8 @@ pub struct Editor {
     pub meeting: Option<Meeting>,
     /// The documents-for-the-public window, when open.
     publish_window: Option<crate::ui::publish_window::PublishWindow>,
+    /// The assistant window, when open.
+    assistant_window: Option<crate::ui::assistant_window::AssistantWindow>,
     /// The comparison window, when open.
     compare_window: Option<crate::ui::publish_window::CompareWindow>,
     /// The public summaries last computed: (revision, scenario A, scenario B) and the summary.
@@ -418,6 +423,7 @@ impl Editor {
             walk_window: None,
             publish_window: None,
             compare_window: None,
+            assistant_window: None,
             public_cache: Vec::new(),
             styles,
             meeting: None,
@@ -517,6 +523,7 @@ impl Editor {
             | UiCommand::OpenWalkWindow
             | UiCommand::OpenPublish
             | UiCommand::OpenCompare
+            | UiCommand::OpenAssistant
             | UiCommand::SetIcons(_)
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
@@ -685,6 +692,22 @@ impl Editor {
                     i => i,
                 };
                 self.compare_window = Some(crate::ui::publish_window::CompareWindow::new(0, b));
+                Ok(())
+            }
+            UiCommand::OpenAssistant => {
+                if self.assistant_window.is_none() {
+                    let target = self.default_assistant_target();
+                    let pupils = self
+                        .doc
+                        .territory()
+                        .units()
+                        .iter()
+                        .filter_map(|u| u.population.pupils)
+                        .sum();
+                    self.assistant_window = Some(
+                        crate::ui::assistant_window::AssistantWindow::new(target, pupils),
+                    );
+                }
                 Ok(())
             }
             UiCommand::OpenWalkWindow => {
@@ -1021,6 +1044,7 @@ impl Editor {
         self.walk_window_ui(ui.ctx(), lang);
         self.publish_ui(ui.ctx(), lang);
         self.compare_ui(ui.ctx(), lang);
+        self.assistant_ui(ui.ctx(), lang);
         if self.meeting.is_some() {
             self.meeting_ui(ui, lang, commands);
             return;
@@ -1117,6 +1141,12 @@ impl Editor {
                 }
                 if ui.button(tx.compare_button).clicked() {
                     commands.push(UiCommand::OpenCompare);
+                }
+                if ui
+                    .button(crate::i18n::assistant_texts(lang).button)
+                    .clicked()
+                {
+                    commands.push(UiCommand::OpenAssistant);
                 }
                 let busy = self.saving.is_some();
                 if ui

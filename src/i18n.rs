@@ -1504,6 +1504,181 @@ pub fn group_name(lang: Lang, name: &str) -> String {
     }
 }
 
+/// The words of the assistant window.
+#[allow(missing_docs)]
+pub struct AssistantTexts {
+    pub button: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub index_heading: &'static str,
+    pub index_entropy: &'static str,
+    pub index_boursiers: &'static str,
+    pub index_disadvantaged: &'static str,
+    pub unknown_here: &'static str,
+    pub constraints_heading: &'static str,
+    pub capacity: &'static str,
+    pub and: &'static str,
+    pub walk_increase: &'static str,
+    pub walk_max: &'static str,
+    pub moved_max: &'static str,
+    pub contiguous: &'static str,
+    pub locked_note: fn(usize, usize) -> String,
+    pub seconds: &'static str,
+    pub run: &'static str,
+    pub stop: &'static str,
+    pub phase_greedy: &'static str,
+    pub phase_annealing: &'static str,
+    pub phase_polish: &'static str,
+    pub best_so_far: &'static str,
+    pub result_heading: &'static str,
+    pub index_line: &'static str,
+    pub first_after: &'static str,
+    pub moved_line: fn(usize, &str) -> String,
+    pub walk_line: &'static str,
+    pub nothing_found: &'static str,
+    pub moves_heading: &'static str,
+    pub gain_hint: &'static str,
+    pub pupils: &'static str,
+    pub check_all: &'static str,
+    pub check_none: &'static str,
+    pub accept: fn(usize) -> String,
+    pub accepted: fn(&str, usize, usize) -> String,
+    pub stale: fn(usize) -> String,
+    pub scenario_name: &'static str,
+    pub notes: fn(&str, &str) -> String,
+    pub index_unknown: &'static str,
+    pub nothing_movable: &'static str,
+}
+
+const ASSISTANT_FR: AssistantTexts = AssistantTexts {
+    button: "Assistant…",
+    title: "Assistant : proposer une carte plus mélangée",
+    intro: "L’assistant cherche, en déplaçant des îlots en bordure de secteur, une carte où les milieux sociaux sont plus mélangés, en respectant vos limites. Sa proposition devient un nouveau scénario : vous choisissez les changements à garder.",
+    index_heading: "Indice à faire baisser",
+    index_entropy: "Entropie H (tous les milieux sociaux)",
+    index_boursiers: "Dissimilarité des boursiers",
+    index_disadvantaged: "Dissimilarité des élèves défavorisés",
+    unknown_here: "inconnu ici",
+    constraints_heading: "Limites à respecter",
+    capacity: "Chaque collège rempli entre",
+    and: "et",
+    walk_increase: "Trajet à pied allongé d’au plus (m)",
+    walk_max: "Trajet à pied d’au plus (m)",
+    moved_max: "Élèves qui changent de collège, au plus",
+    contiguous: "Garder chaque secteur d’un seul tenant",
+    locked_note: |u, c| {
+        format!(
+            "Les {u} îlots et {c} collèges verrouillés, les collèges privés ou fermés et les îlots partagés ne bougent pas."
+        )
+    },
+    seconds: "Durée de la recherche (s)",
+    run: "Lancer la recherche",
+    stop: "Arrêter et garder la meilleure carte",
+    phase_greedy: "Première proposition…",
+    phase_annealing: "Recherche d’une meilleure carte…",
+    phase_polish: "Finitions…",
+    best_so_far: "Meilleure carte trouvée",
+    result_heading: "Proposition",
+    index_line: "Indice",
+    first_after: "première proposition en",
+    moved_line: |units, pupils| format!("{units} îlots changent de collège · {pupils} élèves"),
+    walk_line: "Trajet moyen des élèves déplacés",
+    nothing_found: "Aucun déplacement ne fait baisser l’indice dans ces limites : essayez des limites plus larges.",
+    moves_heading: "Changements proposés (les plus utiles d’abord)",
+    gain_hint: "Baisse de l’indice due à ce seul changement",
+    pupils: "élèves",
+    check_all: "Tout cocher",
+    check_none: "Tout décocher",
+    accept: |n| format!("Créer le scénario avec les {n} changements cochés"),
+    accepted: |name, n, skipped| {
+        let mut s = format!(
+            "Scénario « {name} » créé : {n} îlots changent de collège (Ctrl+Z pour annuler)."
+        );
+        if skipped > 0 {
+            s.push_str(&format!(
+                " {skipped} changements ignorés : la carte avait changé depuis la recherche."
+            ));
+        }
+        s
+    },
+    stale: |n| {
+        format!("La carte a changé depuis la recherche : {n} changements ne s’appliquent plus.")
+    },
+    scenario_name: "Proposition de l’assistant",
+    notes: |index, limits| {
+        format!("Proposé par l’assistant pour baisser : {index}. Limites : {limits}.")
+    },
+    index_unknown: "Cet indice est inconnu pour ce territoire : ses données n’ont pas les effectifs nécessaires. Choisissez un autre indice.",
+    nothing_movable: "Aucun îlot ne peut changer de collège : tout est verrouillé, fermé ou privé.",
+};
+
+const ASSISTANT_EN: AssistantTexts = AssistantTexts {
+    button: "Assistant…",
+    title: "Assistant: propose a better-mixed map",
+    intro: "The assistant moves blocks at the edges of sectors to find a map where social groups are more mixed, within your limits. Its proposal becomes a new scenario: you choose which changes to keep.",
+    index_heading: "Index to lower",
+    index_entropy: "Entropy H (every social group)",
+    index_boursiers: "Dissimilarity of boursiers",
+    index_disadvantaged: "Dissimilarity of disadvantaged pupils",
+    unknown_here: "unknown here",
+    constraints_heading: "Limits",
+    capacity: "Every collège filled between",
+    and: "and",
+    walk_increase: "Walk longer by at most (m)",
+    walk_max: "Walk of at most (m)",
+    moved_max: "Pupils changing collège, at most",
+    contiguous: "Keep every sector in one piece",
+    locked_note: |u, c| {
+        format!(
+            "The {u} locked blocks and {c} locked collèges, private or closed collèges and shared blocks stay as they are."
+        )
+    },
+    seconds: "Search time (s)",
+    run: "Start the search",
+    stop: "Stop and keep the best map",
+    phase_greedy: "First proposal…",
+    phase_annealing: "Looking for a better map…",
+    phase_polish: "Finishing…",
+    best_so_far: "Best map found",
+    result_heading: "Proposal",
+    index_line: "Index",
+    first_after: "first proposal after",
+    moved_line: |units, pupils| format!("{units} blocks change collège · {pupils} pupils"),
+    walk_line: "Mean walk of the pupils moved",
+    nothing_found: "No move lowers the index within these limits: try wider limits.",
+    moves_heading: "Proposed changes (most useful first)",
+    gain_hint: "How much this change alone lowers the index",
+    pupils: "pupils",
+    check_all: "Check all",
+    check_none: "Uncheck all",
+    accept: |n| format!("Create the scenario with the {n} checked changes"),
+    accepted: |name, n, skipped| {
+        let mut s =
+            format!("Scenario “{name}” created: {n} blocks change collège (Ctrl+Z to undo).");
+        if skipped > 0 {
+            s.push_str(&format!(
+                " {skipped} changes skipped: the map changed since the search."
+            ));
+        }
+        s
+    },
+    stale: |n| format!("The map changed since the search: {n} changes no longer apply."),
+    scenario_name: "Assistant's proposal",
+    notes: |index, limits| {
+        format!("Proposed by the assistant to lower: {index}. Limits: {limits}.")
+    },
+    index_unknown: "This index is unknown for this territory: its data lacks the counts it needs. Choose another index.",
+    nothing_movable: "No block can change collège: everything is locked, closed or private.",
+};
+
+/// The assistant window's words.
+pub fn assistant_texts(lang: Lang) -> &'static AssistantTexts {
+    match lang {
+        Lang::Fr => &ASSISTANT_FR,
+        Lang::En => &ASSISTANT_EN,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

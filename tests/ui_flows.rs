@@ -1078,3 +1078,74 @@ fn a_handout_is_written_from_the_window_with_its_author() {
     assert_eq!(editor.doc.active().scenario.meta.author, "Parents du Nord");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
+    let mut h = harness();
+    h.get_by_label("Assistant…").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Entropie H").is_some());
+    h.state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .assistant_window()
+        .unwrap()
+        .seconds = 1.0;
+    h.get_by_label("Lancer la recherche").click();
+    h.run_steps(2);
+    assert!(h.state().editor.as_ref().unwrap().assistant_running());
+    wait_contains(&mut h, "Créer le scénario avec les");
+    let n = {
+        let w = h
+            .state_mut()
+            .editor
+            .as_mut()
+            .unwrap()
+            .assistant_window()
+            .unwrap();
+        let p = w.proposal().unwrap();
+        assert!(p.value < p.start_value);
+        let n = p.moves.len();
+        assert!(n >= 2, "{n}");
+        w.set_kept(0, false);
+        n
+    };
+    h.run_steps(2);
+    let label = format!("Créer le scénario avec les {} changements cochés", n - 1);
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(editor.doc.scenarios().len(), 2);
+    assert_eq!(editor.doc.active_index(), 1);
+    assert_eq!(editor.doc.changes_from_baseline().0.len(), n - 1);
+    let s = &editor.doc.active().scenario;
+    assert!(s.meta.name.starts_with("Proposition de l’assistant"));
+    assert!(
+        s.meta.notes.contains("Proposé par l’assistant"),
+        "{}",
+        s.meta.notes
+    );
+    let h_of = |m: &carte_mixite::metrics::Metrics| m.territory().entropy.unwrap().indices.h;
+    assert!(h_of(&editor.doc.active().metrics) < h_of(&editor.doc.baseline().metrics));
+    assert!(
+        editor
+            .notice()
+            .unwrap()
+            .contains("îlots changent de collège")
+    );
+    // one undo step gives the whole proposal back
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .changes_from_baseline()
+            .0
+            .len(),
+        0
+    );
+}

@@ -193,6 +193,20 @@ impl Document {
         Ok(())
     }
 
+    /// Sets a scenario's notes (its intent, written on its handout).
+    pub fn set_notes(
+        &mut self,
+        index: usize,
+        notes: impl Into<String>,
+    ) -> Result<(), DocumentError> {
+        let s = self
+            .scenarios
+            .get_mut(index)
+            .ok_or(DocumentError::NoSuchScenario(index))?;
+        s.scenario.meta.notes = notes.into();
+        Ok(())
+    }
+
     /// The single path of every change: validates, applies, updates indicators incrementally,
     /// records the inverse for undo.
     pub fn apply(&mut self, edit: Edit) -> Result<(), DocumentError> {

@@ -1,5 +1,6 @@
 //! The interface: map, panels. Only this module, `app.rs` and `main.rs` use egui.
 
+pub mod assistant_window;
 pub mod basemap;
 pub mod coloring;
 pub mod file_dialog;

@@ -1,0 +1,517 @@
+//! The assistant window: the index to lower, the limits, the search on its own thread with a
+//! progress bar and the best map so far, then the proposal move by move, to accept in part.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Color32, RichText};
+
+use crate::assistant::{
+    AssistantError, Budget, Constraints, Move, Phase, Progress, Proposal, Request, Target, propose,
+};
+use crate::i18n::{AssistantTexts, Lang, assistant_texts, number};
+use crate::metrics::{Metrics, Minority};
+use crate::model::{Scenario, Territory};
+
+/// What the search needs, owned, for its thread.
+pub struct SearchInputs {
+    /// The territory.
+    pub territory: Arc<Territory>,
+    /// The scenario it starts from.
+    pub start: Scenario,
+    /// The current map.
+    pub baseline: Scenario,
+    /// The start's indicators.
+    pub metrics: Metrics,
+    /// The start's index in the document.
+    pub start_index: usize,
+}
+
+enum Message {
+    Progress(Progress),
+    Done(Result<Proposal, AssistantError>),
+}
+
+struct Job {
+    rx: Receiver<Message>,
+    stop: Arc<AtomicBool>,
+    last: Option<Progress>,
+    /// Units and pupils of the best map so far.
+    best: Option<(usize, f64)>,
+}
+
+/// What the window asks of the editor.
+pub enum AssistantAction {
+    /// The window was closed.
+    Close,
+    /// The search needs its inputs (the editor answers with [`AssistantWindow::start`]).
+    Run,
+    /// Make a scenario from these moves of the proposal, started from scenario `start_index`.
+    Accept {
+        /// The scenario the search started from.
+        start_index: usize,
+        /// The moves kept.
+        moves: Vec<Move>,
+    },
+}
+
+/// The assistant window's state.
+pub struct AssistantWindow {
+    /// The index to lower.
+    pub target: Target,
+    capacity_on: bool,
+    capacity: (f64, f64),
+    walk_increase_on: bool,
+    walk_increase_m: f64,
+    walk_max_on: bool,
+    walk_max_m: f64,
+    moved_on: bool,
+    moved_max: f64,
+    /// Keep sectors in one piece.
+    pub contiguous: bool,
+    /// Seconds of search.
+    pub seconds: f64,
+    job: Option<Job>,
+    result: Option<(usize, Proposal, Vec<bool>)>,
+    error: Option<AssistantError>,
+    start_index: usize,
+}
+
+impl AssistantWindow {
+    /// A window with the default limits; `pupils` (the territory's) sets the default cap on
+    /// pupils moved: a tenth of them.
+    pub fn new(target: Target, pupils: f64) -> Self {
+        let d = Constraints::default();
+        AssistantWindow {
+            target,
+            capacity_on: d.capacity.is_some(),
+            capacity: d.capacity.unwrap_or((0.7, 1.05)),
+            walk_increase_on: d.max_walk_increase_m.is_some(),
+            walk_increase_m: d.max_walk_increase_m.unwrap_or(1000.0),
+            walk_max_on: false,
+            walk_max_m: 3000.0,
+            moved_on: true,
+            moved_max: (pupils * 0.1 / 10.0).round() * 10.0,
+            contiguous: d.keep_contiguous,
+            seconds: 10.0,
+            job: None,
+            result: None,
+            error: None,
+            start_index: 0,
+        }
+    }
+
+    /// The limits as set in the window.
+    pub fn constraints(&self) -> Constraints {
+        Constraints {
+            capacity: self.capacity_on.then_some(self.capacity),
+            max_walk_m: self.walk_max_on.then_some(self.walk_max_m),
+            max_walk_increase_m: self.walk_increase_on.then_some(self.walk_increase_m),
+            max_moved_pupils: self.moved_on.then_some(self.moved_max),
+            keep_contiguous: self.contiguous,
+        }
+    }
+
+    /// True while the search runs.
+    pub fn running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The proposal, once the search is over.
+    pub fn proposal(&self) -> Option<&Proposal> {
+        self.result.as_ref().map(|(_, p, _)| p)
+    }
+
+    /// Checks or unchecks one move of the proposal.
+    pub fn set_kept(&mut self, index: usize, keep: bool) {
+        if let Some((_, _, kept)) = &mut self.result
+            && let Some(k) = kept.get_mut(index)
+        {
+            *k = keep;
+        }
+    }
+
+    /// Starts the search on its own thread.
+    pub fn start(&mut self, inputs: SearchInputs) {
+        let (tx, rx) = channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let target = self.target;
+        let constraints = self.constraints();
+        let budget = Budget {
+            time: std::time::Duration::from_secs_f64(self.seconds.clamp(1.0, 600.0)),
+            ..Budget::default()
+        };
+        self.start_index = inputs.start_index;
+        let spawned = std::thread::Builder::new()
+            .name("assistant".into())
+            .spawn(move || {
+                let r = Request {
+                    territory: &inputs.territory,
+                    start: &inputs.start,
+                    baseline: &inputs.baseline,
+                    metrics: &inputs.metrics,
+                    target,
+                    constraints: &constraints,
+                };
+                let result = propose(&r, budget, &mut |p| {
+                    let _ = tx.send(Message::Progress(p.clone()));
+                    !flag.load(Ordering::Relaxed)
+                });
+                let _ = tx.send(Message::Done(result));
+            });
+        if spawned.is_ok() {
+            self.job = Some(Job {
+                rx,
+                stop,
+                last: None,
+                best: None,
+            });
+            self.result = None;
+            self.error = None;
+        }
+    }
+
+    fn poll(&mut self) {
+        let Some(job) = &mut self.job else { return };
+        while let Ok(m) = job.rx.try_recv() {
+            match m {
+                Message::Progress(p) => {
+                    if let Some(moves) = &p.best_moves {
+                        job.best = Some((moves.len(), moves.iter().map(|m| m.pupils).sum()));
+                    }
+                    job.last = Some(p);
+                }
+                Message::Done(r) => {
+                    match r {
+                        Ok(p) => {
+                            let n = p.moves.len();
+                            self.result = Some((self.start_index, p, vec![true; n]));
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
+                    self.job = None;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Shows the window. `values` gives the current value of each index (None: unknown).
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        lang: Lang,
+        territory: &Territory,
+        values: &dyn Fn(Target) -> Option<f64>,
+        locked: (usize, usize),
+    ) -> Option<AssistantAction> {
+        self.poll();
+        if self.job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let tx = assistant_texts(lang);
+        let mut open = true;
+        let mut action = None;
+        egui::Window::new(tx.title)
+            .collapsible(false)
+            .open(&mut open)
+            .default_width(760.0)
+            .default_height(ctx.content_rect().height() * 0.8)
+            .vscroll(true)
+            .show(ctx, |ui| {
+                ui.label(tx.intro);
+                ui.add_space(6.0);
+                let busy = self.job.is_some();
+                ui.add_enabled_ui(!busy, |ui| {
+                    self.settings_ui(ui, lang, tx, territory, values, locked);
+                });
+                ui.add_space(6.0);
+                if busy {
+                    self.progress_ui(ui, lang, tx);
+                } else if ui
+                    .button(RichText::new(tx.run).strong().size(16.0))
+                    .clicked()
+                {
+                    action = Some(AssistantAction::Run);
+                }
+                if let Some(e) = &self.error {
+                    let text = match e {
+                        AssistantError::IndexUnknown => tx.index_unknown,
+                        AssistantError::NothingMovable => tx.nothing_movable,
+                    };
+                    ui.colored_label(Color32::from_rgb(170, 30, 30), text);
+                }
+                if let Some(a) = self.result_ui(ui, lang, tx, territory) {
+                    action = Some(a);
+                }
+            });
+        if !open {
+            if let Some(job) = &self.job {
+                job.stop.store(true, Ordering::Relaxed);
+            }
+            return Some(AssistantAction::Close);
+        }
+        action
+    }
+
+    fn settings_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        tx: &AssistantTexts,
+        t: &Territory,
+        values: &dyn Fn(Target) -> Option<f64>,
+        locked: (usize, usize),
+    ) {
+        ui.label(RichText::new(tx.index_heading).strong());
+        let mut targets = vec![
+            (Target::Entropy, tx.index_entropy),
+            (
+                Target::Dissimilarity(Minority::Boursiers),
+                tx.index_boursiers,
+            ),
+        ];
+        if let Some(g) = t.groups.disadvantaged {
+            targets.push((
+                Target::Dissimilarity(Minority::Group(g)),
+                tx.index_disadvantaged,
+            ));
+        }
+        for (target, name) in targets {
+            let value = values(target);
+            let text = match value {
+                Some(v) => format!("{name} : {}", number(lang, v, 3)),
+                None => format!("{name} : {}", tx.unknown_here),
+            };
+            ui.add_enabled_ui(value.is_some(), |ui| {
+                ui.radio_value(&mut self.target, target, text);
+            });
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new(tx.constraints_heading).strong());
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.capacity_on, tx.capacity);
+            let (lo, hi) = &mut self.capacity;
+            ui.add(
+                egui::DragValue::new(lo)
+                    .range(0.0..=2.0)
+                    .speed(0.01)
+                    .custom_formatter(|v, _| format!("{:.0} %", v * 100.0))
+                    .custom_parser(|s| {
+                        s.trim_end_matches('%')
+                            .trim()
+                            .parse::<f64>()
+                            .ok()
+                            .map(|v| v / 100.0)
+                    }),
+            );
+            ui.label(tx.and);
+            ui.add(
+                egui::DragValue::new(hi)
+                    .range(0.0..=3.0)
+                    .speed(0.01)
+                    .custom_formatter(|v, _| format!("{:.0} %", v * 100.0))
+                    .custom_parser(|s| {
+                        s.trim_end_matches('%')
+                            .trim()
+                            .parse::<f64>()
+                            .ok()
+                            .map(|v| v / 100.0)
+                    }),
+            );
+            if *lo > *hi {
+                *hi = *lo;
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.walk_increase_on, tx.walk_increase);
+            ui.add(
+                egui::DragValue::new(&mut self.walk_increase_m)
+                    .range(0.0..=20_000.0)
+                    .speed(50.0),
+            );
+        });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.walk_max_on, tx.walk_max);
+            ui.add(
+                egui::DragValue::new(&mut self.walk_max_m)
+                    .range(0.0..=50_000.0)
+                    .speed(50.0),
+            );
+        });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.moved_on, tx.moved_max);
+            ui.add(
+                egui::DragValue::new(&mut self.moved_max)
+                    .range(0.0..=1e7)
+                    .speed(10.0),
+            );
+        });
+        ui.checkbox(&mut self.contiguous, tx.contiguous);
+        ui.label(RichText::new((tx.locked_note)(locked.0, locked.1)).weak());
+        ui.horizontal(|ui| {
+            ui.label(tx.seconds);
+            ui.add(
+                egui::DragValue::new(&mut self.seconds)
+                    .range(1.0..=600.0)
+                    .speed(1.0),
+            );
+        });
+    }
+
+    fn progress_ui(&mut self, ui: &mut egui::Ui, lang: Lang, tx: &AssistantTexts) {
+        let Some(job) = &self.job else { return };
+        let (fraction, phase) = job
+            .last
+            .as_ref()
+            .map_or((0.0, Phase::Greedy), |p| (p.fraction, p.phase));
+        let phase = match phase {
+            Phase::Greedy => tx.phase_greedy,
+            Phase::Annealing => tx.phase_annealing,
+            Phase::Polish => tx.phase_polish,
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .show_percentage()
+                .text(format!("{phase} {:.0} %", fraction * 100.0)),
+        );
+        if let Some(p) = &job.last {
+            let mut line = format!(
+                "{} : {} → {} ({})",
+                tx.best_so_far,
+                number(lang, p.start_value, 4),
+                number(lang, p.best_value, 4),
+                percent_change(lang, p.start_value, p.best_value)
+            );
+            if let Some((units, pupils)) = job.best {
+                line.push_str(" · ");
+                line.push_str(&(tx.moved_line)(units, &number(lang, pupils, 0)));
+            }
+            ui.label(RichText::new(line).strong());
+        }
+        if ui.button(tx.stop).clicked() {
+            job.stop.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn result_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        tx: &AssistantTexts,
+        t: &Territory,
+    ) -> Option<AssistantAction> {
+        let (start_index, p, kept) = self.result.as_mut()?;
+        ui.separator();
+        ui.heading(tx.result_heading);
+        ui.label(
+            RichText::new(format!(
+                "{} : {} → {} ({}) · {} {} s",
+                tx.index_line,
+                number(lang, p.start_value, 4),
+                number(lang, p.value, 4),
+                percent_change(lang, p.start_value, p.value),
+                tx.first_after,
+                number(lang, p.first_after.as_secs_f64(), 2),
+            ))
+            .strong()
+            .size(16.0),
+        );
+        if p.moves.is_empty() {
+            ui.label(tx.nothing_found);
+            return None;
+        }
+        ui.label((tx.moved_line)(
+            p.moves.len(),
+            &number(lang, p.moved_pupils(), 0),
+        ));
+        let (mut wb, mut wa, mut w) = (0.0, 0.0, 0.0);
+        for m in &p.moves {
+            if let (Some(b), Some(a)) = (m.walk_before_m, m.walk_after_m) {
+                wb += b * m.pupils;
+                wa += a * m.pupils;
+                w += m.pupils;
+            }
+        }
+        if w > 0.0 {
+            ui.label(format!(
+                "{} : {} km → {} km",
+                tx.walk_line,
+                number(lang, wb / w / 1000.0, 1),
+                number(lang, wa / w / 1000.0, 1)
+            ));
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new(tx.moves_heading).strong());
+        ui.horizontal(|ui| {
+            if ui.button(tx.check_all).clicked() {
+                kept.iter_mut().for_each(|k| *k = true);
+            }
+            if ui.button(tx.check_none).clicked() {
+                kept.iter_mut().for_each(|k| *k = false);
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("assistant_moves")
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for (m, k) in p.moves.iter().zip(kept.iter_mut()) {
+                    let walk = match (m.walk_before_m, m.walk_after_m) {
+                        (Some(b), Some(a)) => format!(
+                            " · {} → {} km",
+                            number(lang, b / 1000.0, 1),
+                            number(lang, a / 1000.0, 1)
+                        ),
+                        _ => String::new(),
+                    };
+                    let text = format!(
+                        "{} : {} → {} · {} {}{walk}",
+                        t.unit(m.unit).name,
+                        t.college(m.from).short_name,
+                        t.college(m.to).short_name,
+                        number(lang, m.pupils, 0),
+                        tx.pupils,
+                    );
+                    ui.horizontal(|ui| {
+                        ui.checkbox(k, text);
+                        ui.label(RichText::new(format!("−{}", number(lang, m.gain, 4))).weak())
+                            .on_hover_text(tx.gain_hint);
+                    });
+                }
+            });
+        let n = kept.iter().filter(|k| **k).count();
+        let accept = ui
+            .add_enabled(
+                n > 0,
+                egui::Button::new(RichText::new((tx.accept)(n)).strong().size(16.0)),
+            )
+            .clicked();
+        if accept {
+            let moves = p
+                .moves
+                .iter()
+                .zip(kept.iter())
+                .filter(|(_, k)| **k)
+                .map(|(m, _)| m.clone())
+                .collect();
+            return Some(AssistantAction::Accept {
+                start_index: *start_index,
+                moves,
+            });
+        }
+        None
+    }
+}
+
+/// "−12 %" style change from `a` to `b`.
+fn percent_change(lang: Lang, a: f64, b: f64) -> String {
+    if a == 0.0 {
+        return "—".into();
+    }
+    let pct = (b / a - 1.0) * 100.0;
+    let sign = if pct < 0.0 { "−" } else { "+" };
+    let sep = if lang == Lang::Fr { "\u{202f}" } else { " " };
+    format!("{sign}{}{sep}%", number(lang, pct.abs(), 0))
+}
