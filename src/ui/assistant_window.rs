@@ -282,7 +282,7 @@ impl AssistantWindow {
         for (target, name) in targets {
             let value = values(target);
             let text = match value {
-                Some(v) => format!("{name} : {}", number(lang, v, 3)),
+                Some(v) => format!("{name} : {}", number(lang, v * 100.0, 1)),
                 None => format!("{name} : {}", tx.unknown_here),
             };
             ui.add_enabled_ui(value.is_some(), |ui| {
@@ -381,8 +381,8 @@ impl AssistantWindow {
             let mut line = format!(
                 "{} : {} → {} ({})",
                 tx.best_so_far,
-                number(lang, p.start_value, 4),
-                number(lang, p.best_value, 4),
+                number(lang, p.start_value * 100.0, 1),
+                number(lang, p.best_value * 100.0, 1),
                 percent_change(lang, p.start_value, p.best_value)
             );
             if let Some((units, pupils)) = job.best {
@@ -410,11 +410,11 @@ impl AssistantWindow {
             RichText::new(format!(
                 "{} : {} → {} ({}) · {} {} s",
                 tx.index_line,
-                number(lang, p.start_value, 4),
-                number(lang, p.value, 4),
+                number(lang, p.start_value * 100.0, 1),
+                number(lang, p.value * 100.0, 1),
                 percent_change(lang, p.start_value, p.value),
                 tx.first_after,
-                number(lang, p.first_after.as_secs_f64(), 2),
+                number(lang, p.first_after.as_secs_f64().max(0.01), 2),
             ))
             .strong()
             .size(16.0),
