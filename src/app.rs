@@ -195,6 +195,10 @@ pub enum UiCommand {
     OpenCompare,
     /// Open the assistant that proposes a sectorisation.
     OpenAssistant,
+    /// Close a collège in the scenario; its blocks go to the nearest open collège.
+    CloseCollege(CollegeId),
+    /// Apply an edit as it is (reopen a collège, accept a sector in pieces).
+    Apply(Edit),
 }
 
 /// Meeting mode: the map large, big cards, the tools a room needs.
@@ -694,6 +698,41 @@ impl Editor {
                 self.compare_window = Some(crate::ui::publish_window::CompareWindow::new(0, b));
                 Ok(())
             }
+            UiCommand::CloseCollege(c) => {
+                self.ensure_editable(*lang);
+                let active = self.doc.active();
+                let plan = crate::model::levers::close_college(
+                    self.doc.territory(),
+                    &active.scenario,
+                    &active.metrics,
+                    c,
+                );
+                let t = self.doc.territory().clone();
+                let units: usize =
+                    plan.destinations.iter().map(|d| d.1).sum::<usize>() + plan.stranded.len();
+                let pupils: f64 = plan.destinations.iter().map(|d| d.2).sum();
+                let to = plan
+                    .destinations
+                    .iter()
+                    .map(|(k, n, _)| format!("{} {n}", t.college(*k).short_name))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let r = self.doc.apply_step(plan.edits);
+                if r.is_ok() {
+                    if self.selected == Some(c) {
+                        self.selected = None;
+                    }
+                    self.notice = Some((texts(*lang).closure_done)(
+                        &t.college(c).name,
+                        units,
+                        pupils,
+                        &to,
+                        plan.stranded.len(),
+                    ));
+                }
+                r
+            }
+            UiCommand::Apply(edit) => self.apply(edit, *lang),
             UiCommand::OpenAssistant => {
                 if self.assistant_window.is_none() {
                     let target = self.default_assistant_target();
@@ -1327,6 +1366,7 @@ impl Editor {
                     selected: self.selected,
                     pieces: &self.pieces.1,
                     locked: &|c| active.scenario.is_college_locked(c),
+                    scenario: &active.scenario,
                 };
                 // only the cards in view are laid out: a département has a hundred collèges
                 egui::ScrollArea::vertical().show_rows(
@@ -1342,6 +1382,13 @@ impl Editor {
                         PanelAction::Select(c) => commands.push(UiCommand::Select(c)),
                         PanelAction::ToggleLock(c) => {
                             commands.push(UiCommand::ToggleCollegeLock(c))
+                        }
+                        PanelAction::Close(c) => commands.push(UiCommand::CloseCollege(c)),
+                        PanelAction::Reopen(c) => {
+                            commands.push(UiCommand::Apply(Edit::OpenColleges(vec![(c, true)])))
+                        }
+                        PanelAction::AllowPieces(c, ok) => {
+                            commands.push(UiCommand::Apply(Edit::AllowDiscontinuous(vec![(c, ok)])))
                         }
                     }
                 }

@@ -137,6 +137,13 @@ pub struct Texts {
     pub beyond_walk_flag: &'static str,
     pub lock_college: &'static str,
     pub unlock_college: &'static str,
+    pub close_college: &'static str,
+    pub reopen_college: &'static str,
+    pub closed_college: &'static str,
+    pub pieces_wanted: &'static str,
+    pub pieces_allow: &'static str,
+    pub pieces_flag_again: &'static str,
+    pub closure_done: fn(&str, usize, f64, &str, usize) -> String,
     pub rename: &'static str,
     pub changes_list: &'static str,
     pub classes_6e: &'static str,
@@ -356,6 +363,24 @@ pub static FR: Texts = Texts {
     beyond_walk_flag: "élèves à plus de",
     lock_college: "Verrouiller",
     unlock_college: "Déverrouiller",
+    close_college: "Fermer",
+    reopen_college: "Rouvrir",
+    closed_college: "Fermé dans ce scénario : il n’accueille aucun élève.",
+    pieces_wanted: "Secteur en plusieurs morceaux, voulu",
+    pieces_allow: "C’est voulu (peau de léopard)",
+    pieces_flag_again: "Signaler à nouveau",
+    closure_done: |name, units, pupils, to, stranded| {
+        let mut s = format!(
+            "{name} fermé : ses {units} îlots ({} élèves) vont au collège ouvert le plus proche à pied ({to}). Ajustez au pinceau ; Ctrl+Z rouvre le collège.",
+            number(Lang::Fr, pupils, 0)
+        );
+        if stranded > 0 {
+            s.push_str(&format!(
+                " {stranded} îlots n’ont trouvé aucun collège ouvert : ils restent sans collège."
+            ));
+        }
+        s
+    },
     rename: "Nom du scénario",
     changes_list: "Îlots qui changent de collège",
     classes_6e: "classes de 6e",
@@ -575,6 +600,24 @@ pub static EN: Texts = Texts {
     beyond_walk_flag: "pupils beyond",
     lock_college: "Lock",
     unlock_college: "Unlock",
+    close_college: "Close",
+    reopen_college: "Reopen",
+    closed_college: "Closed in this scenario: it takes no pupils.",
+    pieces_wanted: "Sector in several pieces, on purpose",
+    pieces_allow: "On purpose (leopard skin)",
+    pieces_flag_again: "Flag again",
+    closure_done: |name, units, pupils, to, stranded| {
+        let mut s = format!(
+            "{name} closed: its {units} blocks ({} pupils) go to the nearest open collège on foot ({to}). Adjust with the brush; Ctrl+Z reopens it.",
+            number(Lang::En, pupils, 0)
+        );
+        if stranded > 0 {
+            s.push_str(&format!(
+                " {stranded} blocks found no open collège: they are left without one."
+            ));
+        }
+        s
+    },
     rename: "Scenario name",
     changes_list: "Blocks that change collège",
     classes_6e: "6e classes",
@@ -676,6 +719,12 @@ pub fn document_error(lang: Lang, e: &crate::model::DocumentError) -> String {
             format!("Le {name} est verrouillé : aucun îlot ne peut le rejoindre ni le quitter.")
         }
         D::Edit(E::Assignment(a)) if fr => format!("Répartition refusée : {a}."),
+        D::Edit(E::ClosedCollege(name)) if fr => {
+            format!("Le {name} est fermé dans ce scénario : rouvrez-le pour lui donner des îlots.")
+        }
+        D::Edit(E::StillHasUnits { name, units }) if fr => format!(
+            "Le {name} accueille encore {units} îlots : donnez-les à d’autres collèges avant de le fermer."
+        ),
         _ if fr => format!("Modification refusée : {e}"),
         _ => e.to_string(),
     }

@@ -1149,3 +1149,100 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
         0
     );
 }
+
+#[test]
+fn closing_a_college_sends_its_blocks_to_the_nearest_and_undo_reopens_it() {
+    let mut h = harness();
+    let pupils = {
+        let e = h.state().editor.as_ref().unwrap();
+        e.doc
+            .baseline()
+            .metrics
+            .college(CollegeId(0), e.doc.territory())
+            .pupils
+    };
+    // the first card is Jean-Jaurès's
+    h.query_all_by_label("Fermer").next().unwrap().click();
+    h.run_steps(3);
+    let e = h.state().editor.as_ref().unwrap();
+    assert_eq!(e.doc.active_index(), 1, "the current map is never changed");
+    assert!(!e.doc.active().scenario.is_college_open(CollegeId(0)));
+    assert_eq!(
+        e.doc
+            .active()
+            .metrics
+            .college(CollegeId(0), e.doc.territory())
+            .pupils,
+        0.0
+    );
+    let notice = e.notice().unwrap().to_string();
+    assert!(notice.contains("fermé"), "{notice}");
+    assert!(
+        notice.contains(&carte_mixite::i18n::number(Lang::Fr, pupils, 0)),
+        "{notice}"
+    );
+    assert!(
+        h.query_by_label_contains("Fermé dans ce scénario")
+            .is_some()
+    );
+    // painting a block into the closed collège is refused in words
+    h.get_by_label("Collège Jean-Jaurès").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(3));
+    click_at(&mut h, p);
+    let notice = h
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .notice()
+        .unwrap()
+        .to_string();
+    assert!(notice.contains("fermé dans ce scénario"), "{notice}");
+    // undo reopens it with its blocks
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    assert!(e.doc.active().scenario.is_college_open(CollegeId(0)));
+    assert_eq!(e.doc.changes_from_baseline().0.len(), 0);
+}
+
+#[test]
+fn a_sector_in_pieces_is_flagged_and_the_flag_can_be_switched_off() {
+    let mut h = harness();
+    // one block of Louise-Michel given to Jaurès, far from its sector: Jaurès in two pieces
+    h.get_by_label("Collège Jean-Jaurès").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(3));
+    click_at(&mut h, p);
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("Secteur en plusieurs morceaux (2")
+            .is_some()
+    );
+    h.get_by_label("C’est voulu (peau de léopard)").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("⚠ Secteur en plusieurs morceaux")
+            .is_none()
+    );
+    assert!(
+        h.query_by_label_contains("Secteur en plusieurs morceaux, voulu")
+            .is_some()
+    );
+    let e = h.state().editor.as_ref().unwrap();
+    assert!(e.doc.active().scenario.allows_discontinuous(CollegeId(0)));
+    h.run_steps(2);
+    h.get_by_label("Signaler à nouveau").click();
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    assert!(
+        !e.doc.active().scenario.allows_discontinuous(CollegeId(0)),
+        "{:?}",
+        e.notice()
+    );
+    assert!(
+        h.query_by_label_contains("⚠ Secteur en plusieurs morceaux")
+            .is_some()
+    );
+}

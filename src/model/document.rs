@@ -225,6 +225,26 @@ impl Document {
         Ok(())
     }
 
+    /// Applies several edits as one undo step; if one is refused, those before it are undone
+    /// and nothing has changed.
+    pub fn apply_step(&mut self, edits: Vec<Edit>) -> Result<(), DocumentError> {
+        self.end_stroke();
+        let steps = self.scenarios[self.active].history.undo_len();
+        self.begin_stroke();
+        for e in edits {
+            if let Err(err) = self.apply(e) {
+                self.end_stroke();
+                if self.scenarios[self.active].history.undo_len() > steps {
+                    self.undo();
+                    self.scenarios[self.active].history.drop_redo();
+                }
+                return Err(err);
+            }
+        }
+        self.end_stroke();
+        Ok(())
+    }
+
     /// Starts a stroke: every edit until [`Document::end_stroke`] is one undo step.
     pub fn begin_stroke(&mut self) {
         self.scenarios[self.active].history.begin_group();

@@ -278,6 +278,11 @@ impl History {
         self.redo.len()
     }
 
+    /// Forgets what could be redone.
+    pub(crate) fn drop_redo(&mut self) {
+        self.redo.clear();
+    }
+
     /// Takes the edits that undo the last step (closing an open group first).
     pub(crate) fn take_undo(&mut self) -> Option<Vec<Edit>> {
         self.end_group();

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod edit;
+pub mod levers;
 pub mod scenario;
 pub mod territory;
 

@@ -737,6 +737,14 @@ impl Plugin for SectorLayer<'_> {
                     Stroke::new(2.5, SECTOR_LINE),
                     egui::StrokeKind::Middle,
                 );
+            } else if !self.scenario.is_college_open(id) {
+                // closed in this scenario: a grey disc crossed out
+                painter.circle_filled(p, r, Color32::from_gray(150));
+                painter.circle_stroke(p, r, Stroke::new(2.5, Color32::WHITE));
+                let d = r * 0.65;
+                let cross = Stroke::new(3.0, Color32::from_rgb(170, 30, 30));
+                painter.line_segment([p + Vec2::new(-d, -d), p + Vec2::new(d, d)], cross);
+                painter.line_segment([p + Vec2::new(-d, d), p + Vec2::new(d, -d)], cross);
             } else {
                 painter.circle_filled(p, r, darken(color, 0.35));
                 painter.circle_stroke(p, r, Stroke::new(2.5, Color32::WHITE));

@@ -14,6 +14,12 @@ pub enum PanelAction {
     Select(CollegeId),
     /// Lock or unlock this collège.
     ToggleLock(CollegeId),
+    /// Close this collège in the scenario (its blocks go to the nearest).
+    Close(CollegeId),
+    /// Reopen this collège.
+    Reopen(CollegeId),
+    /// Accept (true) or flag again (false) a sector in several pieces.
+    AllowPieces(CollegeId, bool),
 }
 
 /// What the cards show.
@@ -34,6 +40,8 @@ pub struct CardsView<'a> {
     pub pieces: &'a [usize],
     /// Whether a collège is locked.
     pub locked: &'a dyn Fn(CollegeId) -> bool,
+    /// The active scenario (closed collèges, sectors allowed in pieces).
+    pub scenario: &'a crate::model::Scenario,
 }
 
 /// The blocks that changed collège since the baseline, with their pupils.
@@ -212,6 +220,8 @@ pub fn college_cards_ui(
             selected: view.selected == Some(c),
             pieces: view.pieces.get(c.index()).copied().unwrap_or(0),
             locked: (view.locked)(c),
+            open: view.scenario.is_college_open(c),
+            pieces_ok: view.scenario.allows_discontinuous(c),
         };
         college_card_ui(ui, lang, t, cfg, &card, view, actions);
     }
@@ -224,6 +234,8 @@ struct Card<'a> {
     selected: bool,
     pieces: usize,
     locked: bool,
+    open: bool,
+    pieces_ok: bool,
 }
 
 fn college_card_ui(
@@ -295,8 +307,28 @@ fn college_card_ui(
                     {
                         actions.push(PanelAction::ToggleLock(c));
                     }
+                    let (text, action) = if card.open {
+                        (tx.close_college, PanelAction::Close(c))
+                    } else {
+                        (tx.reopen_college, PanelAction::Reopen(c))
+                    };
+                    if ui
+                        .add(egui::Button::new(RichText::new(text).small()))
+                        .on_hover_text(format!("{text} {}", college.short_name))
+                        .clicked()
+                    {
+                        actions.push(action);
+                    }
                 }
             });
+            if !card.open {
+                ui.label(
+                    RichText::new(tx.closed_college)
+                        .strong()
+                        .color(Color32::from_rgb(120, 120, 120)),
+                );
+                return;
+            }
             // enrolment against capacity, as a bar
             let use_ = i.capacity_use;
             let text = match college.capacity_pupils {
@@ -413,7 +445,8 @@ fn college_card_ui(
             if college.sector == Sector::Public && i.members == 0 {
                 flags.push((tx.empty_sector.into(), Color32::from_rgb(170, 30, 30)));
             }
-            if college.sector == Sector::Public && card.pieces > 1 {
+            let pieces = college.sector == Sector::Public && card.pieces > 1;
+            if pieces && !card.pieces_ok {
                 flags.push((
                     format!("{} ({} {})", tx.not_contiguous, card.pieces, tx.pieces),
                     Color32::from_rgb(90, 90, 90),
@@ -433,6 +466,24 @@ fn college_card_ui(
             }
             for (text, color) in flags {
                 ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
+            }
+            if pieces {
+                ui.horizontal(|ui| {
+                    if card.pieces_ok {
+                        if ui.small_button(tx.pieces_flag_again).clicked() {
+                            actions.push(PanelAction::AllowPieces(c, false));
+                        }
+                        ui.label(
+                            RichText::new(format!(
+                                "{} ({} {})",
+                                tx.pieces_wanted, card.pieces, tx.pieces
+                            ))
+                            .small(),
+                        );
+                    } else if ui.small_button(tx.pieces_allow).clicked() {
+                        actions.push(PanelAction::AllowPieces(c, true));
+                    }
+                });
             }
         });
     ui.add_space(4.0);

@@ -1,0 +1,150 @@
+//! The levers the field uses beyond moving blocks: closing a collège (its blocks go to the
+//! nearest open collège, as a starting point the facilitator then adjusts).
+
+use super::edit::Edit;
+use super::scenario::{Assignment, Scenario};
+use super::territory::{CollegeId, Sector, Territory, UnitId};
+use crate::metrics::Metrics;
+
+/// What closing a collège does: the edits (one undo step) and where its blocks go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Closure {
+    /// Reassignments, then the closure itself.
+    pub edits: Vec<Edit>,
+    /// For each receiving collège: blocks and pupils it receives.
+    pub destinations: Vec<(CollegeId, usize, f64)>,
+    /// Blocks that found no open collège (left unassigned).
+    pub stranded: Vec<UnitId>,
+}
+
+/// Plans the closure of `college` in `scenario`: every block going there is given to the open,
+/// unlocked public collège nearest on foot (the indicators' walking model); a shared block
+/// keeps its other shares, scaled up to 100 %.
+pub fn close_college(
+    t: &Territory,
+    scenario: &Scenario,
+    metrics: &Metrics,
+    college: CollegeId,
+) -> Closure {
+    let candidates: Vec<CollegeId> = t
+        .college_ids()
+        .filter(|&c| {
+            c != college
+                && t.college(c).sector == Sector::Public
+                && scenario.is_college_open(c)
+                && !scenario.is_college_locked(c)
+        })
+        .collect();
+    let mut assign = Vec::new();
+    let mut destinations: Vec<(CollegeId, usize, f64)> = Vec::new();
+    let mut stranded = Vec::new();
+    for u in t.unit_ids() {
+        let a = scenario.assignment(u);
+        if !a.involves(college) {
+            continue;
+        }
+        let pupils = t.unit(u).population.pupils.unwrap_or(0.0);
+        let others: Vec<(CollegeId, f64)> = a.shares().filter(|&(c, _)| c != college).collect();
+        let kept: f64 = others.iter().map(|(_, s)| s).sum();
+        let new = if kept > 0.0 {
+            let v: Vec<(CollegeId, f64)> = others.iter().map(|&(c, s)| (c, s / kept)).collect();
+            match v.as_slice() {
+                [(c, _)] => Assignment::College(*c),
+                _ => Assignment::Shares(v),
+            }
+        } else {
+            let nearest = candidates.iter().copied().min_by(|&x, &y| {
+                let d = |c| {
+                    metrics
+                        .walk_m(t, u, c)
+                        .unwrap_or_else(|| t.straight_line_m(u, c))
+                };
+                d(x).total_cmp(&d(y))
+            });
+            match nearest {
+                Some(c) => {
+                    match destinations.iter_mut().find(|d| d.0 == c) {
+                        Some(d) => {
+                            d.1 += 1;
+                            d.2 += pupils;
+                        }
+                        None => destinations.push((c, 1, pupils)),
+                    }
+                    Assignment::College(c)
+                }
+                None => {
+                    stranded.push(u);
+                    Assignment::Unassigned
+                }
+            }
+        };
+        assign.push((u, new));
+    }
+    destinations.sort_by(|a, b| b.2.total_cmp(&a.2));
+    Closure {
+        edits: vec![
+            Edit::Assign(assign),
+            Edit::OpenColleges(vec![(college, false)]),
+        ],
+        destinations,
+        stranded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::MetricsConfig;
+    use crate::model::Document;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_closed_college_gives_its_blocks_to_the_nearest_and_undo_reopens_it() {
+        let town = crate::generate::demo_town(2026);
+        let t = Arc::new(town.territory);
+        let mut d = Document::new(t.clone(), town.baseline, MetricsConfig::default());
+        d.new_scenario_from_active("fermeture");
+        let c = CollegeId(0);
+        let before = d.active().metrics.clone();
+        let pupils_before = before.college(c, &t).pupils;
+        assert!(pupils_before > 0.0);
+        let plan = close_college(&t, &d.active().scenario, &d.active().metrics, c);
+        // hand check: each block goes to the open public collège nearest on foot
+        if let Edit::Assign(v) = &plan.edits[0] {
+            for (u, a) in v {
+                let got = a.main_college().unwrap();
+                let best = t
+                    .college_ids()
+                    .filter(|&k| k != c && t.college(k).sector == Sector::Public)
+                    .min_by(|&x, &y| {
+                        before
+                            .walk_m(&t, *u, x)
+                            .unwrap()
+                            .total_cmp(&before.walk_m(&t, *u, y).unwrap())
+                    })
+                    .unwrap();
+                assert_eq!(got, best);
+            }
+        }
+        let moved: f64 = plan.destinations.iter().map(|d| d.2).sum();
+        assert!((moved - pupils_before).abs() < 1e-6);
+        d.apply_step(plan.edits).unwrap();
+        assert!(!d.active().scenario.is_college_open(c));
+        assert_eq!(d.active().metrics.college(c, &t).pupils, 0.0);
+        assert_eq!(
+            d.active().metrics.territory().pupils,
+            before.territory().pupils
+        );
+        // a closed collège receives nobody
+        let err = d.apply(Edit::Assign(vec![(UnitId(0), Assignment::College(c))]));
+        assert!(err.unwrap_err().to_string().contains("closed"));
+        // one undo reopens it with its blocks
+        assert_eq!(d.active().history.undo_len(), 1);
+        d.undo();
+        assert!(d.active().scenario.is_college_open(c));
+        assert_eq!(d.active().metrics, before);
+        // closing a collège that still has blocks, alone, is refused in words
+        let err = d.apply(Edit::OpenColleges(vec![(c, false)])).unwrap_err();
+        assert!(err.to_string().contains("still receives"), "{err}");
+    }
+}
