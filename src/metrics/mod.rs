@@ -6,6 +6,7 @@ pub mod config;
 pub mod engine;
 pub mod privacy;
 pub mod segregation;
+pub mod shared;
 
 pub use config::{
     DistanceModel, MetricsConfig, MixRule, Reference, RuleIndicator, RuleMode, WalkSource,

@@ -5,6 +5,7 @@ pub mod document;
 pub mod edit;
 pub mod levers;
 pub mod scenario;
+pub mod shared;
 pub mod territory;
 
 pub use document::{Document, DocumentError, ScenarioState, changes_between};
