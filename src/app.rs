@@ -195,6 +195,8 @@ pub enum UiCommand {
     OpenCompare,
     /// Open the assistant that proposes a sectorisation.
     OpenAssistant,
+    /// Open the shared-sectors window.
+    OpenShared,
     /// Close a collège in the scenario; its blocks go to the nearest open collège.
     CloseCollege(CollegeId),
     /// Apply an edit as it is (reopen a collège, accept a sector in pieces).
@@ -241,6 +243,8 @@ pub struct Editor {
     pub meeting: Option<Meeting>,
     /// The documents-for-the-public window, when open.
     publish_window: Option<crate::ui::publish_window::PublishWindow>,
+    /// The shared-sectors window, when open.
+    shared_window: Option<crate::ui::shared_window::SharedWindow>,
     /// The assistant window, when open.
     assistant_window: Option<crate::ui::assistant_window::AssistantWindow>,
     /// The comparison window, when open.
@@ -428,6 +432,7 @@ impl Editor {
             publish_window: None,
             compare_window: None,
             assistant_window: None,
+            shared_window: None,
             public_cache: Vec::new(),
             styles,
             meeting: None,
@@ -528,6 +533,7 @@ impl Editor {
             | UiCommand::OpenPublish
             | UiCommand::OpenCompare
             | UiCommand::OpenAssistant
+            | UiCommand::OpenShared
             | UiCommand::SetIcons(_)
             | UiCommand::EndStroke
             | UiCommand::Rename(_) => {}
@@ -733,6 +739,12 @@ impl Editor {
                 r
             }
             UiCommand::Apply(edit) => self.apply(edit, *lang),
+            UiCommand::OpenShared => {
+                if self.shared_window.is_none() {
+                    self.shared_window = Some(crate::ui::shared_window::SharedWindow::default());
+                }
+                Ok(())
+            }
             UiCommand::OpenAssistant => {
                 if self.assistant_window.is_none() {
                     let target = self.default_assistant_target();
@@ -1084,6 +1096,7 @@ impl Editor {
         self.publish_ui(ui.ctx(), lang);
         self.compare_ui(ui.ctx(), lang);
         self.assistant_ui(ui.ctx(), lang);
+        self.shared_ui(ui.ctx(), lang);
         if self.meeting.is_some() {
             self.meeting_ui(ui, lang, commands);
             return;
@@ -1105,6 +1118,9 @@ impl Editor {
                 ui.separator();
                 let active = self.doc.active_index();
                 egui::ComboBox::new("scenario", tx.scenario)
+                    // a fixed width: the bar keeps its layout whatever the scenario's name
+                    .width(190.0)
+                    .truncate()
                     .selected_text(self.scenario_name(active, lang))
                     .show_ui(ui, |ui| {
                         for i in 0..self.doc.scenarios().len() {
@@ -1186,6 +1202,9 @@ impl Editor {
                     .clicked()
                 {
                     commands.push(UiCommand::OpenAssistant);
+                }
+                if ui.button(crate::i18n::shared_texts(lang).button).clicked() {
+                    commands.push(UiCommand::OpenShared);
                 }
                 let busy = self.saving.is_some();
                 if ui
@@ -1472,6 +1491,7 @@ impl Editor {
                 } else {
                     &[]
                 },
+                split_stripes: coloring == Coloring::College,
                 selected: self.selected,
                 labels: &self.labels,
                 legend: Legend {
@@ -1480,8 +1500,18 @@ impl Editor {
                     public: tx.legend_public,
                     private: tx.legend_private,
                     boundary: tx.legend_boundary,
-                    striped: (coloring == Coloring::College && self.hatched.iter().any(|h| *h))
-                        .then_some(tx.legend_striped),
+                    striped: if coloring != Coloring::College {
+                        None
+                    } else if state
+                        .scenario
+                        .assignments()
+                        .iter()
+                        .any(|a| matches!(a, Assignment::Shares(_)))
+                    {
+                        Some(tx.legend_shared)
+                    } else {
+                        self.hatched.iter().any(|h| *h).then_some(tx.legend_striped)
+                    },
                 },
                 gesture,
                 brush_from: self.brush_from,

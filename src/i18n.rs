@@ -136,6 +136,7 @@ pub struct Texts {
     pub pieces: &'static str,
     pub beyond_walk_flag: &'static str,
     pub lock_college: &'static str,
+    pub legend_shared: &'static str,
     pub unlock_college: &'static str,
     pub close_college: &'static str,
     pub reopen_college: &'static str,
@@ -362,6 +363,7 @@ pub static FR: Texts = Texts {
     pieces: "morceaux",
     beyond_walk_flag: "élèves à plus de",
     lock_college: "Verrouiller",
+    legend_shared: "rayures : îlot partagé (couleur des rayures = second collège)",
     unlock_college: "Déverrouiller",
     close_college: "Fermer",
     reopen_college: "Rouvrir",
@@ -599,6 +601,7 @@ pub static EN: Texts = Texts {
     pieces: "pieces",
     beyond_walk_flag: "pupils beyond",
     lock_college: "Lock",
+    legend_shared: "stripes: shared block (stripe colour = second collège)",
     unlock_college: "Unlock",
     close_college: "Close",
     reopen_college: "Reopen",
@@ -1725,6 +1728,115 @@ pub fn assistant_texts(lang: Lang) -> &'static AssistantTexts {
     match lang {
         Lang::Fr => &ASSISTANT_FR,
         Lang::En => &ASSISTANT_EN,
+    }
+}
+
+/// The words of the shared-sectors window.
+#[allow(missing_docs)]
+pub struct SharedTexts {
+    pub button: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub new_heading: &'static str,
+    pub pick_colleges: &'static str,
+    pub alternating: &'static str,
+    pub alternating_help: &'static str,
+    pub first_year: &'static str,
+    pub lottery: &'static str,
+    pub lottery_help: &'static str,
+    pub seats: &'static str,
+    pub reserve: &'static str,
+    pub spread: &'static str,
+    pub runs: &'static str,
+    pub pick_two: &'static str,
+    pub create: &'static str,
+    pub blocks: &'static str,
+    pub cycle_heading: &'static str,
+    pub pupils: &'static str,
+    pub boursiers: &'static str,
+    pub intake: &'static str,
+    pub lottery_summary: fn(u32, usize, &str) -> String,
+    pub odds_heading: &'static str,
+    pub no_place: &'static str,
+    pub hidden: &'static str,
+    pub created: fn(&str, usize) -> String,
+}
+
+const SHARED_FR: SharedTexts = SharedTexts {
+    button: "Secteurs partagés…",
+    title: "Secteurs partagés entre plusieurs collèges",
+    intro: "Un secteur partagé réunit les secteurs de plusieurs collèges sous une règle commune, comme à Paris. Les cartes et les indicateurs montrent la moyenne attendue ; ici, ce que la règle donne vraiment.",
+    new_heading: "Nouveau secteur partagé",
+    pick_colleges: "Collèges dont les secteurs sont réunis :",
+    alternating: "Montée alternée : chaque année, toute la 6e va dans un collège, puis dans l’autre",
+    alternating_help: "Les élèves déjà entrés restent dans leur collège ; la composition change d’une année à l’autre.",
+    first_year: "Première rentrée de la règle",
+    lottery: "Affectation par algorithme : les familles classent les collèges, des places sont réservées aux boursiers",
+    lottery_help: "Acceptation différée (les familles proposent, chaque collège garde les meilleurs rangs : d’abord les boursiers sur les places réservées, puis un tirage au sort). Les classements suivent la distance à pied, plus une part de goût personnel. Simulé de nombreuses fois.",
+    seats: "places en 6e",
+    reserve: "Places réservées aux boursiers",
+    spread: "Part du goût personnel (en km de marche)",
+    runs: "Années simulées",
+    pick_two: "Choisissez au moins deux collèges.",
+    create: "Créer le secteur partagé",
+    blocks: "îlots",
+    cycle_heading: "Chaque collège, année par année (les 4 premières rentrées) :",
+    pupils: "élèves",
+    boursiers: "boursiers",
+    intake: "entrées en 6e par an",
+    lottery_summary: |runs, families, reserve| {
+        format!(
+            "{runs} années simulées, {families} familles par an, {reserve} % des places réservées aux boursiers. Entrées attendues en 6e :"
+        )
+    },
+    odds_heading: "Chances d’une famille selon son îlot :",
+    no_place: "sans place",
+    hidden: "moins de 5 élèves : non affiché",
+    created: |name, units| {
+        format!("Secteur partagé « {name} » créé : {units} îlots (Ctrl+Z pour annuler).")
+    },
+};
+
+const SHARED_EN: SharedTexts = SharedTexts {
+    button: "Shared sectors…",
+    title: "Sectors shared between several collèges",
+    intro: "A shared sector merges the sectors of several collèges under one rule, as in Paris. Maps and indicators show the expected average; here is what the rule really gives.",
+    new_heading: "New shared sector",
+    pick_colleges: "Collèges whose sectors are merged:",
+    alternating: "Montée alternée: each year the whole 6e goes to one collège, then to the other",
+    alternating_help: "Pupils already in stay in their collège; the make-up changes from year to year.",
+    first_year: "First school year of the rule",
+    lottery: "Algorithmic assignment: families rank the collèges, some seats are reserved for boursiers",
+    lottery_help: "Deferred acceptance (families propose, each collège keeps the best ranks: boursiers first on reserved seats, then a lottery). Rankings follow walking distance plus some personal taste. Simulated many times.",
+    seats: "6e seats",
+    reserve: "Seats reserved for boursiers",
+    spread: "Weight of personal taste (km of walk)",
+    runs: "Simulated years",
+    pick_two: "Pick at least two collèges.",
+    create: "Create the shared sector",
+    blocks: "blocks",
+    cycle_heading: "Each collège, year by year (the first 4 school years):",
+    pupils: "pupils",
+    boursiers: "boursiers",
+    intake: "6e entrants a year",
+    lottery_summary: |runs, families, reserve| {
+        format!(
+            "{runs} simulated years, {families} families a year, {reserve} % of seats reserved for boursiers. Expected 6e intake:"
+        )
+    },
+    odds_heading: "A family's odds by block:",
+    no_place: "no place",
+    hidden: "fewer than 5 pupils: not shown",
+    created: |name, units| {
+        format!("Shared sector “{name}” created: {units} blocks (Ctrl+Z to undo).")
+    },
+};
+
+/// The shared-sectors window's words.
+pub fn shared_texts(lang: Lang) -> &'static SharedTexts {
+    match lang {
+        Lang::Fr => &SHARED_FR,
+        Lang::En => &SHARED_EN,
     }
 }
 

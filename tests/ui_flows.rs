@@ -1246,3 +1246,72 @@ fn a_sector_in_pieces_is_flagged_and_the_flag_can_be_switched_off() {
             .is_some()
     );
 }
+
+#[test]
+fn shared_sectors_alternate_year_by_year_or_assign_by_lottery_with_odds() {
+    use carte_mixite::model::Assignment;
+    let mut h = harness();
+    h.get_by_label("Secteurs partagés…").click();
+    h.run_steps(3);
+    // a montée alternée between Victor-Hugo and Jaurès, as Paris did between Berlioz and Coysevox
+    {
+        let w = h
+            .state_mut()
+            .editor
+            .as_mut()
+            .unwrap()
+            .shared_window()
+            .unwrap();
+        w.pick(CollegeId(0), true);
+        w.pick(CollegeId(1), true);
+    }
+    h.run_steps(2);
+    h.get_by_label("Créer le secteur partagé").click();
+    h.run_steps(3);
+    let e = h.state().editor.as_ref().unwrap();
+    assert_eq!(e.doc.active_index(), 1);
+    let s = &e.doc.active().scenario;
+    assert_eq!(s.shared_sectors().len(), 1);
+    let sector = &s.shared_sectors()[0];
+    assert!(sector.units.len() > 20);
+    assert_eq!(
+        s.assignment(sector.units[0]),
+        &Assignment::Shares(vec![(CollegeId(0), 0.5), (CollegeId(1), 0.5)])
+    );
+    assert!(e.notice().unwrap().contains("Secteur partagé"));
+    // the four first school years, each collège with its own figures
+    for y in ["2027-2028", "2028-2029", "2029-2030", "2030-2031"] {
+        assert!(h.query_by_label(y).is_some(), "{y}");
+    }
+    // shared blocks are striped on the map, and the legend says what stripes mean
+    h.run_steps(2);
+    assert_eq!(h.state().editor.as_ref().unwrap().stale_map_stripes(), 0);
+    // an algorithmic assignment between two other collèges, 30 % of seats for boursiers
+    {
+        let w = h
+            .state_mut()
+            .editor
+            .as_mut()
+            .unwrap()
+            .shared_window()
+            .unwrap();
+        w.pick(CollegeId(2), true);
+        w.pick(CollegeId(3), true);
+        w.set_lottery(true);
+    }
+    h.run_steps(4);
+    h.get_by_label("Créer le secteur partagé").scroll_to_me();
+    h.run_steps(30);
+    h.get_by_label("Créer le secteur partagé").click();
+    h.run_steps(3);
+    let e = h.state().editor.as_ref().unwrap();
+    let s = &e.doc.active().scenario;
+    assert_eq!(s.shared_sectors().len(), 2, "{:?}", e.notice());
+    assert!(h.query_by_label("sans place").is_some());
+    assert!(h.query_by_label_contains("familles par an").is_some());
+    // one undo removes the second sector and its shares
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    assert_eq!(e.doc.active().scenario.shared_sectors().len(), 1);
+}

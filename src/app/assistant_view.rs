@@ -9,6 +9,57 @@ use crate::model::{Assignment, Edit};
 use crate::ui::assistant_window::{AssistantAction, SearchInputs};
 
 impl Editor {
+    /// The shared-sectors window, for tests.
+    pub fn shared_window(&mut self) -> Option<&mut crate::ui::shared_window::SharedWindow> {
+        self.shared_window.as_mut()
+    }
+
+    pub(super) fn shared_ui(&mut self, ctx: &egui::Context, lang: Lang) {
+        use crate::ui::shared_window::{SharedAction, SharedView};
+        let Some(mut w) = self.shared_window.take() else {
+            return;
+        };
+        let active = self.doc.active();
+        let view = SharedView {
+            territory: self.doc.territory(),
+            scenario: &active.scenario,
+            metrics: &active.metrics,
+            baseline: &self.doc.baseline().scenario,
+            revision: self.doc.revision(),
+        };
+        match w.show(ctx, lang, &view) {
+            None => {}
+            Some(SharedAction::Close) => return,
+            Some(SharedAction::Create(colleges, rule)) => {
+                self.ensure_editable(lang);
+                let t = self.doc.territory().clone();
+                let name = colleges
+                    .iter()
+                    .map(|&c| t.college(c).short_name.clone())
+                    .collect::<Vec<_>>()
+                    .join(" – ");
+                let active = self.doc.active();
+                let plan = crate::model::levers::make_shared(
+                    &t,
+                    &active.scenario,
+                    &active.metrics,
+                    name.clone(),
+                    colleges,
+                    rule,
+                );
+                let units = plan.sector.units.len();
+                self.dirty = None;
+                match self.doc.apply_step(plan.edits) {
+                    Ok(()) => {
+                        self.notice = Some((crate::i18n::shared_texts(lang).created)(&name, units));
+                    }
+                    Err(e) => self.notice = Some(crate::i18n::document_error(lang, &e)),
+                }
+            }
+        }
+        self.shared_window = Some(w);
+    }
+
     /// The index the assistant offers first: the entropy index when groups are known, else the
     /// dissimilarity of boursiers.
     pub(super) fn default_assistant_target(&self) -> Target {

@@ -397,9 +397,21 @@ struct ScenarioFile {
     /// Collèges whose sector may be in pieces without a warning.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     discontinuous_ok: Vec<String>,
+    /// Shared sectors, units by key and collèges by UAI.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    shared_sectors: Vec<SharedRecord>,
     /// Fields written by newer versions: kept, never dropped.
     #[serde(flatten)]
     extra: Map<String, Value>,
+}
+
+/// A shared sector as written in a scenario file.
+#[derive(Serialize, Deserialize)]
+struct SharedRecord {
+    name: String,
+    units: Vec<String>,
+    colleges: Vec<String>,
+    rule: crate::model::shared::Rule,
 }
 
 /// Something in a scenario file that was skipped, in words.
@@ -488,6 +500,33 @@ pub fn parse_scenario(
             scenario.set_discontinuous_ok(c, true);
         }
     }
+    let mut shared = Vec::new();
+    for r in file.shared_sectors {
+        let colleges: Option<Vec<CollegeId>> = r
+            .colleges
+            .iter()
+            .map(|u| territory.college_by_uai(u))
+            .collect();
+        let Some(colleges) = colleges else {
+            warnings.push(ScenarioWarning(format!(
+                "the shared sector « {} » names a collège not in this territory: its rule is dropped, its units keep their shares",
+                r.name
+            )));
+            continue;
+        };
+        let units = r
+            .units
+            .iter()
+            .filter_map(|k| territory.unit_by_key(k))
+            .collect();
+        shared.push(crate::model::shared::SharedSector {
+            name: r.name,
+            units,
+            colleges,
+            rule: r.rule,
+        });
+    }
+    scenario.set_shared_sectors(shared);
     Ok((scenario, warnings))
 }
 
@@ -532,6 +571,20 @@ pub fn scenario_to_json(scenario: &Scenario, territory: &Territory) -> String {
             .college_ids()
             .filter(|&c| scenario.allows_discontinuous(c))
             .map(uai)
+            .collect(),
+        shared_sectors: scenario
+            .shared_sectors()
+            .iter()
+            .map(|s| SharedRecord {
+                name: s.name.clone(),
+                units: s
+                    .units
+                    .iter()
+                    .map(|&u| territory.unit(u).key.clone())
+                    .collect(),
+                colleges: s.colleges.iter().map(|&c| uai(c)).collect(),
+                rule: s.rule.clone(),
+            })
             .collect(),
         extra: Map::new(),
     };

@@ -19,6 +19,8 @@ pub enum Edit {
     OpenColleges(Vec<(CollegeId, bool)>),
     /// Let a collège's sector be in several pieces without a warning (true), or warn again.
     AllowDiscontinuous(Vec<(CollegeId, bool)>),
+    /// Replace the scenario's shared sectors (their units' shares are set by `Assign`).
+    SetSharedSectors(Vec<super::shared::SharedSector>),
 }
 
 /// Why an edit was refused. Nothing was changed.
@@ -63,6 +65,8 @@ impl Edit {
             Edit::LockColleges(v) | Edit::OpenColleges(v) | Edit::AllowDiscontinuous(v) => {
                 v.is_empty()
             }
+            // never empty: its inverse restores the previous list, even an empty one
+            Edit::SetSharedSectors(_) => false,
         }
     }
 
@@ -169,6 +173,17 @@ impl Edit {
                     .collect();
                 inverse.reverse();
                 Ok(Edit::OpenColleges(inverse))
+            }
+            Edit::SetSharedSectors(shared) => {
+                for sector in &shared {
+                    if let Some(u) = sector.units.iter().find(|u| u.index() >= units) {
+                        return Err(EditError::UnknownUnit(u.0));
+                    }
+                    if let Some(c) = sector.colleges.iter().find(|c| c.index() >= colleges) {
+                        return Err(EditError::UnknownCollege(c.0));
+                    }
+                }
+                Ok(Edit::SetSharedSectors(scenario.set_shared_sectors(shared)))
             }
             Edit::AllowDiscontinuous(changes) => {
                 for &(c, _) in &changes {

@@ -1,5 +1,6 @@
 //! The levers the field uses beyond moving blocks: closing a collège (its blocks go to the
-//! nearest open collège, as a starting point the facilitator then adjusts).
+//! nearest open collège, as a starting point the facilitator then adjusts), and shared sectors
+//! (the sectors of several collèges merged under one rule).
 
 use super::edit::Edit;
 use super::scenario::{Assignment, Scenario};
@@ -91,6 +92,83 @@ pub fn close_college(
     }
 }
 
+/// A shared sector planned from the sectors of `colleges`: the edits that make it (one undo
+/// step) and, for an algorithmic assignment, the simulation its shares come from.
+#[derive(Debug, Clone)]
+pub struct SharedPlan {
+    /// The units' new shares, then the scenario's new list of shared sectors.
+    pub edits: Vec<Edit>,
+    /// The sector.
+    pub sector: super::shared::SharedSector,
+    /// The simulated assignment (algorithmic rule only).
+    pub lottery: Option<crate::metrics::shared::LotteryOutcome>,
+}
+
+/// Merges the sectors of `colleges` (their unlocked units, by main collège) into one shared
+/// sector under `rule`. A montée alternée gives each unit an equal share of each collège (the
+/// average over a cycle); an algorithmic assignment gives each unit its simulated odds.
+pub fn make_shared(
+    t: &Territory,
+    scenario: &Scenario,
+    metrics: &Metrics,
+    name: String,
+    colleges: Vec<CollegeId>,
+    rule: super::shared::Rule,
+) -> SharedPlan {
+    use super::shared::{Rule, SharedSector};
+    let units: Vec<UnitId> = t
+        .unit_ids()
+        .filter(|&u| {
+            !scenario.is_unit_locked(u)
+                && scenario
+                    .assignment(u)
+                    .main_college()
+                    .is_some_and(|c| colleges.contains(&c))
+        })
+        .collect();
+    let sector = SharedSector {
+        name,
+        units,
+        colleges,
+        rule,
+    };
+    let n = sector.colleges.len().max(1) as f64;
+    let (assign, lottery): (Vec<(UnitId, Assignment)>, _) = match &sector.rule {
+        Rule::Alternating { .. } => (
+            sector
+                .units
+                .iter()
+                .map(|&u| {
+                    let shares = sector.colleges.iter().map(|&c| (c, 1.0 / n)).collect();
+                    (u, Assignment::Shares(shares))
+                })
+                .collect(),
+            None,
+        ),
+        Rule::Lottery(r) => {
+            let out = crate::metrics::shared::simulate_lottery(t, metrics, &sector, r);
+            let assign = sector
+                .units
+                .iter()
+                .filter_map(|&u| {
+                    let shares = out.shares(u, &sector.colleges)?;
+                    Some((u, Assignment::Shares(shares)))
+                })
+                .collect();
+            (assign, Some(out))
+        }
+    };
+    let mut list = scenario.shared_sectors().to_vec();
+    // a collège belongs to one shared sector at most: the new one replaces any that overlap
+    list.retain(|s| !s.colleges.iter().any(|c| sector.colleges.contains(c)));
+    list.push(sector.clone());
+    SharedPlan {
+        edits: vec![Edit::Assign(assign), Edit::SetSharedSectors(list)],
+        sector,
+        lottery,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +221,39 @@ mod tests {
         d.undo();
         assert!(d.active().scenario.is_college_open(c));
         assert_eq!(d.active().metrics, before);
+        // a montée alternée between two collèges: their blocks go half to each, one undo step
+        let (a, b) = (CollegeId(1), CollegeId(2));
+        let plan = make_shared(
+            &t,
+            &d.active().scenario,
+            &d.active().metrics,
+            "A – B".into(),
+            vec![a, b],
+            crate::model::shared::Rule::Alternating { first_year: 2027 },
+        );
+        let n = plan.sector.units.len();
+        assert!(n > 10);
+        let steps = d.active().history.undo_len();
+        d.apply_step(plan.edits).unwrap();
+        let s = &d.active().scenario;
+        assert_eq!(s.shared_sectors().len(), 1);
+        for &u in &plan.sector.units {
+            assert_eq!(
+                s.assignment(u),
+                &Assignment::Shares(vec![(a, 0.5), (b, 0.5)])
+            );
+        }
+        // the file keeps the rule, the closure and the shares
+        let text = crate::io::territory_files::scenario_to_json(s, &t);
+        let (back, warnings) =
+            crate::io::territory_files::parse_scenario(&text, std::path::Path::new("x"), &t)
+                .unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(back.shared_sectors(), s.shared_sectors());
+        assert_eq!(back.assignments(), s.assignments());
+        d.undo();
+        assert_eq!(d.active().history.undo_len(), steps);
+        assert!(d.active().scenario.shared_sectors().is_empty());
         // closing a collège that still has blocks, alone, is refused in words
         let err = d.apply(Edit::OpenColleges(vec![(c, false)])).unwrap_err();
         assert!(err.to_string().contains("still receives"), "{err}");

@@ -156,6 +156,8 @@ pub struct Scenario {
     closed_colleges: Vec<bool>,
     /// Collèges whose sector may be in several pieces without a warning ("peau de léopard").
     discontinuous_ok: Vec<bool>,
+    /// Shared sectors (montée alternée, algorithmic assignment).
+    shared: Vec<super::shared::SharedSector>,
 }
 
 impl Scenario {
@@ -168,6 +170,7 @@ impl Scenario {
             locked_colleges: vec![false; territory.colleges().len()],
             closed_colleges: vec![false; territory.colleges().len()],
             discontinuous_ok: vec![false; territory.colleges().len()],
+            shared: Vec::new(),
         }
     }
 
@@ -226,6 +229,18 @@ impl Scenario {
             .get(college.index())
             .copied()
             .unwrap_or(false)
+    }
+
+    /// The shared sectors.
+    pub fn shared_sectors(&self) -> &[super::shared::SharedSector] {
+        &self.shared
+    }
+
+    pub(crate) fn set_shared_sectors(
+        &mut self,
+        shared: Vec<super::shared::SharedSector>,
+    ) -> Vec<super::shared::SharedSector> {
+        std::mem::replace(&mut self.shared, shared)
     }
 
     /// Number of units.

@@ -159,6 +159,35 @@ impl PatchedMesh {
     }
 }
 
+/// The stripes over a block, if any: a block shared between collèges carries stripes of its
+/// second collège's colour over its main collège's (when `shares` is on); a block of a striped
+/// sector carries white stripes.
+pub fn stripe_of(
+    scenario: &Scenario,
+    hatched: &[bool],
+    colors: &[Color32],
+    u: UnitId,
+    shares: bool,
+) -> Option<Color32> {
+    let a = scenario.assignment(u);
+    if let (true, crate::model::Assignment::Shares(v)) = (shares, a) {
+        let main = a.main_college();
+        let second = v
+            .iter()
+            .filter(|(c, _)| Some(*c) != main)
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(c, _)| *c)?;
+        return Some(
+            colors
+                .get(second.index())
+                .copied()
+                .unwrap_or(Color32::WHITE),
+        );
+    }
+    let c = a.main_college()?;
+    (hatched.get(c.index()) == Some(&true)).then_some(Color32::WHITE)
+}
+
 /// Side of the stripe pattern's tile, in screen pixels.
 const STRIPE_PX: f32 = 14.0;
 
@@ -189,16 +218,13 @@ fn stripe_texture(ctx: &egui::Context) -> egui::TextureHandle {
 }
 
 impl MapCache {
-    /// Blocks of the drawn area whose stripes disagree with their collège's style.
+    /// Blocks of the drawn area whose stripes disagree with their collège's style or their
+    /// sharing.
     pub fn stale_stripes(&self, scenario: &Scenario, hatched: &[bool]) -> usize {
-        if !hatched.iter().any(|h| *h) {
-            return 0;
-        }
         (0..self.range_of.len())
             .filter(|&k| self.range_of[k] != u32::MAX)
             .filter(|&k| {
-                let c = scenario.assignment(UnitId(k as u32)).main_college();
-                let want = c.is_some_and(|c| hatched.get(c.index()) == Some(&true));
+                let want = stripe_of(scenario, hatched, &[], UnitId(k as u32), true).is_some();
                 want != self.stripes.has(k)
             })
             .count()
@@ -294,6 +320,8 @@ pub struct SectorLayer<'a> {
     pub colors: &'a [Color32],
     /// Collèges whose sector is striped over its colour (empty: none).
     pub hatched: &'a [bool],
+    /// Whether blocks shared between collèges carry their second collège's stripes.
+    pub split_stripes: bool,
     /// The collège the facilitator picked, drawn larger.
     pub selected: Option<CollegeId>,
     /// Short labels of collèges.
@@ -583,13 +611,28 @@ impl Plugin for SectorLayer<'_> {
             cache.selected_key = Some(selected_key);
         }
         // stripes over the blocks of striped collèges (only when the plain colours ran out)
-        if self.hatched.iter().any(|h| *h) {
+        let any_shared = self.split_stripes
+            && self
+                .scenario
+                .assignments()
+                .iter()
+                .any(|a| matches!(a, crate::model::Assignment::Shares(_)));
+        if self.hatched.iter().any(|h| *h) || any_shared {
             if rebuild || cache.stripes.key != Some(rev) {
                 let texture = cache
                     .stripes_texture
                     .get_or_insert_with(|| stripe_texture(ui.ctx()))
                     .id();
                 let range_of = &cache.range_of;
+                let stripe = |k: usize| {
+                    stripe_of(
+                        self.scenario,
+                        self.hatched,
+                        self.colors,
+                        UnitId(k as u32),
+                        self.split_stripes,
+                    )
+                };
                 let changed: Option<Vec<usize>> = self
                     .dirty
                     .filter(|_| !rebuild)
@@ -598,20 +641,17 @@ impl Plugin for SectorLayer<'_> {
                     changed.as_deref(),
                     self.geom.units.len(),
                     texture,
-                    |k| {
-                        range_of.get(k).is_some_and(|r| *r != u32::MAX)
-                            && main(k as u32)
-                                .is_some_and(|c| self.hatched.get(c.index()) == Some(&true))
-                    },
+                    |k| range_of.get(k).is_some_and(|r| *r != u32::MAX) && stripe(k).is_some(),
                     |mesh, k| {
                         let u = detail.unit(k);
                         let base = mesh.vertices.len() as u32;
+                        let color = stripe(k).unwrap_or(Color32::WHITE);
                         mesh.vertices.extend(u.vertices.iter().map(|m| {
                             let pos = built.pos(*m);
                             Vertex {
                                 pos,
                                 uv: (pos.to_vec2() / STRIPE_PX).to_pos2(),
-                                color: Color32::WHITE,
+                                color,
                             }
                         }));
                         mesh.indices.extend(u.triangles.iter().map(|k| base + k));

@@ -10,4 +10,5 @@ pub mod map;
 pub mod meeting;
 pub mod panel;
 pub mod publish_window;
+pub mod shared_window;
 pub mod walk;
