@@ -197,6 +197,8 @@ pub enum UiCommand {
     OpenAssistant,
     /// Open the shared-sectors window.
     OpenShared,
+    /// Change the avoidance model's parameters.
+    SetAvoidance(crate::metrics::avoidance::AvoidanceModel),
     /// Close a collège in the scenario; its blocks go to the nearest open collège.
     CloseCollege(CollegeId),
     /// Apply an edit as it is (reopen a collège, accept a sector in pieces).
@@ -281,6 +283,8 @@ pub struct Editor {
     pieces: (u64, Vec<usize>),
     /// Units changed since the baseline and pupils moved, with their revision.
     changes: (u64, (Vec<UnitId>, f64)),
+    /// The avoidance model's range for the active scenario (same revision as `changes`).
+    avoidance: crate::metrics::avoidance::AvoidanceRange,
     map_cache: crate::ui::map::MapCache,
     /// Units changed since the map was last drawn (None: unknown, redraw every fill).
     dirty: Option<Vec<UnitId>>,
@@ -433,6 +437,7 @@ impl Editor {
             compare_window: None,
             assistant_window: None,
             shared_window: None,
+            avoidance: Default::default(),
             public_cache: Vec::new(),
             styles,
             meeting: None,
@@ -739,6 +744,14 @@ impl Editor {
                 r
             }
             UiCommand::Apply(edit) => self.apply(edit, *lang),
+            UiCommand::SetAvoidance(model) => {
+                let mut config = self.doc.config().clone();
+                config.avoidance = model;
+                self.doc.set_config(config);
+                // the range is recomputed with the new parameters
+                self.changes.0 = u64::MAX;
+                Ok(())
+            }
             UiCommand::OpenShared => {
                 if self.shared_window.is_none() {
                     self.shared_window = Some(crate::ui::shared_window::SharedWindow::default());
@@ -1345,6 +1358,14 @@ impl Editor {
                         self.doc.config().walk_source(),
                     ),
                 );
+                crate::ui::panel::avoidance_ui(
+                    ui,
+                    lang,
+                    &self.avoidance,
+                    &self.doc.config().avoidance,
+                    !moved.0.is_empty(),
+                    &mut |m| commands.push(UiCommand::SetAvoidance(m)),
+                );
                 if !moved.0.is_empty() {
                     changes_list_ui(ui, lang, &self.doc, &moved.0);
                 }
@@ -1386,6 +1407,8 @@ impl Editor {
                     pieces: &self.pieces.1,
                     locked: &|c| active.scenario.is_college_locked(c),
                     scenario: &active.scenario,
+                    avoidance: (!self.doc.active_is_baseline())
+                        .then_some(self.avoidance.per_college.as_slice()),
                 };
                 // only the cards in view are laid out: a département has a hundred collèges
                 egui::ScrollArea::vertical().show_rows(

@@ -137,6 +137,14 @@ pub struct Texts {
     pub beyond_walk_flag: &'static str,
     pub lock_college: &'static str,
     pub legend_shared: &'static str,
+    pub avoidance_heading: &'static str,
+    pub avoidance_help: &'static str,
+    pub avoidance_low: &'static str,
+    pub avoidance_high: &'static str,
+    pub avoidance_unknown: &'static str,
+    pub avoidance_leave: fn(&str, &str) -> String,
+    pub avoidance_back: fn(&str, &str) -> String,
+    pub avoidance_mixed: fn(&str, &str) -> String,
     pub unlock_college: &'static str,
     pub close_college: &'static str,
     pub reopen_college: &'static str,
@@ -364,6 +372,26 @@ pub static FR: Texts = Texts {
     beyond_walk_flag: "élèves à plus de",
     lock_college: "Verrouiller",
     legend_shared: "rayures : îlot partagé (couleur des rayures = second collège)",
+    avoidance_heading: "Évitement (modèle, à part des chiffres)",
+    avoidance_help: "Modèle simple : quand un îlot est envoyé vers un collège dont l’IPS moyen est plus bas que le sien, une part de ses familles peut partir vers le privé. Cette part augmente de s % par tranche de 10 points d’écart (en plus de l’écart d’avant), sans dépasser 60 %. Le résultat est une fourchette entre une sensibilité basse et une haute ; il n’entre jamais dans les autres chiffres.",
+    avoidance_low: "s basse",
+    avoidance_high: "s haute",
+    avoidance_unknown: "élèves laissés de côté (IPS inconnu)",
+    avoidance_leave: |lo, hi| {
+        format!(
+            "Évitement possible (modèle) : {lo} à {hi} élèves de plus pourraient partir vers le privé"
+        )
+    },
+    avoidance_back: |lo, hi| {
+        format!(
+            "Évitement possible (modèle) : {lo} à {hi} élèves pourraient revenir dans le public"
+        )
+    },
+    avoidance_mixed: |back, leave| {
+        format!(
+            "Évitement possible (modèle) : entre {back} élèves de retour et {leave} départs vers le privé"
+        )
+    },
     unlock_college: "Déverrouiller",
     close_college: "Fermer",
     reopen_college: "Rouvrir",
@@ -602,6 +630,26 @@ pub static EN: Texts = Texts {
     beyond_walk_flag: "pupils beyond",
     lock_college: "Lock",
     legend_shared: "stripes: shared block (stripe colour = second collège)",
+    avoidance_heading: "Avoidance (a model, kept apart from the figures)",
+    avoidance_help: "A simple model: when a block is sent to a collège whose mean IPS is lower than its own, some of its families may leave for the private sector. That share grows by s % per 10 points of gap (beyond the gap before), up to 60 %. The result is a range between a low and a high sensitivity; it never enters the other figures.",
+    avoidance_low: "low s",
+    avoidance_high: "high s",
+    avoidance_unknown: "pupils left out (IPS unknown)",
+    avoidance_leave: |lo, hi| {
+        format!(
+            "Possible avoidance (model): {lo} to {hi} more pupils might leave for the private sector"
+        )
+    },
+    avoidance_back: |lo, hi| {
+        format!(
+            "Possible avoidance (model): {lo} to {hi} pupils might come back to the public sector"
+        )
+    },
+    avoidance_mixed: |back, leave| {
+        format!(
+            "Possible avoidance (model): between {back} pupils back and {leave} leaving for the private sector"
+        )
+    },
     unlock_college: "Unlock",
     close_college: "Close",
     reopen_college: "Reopen",

@@ -1315,3 +1315,36 @@ fn shared_sectors_alternate_year_by_year_or_assign_by_lottery_with_odds() {
     let e = h.state().editor.as_ref().unwrap();
     assert_eq!(e.doc.active().scenario.shared_sectors().len(), 1);
 }
+
+#[test]
+fn the_avoidance_model_is_shown_as_a_range_beside_the_figures() {
+    let mut h = harness();
+    assert!(h.query_by_label_contains("Évitement possible").is_none());
+    // a block of Jaurès (IPS 131) sent to Louise-Michel (REP+)
+    h.get_by_label("Collège Louise-Michel").click();
+    h.run_steps(1);
+    let (_, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    let (base, now) = (e.doc.baseline(), e.doc.active());
+    let r = carte_mixite::metrics::avoidance::avoidance_range(
+        e.doc.territory(),
+        (&base.scenario, &base.metrics),
+        (&now.scenario, &now.metrics),
+        &e.doc.config().avoidance,
+    );
+    assert!(r.total.1 > r.total.0 && r.total.0 > 0.0, "{r:?}");
+    let line = format!(
+        "Évitement possible (modèle) : {} à {} élèves de plus pourraient partir vers le privé",
+        carte_mixite::i18n::number(Lang::Fr, r.total.0.round(), 0),
+        carte_mixite::i18n::number(Lang::Fr, r.total.1.round(), 0)
+    );
+    // on the territory line and on Louise-Michel's card
+    assert_eq!(h.query_all_by_label(&line).count(), 2, "{line}");
+    // the plain figures do not include it: pupils are the same in total
+    assert_eq!(
+        now.metrics.territory().pupils,
+        base.metrics.territory().pupils
+    );
+}

@@ -15,6 +15,13 @@ impl Editor {
     pub(super) fn refresh_changes(&mut self) {
         if self.changes.0 != self.doc.revision() && !self.doc.active().history.in_group() {
             self.changes = (self.doc.revision(), self.doc.changes_from_baseline());
+            let (base, now) = (self.doc.baseline(), self.doc.active());
+            self.avoidance = crate::metrics::avoidance::avoidance_range(
+                self.doc.territory(),
+                (&base.scenario, &base.metrics),
+                (&now.scenario, &now.metrics),
+                &self.doc.config().avoidance,
+            );
         }
     }
 

@@ -96,6 +96,8 @@ pub struct MetricsConfig {
     pub class_size_6e: u32,
     /// The mixing rule.
     pub rule: MixRule,
+    /// The avoidance model shown beside the figures (never mixed into them).
+    pub avoidance: super::avoidance::AvoidanceModel,
     /// Walking distances along the streets, when a network has been routed: every walking
     /// figure then comes from it (a unit or collège it could not place is unknown, never a
     /// straight line); otherwise `distance` gives the straight-line estimate. Not saved: it is
@@ -124,6 +126,7 @@ impl Default for MetricsConfig {
             walk_speed_kmh: 4.5,
             class_size_6e: 25,
             rule: MixRule::default(),
+            avoidance: super::avoidance::AvoidanceModel::default(),
             streets: None,
         }
     }

@@ -2,6 +2,7 @@
 //! indices, and the mixing rule's flags.
 
 pub mod alerts;
+pub mod avoidance;
 pub mod config;
 pub mod engine;
 pub mod privacy;

@@ -42,6 +42,83 @@ pub struct CardsView<'a> {
     pub locked: &'a dyn Fn(CollegeId) -> bool,
     /// The active scenario (closed collèges, sectors allowed in pieces).
     pub scenario: &'a crate::model::Scenario,
+    /// The avoidance model's range per collège (pupils), for a scenario that is not the
+    /// baseline.
+    pub avoidance: Option<&'a [(f64, f64)]>,
+}
+
+/// The avoidance model: its range over the territory, and its two sensitivities.
+pub fn avoidance_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    range: &crate::metrics::avoidance::AvoidanceRange,
+    model: &crate::metrics::avoidance::AvoidanceModel,
+    changed: bool,
+    set: &mut dyn FnMut(crate::metrics::avoidance::AvoidanceModel),
+) {
+    let tx = texts(lang);
+    if changed {
+        ui.label(
+            RichText::new(avoidance_text(lang, range.total)).color(Color32::from_rgb(110, 70, 20)),
+        );
+    }
+    egui::CollapsingHeader::new(tx.avoidance_heading)
+        .id_salt("avoidance")
+        .show(ui, |ui| {
+            ui.label(RichText::new(tx.avoidance_help).small());
+            let mut m = model.clone();
+            let mut lo = m.low_per_10 * 100.0;
+            let mut hi = m.high_per_10 * 100.0;
+            let mut edited = false;
+            ui.horizontal(|ui| {
+                ui.label(tx.avoidance_low);
+                edited |= ui
+                    .add(
+                        egui::DragValue::new(&mut lo)
+                            .range(0.0..=20.0)
+                            .speed(0.1)
+                            .suffix(" %"),
+                    )
+                    .changed();
+                ui.label(tx.avoidance_high);
+                edited |= ui
+                    .add(
+                        egui::DragValue::new(&mut hi)
+                            .range(0.0..=20.0)
+                            .speed(0.1)
+                            .suffix(" %"),
+                    )
+                    .changed();
+            });
+            if edited {
+                m.low_per_10 = lo.min(hi) / 100.0;
+                m.high_per_10 = hi.max(lo) / 100.0;
+                set(m);
+            }
+            if range.unknown_pupils > 0.0 {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        number(lang, range.unknown_pupils, 0),
+                        tx.avoidance_unknown
+                    ))
+                    .small(),
+                );
+            }
+        });
+}
+
+/// "3 à 11 élèves de plus pourraient éviter le public (modèle)".
+fn avoidance_text(lang: Lang, (lo, hi): (f64, f64)) -> String {
+    let tx = texts(lang);
+    let (lo, hi) = (lo.round(), hi.round());
+    if lo >= 0.0 {
+        (tx.avoidance_leave)(&number(lang, lo, 0), &number(lang, hi, 0))
+    } else if hi <= 0.0 {
+        (tx.avoidance_back)(&number(lang, -hi, 0), &number(lang, -lo, 0))
+    } else {
+        (tx.avoidance_mixed)(&number(lang, -lo, 0), &number(lang, hi, 0))
+    }
 }
 
 /// The blocks that changed collège since the baseline, with their pupils.
@@ -466,6 +543,14 @@ fn college_card_ui(
             }
             for (text, color) in flags {
                 ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
+            }
+            if let Some(&(lo, hi)) = view.avoidance.and_then(|a| a.get(c.index()))
+                && (lo.round() != 0.0 || hi.round() != 0.0)
+            {
+                ui.label(
+                    RichText::new(avoidance_text(lang, (lo, hi)))
+                        .color(Color32::from_rgb(110, 70, 20)),
+                );
             }
             if pieces {
                 ui.horizontal(|ui| {
