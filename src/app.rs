@@ -110,6 +110,8 @@ pub enum Tool {
     Eyedropper,
     /// Click a block to lock or unlock it.
     Lock,
+    /// Click a block to share its pupils between collèges by percentages.
+    Split,
 }
 
 /// How the collège cards are ordered.
@@ -197,6 +199,8 @@ pub enum UiCommand {
     OpenAssistant,
     /// Open the shared-sectors window.
     OpenShared,
+    /// Open the window that shares a block between collèges.
+    OpenSplit(UnitId),
     /// Change the avoidance model's parameters.
     SetAvoidance(crate::metrics::avoidance::AvoidanceModel),
     /// Close a collège in the scenario; its blocks go to the nearest open collège.
@@ -245,6 +249,8 @@ pub struct Editor {
     pub meeting: Option<Meeting>,
     /// The documents-for-the-public window, when open.
     publish_window: Option<crate::ui::publish_window::PublishWindow>,
+    /// The window sharing one block between collèges, when open.
+    split_window: Option<crate::ui::split_window::SplitWindow>,
     /// The shared-sectors window, when open.
     shared_window: Option<crate::ui::shared_window::SharedWindow>,
     /// The assistant window, when open.
@@ -437,6 +443,7 @@ impl Editor {
             compare_window: None,
             assistant_window: None,
             shared_window: None,
+            split_window: None,
             avoidance: Default::default(),
             public_cache: Vec::new(),
             styles,
@@ -750,6 +757,13 @@ impl Editor {
                 self.doc.set_config(config);
                 // the range is recomputed with the new parameters
                 self.changes.0 = u64::MAX;
+                Ok(())
+            }
+            UiCommand::OpenSplit(u) => {
+                self.split_window = Some(crate::ui::split_window::SplitWindow::new(
+                    u,
+                    &self.doc.active().scenario,
+                ));
                 Ok(())
             }
             UiCommand::OpenShared => {
@@ -1110,6 +1124,7 @@ impl Editor {
         self.compare_ui(ui.ctx(), lang);
         self.assistant_ui(ui.ctx(), lang);
         self.shared_ui(ui.ctx(), lang);
+        self.split_ui(ui.ctx(), lang);
         if self.meeting.is_some() {
             self.meeting_ui(ui, lang, commands);
             return;
@@ -1242,6 +1257,7 @@ impl Editor {
                     (Tool::Lasso, tx.tool_lasso),
                     (Tool::Eyedropper, tx.tool_pick),
                     (Tool::Lock, tx.tool_lock),
+                    (Tool::Split, tx.tool_split),
                 ] {
                     if ui.selectable_label(self.tool == tool, name).clicked() {
                         commands.push(UiCommand::SetTool(tool));
@@ -1289,6 +1305,7 @@ impl Editor {
                     let hint = match (self.tool, self.selected) {
                         (Tool::Eyedropper, _) => tx.tool_hint_pick.to_string(),
                         (Tool::Lock, _) => tx.tool_hint_lock.to_string(),
+                        (Tool::Split, _) => tx.tool_hint_split.to_string(),
                         (_, None) => tx.pick_college_hint.to_string(),
                         (Tool::Brush, Some(c)) => {
                             format!("{} → {}", tx.tool_hint_brush, t.college(c).name)
@@ -1580,6 +1597,7 @@ impl Editor {
                     commands.push(match self.tool {
                         Tool::Eyedropper => UiCommand::Eyedrop(u),
                         Tool::Lock => UiCommand::ToggleUnitLock(u),
+                        Tool::Split => UiCommand::OpenSplit(u),
                         _ => UiCommand::AssignToSelected(u),
                     });
                 }

@@ -1348,3 +1348,48 @@ fn the_avoidance_model_is_shown_as_a_range_beside_the_figures() {
         base.metrics.territory().pupils
     );
 }
+
+#[test]
+fn a_block_shared_by_percentages_is_counted_share_by_share_and_striped() {
+    use carte_mixite::model::Assignment;
+    let mut h = harness();
+    h.get_by_label("Partager").click();
+    h.run_steps(1);
+    let (u, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Partager un îlot").is_some());
+    h.state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .split_window()
+        .unwrap()
+        .set_rows(vec![(CollegeId(0), 70.0), (CollegeId(3), 20.0)]);
+    h.run_steps(2);
+    // 90 %: refused until the total is 100 %
+    assert!(h.query_by_label("Le total doit faire 100 %.").is_some());
+    h.state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .split_window()
+        .unwrap()
+        .set_rows(vec![(CollegeId(0), 70.0), (CollegeId(3), 30.0)]);
+    h.run_steps(2);
+    h.get_by_label("Appliquer").click();
+    h.run_steps(3);
+    let e = h.state().editor.as_ref().unwrap();
+    let t = e.doc.territory();
+    assert_eq!(
+        e.doc.active().scenario.assignment(u),
+        &Assignment::Shares(vec![(CollegeId(0), 0.7), (CollegeId(3), 0.3)])
+    );
+    let pupils = t.unit(u).population.pupils.unwrap();
+    let before = e.doc.baseline().metrics.college(CollegeId(3), t).pupils;
+    let after = e.doc.active().metrics.college(CollegeId(3), t).pupils;
+    assert!((after - before - 0.3 * pupils).abs() < 1e-6);
+    h.run_steps(2);
+    // the block carries stripes, and every stripe on the map matches the scenario
+    assert_eq!(h.state().editor.as_ref().unwrap().stale_map_stripes(), 0);
+}

@@ -9,6 +9,31 @@ use crate::model::{Assignment, Edit};
 use crate::ui::assistant_window::{AssistantAction, SearchInputs};
 
 impl Editor {
+    /// The split window, for tests.
+    pub fn split_window(&mut self) -> Option<&mut crate::ui::split_window::SplitWindow> {
+        self.split_window.as_mut()
+    }
+
+    pub(super) fn split_ui(&mut self, ctx: &egui::Context, lang: Lang) {
+        use crate::ui::split_window::SplitAction;
+        let Some(mut w) = self.split_window.take() else {
+            return;
+        };
+        let t = self.doc.territory().clone();
+        match w.show(ctx, lang, &t, &self.doc.active().scenario) {
+            None => {}
+            Some(SplitAction::Close) => return,
+            Some(SplitAction::Apply(u, a)) => {
+                self.dirty = None;
+                match self.apply(Edit::Assign(vec![(u, a)]), lang) {
+                    Ok(()) => return,
+                    Err(e) => self.notice = Some(crate::i18n::document_error(lang, &e)),
+                }
+            }
+        }
+        self.split_window = Some(w);
+    }
+
     /// The shared-sectors window, for tests.
     pub fn shared_window(&mut self) -> Option<&mut crate::ui::shared_window::SharedWindow> {
         self.shared_window.as_mut()

@@ -11,4 +11,5 @@ pub mod meeting;
 pub mod panel;
 pub mod publish_window;
 pub mod shared_window;
+pub mod split_window;
 pub mod walk;
