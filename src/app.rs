@@ -2,6 +2,8 @@
 //! does into edits through one `apply` path, and lays out the window.
 
 mod assistant_view;
+mod college_view;
+pub use college_view::CollegeWindow;
 mod meeting_view;
 mod publish_view;
 
@@ -112,6 +114,10 @@ pub enum Tool {
     Lock,
     /// Click a block to share its pupils between collèges by percentages.
     Split,
+    /// Click a block to place a new collège there.
+    NewCollege,
+    /// Click a block to rebuild this collège there.
+    MoveCollege(CollegeId),
 }
 
 /// How the collège cards are ordered.
@@ -201,6 +207,12 @@ pub enum UiCommand {
     OpenShared,
     /// Open the window that shares a block between collèges.
     OpenSplit(UnitId),
+    /// Open the new-collège window for this block.
+    PlaceCollege(UnitId),
+    /// Rebuild a collège on this block.
+    MoveCollege(CollegeId, UnitId),
+    /// Open the merger window for this collège.
+    OpenMerge(CollegeId),
     /// Change the avoidance model's parameters.
     SetAvoidance(crate::metrics::avoidance::AvoidanceModel),
     /// Close a collège in the scenario; its blocks go to the nearest open collège.
@@ -251,6 +263,10 @@ pub struct Editor {
     publish_window: Option<crate::ui::publish_window::PublishWindow>,
     /// The window sharing one block between collèges, when open.
     split_window: Option<crate::ui::split_window::SplitWindow>,
+    /// The new-collège or merger window, when open.
+    college_window: Option<college_view::CollegeWindow>,
+    /// Walking distances to a new building, routed in the background.
+    column_job: Option<college_view::ColumnJob>,
     /// The shared-sectors window, when open.
     shared_window: Option<crate::ui::shared_window::SharedWindow>,
     /// The assistant window, when open.
@@ -444,6 +460,8 @@ impl Editor {
             assistant_window: None,
             shared_window: None,
             split_window: None,
+            college_window: None,
+            column_job: None,
             avoidance: Default::default(),
             public_cache: Vec::new(),
             styles,
@@ -654,6 +672,15 @@ impl Editor {
             }
             UiCommand::Recover => {
                 if let Some(r) = self.recovered.take() {
+                    let added = !r.planned.is_empty();
+                    for c in r.planned {
+                        if self.doc.territory().college_by_uai(&c.uai).is_none() {
+                            let _ = self.doc.add_college(c);
+                        }
+                    }
+                    if added {
+                        self.territory_changed();
+                    }
                     let first = self.doc.scenarios().len();
                     for s in r.scenarios {
                         self.doc.add_scenario(s);
@@ -757,6 +784,22 @@ impl Editor {
                 self.doc.set_config(config);
                 // the range is recomputed with the new parameters
                 self.changes.0 = u64::MAX;
+                Ok(())
+            }
+            UiCommand::PlaceCollege(u) => {
+                self.college_window = Some(college_view::CollegeWindow::New {
+                    at: u,
+                    name: texts(*lang).new_college_default.into(),
+                    capacity: 600.0,
+                });
+                Ok(())
+            }
+            UiCommand::MoveCollege(c, u) => {
+                self.move_college_to(*lang, c, u);
+                Ok(())
+            }
+            UiCommand::OpenMerge(a) => {
+                self.college_window = Some(college_view::CollegeWindow::Merge { a, b: None });
                 Ok(())
             }
             UiCommand::OpenSplit(u) => {
@@ -1018,7 +1061,17 @@ impl Editor {
             .collect();
         writer.save(
             path.clone(),
-            autosave_text(self.doc.territory(), &scenarios, self.doc.active_index()),
+            autosave_text(
+                self.doc.territory(),
+                &scenarios,
+                self.doc.active_index(),
+                &self
+                    .doc
+                    .territory()
+                    .college_ids()
+                    .filter(|&c| !self.doc.baseline().scenario.is_college_open(c))
+                    .collect::<Vec<_>>(),
+            ),
         );
         self.saved_revision = self.doc.revision();
         self.saved_at = Some(std::time::Instant::now());
@@ -1065,7 +1118,12 @@ impl Editor {
     fn sorted_colleges(&self) -> Vec<CollegeId> {
         let t = self.doc.territory();
         let m = &self.doc.active().metrics;
-        let mut ids: Vec<CollegeId> = t.college_ids().collect();
+        let (base, now) = (&self.doc.baseline().scenario, &self.doc.active().scenario);
+        // a planned collège (new, rebuilt, merged) closed here too is not on the list
+        let mut ids: Vec<CollegeId> = t
+            .college_ids()
+            .filter(|&c| base.is_college_open(c) || now.is_college_open(c))
+            .collect();
         let measure = |i: &crate::metrics::CollegeIndicators| match self.sort {
             SortKey::Map | SortKey::Name => None,
             SortKey::CapacityUse => i.capacity_use,
@@ -1092,6 +1150,8 @@ impl Editor {
     /// Draws the editor and collects commands.
     pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<UiCommand>) {
         let tx = texts(lang);
+        // first: it may add a collège to the territory, which everything below then sees
+        self.college_window_ui(ui.ctx(), lang);
         let t = self.doc.territory().clone();
         self.refresh_pieces();
         self.autosave_tick(ui.ctx());
@@ -1125,6 +1185,7 @@ impl Editor {
         self.assistant_ui(ui.ctx(), lang);
         self.shared_ui(ui.ctx(), lang);
         self.split_ui(ui.ctx(), lang);
+        self.column_tick(ui.ctx(), lang);
         if self.meeting.is_some() {
             self.meeting_ui(ui, lang, commands);
             return;
@@ -1258,6 +1319,7 @@ impl Editor {
                     (Tool::Eyedropper, tx.tool_pick),
                     (Tool::Lock, tx.tool_lock),
                     (Tool::Split, tx.tool_split),
+                    (Tool::NewCollege, tx.tool_new_college),
                 ] {
                     if ui.selectable_label(self.tool == tool, name).clicked() {
                         commands.push(UiCommand::SetTool(tool));
@@ -1306,6 +1368,8 @@ impl Editor {
                         (Tool::Eyedropper, _) => tx.tool_hint_pick.to_string(),
                         (Tool::Lock, _) => tx.tool_hint_lock.to_string(),
                         (Tool::Split, _) => tx.tool_hint_split.to_string(),
+                        (Tool::NewCollege, _) => tx.tool_hint_new_college.to_string(),
+                        (Tool::MoveCollege(c), _) => (tx.tool_hint_move)(&t.college(c).name),
                         (_, None) => tx.pick_college_hint.to_string(),
                         (Tool::Brush, Some(c)) => {
                             format!("{} → {}", tx.tool_hint_brush, t.college(c).name)
@@ -1443,6 +1507,10 @@ impl Editor {
                             commands.push(UiCommand::ToggleCollegeLock(c))
                         }
                         PanelAction::Close(c) => commands.push(UiCommand::CloseCollege(c)),
+                        PanelAction::Move(c) => {
+                            commands.push(UiCommand::SetTool(Tool::MoveCollege(c)))
+                        }
+                        PanelAction::Merge(c) => commands.push(UiCommand::OpenMerge(c)),
                         PanelAction::Reopen(c) => {
                             commands.push(UiCommand::Apply(Edit::OpenColleges(vec![(c, true)])))
                         }
@@ -1508,6 +1576,8 @@ impl Editor {
                 c
             }
         };
+        let base_scenario = &self.doc.baseline().scenario;
+        let planned = |c: CollegeId| !base_scenario.is_college_open(c);
         let (tiles, tiles_error) = self.basemap.tiles(ui.ctx(), lang);
         if let Some(e) = tiles_error {
             self.notice = Some(e);
@@ -1532,6 +1602,7 @@ impl Editor {
                     &[]
                 },
                 split_stripes: coloring == Coloring::College,
+                planned: &planned,
                 selected: self.selected,
                 labels: &self.labels,
                 legend: Legend {
@@ -1598,6 +1669,8 @@ impl Editor {
                         Tool::Eyedropper => UiCommand::Eyedrop(u),
                         Tool::Lock => UiCommand::ToggleUnitLock(u),
                         Tool::Split => UiCommand::OpenSplit(u),
+                        Tool::NewCollege => UiCommand::PlaceCollege(u),
+                        Tool::MoveCollege(c) => UiCommand::MoveCollege(c, u),
                         _ => UiCommand::AssignToSelected(u),
                     });
                 }

@@ -1393,3 +1393,126 @@ fn a_block_shared_by_percentages_is_counted_share_by_share_and_striped() {
     // the block carries stripes, and every stripe on the map matches the scenario
     assert_eq!(h.state().editor.as_ref().unwrap().stale_map_stripes(), 0);
 }
+
+#[test]
+fn a_new_college_is_placed_on_a_block_routed_alone_and_takes_blocks() {
+    let mut h = harness();
+    h.get_by_label("Nouveau collège").click();
+    h.run_steps(1);
+    let (u, p) = block_of(&h, CollegeId(3));
+    click_at(&mut h, p);
+    h.run_steps(2);
+    h.get_by_label("Créer le collège").click();
+    h.run_steps(3);
+    let n = {
+        let e = h.state().editor.as_ref().unwrap();
+        let t = e.doc.territory();
+        assert_eq!(t.colleges().len(), 13);
+        let n = CollegeId(12);
+        assert!(e.doc.active().scenario.is_college_open(n));
+        assert!(!e.doc.baseline().scenario.is_college_open(n));
+        assert!(e.notice().unwrap().contains("ouvert dans ce scénario"));
+        assert_eq!(t.college(n).location, t.unit(u).anchor);
+        n
+    };
+    // its walks along the streets are routed in the background, the others kept
+    let t0 = std::time::Instant::now();
+    while h.state().editor.as_ref().unwrap().column_pending() {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        assert!(t0.elapsed().as_secs() < 20);
+    }
+    h.run_steps(2);
+    // the new collège is selected: a click on a block (not on the marker) gives it the block
+    h.get_by_label("Clic").click();
+    h.run_steps(1);
+    let (v, q) = {
+        let e = h.state().editor.as_ref().unwrap();
+        let s = &e.doc.active().scenario;
+        e.doc
+            .territory()
+            .unit_ids()
+            .filter(|&v| v != u && s.assignment(v).main_college() == Some(CollegeId(3)))
+            .filter_map(|v| Some((v, e.unit_screen_pos(v)?)))
+            .find(|(_, q)| {
+                q.distance(p) > 40.0 && q.x > 50.0 && q.x < 1000.0 && q.y > 80.0 && q.y < 850.0
+            })
+            .unwrap()
+    };
+    click_at(&mut h, q);
+    let e = h.state().editor.as_ref().unwrap();
+    assert_eq!(
+        e.doc.active().scenario.assignment(v).main_college(),
+        Some(n),
+        "{:?}",
+        e.notice()
+    );
+    // walks to it come from the streets: from its own block, to the street and back
+    let walk = e
+        .doc
+        .active()
+        .metrics
+        .walk_m(e.doc.territory(), u, n)
+        .unwrap();
+    assert!(walk < 600.0, "{walk}");
+    assert!(e.doc.config().streets.is_some());
+}
+
+#[test]
+fn two_colleges_merge_into_one_and_a_college_is_rebuilt_elsewhere() {
+    let mut h = harness();
+    let (pupils_0, pupils_1) = {
+        let e = h.state().editor.as_ref().unwrap();
+        let (t, m) = (e.doc.territory(), &e.doc.baseline().metrics);
+        (
+            m.college(CollegeId(0), t).pupils,
+            m.college(CollegeId(1), t).pupils,
+        )
+    };
+    // Jaurès's card menu → merge with Victor-Hugo
+    h.query_all_by_label("…").next().unwrap().click();
+    h.run_steps(2);
+    h.get_by_label("Fusionner avec…").click();
+    h.run_steps(2);
+    if let Some(carte_mixite::app::CollegeWindow::Merge { b, .. }) =
+        h.state_mut().editor.as_mut().unwrap().college_window()
+    {
+        *b = Some(CollegeId(1));
+    }
+    h.run_steps(2);
+    h.get_by_label("Fusionner").click();
+    h.run_steps(3);
+    let merged = {
+        let e = h.state().editor.as_ref().unwrap();
+        let t = e.doc.territory();
+        let merged = CollegeId(t.colleges().len() as u32 - 1);
+        let m = &e.doc.active().metrics;
+        assert!((m.college(merged, t).pupils - pupils_0 - pupils_1).abs() < 1e-6);
+        assert!(!e.doc.active().scenario.is_college_open(CollegeId(0)));
+        assert!(!e.doc.active().scenario.is_college_open(CollegeId(1)));
+        assert!(e.notice().unwrap().contains("fusionnés"));
+        merged
+    };
+    // rebuild Curie on a block of Coteaux: its pupils follow, the old building closes
+    let curie = CollegeId(4);
+    h.state_mut().editor.as_mut().unwrap().run(
+        carte_mixite::app::UiCommand::SetTool(carte_mixite::app::Tool::MoveCollege(curie)),
+        &mut Lang::Fr,
+    );
+    h.run_steps(2);
+    let (_, p) = block_of(&h, CollegeId(2));
+    click_at(&mut h, p);
+    let e = h.state().editor.as_ref().unwrap();
+    let t = e.doc.territory();
+    let rebuilt = CollegeId(t.colleges().len() as u32 - 1);
+    assert_ne!(rebuilt, merged);
+    assert!(t.college(rebuilt).name.contains("nouveau bâtiment"));
+    assert!(!e.doc.active().scenario.is_college_open(curie));
+    assert_eq!(e.doc.active().metrics.college(curie, t).pupils, 0.0);
+    assert!(e.doc.active().metrics.college(rebuilt, t).pupils > 0.0);
+    // undo gives Curie back its pupils
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    assert!(e.doc.active().scenario.is_college_open(curie));
+}

@@ -23,6 +23,22 @@ struct AutosaveFile {
     saved_at: DateTime<Utc>,
     active: usize,
     scenarios: Vec<Value>,
+    /// Collèges added during the session (new, rebuilt, merged): not in the territory's files.
+    #[serde(default)]
+    planned_colleges: Vec<PlannedCollege>,
+}
+
+/// A collège added during a session, as autosaved.
+#[derive(Serialize, Deserialize)]
+struct PlannedCollege {
+    uai: String,
+    name: String,
+    short_name: String,
+    lon: f64,
+    lat: f64,
+    capacity_pupils: Option<f64>,
+    capacity_6e_classes: Option<u32>,
+    rep: crate::model::Rep,
 }
 
 /// Scenarios found in an autosave.
@@ -34,6 +50,9 @@ pub struct Recovered {
     pub scenarios: Vec<Scenario>,
     /// Which of them was shown (1 = the first saved scenario; 0 = the baseline).
     pub active: usize,
+    /// Collèges added during that session, to add to the territory (in this order) before
+    /// the scenarios.
+    pub planned: Vec<crate::model::College>,
 }
 
 /// Where autosaves live: `$CARTE_MIXITE_DATA_DIR`, or the user's data folder.
@@ -60,9 +79,31 @@ pub fn autosave_path(dir: &Path, territory: &Territory) -> PathBuf {
     dir.join(format!("{name}-{}.json", territory.units().len()))
 }
 
-/// The autosave text of the scenarios after the baseline.
-pub fn autosave_text(territory: &Territory, scenarios: &[&Scenario], active: usize) -> String {
+/// The autosave text of the scenarios after the baseline, with the collèges `planned` during
+/// the session (those not in the territory's files).
+pub fn autosave_text(
+    territory: &Territory,
+    scenarios: &[&Scenario],
+    active: usize,
+    planned: &[crate::model::CollegeId],
+) -> String {
     let file = AutosaveFile {
+        planned_colleges: planned
+            .iter()
+            .map(|&c| {
+                let k = territory.college(c);
+                PlannedCollege {
+                    uai: k.uai.clone(),
+                    name: k.name.clone(),
+                    short_name: k.short_name.clone(),
+                    lon: k.location.x(),
+                    lat: k.location.y(),
+                    capacity_pupils: k.capacity_pupils,
+                    capacity_6e_classes: k.capacity_6e_classes,
+                    rep: k.rep,
+                }
+            })
+            .collect(),
         format: AUTOSAVE_FORMAT.into(),
         version: 1,
         territory: territory.info.name.clone(),
@@ -88,11 +129,32 @@ pub fn read_autosave(path: &Path, territory: &Territory) -> Option<Recovered> {
     {
         return None;
     }
+    let mut extended = territory.clone();
+    let mut planned = Vec::new();
+    for p in file.planned_colleges {
+        let c = crate::model::College {
+            uai: p.uai,
+            name: p.name,
+            short_name: p.short_name,
+            location: geo::Point::new(p.lon, p.lat),
+            sector: crate::model::Sector::Public,
+            capacity_pupils: p.capacity_pupils,
+            capacity_6e_classes: p.capacity_6e_classes,
+            rep: p.rep,
+            observed_ips: None,
+            observed_pupils: None,
+            own_intake: None,
+        };
+        if let Ok(t) = extended.with_added_college(c.clone()) {
+            extended = t;
+            planned.push(c);
+        }
+    }
     let scenarios: Vec<Scenario> = file
         .scenarios
         .iter()
         .filter_map(|v| {
-            parse_scenario(&v.to_string(), path, territory)
+            parse_scenario(&v.to_string(), path, &extended)
                 .ok()
                 .map(|(s, _)| s)
         })
@@ -104,6 +166,7 @@ pub fn read_autosave(path: &Path, territory: &Territory) -> Option<Recovered> {
         saved_at: file.saved_at,
         active: file.active.min(scenarios.len()),
         scenarios,
+        planned,
     })
 }
 
@@ -153,12 +216,46 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cm-autosave-{}", std::process::id()));
         let path = autosave_path(&dir, t);
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(&path, autosave_text(t, &[&s], 1)).unwrap();
+        std::fs::write(&path, autosave_text(t, &[&s], 1, &[])).unwrap();
         let r = read_autosave(&path, t).unwrap();
         assert_eq!(r.scenarios.len(), 1);
         assert_eq!(r.scenarios[0].meta.name, "Essai");
         assert_eq!(r.scenarios[0].assignments(), s.assignments());
         assert_eq!(r.active, 1);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_college_opened_during_the_session_comes_back_with_its_blocks() {
+        use crate::metrics::MetricsConfig;
+        use crate::model::Document;
+        let town = demo_town(2026);
+        let t0 = std::sync::Arc::new(town.territory.clone());
+        let mut d = Document::new(t0.clone(), town.baseline.clone(), MetricsConfig::default());
+        d.new_scenario_from_active("Avec un collège neuf");
+        let at = t0.unit(UnitId(9)).anchor;
+        let n = crate::model::levers::open_new_college(&mut d, "Collège Neuf", at, Some(500.0))
+            .unwrap();
+        d.apply(crate::model::Edit::Assign(vec![(
+            UnitId(9),
+            Assignment::College(n),
+        )]))
+        .unwrap();
+        let dir = std::env::temp_dir().join(format!("cm-autosave3-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.json");
+        let text = autosave_text(d.territory(), &[&d.active().scenario], 1, &[n]);
+        std::fs::write(&path, text).unwrap();
+        // the next start reads the territory's files: twelve collèges
+        let r = read_autosave(&path, &town.territory).unwrap();
+        assert_eq!(r.planned.len(), 1);
+        assert_eq!(r.planned[0].name, "Collège Neuf");
+        assert_eq!(r.planned[0].location, at);
+        assert_eq!(
+            r.scenarios[0].assignment(UnitId(9)),
+            &Assignment::College(n)
+        );
+        assert!(r.scenarios[0].is_college_open(n));
         std::fs::remove_dir_all(&dir).ok();
     }
 

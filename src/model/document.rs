@@ -34,6 +34,9 @@ pub enum DocumentError {
     /// A scenario index out of range.
     #[error("there is no scenario number {0}")]
     NoSuchScenario(usize),
+    /// A collège that cannot be added.
+    #[error("{0}")]
+    BadCollege(String),
 }
 
 /// A territory and its scenarios.
@@ -99,6 +102,28 @@ impl Document {
             config.streets = None;
             self.set_config(config);
         }
+    }
+
+    /// Adds a collège to the territory (a new or rebuilt building, a merger). It is closed in
+    /// every scenario until one opens it; indicators are recomputed. Walking distances to it
+    /// are unknown until routed, or straight-line estimates.
+    pub fn add_college(
+        &mut self,
+        college: super::territory::College,
+    ) -> Result<super::territory::CollegeId, DocumentError> {
+        self.end_stroke();
+        let t = self
+            .territory
+            .with_added_college(college)
+            .map_err(|e| DocumentError::BadCollege(e.to_string()))?;
+        let id = super::territory::CollegeId((t.colleges().len() - 1) as u32);
+        self.territory = Arc::new(t);
+        for s in &mut self.scenarios {
+            s.scenario.push_college();
+            s.metrics = Metrics::new(&self.territory, &s.scenario, self.config.clone());
+        }
+        self.revision += 1;
+        Ok(id)
     }
 
     /// All scenarios; the first is the baseline.

@@ -92,6 +92,128 @@ pub fn close_college(
     }
 }
 
+/// Sends every pupil of the collèges `from` to `to` (shares included), as one edit.
+fn transfer(t: &Territory, s: &Scenario, from: &[CollegeId], to: CollegeId) -> Edit {
+    Edit::Assign(
+        t.unit_ids()
+            .filter(|&u| from.iter().any(|&c| s.assignment(u).involves(c)))
+            .map(|u| {
+                let mut shares: Vec<(CollegeId, f64)> = Vec::new();
+                for (c, share) in s.assignment(u).shares() {
+                    let c = if from.contains(&c) { to } else { c };
+                    match shares.iter_mut().find(|x| x.0 == c) {
+                        Some(x) => x.1 += share,
+                        None => shares.push((c, share)),
+                    }
+                }
+                let a = match shares.as_slice() {
+                    [(c, _)] => Assignment::College(*c),
+                    _ => Assignment::Shares(shares),
+                };
+                (u, a)
+            })
+            .collect(),
+    )
+}
+
+/// A UAI-like key for a planned collège (it has no national number yet).
+fn planned_uai(t: &Territory, stem: &str) -> String {
+    (1..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|k| t.college_by_uai(k).is_none())
+        .unwrap_or_default()
+}
+
+/// Opens a new public collège at `location` with `capacity` places, in the active scenario
+/// (one undo step closes it again). Returns its id.
+pub fn open_new_college(
+    doc: &mut crate::model::Document,
+    name: &str,
+    location: geo::Point<f64>,
+    capacity: Option<f64>,
+) -> Result<CollegeId, crate::model::DocumentError> {
+    let t = doc.territory().clone();
+    let short = name.trim_start_matches("Collège ").to_string();
+    let college = super::territory::College {
+        uai: planned_uai(&t, "PROJET"),
+        name: name.to_string(),
+        short_name: short,
+        location,
+        sector: Sector::Public,
+        capacity_pupils: capacity,
+        capacity_6e_classes: None,
+        rep: super::territory::Rep::None,
+        observed_ips: None,
+        observed_pupils: None,
+        own_intake: None,
+    };
+    let id = doc.add_college(college)?;
+    doc.apply_step(vec![Edit::OpenColleges(vec![(id, true)])])?;
+    Ok(id)
+}
+
+/// Rebuilds a collège elsewhere: a new building at `location` takes all its pupils, the old
+/// one closes (one undo step). Returns the new building's id.
+pub fn move_college(
+    doc: &mut crate::model::Document,
+    college: CollegeId,
+    location: geo::Point<f64>,
+    suffix: &str,
+) -> Result<CollegeId, crate::model::DocumentError> {
+    let t = doc.territory().clone();
+    let old = t.college(college);
+    let mut new = old.clone();
+    new.uai = planned_uai(&t, &old.uai);
+    new.name = format!("{} ({suffix})", old.name);
+    new.location = location;
+    new.observed_ips = None;
+    new.observed_pupils = None;
+    let id = doc.add_college(new)?;
+    let s = &doc.active().scenario;
+    let t = doc.territory().clone();
+    let step = vec![
+        Edit::OpenColleges(vec![(id, true)]),
+        transfer(&t, s, &[college], id),
+        Edit::OpenColleges(vec![(college, false)]),
+    ];
+    doc.apply_step(step)?;
+    Ok(id)
+}
+
+/// Merges two collèges into one at the first's place, with both capacities (one undo step).
+pub fn merge_colleges(
+    doc: &mut crate::model::Document,
+    a: CollegeId,
+    b: CollegeId,
+) -> Result<CollegeId, crate::model::DocumentError> {
+    let t = doc.territory().clone();
+    let (ca, cb) = (t.college(a), t.college(b));
+    let mut new = ca.clone();
+    new.uai = planned_uai(&t, "FUSION");
+    new.name = format!("{} + {}", ca.name, cb.short_name);
+    new.short_name = format!("{} + {}", ca.short_name, cb.short_name);
+    new.capacity_pupils = match (ca.capacity_pupils, cb.capacity_pupils) {
+        (Some(x), Some(y)) => Some(x + y),
+        _ => None,
+    };
+    new.capacity_6e_classes = match (ca.capacity_6e_classes, cb.capacity_6e_classes) {
+        (Some(x), Some(y)) => Some(x + y),
+        _ => None,
+    };
+    new.observed_ips = None;
+    new.observed_pupils = None;
+    let id = doc.add_college(new)?;
+    let s = &doc.active().scenario;
+    let t = doc.territory().clone();
+    let step = vec![
+        Edit::OpenColleges(vec![(id, true)]),
+        transfer(&t, s, &[a, b], id),
+        Edit::OpenColleges(vec![(a, false), (b, false)]),
+    ];
+    doc.apply_step(step)?;
+    Ok(id)
+}
+
 /// A shared sector planned from the sectors of `colleges`: the edits that make it (one undo
 /// step) and, for an algorithmic assignment, the simulation its shares come from.
 #[derive(Debug, Clone)]
@@ -254,6 +376,49 @@ mod tests {
         d.undo();
         assert_eq!(d.active().history.undo_len(), steps);
         assert!(d.active().scenario.shared_sectors().is_empty());
+        // a new collège, a rebuilt one, a merger: each one undo step, pupils all kept
+        let total = d.active().metrics.territory().pupils;
+        let at = t.unit(UnitId(0)).anchor;
+        let n = open_new_college(&mut d, "Collège Neuf", at, Some(600.0)).unwrap();
+        let t = d.territory().clone();
+        assert_eq!(t.colleges().len(), 13);
+        assert!(d.active().scenario.is_college_open(n));
+        assert!(
+            !d.baseline().scenario.is_college_open(n),
+            "planned: closed elsewhere"
+        );
+        // it takes blocks like any collège, with walking distances to its place
+        d.apply(Edit::Assign(vec![(UnitId(0), Assignment::College(n))]))
+            .unwrap();
+        assert!(d.active().metrics.college(n, &t).walk_mean_m.unwrap() < 1.0);
+        let moved = move_college(&mut d, CollegeId(4), t.unit(UnitId(5)).anchor, "neuf").unwrap();
+        let t = d.territory().clone();
+        assert!(!d.active().scenario.is_college_open(CollegeId(4)));
+        assert_eq!(d.active().metrics.college(CollegeId(4), &t).pupils, 0.0);
+        assert!(
+            (d.active().metrics.college(moved, &t).pupils
+                - d.baseline().metrics.college(CollegeId(4), &t).pupils)
+                .abs()
+                < 1e-6
+        );
+        let merged = merge_colleges(&mut d, CollegeId(5), CollegeId(6)).unwrap();
+        let t = d.territory().clone();
+        let m = &d.active().metrics;
+        let both = d.baseline().metrics.college(CollegeId(5), &t).pupils
+            + d.baseline().metrics.college(CollegeId(6), &t).pupils;
+        assert!((m.college(merged, &t).pupils - both).abs() < 1e-6);
+        assert_eq!(
+            t.college(merged).capacity_pupils,
+            Some(
+                t.college(CollegeId(5)).capacity_pupils.unwrap()
+                    + t.college(CollegeId(6)).capacity_pupils.unwrap()
+            )
+        );
+        assert!((m.territory().pupils - total).abs() < 1e-6);
+        // undo the merger: both open again with their pupils
+        d.undo();
+        assert!(d.active().scenario.is_college_open(CollegeId(5)));
+        assert!(!d.active().scenario.is_college_open(merged));
         // closing a collège that still has blocks, alone, is refused in words
         let err = d.apply(Edit::OpenColleges(vec![(c, false)])).unwrap_err();
         assert!(err.to_string().contains("still receives"), "{err}");

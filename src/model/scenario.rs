@@ -275,6 +275,13 @@ impl Scenario {
         std::mem::replace(&mut self.discontinuous_ok[college.index()], ok)
     }
 
+    /// Makes room for a collège added to the territory: closed here until a scenario opens it.
+    pub(crate) fn push_college(&mut self) {
+        self.locked_colleges.push(false);
+        self.closed_colleges.push(true);
+        self.discontinuous_ok.push(false);
+    }
+
     /// A copy with a new name and fresh dates, for "new scenario from this one".
     pub fn derive(&self, name: impl Into<String>) -> Scenario {
         let mut s = self.clone();

@@ -376,6 +376,19 @@ impl Territory {
         })
     }
 
+    /// A copy with one more collège (a new or rebuilt building, a merger), at the end: every
+    /// existing id stays valid.
+    pub fn with_added_college(&self, college: College) -> Result<Territory, TerritoryError> {
+        if self.college_by_uai.contains_key(&college.uai) {
+            return Err(TerritoryError::DuplicateUai { uai: college.uai });
+        }
+        let mut t = self.clone();
+        t.college_by_uai
+            .insert(college.uai.clone(), CollegeId(t.colleges.len() as u32));
+        t.colleges.push(college);
+        Ok(t)
+    }
+
     /// All units, indexed by [`UnitId`].
     pub fn units(&self) -> &[Unit] {
         &self.units

@@ -322,6 +322,8 @@ pub struct SectorLayer<'a> {
     pub hatched: &'a [bool],
     /// Whether blocks shared between collèges carry their second collège's stripes.
     pub split_stripes: bool,
+    /// Planned collèges (closed in the baseline): not drawn where they are closed too.
+    pub planned: &'a dyn Fn(CollegeId) -> bool,
     /// The collège the facilitator picked, drawn larger.
     pub selected: Option<CollegeId>,
     /// Short labels of collèges.
@@ -761,6 +763,9 @@ impl Plugin for SectorLayer<'_> {
                 continue;
             }
             let c = self.territory.college(id);
+            if !self.scenario.is_college_open(id) && (self.planned)(id) {
+                continue;
+            }
             let color = self.colors.get(i).copied().unwrap_or(UNASSIGNED);
             let selected = self.selected == Some(id);
             let r = if selected {

@@ -18,6 +18,10 @@ pub enum PanelAction {
     Close(CollegeId),
     /// Reopen this collège.
     Reopen(CollegeId),
+    /// Rebuild this collège elsewhere (the next block clicked).
+    Move(CollegeId),
+    /// Merge this collège with another.
+    Merge(CollegeId),
     /// Accept (true) or flag again (false) a sector in several pieces.
     AllowPieces(CollegeId, bool),
 }
@@ -395,6 +399,18 @@ fn college_card_ui(
                         .clicked()
                     {
                         actions.push(action);
+                    }
+                    if card.open {
+                        ui.menu_button(RichText::new("…").small(), |ui| {
+                            if ui.button(tx.move_college).clicked() {
+                                actions.push(PanelAction::Move(c));
+                                ui.close();
+                            }
+                            if ui.button(tx.merge_college).clicked() {
+                                actions.push(PanelAction::Merge(c));
+                                ui.close();
+                            }
+                        });
                     }
                 }
             });
