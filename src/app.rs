@@ -213,6 +213,8 @@ pub enum UiCommand {
     MoveCollege(CollegeId, UnitId),
     /// Open the merger window for this collège.
     OpenMerge(CollegeId),
+    /// Relieve an overfull collège by a chain of border moves.
+    Dominos(CollegeId),
     /// Change the avoidance model's parameters.
     SetAvoidance(crate::metrics::avoidance::AvoidanceModel),
     /// Close a collège in the scenario; its blocks go to the nearest open collège.
@@ -797,6 +799,49 @@ impl Editor {
             UiCommand::MoveCollege(c, u) => {
                 self.move_college_to(*lang, c, u);
                 Ok(())
+            }
+            UiCommand::Dominos(c) => {
+                let t = self.doc.territory().clone();
+                let active = self.doc.active();
+                let chain = crate::assistant::dominos::dominos(
+                    &t,
+                    &active.scenario,
+                    &active.metrics,
+                    c,
+                    1.0,
+                    1000.0,
+                    6,
+                );
+                let tx = texts(*lang);
+                match chain {
+                    None => {
+                        self.notice = Some((tx.dominos_none)(&t.college(c).name));
+                        Ok(())
+                    }
+                    Some(chain) => {
+                        self.ensure_editable(*lang);
+                        let path: Vec<String> = std::iter::once(c)
+                            .chain(chain.iter().map(|mv| mv.to))
+                            .map(|k| t.college(k).short_name.clone())
+                            .collect();
+                        let pupils: f64 = chain.iter().map(|mv| mv.pupils).sum();
+                        let edit = Edit::Assign(
+                            chain
+                                .iter()
+                                .map(|mv| (mv.unit, Assignment::College(mv.to)))
+                                .collect(),
+                        );
+                        let r = self.doc.apply(edit);
+                        if r.is_ok() {
+                            self.notice = Some((tx.dominos_done)(
+                                &path.join(" → "),
+                                chain.len(),
+                                &crate::i18n::number(*lang, pupils, 0),
+                            ));
+                        }
+                        r
+                    }
+                }
             }
             UiCommand::OpenMerge(a) => {
                 self.college_window = Some(college_view::CollegeWindow::Merge { a, b: None });
@@ -1511,6 +1556,7 @@ impl Editor {
                             commands.push(UiCommand::SetTool(Tool::MoveCollege(c)))
                         }
                         PanelAction::Merge(c) => commands.push(UiCommand::OpenMerge(c)),
+                        PanelAction::Dominos(c) => commands.push(UiCommand::Dominos(c)),
                         PanelAction::Reopen(c) => {
                             commands.push(UiCommand::Apply(Edit::OpenColleges(vec![(c, true)])))
                         }

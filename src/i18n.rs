@@ -139,6 +139,10 @@ pub struct Texts {
     pub legend_shared: &'static str,
     pub tool_split: &'static str,
     pub tool_new_college: &'static str,
+    pub dominos_button: &'static str,
+    pub dominos_hint: &'static str,
+    pub dominos_none: fn(&str) -> String,
+    pub dominos_done: fn(&str, usize, &str) -> String,
     pub tool_hint_new_college: &'static str,
     pub tool_hint_move: fn(&str) -> String,
     pub move_college: &'static str,
@@ -403,6 +407,16 @@ pub static FR: Texts = Texts {
     legend_shared: "rayures : îlot partagé (couleur des rayures = second collège)",
     tool_split: "Partager",
     tool_new_college: "Nouveau collège",
+    dominos_button: "Dominos : le désengorger",
+    dominos_hint: "Cherche une chaîne d’îlots en bordure : ce collège en donne un à son voisin, qui en donne un au suivant… jusqu’à un collège qui a de la place (trajet allongé d’1 km au plus).",
+    dominos_none: |name| {
+        format!(
+            "Aucune chaîne de dominos trouvée pour le {name} : essayez à la main, ou l’assistant."
+        )
+    },
+    dominos_done: |path, n, pupils| {
+        format!("Dominos : {path} ({n} îlots, {pupils} élèves déplacés). Ctrl+Z pour annuler.")
+    },
     tool_hint_new_college: "Cliquez sur l’îlot où construire un nouveau collège.",
     tool_hint_move: |name| {
         format!("Cliquez sur l’îlot où reconstruire le {name} : ses élèves y iront.")
@@ -698,6 +712,14 @@ pub static EN: Texts = Texts {
     legend_shared: "stripes: shared block (stripe colour = second collège)",
     tool_split: "Share",
     tool_new_college: "New collège",
+    dominos_button: "Dominos: relieve it",
+    dominos_hint: "Looks for a chain of border blocks: this collège gives one to its neighbour, which gives one to the next… until a collège with room (walks at most 1 km longer).",
+    dominos_none: |name| {
+        format!("No chain of dominos found for {name}: try by hand, or the assistant.")
+    },
+    dominos_done: |path, n, pupils| {
+        format!("Dominos: {path} ({n} blocks, {pupils} pupils moved). Ctrl+Z to undo.")
+    },
     tool_hint_new_college: "Click the block where a new collège is built.",
     tool_hint_move: |name| format!("Click the block where {name} is rebuilt: its pupils go there."),
     move_college: "Rebuild elsewhere…",

@@ -1516,3 +1516,21 @@ fn two_colleges_merge_into_one_and_a_college_is_rebuilt_elsewhere() {
     let e = h.state().editor.as_ref().unwrap();
     assert!(e.doc.active().scenario.is_college_open(curie));
 }
+
+#[test]
+fn dominos_relieve_an_overfull_college_in_one_undoable_step() {
+    let mut h = harness();
+    // Jaurès is over capacity on the current map: its card offers the dominos
+    h.query_all_by_label("Dominos : le désengorger")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    let e = h.state().editor.as_ref().unwrap();
+    let notice = e.notice().unwrap().to_string();
+    assert!(notice.starts_with("Dominos : Jaurès →"), "{notice}");
+    let t = e.doc.territory();
+    let use_ = e.doc.active().metrics.college(CollegeId(0), t).capacity_use.unwrap();
+    assert!(use_ <= 1.0, "{use_}");
+    assert_eq!(e.doc.active().history.undo_len(), 1);
+}

@@ -14,6 +14,7 @@
 //! move or swap of a border unit improves it. Units are moved whole, never split; locked units and
 //! collèges, private and closed collèges and shared units are left alone.
 
+pub mod dominos;
 mod state;
 
 use std::time::{Duration, Instant};

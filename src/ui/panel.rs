@@ -22,6 +22,8 @@ pub enum PanelAction {
     Move(CollegeId),
     /// Merge this collège with another.
     Merge(CollegeId),
+    /// Relieve this overfull collège by a chain of border moves.
+    Dominos(CollegeId),
     /// Accept (true) or flag again (false) a sector in several pieces.
     AllowPieces(CollegeId, bool),
 }
@@ -559,6 +561,15 @@ fn college_card_ui(
             }
             for (text, color) in flags {
                 ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
+            }
+            if over && college.sector == Sector::Public {
+                if ui
+                    .small_button(tx.dominos_button)
+                    .on_hover_text(tx.dominos_hint)
+                    .clicked()
+                {
+                    actions.push(PanelAction::Dominos(c));
+                }
             }
             if let Some(&(lo, hi)) = view.avoidance.and_then(|a| a.get(c.index()))
                 && (lo.round() != 0.0 || hi.round() != 0.0)
