@@ -1530,7 +1530,13 @@ fn dominos_relieve_an_overfull_college_in_one_undoable_step() {
     let notice = e.notice().unwrap().to_string();
     assert!(notice.starts_with("Dominos : Jaurès →"), "{notice}");
     let t = e.doc.territory();
-    let use_ = e.doc.active().metrics.college(CollegeId(0), t).capacity_use.unwrap();
+    let use_ = e
+        .doc
+        .active()
+        .metrics
+        .college(CollegeId(0), t)
+        .capacity_use
+        .unwrap();
     assert!(use_ <= 1.0, "{use_}");
     assert_eq!(e.doc.active().history.undo_len(), 1);
 }

@@ -562,14 +562,14 @@ fn college_card_ui(
             for (text, color) in flags {
                 ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
             }
-            if over && college.sector == Sector::Public {
-                if ui
+            if over
+                && college.sector == Sector::Public
+                && ui
                     .small_button(tx.dominos_button)
                     .on_hover_text(tx.dominos_hint)
                     .clicked()
-                {
-                    actions.push(PanelAction::Dominos(c));
-                }
+            {
+                actions.push(PanelAction::Dominos(c));
             }
             if let Some(&(lo, hi)) = view.avoidance.and_then(|a| a.get(c.index()))
                 && (lo.round() != 0.0 || hi.round() != 0.0)
