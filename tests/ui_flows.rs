@@ -1298,6 +1298,8 @@ fn shared_sectors_alternate_year_by_year_or_assign_by_lottery_with_odds() {
         w.pick(CollegeId(2), true);
         w.pick(CollegeId(3), true);
         w.set_lottery(true);
+        // families prefer Coteaux: worth 2 km of walk to them
+        w.set_appeal(CollegeId(2), 2.0);
     }
     h.run_steps(4);
     h.get_by_label("Créer le secteur partagé").scroll_to_me();
@@ -1307,6 +1309,10 @@ fn shared_sectors_alternate_year_by_year_or_assign_by_lottery_with_odds() {
     let e = h.state().editor.as_ref().unwrap();
     let s = &e.doc.active().scenario;
     assert_eq!(s.shared_sectors().len(), 2, "{:?}", e.notice());
+    match &s.shared_sectors()[1].rule {
+        carte_mixite::model::shared::Rule::Lottery(r) => assert_eq!(r.appeal_km, vec![2.0, 0.0]),
+        other => panic!("{other:?}"),
+    }
     assert!(h.query_by_label("sans place").is_some());
     assert!(h.query_by_label_contains("familles par an").is_some());
     // one undo removes the second sector and its shares

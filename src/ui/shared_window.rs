@@ -25,6 +25,8 @@ pub struct SharedWindow {
     lottery: bool,
     first_year: i32,
     seats: Vec<(CollegeId, u32)>,
+    /// Extra appeal of a collège to families, km of walk they would accept for it.
+    appeal: Vec<(CollegeId, f64)>,
     reserve_pct: f64,
     spread_km: f64,
     runs: u32,
@@ -39,6 +41,7 @@ impl Default for SharedWindow {
             lottery: false,
             first_year: 2027,
             seats: Vec::new(),
+            appeal: Vec::new(),
             reserve_pct: 20.0,
             spread_km: 1.0,
             runs: 200,
@@ -86,10 +89,24 @@ impl SharedWindow {
             seats,
             boursier_reserve: self.reserve_pct / 100.0,
             taste_spread_km: self.spread_km,
-            appeal_km: vec![0.0; self.picked.len()],
+            appeal_km: self.picked.iter().map(|&c| self.appeal_of(c)).collect(),
             runs: self.runs,
             seed: 1,
         })
+    }
+
+    /// A collège's appeal (km), 0 unless set.
+    fn appeal_of(&self, c: CollegeId) -> f64 {
+        self.appeal
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map_or(0.0, |(_, a)| *a)
+    }
+
+    /// Sets a collège's appeal to families, in km of walk (for tests and the form).
+    pub fn set_appeal(&mut self, c: CollegeId, km: f64) {
+        self.appeal.retain(|(k, _)| *k != c);
+        self.appeal.push((c, km));
     }
 
     /// 6e seats of a collège: as set, else a quarter of its capacity.
@@ -177,6 +194,19 @@ impl SharedWindow {
                     {
                         self.seats.retain(|(k, _)| *k != c);
                         self.seats.push((c, seats));
+                    }
+                    ui.label(tx.appeal);
+                    let mut appeal = self.appeal_of(c);
+                    if ui
+                        .add(
+                            egui::DragValue::new(&mut appeal)
+                                .range(-10.0..=10.0)
+                                .speed(0.1)
+                                .suffix(" km"),
+                        )
+                        .changed()
+                    {
+                        self.set_appeal(c, appeal);
                     }
                 });
             }
