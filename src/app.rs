@@ -1659,12 +1659,7 @@ impl Editor {
                     boundary: tx.legend_boundary,
                     striped: if coloring != Coloring::College {
                         None
-                    } else if state
-                        .scenario
-                        .assignments()
-                        .iter()
-                        .any(|a| matches!(a, Assignment::Shares(_)))
-                    {
+                    } else if state.scenario.has_split_units() {
                         Some(tx.legend_shared)
                     } else {
                         self.hatched.iter().any(|h| *h).then_some(tx.legend_striped)

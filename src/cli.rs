@@ -715,7 +715,7 @@ fn assist_command(
     streets: Option<&Path>,
     lang: Lang,
 ) -> Result<String, String> {
-    use crate::assistant::{Request, Target, hill_climb, propose};
+    use crate::assistant::{Request, hill_climb, propose};
     use crate::io::territory_files::scenario_to_json;
     let o = open_all(territory, streets, lang)?;
     let t = &o.territory;
@@ -750,24 +750,8 @@ fn assist_command(
     let climb_time = climb_began.elapsed();
     let after = p.scenario(base);
     let ma = Metrics::new(t, &after, o.config.clone());
-    let value = |m: &Metrics| {
-        let ti = m.territory();
-        match target {
-            Target::Entropy => ti.entropy.map(|e| e.indices.h),
-            Target::Dissimilarity(mi) => ti.minority(mi).and_then(|x| x.dissimilarity),
-        }
-    };
-    let mean_walk = |m: &Metrics| {
-        let (mut w, mut n) = (0.0, 0.0);
-        for c in t.college_ids() {
-            let ci = m.college(c, t);
-            if let Some(x) = ci.walk_mean_m {
-                w += x * ci.pupils;
-                n += ci.pupils;
-            }
-        }
-        (n > 0.0).then(|| w / n)
-    };
+    let value = |m: &Metrics| target.value(&m.territory());
+    let mean_walk = |m: &Metrics| m.mean_walk_m();
     let mut s = String::new();
     let f = |x: Option<f64>| x.map_or("unknown".into(), |v| format!("{v:.4}"));
     let _ = writeln!(

@@ -610,21 +610,10 @@ fn the_assistant_on_lille_gives_a_first_proposal_fast_and_beats_the_hill_climb()
         .unwrap();
         let after = p.scenario(base);
         let ma = Metrics::new(t, &after, MetricsConfig::default());
-        let mean_walk = |m: &Metrics| {
-            let (mut w, mut n) = (0.0, 0.0);
-            for c in t.college_ids() {
-                let ci = m.college(c, t);
-                if let Some(x) = ci.walk_mean_m {
-                    w += x * ci.pupils;
-                    n += ci.pupils;
-                }
-            }
-            w / n
-        };
         println!(
             "Lille {target:?}: mean walk (straight line) {:.0} m → {:.0} m",
-            mean_walk(&m),
-            mean_walk(&ma)
+            m.mean_walk_m().unwrap(),
+            ma.mean_walk_m().unwrap()
         );
         let (climbed, _) = hill_climb(&Request {
             territory: t,

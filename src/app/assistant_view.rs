@@ -113,10 +113,7 @@ impl Editor {
             return;
         };
         let indices = self.doc.active().metrics.territory();
-        let values = |t: Target| match t {
-            Target::Entropy => indices.entropy.map(|e| e.indices.h),
-            Target::Dissimilarity(m) => indices.minority(m).and_then(|x| x.dissimilarity),
-        };
+        let values = |t: Target| t.value(&indices);
         let s = &self.doc.active().scenario;
         let t = self.doc.territory().clone();
         let locked = (

@@ -58,32 +58,31 @@ impl Editor {
 
     /// The "documents for the public" window.
     pub(super) fn publish_ui(&mut self, ctx: &egui::Context, lang: Lang) {
-        if self.publish_window.is_none() {
+        let Some(mut w) = self.publish_window.take() else {
             return;
-        }
+        };
         let active = self.doc.active_index();
-        let revision = self.doc.revision();
-        let Some(summary) = self.public_summary(0, active).cloned() else {
-            return;
+        let key = self.doc.revision() ^ ((active as u64) << 48);
+        // the cached summary is borrowed, not copied, while the window shows it
+        let action = match self.public_summary(0, active) {
+            Some(summary) => w.show(ctx, lang, summary, key, active == 0),
+            None => None,
         };
-        let key = revision ^ ((active as u64) << 48);
-        let Some(w) = &mut self.publish_window else {
-            return;
-        };
-        match w.show(ctx, lang, &summary, key, active == 0) {
-            None => {}
-            Some(PublishAction::Close) => self.publish_window = None,
+        match action {
+            None => self.publish_window = Some(w),
+            Some(PublishAction::Close) => {}
             Some(PublishAction::Write(out, path, author)) => {
                 let _ = self.doc.set_author(active, author.trim());
-                let mut summary = summary;
-                summary.scenario.author = author.trim().to_string();
-                let inputs = self.picture_inputs(active, 0);
-                let job = crate::ui::publish_window::write_in_background(
-                    ctx, out, path, summary, inputs, lang,
-                );
-                if let Some(w) = &mut self.publish_window {
+                // setting the author changes no figure: the summary is still the cached one
+                if let Some(mut summary) = self.public_summary(0, active).cloned() {
+                    summary.scenario.author = author.trim().to_string();
+                    let inputs = self.picture_inputs(active, 0);
+                    let job = crate::ui::publish_window::write_in_background(
+                        ctx, out, path, summary, inputs, lang,
+                    );
                     w.start(job);
                 }
+                self.publish_window = Some(w);
             }
         }
     }
@@ -112,9 +111,9 @@ impl Editor {
         let summary = if a == b {
             None
         } else {
-            self.public_summary(a, b).cloned()
+            self.public_summary(a, b)
         };
-        if w.show(ctx, lang, &names, summary.as_ref()).is_none() {
+        if w.show(ctx, lang, &names, summary).is_none() {
             self.compare_window = Some(w);
         }
     }

@@ -35,6 +35,16 @@ pub enum Target {
     Dissimilarity(Minority),
 }
 
+impl Target {
+    /// This index in a scenario's territory indices, when known.
+    pub fn value(self, indices: &crate::metrics::TerritoryIndices) -> Option<f64> {
+        match self {
+            Target::Entropy => indices.entropy.map(|e| e.indices.h),
+            Target::Dissimilarity(m) => indices.minority(m).and_then(|x| x.dissimilarity),
+        }
+    }
+}
+
 /// What the proposal must respect. `None` means no limit.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Constraints {

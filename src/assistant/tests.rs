@@ -316,10 +316,7 @@ fn on_the_demo_town_it_beats_the_hill_climb_and_keeps_every_constraint() {
         let after = p.scenario(base);
         let ma = Metrics::new(t, &after, MetricsConfig::default());
         let ti = ma.territory();
-        let engine = match target {
-            Target::Entropy => ti.entropy.unwrap().indices.h,
-            Target::Dissimilarity(mi) => ti.minority(mi).unwrap().dissimilarity.unwrap(),
-        };
+        let engine = target.value(&ti).unwrap();
         assert!((engine - p.value).abs() < 1e-9, "{engine} vs {}", p.value);
         // constraints
         let (lo, hi) = c.capacity.unwrap();

@@ -600,6 +600,12 @@ impl Metrics {
         }
     }
 
+    /// Mean walk of every pupil with a known walk to their collège, metres (the territory's
+    /// running sums: exact, no pass over collèges).
+    pub fn mean_walk_m(&self) -> Option<f64> {
+        (self.totals.walk_w > 0).then(|| fl(self.totals.walk_sum) / fl(self.totals.walk_w))
+    }
+
     /// Per-collège counts of a minority and of its base, for checks against the definitions.
     pub fn minority_counts(&self, m: Minority) -> (Vec<f64>, Vec<f64>) {
         self.colleges

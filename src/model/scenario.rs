@@ -158,6 +158,9 @@ pub struct Scenario {
     discontinuous_ok: Vec<bool>,
     /// Shared sectors (montée alternée, algorithmic assignment).
     shared: Vec<super::shared::SharedSector>,
+    /// Units whose pupils are split between collèges, kept in step by `replace_assignment` so
+    /// the map asks "any split block?" without a pass over the units every frame.
+    split_units: usize,
 }
 
 impl Scenario {
@@ -171,6 +174,7 @@ impl Scenario {
             closed_colleges: vec![false; territory.colleges().len()],
             discontinuous_ok: vec![false; territory.colleges().len()],
             shared: Vec::new(),
+            split_units: 0,
         }
     }
 
@@ -256,7 +260,16 @@ impl Scenario {
     /// Sets an assignment and returns the previous one. Only [`super::edit`] calls this, so that
     /// every change goes through the edit path and keeps indicators in step.
     pub(crate) fn replace_assignment(&mut self, unit: UnitId, a: Assignment) -> Assignment {
-        std::mem::replace(&mut self.assignments[unit.index()], a)
+        let split = |a: &Assignment| usize::from(matches!(a, Assignment::Shares(_)));
+        self.split_units += split(&a);
+        let old = std::mem::replace(&mut self.assignments[unit.index()], a);
+        self.split_units -= split(&old);
+        old
+    }
+
+    /// True when some unit's pupils are split between collèges.
+    pub fn has_split_units(&self) -> bool {
+        self.split_units > 0
     }
 
     pub(crate) fn set_unit_lock(&mut self, unit: UnitId, locked: bool) -> bool {
@@ -326,6 +339,20 @@ mod tests {
         assert!(Assignment::College(CollegeId(5)).normalized(2).is_err());
         let a = Assignment::Shares(vec![(CollegeId(0), 1.5), (CollegeId(1), -0.5)]);
         assert_eq!(a.normalized(2), Err(AssignmentError::BadShare(-0.5)));
+    }
+
+    #[test]
+    fn the_count_of_split_units_follows_every_replacement() {
+        let t = crate::generate::demo_town(2026).territory;
+        let mut s = Scenario::unassigned(ScenarioMeta::new("t"), &t);
+        assert!(!s.has_split_units());
+        let split = Assignment::Shares(vec![(CollegeId(0), 0.5), (CollegeId(1), 0.5)]);
+        s.replace_assignment(UnitId(0), split.clone());
+        s.replace_assignment(UnitId(1), split);
+        s.replace_assignment(UnitId(0), Assignment::College(CollegeId(0)));
+        assert!(s.has_split_units());
+        s.replace_assignment(UnitId(1), Assignment::Unassigned);
+        assert!(!s.has_split_units());
     }
 
     #[test]

@@ -294,33 +294,9 @@ impl AssistantWindow {
         ui.horizontal(|ui| {
             ui.checkbox(&mut self.capacity_on, tx.capacity);
             let (lo, hi) = &mut self.capacity;
-            ui.add(
-                egui::DragValue::new(lo)
-                    .range(0.0..=2.0)
-                    .speed(0.01)
-                    .custom_formatter(|v, _| format!("{:.0} %", v * 100.0))
-                    .custom_parser(|s| {
-                        s.trim_end_matches('%')
-                            .trim()
-                            .parse::<f64>()
-                            .ok()
-                            .map(|v| v / 100.0)
-                    }),
-            );
+            ui.add(percent(lo, 2.0));
             ui.label(tx.and);
-            ui.add(
-                egui::DragValue::new(hi)
-                    .range(0.0..=3.0)
-                    .speed(0.01)
-                    .custom_formatter(|v, _| format!("{:.0} %", v * 100.0))
-                    .custom_parser(|s| {
-                        s.trim_end_matches('%')
-                            .trim()
-                            .parse::<f64>()
-                            .ok()
-                            .map(|v| v / 100.0)
-                    }),
-            );
+            ui.add(percent(hi, 3.0));
             if *lo > *hi {
                 *hi = *lo;
             }
@@ -503,6 +479,21 @@ impl AssistantWindow {
         }
         None
     }
+}
+
+/// A share (0-1) edited as a percentage, up to `max`.
+fn percent(value: &mut f64, max: f64) -> egui::DragValue<'_> {
+    egui::DragValue::new(value)
+        .range(0.0..=max)
+        .speed(0.01)
+        .custom_formatter(|v, _| format!("{:.0} %", v * 100.0))
+        .custom_parser(|s| {
+            s.trim_end_matches('%')
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .map(|v| v / 100.0)
+        })
 }
 
 /// "−12 %" style change from `a` to `b`.

@@ -613,12 +613,7 @@ impl Plugin for SectorLayer<'_> {
             cache.selected_key = Some(selected_key);
         }
         // stripes over the blocks of striped collèges (only when the plain colours ran out)
-        let any_shared = self.split_stripes
-            && self
-                .scenario
-                .assignments()
-                .iter()
-                .any(|a| matches!(a, crate::model::Assignment::Shares(_)));
+        let any_shared = self.split_stripes && self.scenario.has_split_units();
         if self.hatched.iter().any(|h| *h) || any_shared {
             if rebuild || cache.stripes.key != Some(rev) {
                 let texture = cache

@@ -32,6 +32,8 @@ pub struct SharedWindow {
     runs: u32,
     /// Simulations of the active scenario's algorithmic sectors: (revision, sector) → outcome.
     outcomes: Vec<((u64, usize), LotteryOutcome)>,
+    /// Year-by-year tables of its montées alternées: (revision, sector) → years.
+    years: Vec<((u64, usize), Vec<crate::metrics::shared::YearComposition>)>,
 }
 
 impl Default for SharedWindow {
@@ -46,6 +48,7 @@ impl Default for SharedWindow {
             spread_km: 1.0,
             runs: 200,
             outcomes: Vec::new(),
+            years: Vec::new(),
         }
     }
 }
@@ -276,7 +279,16 @@ impl SharedWindow {
         match &sector.rule {
             Rule::Alternating { first_year } => {
                 ui.label(tx.cycle_heading);
-                let years = alternation_years(t, v.scenario, v.baseline, sector, *first_year);
+                // a pass over every unit: once per revision, not every frame
+                let key = (v.revision, index);
+                if !self.years.iter().any(|(k, _)| *k == key) {
+                    self.years.retain(|(k, _)| k.0 == v.revision);
+                    let years = alternation_years(t, v.scenario, v.baseline, sector, *first_year);
+                    self.years.push((key, years));
+                }
+                let Some((_, years)) = self.years.iter().find(|(k, _)| *k == key) else {
+                    return;
+                };
                 egui::Grid::new(("alt", index))
                     .striped(true)
                     .show(ui, |ui| {
@@ -285,7 +297,7 @@ impl SharedWindow {
                             ui.label(RichText::new(&t.college(c).short_name).strong());
                         }
                         ui.end_row();
-                        for y in &years {
+                        for y in years {
                             ui.label(format!("{}-{}", y.year, y.year + 1));
                             for (_, comp) in &y.colleges {
                                 ui.label(format!(
