@@ -390,7 +390,11 @@ impl AssistantWindow {
                 number(lang, p.value * 100.0, 1),
                 percent_change(lang, p.start_value, p.value),
                 tx.first_after,
-                number(lang, p.first_after.as_secs_f64().max(0.01), 2),
+                // under a hundredth of a second is said so, not rounded up
+                match p.first_after.as_secs_f64() {
+                    x if x < 0.01 => format!("< {}", number(lang, 0.01, 2)),
+                    x => number(lang, x, 2),
+                },
             ))
             .strong()
             .size(16.0),
