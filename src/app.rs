@@ -312,6 +312,8 @@ pub struct Editor {
     map_cache: crate::ui::map::MapCache,
     /// Units changed since the map was last drawn (None: unknown, redraw every fill).
     dirty: Option<Vec<UnitId>>,
+    /// Whether the map last showed the assistant's preview instead of the active scenario.
+    preview_shown: bool,
     /// Autosave: the file, its writer thread, the revision last saved and when.
     autosave: Option<(std::path::PathBuf, AutosaveWriter)>,
     saved_revision: u64,
@@ -438,6 +440,7 @@ impl Editor {
             changes: (u64::MAX, (Vec::new(), 0.0)),
             map_cache: Default::default(),
             dirty: None,
+            preview_shown: false,
             autosave: loaded.autosave.map(|p| (p, AutosaveWriter::start())),
             saved_revision: revision,
             saved_at: None,
@@ -825,12 +828,8 @@ impl Editor {
                             .map(|k| t.college(k).short_name.clone())
                             .collect();
                         let pupils: f64 = chain.iter().map(|mv| mv.pupils).sum();
-                        let edit = Edit::Assign(
-                            chain
-                                .iter()
-                                .map(|mv| (mv.unit, Assignment::College(mv.to)))
-                                .collect(),
-                        );
+                        let edit =
+                            Edit::Assign(chain.iter().flat_map(|mv| mv.assignments()).collect());
                         let r = self.doc.apply(edit);
                         if r.is_ok() {
                             self.notice = Some((tx.dominos_done)(
@@ -870,8 +869,9 @@ impl Editor {
                         .iter()
                         .filter_map(|u| u.population.pupils)
                         .sum();
+                    let schools = self.doc.territory().schools().len();
                     self.assistant_window = Some(
-                        crate::ui::assistant_window::AssistantWindow::new(target, pupils),
+                        crate::ui::assistant_window::AssistantWindow::new(target, pupils, schools),
                     );
                 }
                 Ok(())
@@ -1597,13 +1597,20 @@ impl Editor {
         } else {
             self.doc.active()
         };
+        // the assistant's best map so far, or its checked moves, shown but not applied
+        let preview = self
+            .assistant_window
+            .as_ref()
+            .and_then(|w| w.preview())
+            .filter(|_| !meeting);
+        let shown = preview.map_or(&state.scenario, |p| &p.scenario);
         let reach_of = self.selected.map(|c| t.college(c).name.as_str());
         let (legend_title, classes) =
             self.coloring
                 .legend(lang, self.doc.config().walk_source(), reach_of);
         let gesture = match self.tool {
             // a room's tools: pick a collège, click a block
-            _ if meeting => Gesture::Click,
+            _ if meeting || preview.is_some() => Gesture::Click,
             Tool::Brush if self.selected.is_some() => Gesture::Brush,
             Tool::Rectangle if self.selected.is_some() => Gesture::Rectangle,
             Tool::Lasso if self.selected.is_some() => Gesture::Lasso,
@@ -1615,7 +1622,7 @@ impl Editor {
         // over a background map the fills let streets and places show through
         let see_through = self.basemap.shows_tiles();
         let fill = |u: UnitId| {
-            let c = coloring.fill(u, &t, &state.scenario, &state.metrics, colors, selected);
+            let c = coloring.fill(u, &t, shown, &state.metrics, colors, selected);
             if see_through {
                 c.gamma_multiply(0.55)
             } else {
@@ -1640,7 +1647,7 @@ impl Editor {
             .with_plugin(SectorLayer {
                 geom: &self.geometry,
                 territory: &t,
-                scenario: &state.scenario,
+                scenario: shown,
                 colors: &self.colors,
                 hatched: if coloring == Coloring::College {
                     &self.hatched
@@ -1659,7 +1666,7 @@ impl Editor {
                     boundary: tx.legend_boundary,
                     striped: if coloring != Coloring::College {
                         None
-                    } else if state.scenario.has_split_units() {
+                    } else if shown.has_split_units() {
                         Some(tx.legend_shared)
                     } else {
                         self.hatched.iter().any(|h| *h).then_some(tx.legend_striped)
@@ -1670,7 +1677,7 @@ impl Editor {
                 selection_path: &self.drag_path,
                 fill: &fill,
                 fill_key: (
-                    self.doc.revision(),
+                    preview.map_or(self.doc.revision(), |p| p.version | 1 << 62),
                     coloring as u64
                         | u64::from(see_through) << 8
                         | u64::from(before) << 9
@@ -1681,15 +1688,37 @@ impl Editor {
                         },
                 ),
                 cache: &mut self.map_cache,
-                dirty: self.dirty.as_deref(),
+                // a preview, or its end, may change any fill
+                dirty: if preview.is_some() || self.preview_shown {
+                    None
+                } else {
+                    self.dirty.as_deref()
+                },
                 events: &mut events,
                 text_scale: if meeting { 1.5 } else { 1.0 },
                 show_legend: !meeting,
+                outlined: preview.map_or(&[], |p| &p.moved),
             });
         ui.add(map);
         if let Some(text) = self.basemap.attribution(lang) {
             attribution_ui(ui.painter(), rect, &text);
         }
+        if let Some(p) = preview {
+            let pupils: f64 = p
+                .moved
+                .iter()
+                .filter_map(|&u| t.unit(u).population.pupils)
+                .sum();
+            let at = crate::i18n::assistant_texts(lang);
+            preview_banner_ui(
+                ui,
+                rect,
+                &(at.preview_banner)(p.moved.len(), &number(lang, pupils, 0)),
+                at.preview_hint,
+            );
+        }
+        let previewing = preview.is_some();
+        self.preview_shown = previewing;
         self.dirty = Some(Vec::new());
         self.hovered = events.hovered_unit;
         self.to_screen = events.to_screen;
@@ -1702,8 +1731,9 @@ impl Editor {
             self.changed_units_ui(ui, before);
         }
         match gesture {
-            // the "before" map is the current carte: nothing to edit there
-            Gesture::Click if before => {}
+            // the "before" map is the current carte, the preview is not applied yet: nothing
+            // to edit there
+            Gesture::Click if before || previewing => {}
             Gesture::Click => {
                 if let Some(u) = events.clicked_unit {
                     commands.push(match self.tool {
@@ -1846,6 +1876,9 @@ impl Editor {
                         }
                         None => tx.boursiers_unknown.to_string(),
                     });
+                    if let Some(school) = &unit.school {
+                        ui.label(school);
+                    }
                     ui.label(RichText::new(format!("→ {college}")).strong());
                     if let Some(m) = walk {
                         ui.label(format!(
@@ -1991,6 +2024,32 @@ impl eframe::App for CarteApp {
 }
 
 /// The background map's attribution, bottom right of the map.
+/// The banner over the map while it shows the assistant's preview: what is shown, and that
+/// nothing is applied yet.
+fn preview_banner_ui(ui: &egui::Ui, map: egui::Rect, text: &str, hint: &str) {
+    egui::Area::new(egui::Id::unique("assistant_preview_banner"))
+        .fixed_pos(map.center_top() + egui::vec2(0.0, 8.0))
+        .pivot(egui::Align2::CENTER_TOP)
+        .order(egui::Order::Foreground)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::new()
+                .fill(Color32::from_rgb(255, 244, 229))
+                .stroke(egui::Stroke::new(2.0, Color32::from_rgb(235, 110, 0)))
+                .corner_radius(6.0)
+                .inner_margin(egui::Margin::symmetric(12, 8))
+                .show(ui, |ui| {
+                    ui.set_max_width((map.width() - 40.0).clamp(200.0, 900.0));
+                    ui.label(
+                        egui::RichText::new(text)
+                            .strong()
+                            .color(Color32::from_gray(20)),
+                    );
+                    ui.label(egui::RichText::new(hint).color(Color32::from_gray(60)));
+                });
+        });
+}
+
 fn attribution_ui(painter: &egui::Painter, map: egui::Rect, text: &str) {
     let galley = painter.layout_no_wrap(
         text.to_string(),

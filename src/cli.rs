@@ -149,6 +149,9 @@ pub enum Command {
         /// Let sectors break into pieces.
         #[arg(long)]
         allow_pieces: bool,
+        /// Let the units of one école go to different collèges.
+        #[arg(long)]
+        split_schools: bool,
         /// Random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -264,6 +267,9 @@ pub struct ImportArgs {
     #[arg(long)]
     #[allow(missing_docs)]
     pub unit_college: Option<String>,
+    /// The units' école column (keeps école catchments whole in the assistant).
+    #[arg(long)]
+    pub unit_school: Option<String>,
     /// Where to write: a territory folder, or a project file when the name ends in
     /// `.cartemixite` (one file to send).
     #[arg(long)]
@@ -283,6 +289,7 @@ impl ImportArgs {
                 pupils: self.unit_pupils.clone(),
                 ips: self.unit_ips.clone(),
                 college: self.unit_college.clone(),
+                school: self.unit_school.clone(),
                 ..UnitColumns::default()
             },
             colleges: self.colleges.clone(),
@@ -435,6 +442,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             max_walk_increase,
             max_moved,
             allow_pieces,
+            split_schools,
             seed,
             out,
             streets,
@@ -445,6 +453,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
                 max_walk_increase_m: parse_limit(max_walk_increase)?,
                 max_moved_pupils: *max_moved,
                 keep_contiguous: !allow_pieces,
+                keep_schools: !split_schools,
             };
             let budget = crate::assistant::Budget {
                 time: std::time::Duration::from_secs_f64(seconds.max(0.0)),
@@ -786,10 +795,16 @@ fn assist_command(
         climb_moves.len(),
         climb_time.as_secs_f64()
     );
+    let units: usize = p.moves.iter().map(|m| m.units.len()).sum();
+    let schools = p.moves.iter().filter(|m| m.school.is_some()).count();
     let _ = writeln!(
         s,
-        "moves: {} units, {:.0} pupils change collège",
-        p.moves.len(),
+        "moves: {units} units{}, {:.0} pupils change collège",
+        if schools > 0 {
+            format!(" (in {} moves, {schools} of whole écoles)", p.moves.len())
+        } else {
+            String::new()
+        },
         p.moved_pupils()
     );
     let _ = writeln!(

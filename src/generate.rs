@@ -206,6 +206,7 @@ pub fn synthetic_territory(spec: &SyntheticSpec) -> (Territory, Scenario) {
             shape: UnitShape::Area(MultiPolygon(vec![Polygon::new(exterior, vec![])])),
             anchor: to_lonlat(&conv, origin, *site),
             population: pop,
+            school: None,
         });
     }
     let college_sites: Vec<[f64; 2]> = (0..spec.colleges)
@@ -584,6 +585,7 @@ pub fn demo_town(seed: u64) -> DemoTown {
     let noise = Normal::new(0.0, 0.22).unwrap_or_else(|_| unreachable!());
     let mut units = Vec::new();
     let mut assignment = Vec::new();
+    let mut unit_sites = Vec::new();
     let mut counters = std::collections::HashMap::new();
     for (n, &i) in kept.iter().enumerate() {
         let cell = &cells[i];
@@ -611,8 +613,15 @@ pub fn demo_town(seed: u64) -> DemoTown {
             anchor: to_lonlat(&conv, origin, site),
             shape,
             population: pop,
+            school: None,
         });
         assignment.push(college);
+        unit_sites.push(site);
+    }
+    // écoles: each sector's blocks grouped in catchments of about five blocks (no random draw,
+    // so the rest of the town is the same as without them)
+    for (u, name) in demo_schools(&unit_sites, &assignment, |p| district_of(p).name) {
+        units[u].school = Some(name);
     }
     // 4. Collèges, with capacities sized on the baseline so that the centre is full and the
     //    avoided collège half empty.
@@ -701,6 +710,117 @@ pub fn demo_town(seed: u64) -> DemoTown {
         territory,
         baseline,
     }
+}
+
+/// Common names of French écoles, for the demo town's.
+const SCHOOL_NAMES: &[&str] = &[
+    "Jules-Ferry",
+    "Jean-Moulin",
+    "Pasteur",
+    "Victor-Hugo",
+    "Paul-Bert",
+    "Jean-Macé",
+    "des Tilleuls",
+    "Marie-Curie",
+    "Jacques-Prévert",
+    "Condorcet",
+    "des Marronniers",
+    "Jean-de-La-Fontaine",
+    "Anatole-France",
+    "des Acacias",
+    "George-Sand",
+    "Louis-Pergaud",
+    "des Lilas",
+    "Simone-Veil",
+    "Molière",
+    "des Peupliers",
+    "Frédéric-Mistral",
+    "Saint-Exupéry",
+    "des Cerisiers",
+    "Albert-Camus",
+];
+
+/// The demo's école catchments: within each baseline sector, about five blocks per école,
+/// grown around sites spread by farthest-point seeding and balanced by a few Lloyd rounds.
+/// Returns (block, école name) for every block.
+fn demo_schools(
+    sites: &[[f64; 2]],
+    sector: &[usize],
+    district: impl Fn([f64; 2]) -> &'static str,
+) -> Vec<(usize, String)> {
+    let d2 = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2);
+    let mut out = Vec::with_capacity(sites.len());
+    let mut used = std::collections::HashSet::new();
+    let mut next_name = 0;
+    let sectors = sector.iter().copied().max().map_or(0, |m| m + 1);
+    for c in 0..sectors {
+        let members: Vec<usize> = (0..sites.len()).filter(|&u| sector[u] == c).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let k = members.len().div_ceil(5);
+        let mut seeds = vec![members[0]];
+        while seeds.len() < k {
+            let far = members.iter().copied().max_by(|&a, &b| {
+                let da = seeds
+                    .iter()
+                    .map(|&s| d2(sites[a], sites[s]))
+                    .fold(f64::MAX, f64::min);
+                let db = seeds
+                    .iter()
+                    .map(|&s| d2(sites[b], sites[s]))
+                    .fold(f64::MAX, f64::min);
+                da.total_cmp(&db)
+            });
+            seeds.extend(far);
+        }
+        let nearest = |seeds: &[usize], u: usize| {
+            (0..seeds.len())
+                .min_by(|&a, &b| {
+                    d2(sites[u], sites[seeds[a]]).total_cmp(&d2(sites[u], sites[seeds[b]]))
+                })
+                .unwrap_or(0)
+        };
+        for _ in 0..3 {
+            for (i, seed) in seeds.clone().into_iter().enumerate() {
+                let group: Vec<usize> = members
+                    .iter()
+                    .copied()
+                    .filter(|&u| nearest(&seeds, u) == i)
+                    .collect();
+                if group.is_empty() {
+                    continue;
+                }
+                let n = group.len() as f64;
+                let mean = [
+                    group.iter().map(|&u| sites[u][0]).sum::<f64>() / n,
+                    group.iter().map(|&u| sites[u][1]).sum::<f64>() / n,
+                ];
+                seeds[i] = group
+                    .iter()
+                    .copied()
+                    .min_by(|&a, &b| d2(sites[a], mean).total_cmp(&d2(sites[b], mean)))
+                    .unwrap_or(seed);
+            }
+        }
+        let names: Vec<String> = seeds
+            .iter()
+            .map(|&s| {
+                loop {
+                    let base = SCHOOL_NAMES[next_name % SCHOOL_NAMES.len()];
+                    next_name += 1;
+                    let name = format!("École {base} ({})", district(sites[s]));
+                    if used.insert(name.clone()) {
+                        break name;
+                    }
+                }
+            })
+            .collect();
+        for &u in &members {
+            out.push((u, names[nearest(&seeds, u)].clone()));
+        }
+    }
+    out
 }
 
 fn demo_streets(

@@ -218,6 +218,8 @@ pub struct Texts {
     pub import_col_name: &'static str,
     pub import_col_pupils: &'static str,
     pub import_col_college: &'static str,
+    /// The units' école column.
+    pub import_col_school: &'static str,
     pub import_col_status: &'static str,
     pub import_census_found: &'static str,
     pub import_baseline: &'static str,
@@ -522,6 +524,7 @@ pub static FR: Texts = Texts {
     import_col_key: "Identifiant",
     import_col_name: "Nom",
     import_col_pupils: "Élèves",
+    import_col_school: "École (secteur, facultatif)",
     import_col_college: "Collège (UAI)",
     import_col_status: "Public / privé",
     import_census_found: "Catégories sociales du recensement trouvées (CS1 à CS8).",
@@ -823,6 +826,7 @@ pub static EN: Texts = Texts {
     import_col_key: "Identifier",
     import_col_name: "Name",
     import_col_pupils: "Pupils",
+    import_col_school: "School (catchment, optional)",
     import_col_college: "Collège (UAI)",
     import_col_status: "Public / private",
     import_census_found: "Census social categories found (CS1 to CS8).",
@@ -1745,6 +1749,14 @@ pub struct AssistantTexts {
     pub walk_max: &'static str,
     pub moved_max: &'static str,
     pub contiguous: &'static str,
+    pub schools: fn(usize) -> String,
+    pub schools_unknown: &'static str,
+    pub schools_unknown_hint: &'static str,
+    pub school_move: fn(&str, usize) -> String,
+    pub blocks: fn(usize) -> String,
+    pub show_on_map: &'static str,
+    pub preview_banner: fn(usize, &str) -> String,
+    pub preview_hint: &'static str,
     pub locked_note: fn(usize, usize) -> String,
     pub seconds: &'static str,
     pub run: &'static str,
@@ -1789,6 +1801,22 @@ const ASSISTANT_FR: AssistantTexts = AssistantTexts {
     walk_max: "Trajet à pied d’au plus (m)",
     moved_max: "Élèves qui changent de collège, au plus",
     contiguous: "Garder chaque secteur d’un seul tenant",
+    schools: |n| {
+        format!(
+            "Garder les écoles entières (les îlots d’une même école vont au même collège ; {n} écoles)"
+        )
+    },
+    schools_unknown: "Garder les écoles entières",
+    schools_unknown_hint: "Les données de ce territoire ne disent pas de quelle école relève chaque îlot. À l’import, choisissez la colonne « École » pour pouvoir garder les écoles entières.",
+    school_move: |school, n| format!("{school} ({n} îlots)"),
+    blocks: |n| format!("{n} îlots"),
+    show_on_map: "Montrer sur la carte",
+    preview_banner: |n, pupils| {
+        format!(
+            "Aperçu de l’assistant : {n} îlots (cerclés d’orange) changeraient de collège, {pupils} élèves. Rien n’est encore changé."
+        )
+    },
+    preview_hint: "Pour modifier la carte, fermez l’assistant ou décochez « Montrer sur la carte ».",
     locked_note: |u, c| {
         format!(
             "Les {u} îlots et {c} collèges verrouillés, les collèges privés ou fermés et les îlots partagés ne bougent pas."
@@ -1851,6 +1879,20 @@ const ASSISTANT_EN: AssistantTexts = AssistantTexts {
     walk_max: "Walk of at most (m)",
     moved_max: "Pupils changing collège, at most",
     contiguous: "Keep every sector in one piece",
+    schools: |n| {
+        format!("Keep écoles whole (the blocks of one école go to the same collège; {n} écoles)")
+    },
+    schools_unknown: "Keep écoles whole",
+    schools_unknown_hint: "This territory's data does not say which école each block belongs to. When importing, choose the “School” column to keep écoles whole.",
+    school_move: |school, n| format!("{school} ({n} blocks)"),
+    blocks: |n| format!("{n} blocks"),
+    show_on_map: "Show on the map",
+    preview_banner: |n, pupils| {
+        format!(
+            "Assistant preview: {n} blocks (outlined in orange) would change collège, {pupils} pupils. Nothing is changed yet."
+        )
+    },
+    preview_hint: "To edit the map, close the assistant or untick “Show on the map”.",
     locked_note: |u, c| {
         format!(
             "The {u} locked blocks and {c} locked collèges, private or closed collèges and shared blocks stay as they are."

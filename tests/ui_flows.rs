@@ -1096,7 +1096,10 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
     h.run_steps(2);
     assert!(h.state().editor.as_ref().unwrap().assistant_running());
     wait_contains(&mut h, "Créer le scénario avec les");
-    let n = {
+    // the map previews the proposal (every move checked), applying nothing
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Aperçu de l’assistant").is_some());
+    let (n, blocks) = {
         let w = h
             .state_mut()
             .editor
@@ -1108,17 +1111,36 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
         assert!(p.value < p.start_value);
         let n = p.moves.len();
         assert!(n >= 2, "{n}");
+        // the demo's blocks move école by école
+        assert!(p.moves.iter().all(|m| m.school.is_some()));
+        let blocks: usize = p.moves.iter().map(|m| m.units.len()).sum();
+        let first = p.moves[0].units.len();
+        assert_eq!(w.preview().unwrap().moved.len(), blocks);
         w.set_kept(0, false);
-        n
+        // unchecking a move takes it off the preview
+        assert_eq!(w.preview().unwrap().moved.len(), blocks - first);
+        (n, blocks - first)
     };
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .changes_from_baseline()
+            .0
+            .len(),
+        0
+    );
     h.run_steps(2);
     let label = format!("Créer le scénario avec les {} changements cochés", n - 1);
     h.get_by_label(&label).click();
     h.run_steps(3);
+    assert!(h.query_by_label_contains("Aperçu de l’assistant").is_none());
     let editor = h.state().editor.as_ref().unwrap();
     assert_eq!(editor.doc.scenarios().len(), 2);
     assert_eq!(editor.doc.active_index(), 1);
-    assert_eq!(editor.doc.changes_from_baseline().0.len(), n - 1);
+    assert_eq!(editor.doc.changes_from_baseline().0.len(), blocks);
     let s = &editor.doc.active().scenario;
     assert!(s.meta.name.starts_with("Proposition de l’assistant"));
     assert!(

@@ -156,9 +156,11 @@ impl Editor {
             return;
         }
         let s = &self.doc.active().scenario;
-        let (fresh, stale): (Vec<_>, Vec<_>) = moves
-            .iter()
-            .partition(|m| s.assignment(m.unit) == &Assignment::College(m.from));
+        let (fresh, stale): (Vec<_>, Vec<_>) = moves.iter().partition(|m| {
+            m.units
+                .iter()
+                .all(|&u| s.assignment(u) == &Assignment::College(m.from))
+        });
         let n = self.doc.scenarios().len();
         let name = format!("{} {n}", tx.scenario_name);
         let index = self.doc.new_scenario_from_active(name.clone());
@@ -167,16 +169,12 @@ impl Editor {
             &limits_text(lang, constraints),
         );
         let _ = self.doc.set_notes(index, notes);
-        let edit = Edit::Assign(
-            fresh
-                .iter()
-                .map(|m| (m.unit, Assignment::College(m.to)))
-                .collect(),
-        );
+        let edit = Edit::Assign(fresh.iter().flat_map(|m| m.assignments()).collect());
         self.dirty = None;
         match self.doc.apply(edit) {
             Ok(()) => {
-                self.notice = Some((tx.accepted)(&name, fresh.len(), stale.len()));
+                let blocks = fresh.iter().map(|m| m.units.len()).sum();
+                self.notice = Some((tx.accepted)(&name, blocks, stale.len()));
             }
             Err(e) => self.notice = Some(crate::i18n::document_error(lang, &e)),
         }

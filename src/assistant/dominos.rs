@@ -93,18 +93,19 @@ pub fn dominos(
             // the smallest block that covers the need, else the largest
             let pick = cands
                 .iter()
-                .filter(|(u, p)| *p >= need && !chain.iter().any(|mv| mv.unit == *u))
+                .filter(|(u, p)| *p >= need && !chain.iter().any(|mv| mv.units.contains(u)))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .or_else(|| {
                     cands
                         .iter()
-                        .filter(|(u, _)| !chain.iter().any(|mv| mv.unit == *u))
+                        .filter(|(u, _)| !chain.iter().any(|mv| mv.units.contains(u)))
                         .max_by(|a, b| a.1.total_cmp(&b.1))
                 });
             let Some(&(u, p)) = pick else { continue };
             let mut chain = chain.clone();
             chain.push(Move {
-                unit: u,
+                units: vec![u],
+                school: None,
                 from: x,
                 to: y,
                 pupils: p,
@@ -163,8 +164,8 @@ mod tests {
             assert_eq!(w[0].to, w[1].from);
         }
         let mut after = s.clone();
-        for mv in &chain {
-            after.replace_assignment(mv.unit, Assignment::College(mv.to));
+        for (u, a) in chain.iter().flat_map(|mv| mv.assignments()) {
+            after.replace_assignment(u, a);
         }
         let ma = Metrics::new(t, &after, MetricsConfig::default());
         assert!(ma.college(c, t).capacity_use.unwrap() <= 1.0 + 1e-9);

@@ -12,7 +12,8 @@
 //!
 //! The result is therefore never worse than the greedy climb and is a local optimum: no single
 //! move or swap of a border unit improves it. Units are moved whole, never split; locked units and
-//! collèges, private and closed collèges and shared units are left alone.
+//! collèges, private and closed collèges and shared units are left alone. When écoles are kept
+//! whole, what moves is an école's catchment (all its units in a sector) rather than one unit.
 
 pub mod dominos;
 mod state;
@@ -59,6 +60,9 @@ pub struct Constraints {
     pub max_moved_pupils: Option<f64>,
     /// Sectors may not break into more pieces than they have.
     pub keep_contiguous: bool,
+    /// The units of one école move together (no école is split further than it is).
+    #[serde(default)]
+    pub keep_schools: bool,
 }
 
 impl Default for Constraints {
@@ -69,6 +73,7 @@ impl Default for Constraints {
             max_walk_increase_m: Some(1000.0),
             max_moved_pupils: None,
             keep_contiguous: true,
+            keep_schools: true,
         }
     }
 }
@@ -120,11 +125,13 @@ pub struct Progress {
     pub best_moves: Option<Vec<Move>>,
 }
 
-/// One unit the proposal sends elsewhere.
+/// One unit, or one école's units, that the proposal sends elsewhere.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Move {
-    /// The unit.
-    pub unit: UnitId,
+    /// The units (one, or an école's in one sector).
+    pub units: Vec<UnitId>,
+    /// The école whose units move together, when écoles are kept whole.
+    pub school: Option<String>,
     /// Its collège in the scenario the search started from.
     pub from: CollegeId,
     /// Its proposed collège.
@@ -133,10 +140,19 @@ pub struct Move {
     pub pupils: f64,
     /// How much worse the index would be without this move alone (positive: the move helps).
     pub gain: f64,
-    /// Walking distance before and after, metres, when known.
+    /// Walking distance before, metres (the pupils' mean over the units), when known.
     pub walk_before_m: Option<f64>,
     /// Walking distance after.
     pub walk_after_m: Option<f64>,
+}
+
+impl Move {
+    /// The assignments this move makes.
+    pub fn assignments(&self) -> impl Iterator<Item = (UnitId, Assignment)> + '_ {
+        self.units
+            .iter()
+            .map(|&u| (u, Assignment::College(self.to)))
+    }
 }
 
 /// The assistant's proposal.
@@ -175,7 +191,7 @@ impl Proposal {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| keep.is_none_or(|k| k.get(*i).copied().unwrap_or(false)))
-                .map(|(_, m)| (m.unit, Assignment::College(m.to)))
+                .flat_map(|(_, m)| m.assignments())
                 .collect(),
         )
     }
@@ -183,8 +199,8 @@ impl Proposal {
     /// The scenario with the chosen moves made (outside any document: for tests and the CLI).
     pub fn scenario(&self, start: &Scenario) -> Scenario {
         let mut s = start.clone();
-        for m in &self.moves {
-            s.replace_assignment(m.unit, Assignment::College(m.to));
+        for (u, a) in self.moves.iter().flat_map(Move::assignments) {
+            s.replace_assignment(u, a);
         }
         s
     }
@@ -246,7 +262,7 @@ pub fn propose(
     let (t, target) = (r.territory, r.target);
     let mut s = r.state()?;
     let movable: Vec<u32> = (0..s.movable.len() as u32)
-        .filter(|&u| s.movable[u as usize])
+        .filter(|&a| s.movable[a as usize])
         .collect();
     let mut nb = Vec::new();
     if !movable.iter().any(|&u| {
@@ -354,7 +370,7 @@ pub fn hill_climb(r: &Request) -> Result<(f64, Vec<Move>), AssistantError> {
     let t = r.territory;
     let mut s = r.state()?;
     let movable: Vec<u32> = (0..s.movable.len() as u32)
-        .filter(|&u| s.movable[u as usize])
+        .filter(|&a| s.movable[a as usize])
         .collect();
     let start_sector = s.sector_of.clone();
     climb(&mut s, &movable, false);
@@ -386,43 +402,43 @@ fn report_best(
     go_on
 }
 
-/// Moves every unit whose sector differs from `target` (through the state, keeping counts).
+/// Moves every atom whose sector differs from `target`, a map of units that keeps atoms
+/// together (through the state, keeping counts).
 fn restore(s: &mut State, target: &[u32]) {
-    let changes: Vec<Change> = (0..target.len())
-        .filter(|&u| s.sector_of[u] != target[u])
-        .map(|u| Change {
-            unit: u as u32,
-            from: s.sector_of[u],
-            to: target[u],
+    let changes: Vec<Change> = (0..s.atom_count() as u32)
+        .filter_map(|a| {
+            let first = s.units_of(a)[0] as usize;
+            (s.sector_of[first] != target[first]).then(|| Change {
+                atom: a,
+                from: s.sector_of[first],
+                to: target[first],
+            })
         })
         .collect();
     s.apply(&changes);
 }
 
-/// A random move of a border unit to a neighbouring sector, or a swap of two adjacent units.
+/// A random move of a border atom to a neighbouring sector, or a swap of two adjacent atoms.
 fn random_change(
     s: &State,
     movable: &[u32],
     rng: &mut ChaCha8Rng,
     nb: &mut Vec<u32>,
 ) -> Option<([Change; 2], usize)> {
-    let u = movable[rng.random_range(0..movable.len())];
-    s.neighbour_sectors(u, nb);
+    let a = movable[rng.random_range(0..movable.len())];
+    s.neighbour_sectors(a, nb);
     if nb.is_empty() {
         return None;
     }
-    let from = s.sector_of[u as usize];
+    let from = s.sector_of_atom(a);
     let to = nb[rng.random_range(0..nb.len())];
-    let first = Change { unit: u, from, to };
+    let first = Change { atom: a, from, to };
     if rng.random::<f64>() < 0.3 {
-        let candidates: Vec<u32> = s
-            .neighbours_in(u, to)
-            .filter(|&v| s.movable[v as usize])
-            .collect();
-        if !candidates.is_empty() {
-            let v = candidates[rng.random_range(0..candidates.len())];
+        s.neighbours_in(a, to, nb);
+        if !nb.is_empty() {
+            let b = nb[rng.random_range(0..nb.len())];
             let second = Change {
-                unit: v,
+                atom: b,
                 from: to,
                 to: from,
             };
@@ -452,14 +468,14 @@ fn initial_temperature(s: &mut State, movable: &[u32], rng: &mut ChaCha8Rng) -> 
 /// anything changed.
 fn climb(s: &mut State, movable: &[u32], swaps: bool) -> bool {
     let mut any = false;
-    let mut nb = Vec::new();
+    let (mut nb, mut partners) = (Vec::new(), Vec::new());
     loop {
         let mut improved = false;
-        for &u in movable {
-            s.neighbour_sectors(u, &mut nb);
+        for &a in movable {
+            s.neighbour_sectors(a, &mut nb);
             for &to in &nb.clone() {
-                let from = s.sector_of[u as usize];
-                let single = [Change { unit: u, from, to }];
+                let from = s.sector_of_atom(a);
+                let single = [Change { atom: a, from, to }];
                 if s.delta(&single) < -EPS && s.allowed(&single) {
                     s.apply(&single);
                     improved = true;
@@ -468,16 +484,13 @@ fn climb(s: &mut State, movable: &[u32], swaps: bool) -> bool {
                 if !swaps {
                     continue;
                 }
-                let partners: Vec<u32> = s
-                    .neighbours_in(u, to)
-                    .filter(|&v| s.movable[v as usize])
-                    .collect();
+                s.neighbours_in(a, to, &mut partners);
                 let mut done = false;
-                for v in partners {
+                for &b in &partners {
                     let pair = [
-                        Change { unit: u, from, to },
+                        Change { atom: a, from, to },
                         Change {
-                            unit: v,
+                            atom: b,
                             from: to,
                             to: from,
                         },
@@ -501,16 +514,17 @@ fn climb(s: &mut State, movable: &[u32], swaps: bool) -> bool {
     }
 }
 
-/// Gives back to their starting collège the moved units whose return does not raise the index.
+/// Gives back to their starting collège the moved atoms whose return does not raise the index.
 fn give_back(s: &mut State, movable: &[u32], start: &[u32]) -> bool {
     let mut any = false;
-    for &u in movable {
-        let (now, was) = (s.sector_of[u as usize], start[u as usize]);
+    for &a in movable {
+        let first = s.units_of(a)[0] as usize;
+        let (now, was) = (s.sector_of[first], start[first]);
         if now == was || was == NONE {
             continue;
         }
         let back = [Change {
-            unit: u,
+            atom: a,
             from: now,
             to: was,
         }];
@@ -523,24 +537,46 @@ fn give_back(s: &mut State, movable: &[u32], start: &[u32]) -> bool {
 }
 
 fn moves_of(s: &State, t: &Territory, start: &[u32]) -> Vec<Move> {
-    (0..start.len())
-        .filter(|&u| s.sector_of[u] != start[u] && start[u] != NONE && s.sector_of[u] != NONE)
-        .map(|u| {
-            let (from, to) = (start[u], s.sector_of[u]);
+    (0..s.atom_count() as u32)
+        .filter_map(|a| {
+            let units = s.units_of(a);
+            let first = units[0] as usize;
+            let (from, to) = (start[first], s.sector_of[first]);
+            if from == to || from == NONE || to == NONE {
+                return None;
+            }
             let back = [Change {
-                unit: u as u32,
+                atom: a,
                 from: to,
                 to: from,
             }];
-            Move {
-                unit: UnitId(u as u32),
+            // the pupils' mean walk over the units whose walk is known
+            let mean_walk = |c: u32| {
+                let (mut sum, mut weight) = (0.0, 0.0);
+                for &u in units {
+                    let p = t.unit(UnitId(u)).population.pupils.unwrap_or(0.0);
+                    if let Some(d) = s.walk(u, c) {
+                        sum += p * d;
+                        weight += p;
+                    }
+                }
+                (weight > 0.0).then(|| sum / weight).or_else(|| {
+                    // no pupils counted: a plain mean of the known walks
+                    let known: Vec<f64> = units.iter().filter_map(|&u| s.walk(u, c)).collect();
+                    (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64)
+                })
+            };
+            let school = t.unit(UnitId(units[0])).school.clone();
+            Some(Move {
+                units: units.iter().map(|&u| UnitId(u)).collect(),
+                school: school.filter(|_| s.atoms_are_schools()),
                 from: CollegeId(from),
                 to: CollegeId(to),
-                pupils: t.unit(UnitId(u as u32)).population.pupils.unwrap_or(0.0),
+                pupils: s.atom_pupils(a),
                 gain: s.delta(&back),
-                walk_before_m: s.walk(u as u32, from),
-                walk_after_m: s.walk(u as u32, to),
-            }
+                walk_before_m: mean_walk(from),
+                walk_after_m: mean_walk(to),
+            })
         })
         .collect()
 }

@@ -1,6 +1,10 @@
 //! The search state of the assistant: who goes where, per-collège counts, the index kept as a sum
 //! of per-collège terms, and the constraints checked on the collèges a move touches.
 //!
+//! What moves is an *atom*: one unit, or, when écoles are kept whole, the units of one école
+//! catchment that are in the same sector (an école already split at the start keeps its parts,
+//! which may join again but never split further).
+//!
 //! Counts start from the indicator engine (so the private collèges' own intake and shared units
 //! are in them) and follow moves in floating point; the final figures are always recomputed by
 //! the engine, never taken from here.
@@ -48,10 +52,10 @@ fn xlnx(x: f64) -> f64 {
     if x > 0.0 { x * x.ln() } else { 0.0 }
 }
 
-/// One unit changing collège.
+/// One atom (a unit, or an école's units in one sector) changing collège.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Change {
-    pub unit: u32,
+    pub atom: u32,
     pub from: u32,
     pub to: u32,
 }
@@ -67,8 +71,14 @@ pub(super) struct State<'a> {
     norm: (f64, f64),
     /// The collège whose sector each unit belongs to (its main collège), `NONE` when none.
     pub sector_of: Vec<u32>,
-    /// Units the assistant may move.
+    /// Atoms the assistant may move (all their units movable).
     pub movable: Vec<bool>,
+    /// Each unit's atom, and each atom's units (`atom_units[atom_start[a]..atom_start[a + 1]]`).
+    atom_of: Vec<u32>,
+    atom_start: Vec<u32>,
+    atom_units: Vec<u32>,
+    /// What each atom carries.
+    atom_loads: Vec<Load>,
     /// Collèges that may receive or lose units.
     pub open: Vec<bool>,
     /// Each unit's collège in the baseline (for pupils moved and walking increase).
@@ -150,7 +160,7 @@ impl<'a> State<'a> {
             .unit_ids()
             .map(|u| start.assignment(u).main_college().map_or(NONE, |c| c.0))
             .collect();
-        let movable = t
+        let unit_movable: Vec<bool> = t
             .unit_ids()
             .map(|u| match start.assignment(u) {
                 Assignment::College(c) => open[c.index()] && !start.is_unit_locked(u),
@@ -161,7 +171,7 @@ impl<'a> State<'a> {
             .unit_ids()
             .map(|u| baseline.assignment(u).main_college().map_or(NONE, |c| c.0))
             .collect();
-        let loads = t
+        let loads: Vec<Load> = t
             .units()
             .iter()
             .map(|unit| {
@@ -191,6 +201,21 @@ impl<'a> State<'a> {
                 l
             })
             .collect();
+        let (atom_of, atom_start, atom_units) = atoms(t, &sector_of, constraints.keep_schools);
+        let atom_count = atom_start.len() - 1;
+        let mut movable = vec![true; atom_count];
+        let mut atom_loads = vec![Load::default(); atom_count];
+        for (u, &a) in atom_of.iter().enumerate() {
+            movable[a as usize] &= unit_movable[u];
+            let al = &mut atom_loads[a as usize];
+            let l = &loads[u];
+            al.pupils += l.pupils;
+            for (x, g) in al.groups.iter_mut().zip(&l.groups) {
+                *x += g;
+            }
+            al.a += l.a;
+            al.n += l.n;
+        }
         let mut members = vec![Vec::new(); k];
         let mut place = vec![0; sector_of.len()];
         for (u, &c) in sector_of.iter().enumerate() {
@@ -210,6 +235,10 @@ impl<'a> State<'a> {
             norm,
             sector_of,
             movable,
+            atom_of,
+            atom_start,
+            atom_units,
+            atom_loads,
             open,
             base_of,
             loads,
@@ -223,10 +252,7 @@ impl<'a> State<'a> {
             stamp: vec![0; t.units().len()],
             epoch: 0,
         };
-        s.moved = (0..s.sector_of.len())
-            .filter(|&u| s.sector_of[u] != s.base_of[u] && s.movable[u])
-            .map(|u| s.loads[u].pupils)
-            .sum();
+        s.moved = s.moved_now();
         Some(s)
     }
 
@@ -249,10 +275,43 @@ impl<'a> State<'a> {
                 .zip(&self.start_counts)
                 .map(|(now, was)| self.term(now) - self.term(was))
                 .sum::<f64>();
-        self.moved = (0..self.sector_of.len())
-            .filter(|&u| self.sector_of[u] != self.base_of[u] && self.movable[u])
+        self.moved = self.moved_now();
+    }
+
+    /// Pupils of movable units not in their baseline collège, counted afresh.
+    fn moved_now(&self) -> f64 {
+        (0..self.sector_of.len())
+            .filter(|&u| {
+                self.sector_of[u] != self.base_of[u] && self.movable[self.atom_of[u] as usize]
+            })
             .map(|u| self.loads[u].pupils)
-            .sum();
+            .sum()
+    }
+
+    /// True when atoms are écoles (écoles kept whole).
+    pub fn atoms_are_schools(&self) -> bool {
+        self.constraints.keep_schools
+    }
+
+    /// Number of atoms.
+    pub fn atom_count(&self) -> usize {
+        self.atom_loads.len()
+    }
+
+    /// The units of an atom.
+    pub fn units_of(&self, atom: u32) -> &[u32] {
+        let a = atom as usize;
+        &self.atom_units[self.atom_start[a] as usize..self.atom_start[a + 1] as usize]
+    }
+
+    /// The collège whose sector an atom is in.
+    pub fn sector_of_atom(&self, atom: u32) -> u32 {
+        self.sector_of[self.atom_units[self.atom_start[atom as usize] as usize] as usize]
+    }
+
+    /// Pupils of an atom.
+    pub fn atom_pupils(&self, atom: u32) -> f64 {
+        self.atom_loads[atom as usize].pupils
     }
 
     /// The index term of one collège's counts.
@@ -292,7 +351,9 @@ impl<'a> State<'a> {
                         len - 1
                     }
                 };
-                touched[slot].1.add(&self.loads[ch.unit as usize], sign);
+                touched[slot]
+                    .1
+                    .add(&self.atom_loads[ch.atom as usize], sign);
             }
         }
         (touched, len)
@@ -311,6 +372,12 @@ impl<'a> State<'a> {
     pub fn walk(&self, unit: u32, college: u32) -> Option<f64> {
         self.metrics
             .walk_m(self.t, UnitId(unit), CollegeId(college))
+    }
+
+    fn atom_walk_allowed(&self, atom: u32, to: u32) -> bool {
+        self.units_of(atom)
+            .iter()
+            .all(|&u| self.walk_allowed(u, to))
     }
 
     fn walk_allowed(&self, unit: u32, to: u32) -> bool {
@@ -351,11 +418,12 @@ impl<'a> State<'a> {
     fn moved_after(&self, changes: &[Change]) -> f64 {
         let mut moved = self.moved;
         for ch in changes {
-            let u = ch.unit as usize;
-            let base = self.base_of[u];
-            let p = self.loads[u].pupils;
-            moved +=
-                p * (f64::from(u8::from(ch.to != base)) - f64::from(u8::from(ch.from != base)));
+            for &u in self.units_of(ch.atom) {
+                let base = self.base_of[u as usize];
+                let p = self.loads[u as usize].pupils;
+                moved +=
+                    p * (f64::from(u8::from(ch.to != base)) - f64::from(u8::from(ch.from != base)));
+            }
         }
         moved
     }
@@ -363,10 +431,10 @@ impl<'a> State<'a> {
     /// True when the changes keep every constraint, or do not make a broken one worse.
     pub fn allowed(&mut self, changes: &[Change]) -> bool {
         if !changes.iter().all(|ch| {
-            self.movable[ch.unit as usize]
+            self.movable[ch.atom as usize]
                 && self.open[ch.to as usize]
-                && self.sector_of[ch.unit as usize] == ch.from
-                && self.walk_allowed(ch.unit, ch.to)
+                && self.sector_of_atom(ch.atom) == ch.from
+                && self.atom_walk_allowed(ch.atom, ch.to)
         }) {
             return false;
         }
@@ -432,13 +500,21 @@ impl<'a> State<'a> {
 
     fn apply_raw(&mut self, changes: &[Change]) {
         for ch in changes {
-            self.move_unit(ch.unit, ch.from, ch.to);
+            self.move_atom(ch.atom, ch.from, ch.to);
         }
     }
 
     fn undo_raw(&mut self, changes: &[Change]) {
         for ch in changes.iter().rev() {
-            self.move_unit(ch.unit, ch.to, ch.from);
+            self.move_atom(ch.atom, ch.to, ch.from);
+        }
+    }
+
+    fn move_atom(&mut self, atom: u32, from: u32, to: u32) {
+        let a = atom as usize;
+        for i in self.atom_start[a]..self.atom_start[a + 1] {
+            let unit = self.atom_units[i as usize];
+            self.move_unit(unit, from, to);
         }
     }
 
@@ -469,27 +545,77 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The open collèges of the sectors next to a unit, other than its own.
-    pub fn neighbour_sectors(&self, unit: u32, out: &mut Vec<u32>) {
+    /// The open collèges of the sectors next to an atom, other than its own.
+    pub fn neighbour_sectors(&self, atom: u32, out: &mut Vec<u32>) {
         out.clear();
-        let own = self.sector_of[unit as usize];
-        for nb in self.t.adjacency().of(UnitId(unit)) {
-            let c = self.sector_of[nb.unit.index()];
-            if c != NONE && c != own && self.open[c as usize] && !out.contains(&c) {
-                out.push(c);
+        let own = self.sector_of_atom(atom);
+        for &u in self.units_of(atom) {
+            for nb in self.t.adjacency().of(UnitId(u)) {
+                let c = self.sector_of[nb.unit.index()];
+                if c != NONE && c != own && self.open[c as usize] && !out.contains(&c) {
+                    out.push(c);
+                }
             }
         }
     }
 
-    /// Neighbours of a unit in a given sector.
-    pub fn neighbours_in(&self, unit: u32, college: u32) -> impl Iterator<Item = u32> + '_ {
-        self.t
-            .adjacency()
-            .of(UnitId(unit))
-            .iter()
-            .map(|nb| nb.unit.0)
-            .filter(move |&v| self.sector_of[v as usize] == college)
+    /// The movable atoms next to an atom in a given sector (each once).
+    pub fn neighbours_in(&self, atom: u32, college: u32, out: &mut Vec<u32>) {
+        out.clear();
+        for &u in self.units_of(atom) {
+            for nb in self.t.adjacency().of(UnitId(u)) {
+                let v = nb.unit.0;
+                if self.sector_of[v as usize] != college {
+                    continue;
+                }
+                let b = self.atom_of[v as usize];
+                if self.movable[b as usize] && !out.contains(&b) {
+                    out.push(b);
+                }
+            }
+        }
     }
+}
+
+/// The atoms: each unit alone, or, with `keep_schools`, the units of one école in one sector
+/// together. Returns each unit's atom and the atoms' units (offsets and flat list).
+fn atoms(t: &Territory, sector_of: &[u32], keep_schools: bool) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let n = t.units().len();
+    let mut atom_of = vec![0u32; n];
+    let mut count = 0u32;
+    let mut by_school: std::collections::HashMap<(&str, u32), u32> =
+        std::collections::HashMap::new();
+    for (u, unit) in t.units().iter().enumerate() {
+        let school = unit
+            .school
+            .as_deref()
+            .filter(|_| keep_schools && sector_of[u] != NONE);
+        atom_of[u] = match school {
+            Some(s) => *by_school.entry((s, sector_of[u])).or_insert_with(|| {
+                count += 1;
+                count - 1
+            }),
+            None => {
+                count += 1;
+                count - 1
+            }
+        };
+    }
+    // counting sort of the units by atom
+    let mut start = vec![0u32; count as usize + 1];
+    for &a in &atom_of {
+        start[a as usize + 1] += 1;
+    }
+    for a in 0..count as usize {
+        start[a + 1] += start[a];
+    }
+    let mut fill = start.clone();
+    let mut units = vec![0u32; n];
+    for (u, &a) in atom_of.iter().enumerate() {
+        units[fill[a as usize] as usize] = u as u32;
+        fill[a as usize] += 1;
+    }
+    (atom_of, start, units)
 }
 
 /// N·E of the territory: the constant that turns Σ φ_k into H − 1.

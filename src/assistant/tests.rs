@@ -78,6 +78,7 @@ fn tight() -> Constraints {
         max_walk_increase_m: None,
         max_moved_pupils: None,
         keep_contiguous: true,
+        keep_schools: true,
     }
 }
 
@@ -269,6 +270,73 @@ fn an_index_the_data_cannot_compute_is_refused_in_words() {
     assert!(err.to_string().contains("unknown"));
 }
 
+/// The grid with each row one école.
+fn grid_of_two_schools() -> (Territory, Scenario) {
+    let (t, s) = grid();
+    let mut units = t.units().to_vec();
+    for (i, u) in units.iter_mut().enumerate() {
+        u.school = Some(if i < 3 { "bas" } else { "haut" }.into());
+    }
+    let t = Territory::new(
+        t.info.clone(),
+        t.groups.clone(),
+        units,
+        t.colleges().to_vec(),
+    )
+    .unwrap();
+    (t, s)
+}
+
+#[test]
+fn keeping_ecoles_whole_moves_them_as_one_or_not_at_all() {
+    let (t, base) = grid_of_two_schools();
+    assert_eq!(t.schools(), vec!["bas", "haut"]);
+    let m = Metrics::new(&t, &base, MetricsConfig::default());
+    let mut c = tight();
+    c.capacity = Some((0.6, 1.4));
+    let run = |c: &Constraints| {
+        propose(
+            &Request {
+                territory: &t,
+                start: &base,
+                baseline: &base,
+                metrics: &m,
+                target: Target::Dissimilarity(Minority::Boursiers),
+                constraints: c,
+            },
+            steps(5000),
+            &mut |_| true,
+        )
+        .unwrap()
+    };
+    // each row is one école: moving one fills a collège twice over, swapping them changes
+    // nothing, so nothing may move
+    let kept = run(&c);
+    assert!(kept.moves.is_empty(), "{:?}", kept.moves);
+    assert!((kept.value - 2.0 / 3.0).abs() < 1e-9);
+    // without the constraint, blocks move one by one and the index falls to 0
+    c.keep_schools = false;
+    let split = run(&c);
+    assert!(split.value.abs() < 1e-9, "{}", split.value);
+    assert!(
+        split
+            .moves
+            .iter()
+            .all(|mv| mv.units.len() == 1 && mv.school.is_none())
+    );
+    // with room for a whole row, the école moves as one move of its three blocks
+    c.keep_schools = true;
+    c.capacity = None;
+    let whole = run(&c);
+    assert!(whole.value < 2.0 / 3.0 - 1e-9, "{}", whole.value);
+    assert!(!whole.moves.is_empty());
+    for mv in &whole.moves {
+        assert_eq!(mv.units.len(), 3, "{mv:?}");
+        assert_eq!(mv.pupils, 300.0);
+        assert!(mv.school.is_some());
+    }
+}
+
 #[test]
 fn on_the_demo_town_it_beats_the_hill_climb_and_keeps_every_constraint() {
     let demo = crate::generate::demo_town(2026);
@@ -338,6 +406,15 @@ fn on_the_demo_town_it_beats_the_hill_climb_and_keeps_every_constraint() {
         for (b, n) in before.iter().zip(&now) {
             assert!(n <= &(*b).max(1), "{before:?} → {now:?}");
         }
+        // écoles whole (each is whole in the demo's baseline), and moved as one
+        let mut college_of_school = std::collections::HashMap::new();
+        for u in t.unit_ids() {
+            if let Some(s) = &t.unit(u).school {
+                let c = after.assignment(u).main_college();
+                assert_eq!(*college_of_school.entry(s).or_insert(c), c, "{s} split");
+            }
+        }
+        assert!(p.moves.iter().all(|mv| mv.school.is_some()));
         // a local optimum: a hill climb from the result finds nothing
         let (again, moves) = hill_climb(&Request {
             territory: t,

@@ -38,6 +38,10 @@ pub struct UnitColumns {
     pub census_cs: Option<Vec<String>>,
     /// A column giving each unit's collège (UAI), for a baseline from a column.
     pub college: Option<String>,
+    /// A column naming each unit's école catchment (UAI or name), so that the assistant can keep
+    /// écoles whole.
+    #[serde(default)]
+    pub school: Option<String>,
 }
 
 /// Which columns of a collège table hold what.
@@ -217,6 +221,17 @@ pub fn suggest_unit_columns(fields: &[String]) -> UnitColumns {
         ips: pick(fields, &["IPS", "ips_moyen", "ips"]),
         census_cs: (cs.len() == 8).then_some(cs),
         college: pick(fields, &["college", "collège", "uai_college", "secteur"]),
+        school: pick(
+            fields,
+            &[
+                "ecole",
+                "école",
+                "uai_ecole",
+                "ecole_uai",
+                "secteur_ecole",
+                "school",
+            ],
+        ),
     }
 }
 
@@ -476,6 +491,7 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         ips: spec.unit_columns.ips.clone().or(suggested.ips),
         census_cs: spec.unit_columns.census_cs.clone().or(suggested.census_cs),
         college: spec.unit_columns.college.clone().or(suggested.college),
+        school: spec.unit_columns.school.clone().or(suggested.school),
     };
     for (what, column) in [("key", &uc.key)] {
         if let Some(c) = column
@@ -593,6 +609,7 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
                 ips_mean: ips,
                 ..Population::default()
             },
+            school: text(f, &uc.school).filter(|s| !s.trim().is_empty()),
         });
         unit_college.push(text(f, &uc.college));
         unit_cs.push(cs);

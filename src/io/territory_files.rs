@@ -264,6 +264,7 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
             shape,
             anchor,
             population: population_from(&props),
+            school: text(&props, "ecole").filter(|s| !s.trim().is_empty()),
         });
     }
     let colleges_path = dir.join("colleges.geojson");
@@ -628,6 +629,9 @@ pub fn territory_texts(territory: &Territory, baseline: &Scenario) -> Vec<(&'sta
             let mut props = Map::new();
             props.insert("key".into(), json!(u.key));
             props.insert("name".into(), json!(u.name));
+            if let Some(s) = &u.school {
+                props.insert("ecole".into(), json!(s));
+            }
             population_props(&u.population, &mut props);
             props.insert("anchor_lon".into(), json!(u.anchor.x()));
             props.insert("anchor_lat".into(), json!(u.anchor.y()));

@@ -115,6 +115,9 @@ pub struct Unit {
     pub anchor: Point<f64>,
     /// Pupils and their social profile.
     pub population: Population,
+    /// The école catchment the unit belongs to (an école's UAI or name), when the data says:
+    /// blocks of one école can be kept together when the assistant redraws sectors.
+    pub school: Option<String>,
 }
 
 /// Public collège, or private "sous contrat" (no sector).
@@ -409,6 +412,16 @@ impl Territory {
         &self.colleges[id.index()]
     }
 
+    /// The écoles the units name (their catchments), each once, in the order first met.
+    pub fn schools(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.units
+            .iter()
+            .filter_map(|u| u.school.as_deref())
+            .filter(|s| seen.insert(*s))
+            .collect()
+    }
+
     /// Iterates over unit ids.
     pub fn unit_ids(&self) -> impl Iterator<Item = UnitId> + use<> {
         (0..self.units.len() as u32).map(UnitId)
@@ -673,6 +686,7 @@ pub(crate) mod tests {
             anchor: unit_anchor(&shape),
             shape,
             population,
+            school: None,
         }
     }
 

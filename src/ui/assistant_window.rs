@@ -12,7 +12,7 @@ use crate::assistant::{
 };
 use crate::i18n::{AssistantTexts, Lang, assistant_texts, number};
 use crate::metrics::{Metrics, Minority};
-use crate::model::{Scenario, Territory};
+use crate::model::{Assignment, Scenario, Territory, UnitId};
 
 /// What the search needs, owned, for its thread.
 pub struct SearchInputs {
@@ -39,6 +39,22 @@ struct Job {
     last: Option<Progress>,
     /// Units and pupils of the best map so far.
     best: Option<(usize, f64)>,
+}
+
+/// The map the window lends the main map: the start scenario with the best moves so far (while
+/// the search runs) or with the checked moves (after), nothing applied to the document.
+pub struct Preview {
+    /// Changes whenever the previewed map changes.
+    pub version: u64,
+    /// The previewed assignments.
+    pub scenario: Scenario,
+    /// The units that go elsewhere than in the start scenario.
+    pub moved: Vec<UnitId>,
+}
+
+/// Blocks and pupils of some moves.
+fn blocks_and_pupils<'a>(moves: impl Iterator<Item = &'a Move>) -> (usize, f64) {
+    moves.fold((0, 0.0), |(n, p), m| (n + m.units.len(), p + m.pupils))
 }
 
 /// What the window asks of the editor.
@@ -70,6 +86,16 @@ pub struct AssistantWindow {
     moved_max: f64,
     /// Keep sectors in one piece.
     pub contiguous: bool,
+    /// Keep the units of one école together.
+    pub schools: bool,
+    /// Écoles the territory's units name (0: the data has none).
+    school_count: usize,
+    /// Show the best map so far, then the checked moves, on the main map.
+    pub show_on_map: bool,
+    /// The scenario the search started from, for the preview.
+    start: Option<Scenario>,
+    preview: Option<Preview>,
+    preview_version: u64,
     /// Seconds of search.
     pub seconds: f64,
     job: Option<Job>,
@@ -80,8 +106,8 @@ pub struct AssistantWindow {
 
 impl AssistantWindow {
     /// A window with the default limits; `pupils` (the territory's) sets the default cap on
-    /// pupils moved: a tenth of them.
-    pub fn new(target: Target, pupils: f64) -> Self {
+    /// pupils moved: a tenth of them. `school_count` is the number of écoles the units name.
+    pub fn new(target: Target, pupils: f64, school_count: usize) -> Self {
         let d = Constraints::default();
         AssistantWindow {
             target,
@@ -94,6 +120,12 @@ impl AssistantWindow {
             moved_on: true,
             moved_max: (pupils * 0.1 / 10.0).round() * 10.0,
             contiguous: d.keep_contiguous,
+            schools: d.keep_schools,
+            school_count,
+            show_on_map: true,
+            start: None,
+            preview: None,
+            preview_version: 0,
             seconds: 10.0,
             job: None,
             result: None,
@@ -110,7 +142,47 @@ impl AssistantWindow {
             max_walk_increase_m: self.walk_increase_on.then_some(self.walk_increase_m),
             max_moved_pupils: self.moved_on.then_some(self.moved_max),
             keep_contiguous: self.contiguous,
+            keep_schools: self.schools && self.school_count > 0,
         }
+    }
+
+    /// The map to show on the main map, when there is one and the user wants it there.
+    pub fn preview(&self) -> Option<&Preview> {
+        self.preview.as_ref().filter(|_| self.show_on_map)
+    }
+
+    /// Rebuilds the preview from the start scenario and some moves.
+    fn set_preview<'a>(&mut self, moves: impl Iterator<Item = &'a Move>) {
+        let Some(start) = &self.start else { return };
+        let mut scenario = start.clone();
+        let mut moved = Vec::new();
+        for m in moves {
+            for &u in &m.units {
+                scenario.replace_assignment(u, Assignment::College(m.to));
+                moved.push(u);
+            }
+        }
+        self.preview_version += 1;
+        self.preview = Some(Preview {
+            version: self.preview_version,
+            scenario,
+            moved,
+        });
+    }
+
+    /// The preview after the checkboxes of the result changed.
+    fn preview_checked(&mut self) {
+        let Some((_, p, kept)) = self.result.take() else {
+            return;
+        };
+        self.set_preview(
+            p.moves
+                .iter()
+                .zip(&kept)
+                .filter(|(_, k)| **k)
+                .map(|(m, _)| m),
+        );
+        self.result = Some((self.start_index, p, kept));
     }
 
     /// True while the search runs.
@@ -130,6 +202,7 @@ impl AssistantWindow {
         {
             *k = keep;
         }
+        self.preview_checked();
     }
 
     /// Starts the search on its own thread.
@@ -144,6 +217,8 @@ impl AssistantWindow {
             ..Budget::default()
         };
         self.start_index = inputs.start_index;
+        self.start = Some(inputs.start.clone());
+        self.preview = None;
         let spawned = std::thread::Builder::new()
             .name("assistant".into())
             .spawn(move || {
@@ -175,26 +250,39 @@ impl AssistantWindow {
 
     fn poll(&mut self) {
         let Some(job) = &mut self.job else { return };
+        let mut best_moves = None;
+        let mut done = None;
         while let Ok(m) = job.rx.try_recv() {
             match m {
-                Message::Progress(p) => {
-                    if let Some(moves) = &p.best_moves {
-                        job.best = Some((moves.len(), moves.iter().map(|m| m.pupils).sum()));
+                Message::Progress(mut p) => {
+                    if let Some(moves) = p.best_moves.take() {
+                        job.best = Some(blocks_and_pupils(moves.iter()));
+                        best_moves = Some(moves);
                     }
                     job.last = Some(p);
                 }
                 Message::Done(r) => {
-                    match r {
-                        Ok(p) => {
-                            let n = p.moves.len();
-                            self.result = Some((self.start_index, p, vec![true; n]));
-                        }
-                        Err(e) => self.error = Some(e),
-                    }
-                    self.job = None;
-                    return;
+                    done = Some(r);
+                    break;
                 }
             }
+        }
+        if let Some(moves) = best_moves {
+            self.set_preview(moves.iter());
+        }
+        match done {
+            Some(Ok(p)) => {
+                let n = p.moves.len();
+                self.result = Some((self.start_index, p, vec![true; n]));
+                self.job = None;
+                self.preview_checked();
+            }
+            Some(Err(e)) => {
+                self.error = Some(e);
+                self.job = None;
+                self.preview = None;
+            }
+            None => {}
         }
     }
 
@@ -326,6 +414,13 @@ impl AssistantWindow {
             );
         });
         ui.checkbox(&mut self.contiguous, tx.contiguous);
+        if self.school_count > 0 {
+            ui.checkbox(&mut self.schools, (tx.schools)(self.school_count));
+        } else {
+            let mut off = false;
+            ui.add_enabled(false, egui::Checkbox::new(&mut off, tx.schools_unknown))
+                .on_disabled_hover_text(tx.schools_unknown_hint);
+        }
         ui.label(RichText::new((tx.locked_note)(locked.0, locked.1)).weak());
         ui.horizontal(|ui| {
             ui.label(tx.seconds);
@@ -370,6 +465,7 @@ impl AssistantWindow {
         if ui.button(tx.stop).clicked() {
             job.stop.store(true, Ordering::Relaxed);
         }
+        ui.checkbox(&mut self.show_on_map, tx.show_on_map);
     }
 
     fn result_ui(
@@ -379,7 +475,25 @@ impl AssistantWindow {
         tx: &AssistantTexts,
         t: &Territory,
     ) -> Option<AssistantAction> {
-        let (start_index, p, kept) = self.result.as_mut()?;
+        let (start_index, p, mut kept) = self.result.take()?;
+        let was = kept.clone();
+        let action = self.result_body(ui, lang, tx, t, (start_index, &p, &mut kept));
+        let changed = kept != was;
+        self.result = Some((start_index, p, kept));
+        if changed {
+            self.preview_checked();
+        }
+        action
+    }
+
+    fn result_body(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        tx: &AssistantTexts,
+        t: &Territory,
+        (start_index, p, kept): (usize, &Proposal, &mut Vec<bool>),
+    ) -> Option<AssistantAction> {
         ui.separator();
         ui.heading(tx.result_heading);
         ui.label(
@@ -403,10 +517,8 @@ impl AssistantWindow {
             ui.label(tx.nothing_found);
             return None;
         }
-        ui.label((tx.moved_line)(
-            p.moves.len(),
-            &number(lang, p.moved_pupils(), 0),
-        ));
+        let (blocks, pupils) = blocks_and_pupils(p.moves.iter());
+        ui.label((tx.moved_line)(blocks, &number(lang, pupils, 0)));
         let (mut wb, mut wa, mut w) = (0.0, 0.0, 0.0);
         for m in &p.moves {
             if let (Some(b), Some(a)) = (m.walk_before_m, m.walk_after_m) {
@@ -432,6 +544,7 @@ impl AssistantWindow {
             if ui.button(tx.check_none).clicked() {
                 kept.iter_mut().for_each(|k| *k = false);
             }
+            ui.checkbox(&mut self.show_on_map, tx.show_on_map);
         });
         egui::ScrollArea::vertical()
             .id_salt("assistant_moves")
@@ -446,9 +559,14 @@ impl AssistantWindow {
                         ),
                         _ => String::new(),
                     };
+                    let what = match (&m.school, m.units.as_slice()) {
+                        (_, [u]) => t.unit(*u).name.clone(),
+                        (Some(school), units) => (tx.school_move)(school, units.len()),
+                        (None, units) => (tx.blocks)(units.len()),
+                    };
                     let text = format!(
                         "{} : {} → {} · {} {}{walk}",
-                        t.unit(m.unit).name,
+                        what,
                         t.college(m.from).short_name,
                         t.college(m.to).short_name,
                         number(lang, m.pupils, 0),
@@ -476,10 +594,7 @@ impl AssistantWindow {
                 .filter(|(_, k)| **k)
                 .map(|(m, _)| m.clone())
                 .collect();
-            return Some(AssistantAction::Accept {
-                start_index: *start_index,
-                moves,
-            });
+            return Some(AssistantAction::Accept { start_index, moves });
         }
         None
     }

@@ -430,6 +430,7 @@ mod tests {
             anchor: crate::model::territory::unit_anchor(&shape),
             shape,
             population: Population::default(),
+            school: None,
         };
         let g = MapGeometry::new(&territory(vec![unit]));
         let full = g.vertex_counts(f64::INFINITY);

@@ -285,6 +285,14 @@ impl ImportDialog {
                                 cfields,
                             );
                             ui.end_row();
+                            pick(
+                                ui,
+                                "u-school",
+                                tx.import_col_school,
+                                &mut self.units.school,
+                                ufields,
+                            );
+                            ui.end_row();
                         });
                     if self.units.census_cs.is_some() {
                         ui.label(tx.import_census_found);

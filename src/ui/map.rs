@@ -351,11 +351,15 @@ pub struct SectorLayer<'a> {
     pub text_scale: f32,
     /// Whether to draw the legend (meeting mode draws its own).
     pub show_legend: bool,
+    /// Units outlined in orange (the blocks an assistant preview would move).
+    pub outlined: &'a [UnitId],
 }
 
 const UNASSIGNED: Color32 = Color32::from_rgb(200, 200, 200);
 const SECTOR_LINE: Color32 = Color32::from_rgb(40, 40, 48);
 const RIVER: Color32 = Color32::from_rgb(110, 160, 215);
+/// The outline of the blocks a preview would move, over a white halo.
+const PREVIEW_LINE: Color32 = Color32::from_rgb(235, 110, 0);
 
 impl Plugin for SectorLayer<'_> {
     fn run(
@@ -688,6 +692,30 @@ impl Plugin for SectorLayer<'_> {
                     texture_id: mesh.texture_id,
                 }));
             }
+        }
+        // the blocks a preview would move: one orange contour around each group of them
+        if !self.outlined.is_empty() {
+            let mut inside = vec![false; self.geom.units.len()];
+            for u in self.outlined {
+                if let Some(x) = inside.get_mut(u.index()) {
+                    *x = true;
+                }
+            }
+            let detail = self.geom.detail(tx.scale);
+            let (mut halo, mut line) = (Mesh::default(), Mesh::default());
+            for u in self.outlined.iter().filter(|u| u.index() < inside.len()) {
+                for &k in self.geom.borders_of(u.index()) {
+                    let e = &self.geom.borders[k as usize];
+                    let other = if e.a == u.0 { e.b } else { Some(e.a) };
+                    if other.is_none_or(|o| !inside[o as usize]) {
+                        let points = detail.border(k as usize);
+                        polyline_quads(&mut halo, points, &tx, 6.0, Color32::WHITE);
+                        polyline_quads(&mut line, points, &tx, 3.5, PREVIEW_LINE);
+                    }
+                }
+            }
+            painter.add(egui::Shape::mesh(halo));
+            painter.add(egui::Shape::mesh(line));
         }
         // the block under the pointer, lighter, on top
         if let Some(h) = self.events.hovered_unit
