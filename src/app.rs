@@ -2026,28 +2026,37 @@ impl eframe::App for CarteApp {
 /// The background map's attribution, bottom right of the map.
 /// The banner over the map while it shows the assistant's preview: what is shown, and that
 /// nothing is applied yet.
-fn preview_banner_ui(ui: &egui::Ui, map: egui::Rect, text: &str, hint: &str) {
-    egui::Area::new(egui::Id::unique("assistant_preview_banner"))
-        .fixed_pos(map.center_top() + egui::vec2(0.0, 8.0))
-        .pivot(egui::Align2::CENTER_TOP)
-        .order(egui::Order::Foreground)
-        .interactable(false)
-        .show(ui.ctx(), |ui| {
+fn preview_banner_ui(ui: &mut egui::Ui, map: egui::Rect, text: &str, hint: &str) {
+    // in the map's own layer, so that windows stay above it; at the bottom, clear of the
+    // legend (top left) and the scale (bottom left)
+    let width = (map.width() - 440.0).clamp(200.0, 760.0);
+    let at = egui::Rect::from_center_size(
+        map.center_bottom() - egui::vec2(0.0, 8.0 + 50.0),
+        egui::vec2(width, 100.0),
+    );
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(at)
+            .layout(egui::Layout::bottom_up(egui::Align::Center)),
+        |ui| {
             egui::Frame::new()
                 .fill(Color32::from_rgb(255, 244, 229))
                 .stroke(egui::Stroke::new(2.0, Color32::from_rgb(235, 110, 0)))
                 .corner_radius(6.0)
                 .inner_margin(egui::Margin::symmetric(12, 8))
                 .show(ui, |ui| {
-                    ui.set_max_width((map.width() - 40.0).clamp(200.0, 900.0));
-                    ui.label(
-                        egui::RichText::new(text)
-                            .strong()
-                            .color(Color32::from_gray(20)),
-                    );
-                    ui.label(egui::RichText::new(hint).color(Color32::from_gray(60)));
+                    ui.set_max_width(width - 24.0);
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            egui::RichText::new(text)
+                                .strong()
+                                .color(Color32::from_gray(20)),
+                        );
+                        ui.label(egui::RichText::new(hint).color(Color32::from_gray(60)));
+                    });
                 });
-        });
+        },
+    );
 }
 
 fn attribution_ui(painter: &egui::Painter, map: egui::Rect, text: &str) {

@@ -1808,12 +1808,12 @@ const ASSISTANT_FR: AssistantTexts = AssistantTexts {
     },
     schools_unknown: "Garder les écoles entières",
     schools_unknown_hint: "Les données de ce territoire ne disent pas de quelle école relève chaque îlot. À l’import, choisissez la colonne « École » pour pouvoir garder les écoles entières.",
-    school_move: |school, n| format!("{school} ({n} îlots)"),
+    school_move: |school, n| format!("{school}, {n} îlots"),
     blocks: |n| format!("{n} îlots"),
     show_on_map: "Montrer sur la carte",
     preview_banner: |n, pupils| {
         format!(
-            "Aperçu de l’assistant : {n} îlots (cerclés d’orange) changeraient de collège, {pupils} élèves. Rien n’est encore changé."
+            "Aperçu de l’assistant : {n} îlots (entourés en orange) changeraient de collège, {pupils} élèves. Rien n’est encore changé."
         )
     },
     preview_hint: "Pour modifier la carte, fermez l’assistant ou décochez « Montrer sur la carte ».",
@@ -1884,7 +1884,7 @@ const ASSISTANT_EN: AssistantTexts = AssistantTexts {
     },
     schools_unknown: "Keep écoles whole",
     schools_unknown_hint: "This territory's data does not say which école each block belongs to. When importing, choose the “School” column to keep écoles whole.",
-    school_move: |school, n| format!("{school} ({n} blocks)"),
+    school_move: |school, n| format!("{school}, {n} blocks"),
     blocks: |n| format!("{n} blocks"),
     show_on_map: "Show on the map",
     preview_banner: |n, pupils| {

@@ -189,6 +189,14 @@ fn import_builds_a_territory_that_the_indicators_read_back() {
     );
     assert!(text.contains("4 îlots, 2 collèges"), "{text}");
     assert!(text.contains("4 îlots rattachés"), "{text}");
+    // the units' école column is found and kept (an empty one means none)
+    let units = std::fs::read_to_string(out_dir.join("units.geojson")).unwrap();
+    assert_eq!(
+        units.matches(r#""ecole":"École des Lilas""#).count(),
+        2,
+        "{units}"
+    );
+    assert_eq!(units.matches(r#""ecole":"#).count(), 3, "{units}");
     let out = bin()
         .args(["indicators", "--format", "json"])
         .arg(&out_dir)

@@ -1518,7 +1518,11 @@ fn two_colleges_merge_into_one_and_a_college_is_rebuilt_elsewhere() {
         assert!((m.college(merged, t).pupils - pupils_0 - pupils_1).abs() < 1e-6);
         assert!(!e.doc.active().scenario.is_college_open(CollegeId(0)));
         assert!(!e.doc.active().scenario.is_college_open(CollegeId(1)));
-        assert!(e.notice().unwrap().contains("fusionnés"));
+        assert!(
+            e.notice().unwrap().contains("fusionnés"),
+            "{:?}",
+            e.notice()
+        );
         merged
     };
     // rebuild Curie on a block of Coteaux: its pupils follow, the old building closes

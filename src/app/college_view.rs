@@ -97,7 +97,12 @@ impl Editor {
                     config.streets = Some(std::sync::Arc::new(m));
                     self.doc.set_config(config);
                     self.dirty = None;
-                    self.notice = Some(texts(lang).college_routed.into());
+                    // added to what the change said (where the pupils went), not in its place
+                    let routed = texts(lang).college_routed;
+                    self.notice = Some(match self.notice.take() {
+                        Some(n) if !n.contains(routed) => format!("{n} {routed}"),
+                        _ => routed.into(),
+                    });
                 }
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {

@@ -761,6 +761,9 @@ mod tests {
             t.unit(UnitId(7)).population,
             town.territory.unit(UnitId(7)).population
         );
+        // the écoles come back
+        assert!(t.unit(UnitId(7)).school.is_some());
+        assert_eq!(t.schools(), town.territory.schools());
         assert_eq!(
             t.adjacency().pair_count(),
             town.territory.adjacency().pair_count()

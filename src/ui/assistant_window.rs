@@ -307,6 +307,8 @@ impl AssistantWindow {
             .open(&mut open)
             .default_width(760.0)
             .default_height(ctx.content_rect().height() * 0.8)
+            // over the cards, leaving the map and its preview in sight
+            .default_pos(ctx.content_rect().right_top() + egui::vec2(-800.0, 110.0))
             .vscroll(true)
             .show(ctx, |ui| {
                 ui.label(tx.intro);

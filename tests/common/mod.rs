@@ -20,9 +20,11 @@ pub fn small_open_data(dir: &std::path::Path) {
         .enumerate()
     {
         features.push(format!(
-            r#"{{"type":"Feature","properties":{{"CODE_IRIS":"59000000{k}","NOM_IRIS":"Îlot {k}","NB_COLLEGIENS":{},"college":"{}"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}"#,
+            r#"{{"type":"Feature","properties":{{"CODE_IRIS":"59000000{k}","NOM_IRIS":"Îlot {k}","NB_COLLEGIENS":{},"college":"{}","ecole":"{}"}},"geometry":{{"type":"Polygon","coordinates":{}}}}}"#,
             20 + k * 5,
             if k < 2 { "0590001A" } else { "0590002B" },
+            // the first two blocks are one école's catchment, the last has none
+            ["École des Lilas", "École des Lilas", "École Pasteur", ""][k],
             square(704_000.0 + x, 7_059_000.0 + y)
         ));
     }
