@@ -314,6 +314,11 @@ pub struct Editor {
     dirty: Option<Vec<UnitId>>,
     /// Whether the map last showed the assistant's preview instead of the active scenario.
     preview_shown: bool,
+    /// Écoles the units name (0: none), and whether the editing tools move a block's whole
+    /// école with it.
+    school_count: usize,
+    /// The editing tools move whole écoles.
+    pub whole_schools: bool,
     /// Autosave: the file, its writer thread, the revision last saved and when.
     autosave: Option<(std::path::PathBuf, AutosaveWriter)>,
     saved_revision: u64,
@@ -441,6 +446,8 @@ impl Editor {
             map_cache: Default::default(),
             dirty: None,
             preview_shown: false,
+            school_count: t.schools().len(),
+            whole_schools: false,
             autosave: loaded.autosave.map(|p| (p, AutosaveWriter::start())),
             saved_revision: revision,
             saved_at: None,
@@ -510,6 +517,11 @@ impl Editor {
             self.notice = Some(texts(lang).pick_college_hint.into());
             return Ok(());
         };
+        let units = if self.whole_schools {
+            self.with_their_schools(units)
+        } else {
+            units
+        };
         let s = &self.doc.active().scenario;
         let (free, locked): (Vec<UnitId>, Vec<UnitId>) = units.into_iter().partition(|&u| {
             !s.is_unit_locked(u)
@@ -541,10 +553,37 @@ impl Editor {
         )
     }
 
+    /// The units and every other unit of their écoles.
+    fn with_their_schools(&self, units: Vec<UnitId>) -> Vec<UnitId> {
+        let t = self.doc.territory();
+        let schools: std::collections::HashSet<&str> = units
+            .iter()
+            .filter_map(|&u| t.unit(u).school.as_deref())
+            .collect();
+        if schools.is_empty() {
+            return units;
+        }
+        let mut all: Vec<UnitId> = t
+            .unit_ids()
+            .filter(|&u| {
+                t.unit(u)
+                    .school
+                    .as_deref()
+                    .is_some_and(|s| schools.contains(s))
+            })
+            .collect();
+        all.extend(units.iter().filter(|&&u| t.unit(u).school.is_none()));
+        all
+    }
+
     /// Runs one command.
     pub fn run(&mut self, command: UiCommand, lang: &mut Lang) {
         // which fills may change: the units a tool names, or anything for the rest
         match &command {
+            // a whole école: any block may change
+            UiCommand::AssignToSelected(_) | UiCommand::Paint(_) if self.whole_schools => {
+                self.dirty = None;
+            }
             UiCommand::AssignToSelected(u) | UiCommand::ToggleUnitLock(u) => {
                 if let Some(d) = &mut self.dirty {
                     d.push(*u);
@@ -869,7 +908,7 @@ impl Editor {
                         .iter()
                         .filter_map(|u| u.population.pupils)
                         .sum();
-                    let schools = self.doc.territory().schools().len();
+                    let schools = self.school_count;
                     self.assistant_window = Some(
                         crate::ui::assistant_window::AssistantWindow::new(target, pupils, schools),
                     );
@@ -1370,6 +1409,10 @@ impl Editor {
                         commands.push(UiCommand::SetTool(tool));
                     }
                 }
+                if self.school_count > 0 {
+                    ui.toggle_value(&mut self.whole_schools, tx.whole_schools)
+                        .on_hover_text((tx.whole_schools_hint)(self.school_count));
+                }
                 ui.separator();
                 ui.label(RichText::new(format!("{} :", tx.coloring)).strong());
                 for (c, name) in [
@@ -1421,6 +1464,9 @@ impl Editor {
                         }
                         (Tool::Rectangle | Tool::Lasso, Some(c)) => {
                             format!("{} → {}", tx.tool_hint_area, t.college(c).name)
+                        }
+                        (Tool::Click, Some(c)) if self.whole_schools => {
+                            format!("{} {}", tx.assign_school_hint, t.college(c).name)
                         }
                         (Tool::Click, Some(c)) => {
                             format!("{} {}", tx.assign_hint, t.college(c).name)

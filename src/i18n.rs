@@ -22,6 +22,11 @@ pub struct Texts {
     pub language: &'static str,
     pub pick_college_hint: &'static str,
     pub assign_hint: &'static str,
+    /// The click tool's hint when whole écoles move.
+    pub assign_school_hint: &'static str,
+    /// The toggle that makes the tools move whole écoles, and its explanation.
+    pub whole_schools: &'static str,
+    pub whole_schools_hint: fn(usize) -> String,
     pub selected_college: &'static str,
     pub pupils: &'static str,
     pub capacity: &'static str,
@@ -292,6 +297,13 @@ pub static FR: Texts = Texts {
     language: "Langue",
     pick_college_hint: "Choisissez un collège à droite, puis cliquez sur un îlot pour le lui donner.",
     assign_hint: "Cliquez sur un îlot pour le donner à",
+    assign_school_hint: "Cliquez sur un îlot : toute son école va à",
+    whole_schools: "École entière",
+    whole_schools_hint: |n| {
+        format!(
+            "Les outils déplacent toute l’école de l’îlot touché (le territoire compte {n} écoles), comme Toulouse a réaffecté des écoles entières."
+        )
+    },
     selected_college: "Collège choisi",
     pupils: "élèves",
     capacity: "places",
@@ -598,6 +610,13 @@ pub static EN: Texts = Texts {
     language: "Language",
     pick_college_hint: "Pick a collège on the right, then click a block to give it to that collège.",
     assign_hint: "Click a block to give it to",
+    assign_school_hint: "Click a block: its whole école goes to",
+    whole_schools: "Whole école",
+    whole_schools_hint: |n| {
+        format!(
+            "The tools move the whole école of the block they touch (the territory has {n} écoles), as Toulouse re-assigned whole écoles."
+        )
+    },
     selected_college: "Selected collège",
     pupils: "pupils",
     capacity: "places",

@@ -1572,3 +1572,58 @@ fn dominos_relieve_an_overfull_college_in_one_undoable_step() {
     assert!(use_ <= 1.0, "{use_}");
     assert_eq!(e.doc.active().history.undo_len(), 1);
 }
+
+#[test]
+fn with_whole_ecole_on_a_click_moves_every_block_of_the_ecole_in_one_step() {
+    use carte_mixite::app::UiCommand;
+    use carte_mixite::model::{Assignment, UnitId};
+    let mut h = harness();
+    // the demo's blocks belong to écoles: the toggle is offered
+    h.get_by_label("École entière").click();
+    h.run_steps(2);
+    let (school, members, to) = {
+        let e = h.state().editor.as_ref().unwrap();
+        assert!(e.whole_schools);
+        let t = e.doc.territory();
+        let s = &e.doc.active().scenario;
+        // an école of several blocks, and a collège other than its own
+        let school = t
+            .schools()
+            .into_iter()
+            .find(|sc| {
+                t.units()
+                    .iter()
+                    .filter(|u| u.school.as_deref() == Some(sc))
+                    .count()
+                    >= 3
+            })
+            .unwrap()
+            .to_string();
+        let members: Vec<UnitId> = t
+            .unit_ids()
+            .filter(|&u| t.unit(u).school.as_deref() == Some(school.as_str()))
+            .collect();
+        let own = s.assignment(members[0]).main_college().unwrap();
+        let to = t
+            .college_ids()
+            .find(|&c| c != own && t.college(c).sector == carte_mixite::model::Sector::Public)
+            .unwrap();
+        (school, members, to)
+    };
+    let mut lang = Lang::Fr;
+    let e = h.state_mut().editor.as_mut().unwrap();
+    e.run(UiCommand::Select(to), &mut lang);
+    e.run(UiCommand::AssignToSelected(members[1]), &mut lang);
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    let s = &e.doc.active().scenario;
+    for &u in &members {
+        assert_eq!(s.assignment(u), &Assignment::College(to), "{school}");
+    }
+    assert_eq!(e.doc.changes_from_baseline().0.len(), members.len());
+    // one undo gives the whole école back
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    assert_eq!(e.doc.changes_from_baseline().0.len(), 0);
+}
