@@ -1926,6 +1926,24 @@ impl Editor {
                         ui.label(school);
                     }
                     ui.label(RichText::new(format!("→ {college}")).strong());
+                    // where the assistant's preview on the map sends it
+                    if let Some(c) = self
+                        .assistant_window
+                        .as_ref()
+                        .and_then(|w| w.preview())
+                        .filter(|p| p.moved.contains(&u))
+                        .and_then(|p| p.scenario.assignment(u).main_college())
+                    {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} → {}",
+                                crate::i18n::assistant_texts(lang).preview_word,
+                                t.college(c).name
+                            ))
+                            .strong()
+                            .color(Color32::from_rgb(200, 90, 0)),
+                        );
+                    }
                     if let Some(m) = walk {
                         ui.label(format!(
                             "{} m ({} {}, {})",

@@ -1776,6 +1776,7 @@ pub struct AssistantTexts {
     pub show_on_map: &'static str,
     pub preview_banner: fn(usize, &str) -> String,
     pub preview_hint: &'static str,
+    pub preview_word: &'static str,
     pub locked_note: fn(usize, usize) -> String,
     pub seconds: &'static str,
     pub run: &'static str,
@@ -1835,6 +1836,7 @@ const ASSISTANT_FR: AssistantTexts = AssistantTexts {
             "Aperçu de l’assistant : {n} îlots (entourés en orange) changeraient de collège, {pupils} élèves. Rien n’est encore changé."
         )
     },
+    preview_word: "Aperçu de l’assistant",
     preview_hint: "Pour modifier la carte, fermez l’assistant ou décochez « Montrer sur la carte ».",
     locked_note: |u, c| {
         format!(
@@ -1911,6 +1913,7 @@ const ASSISTANT_EN: AssistantTexts = AssistantTexts {
             "Assistant preview: {n} blocks (outlined in orange) would change collège, {pupils} pupils. Nothing is changed yet."
         )
     },
+    preview_word: "Assistant preview",
     preview_hint: "To edit the map, close the assistant or untick “Show on the map”.",
     locked_note: |u, c| {
         format!(
