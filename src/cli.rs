@@ -733,29 +733,16 @@ fn assist_command(
     let m = Metrics::new(t, base, o.config.clone());
     let began = std::time::Instant::now();
     let p = propose(
-        &Request {
-            territory: t,
-            start: base,
-            baseline: base,
-            metrics: &m,
-            target,
-            constraints,
-        },
+        &Request::from_baseline(t, base, &m, target, constraints),
         budget,
         &mut |_| true,
     )
     .map_err(|e| e.to_string())?;
     let whole = began.elapsed();
     let climb_began = std::time::Instant::now();
-    let (climbed, climb_moves) = hill_climb(&Request {
-        territory: t,
-        start: base,
-        baseline: base,
-        metrics: &m,
-        target,
-        constraints,
-    })
-    .map_err(|e| e.to_string())?;
+    let (climbed, climb_moves) =
+        hill_climb(&Request::from_baseline(t, base, &m, target, constraints))
+            .map_err(|e| e.to_string())?;
     let climb_time = climb_began.elapsed();
     let after = p.scenario(base);
     let ma = Metrics::new(t, &after, o.config.clone());

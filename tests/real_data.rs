@@ -591,14 +591,7 @@ fn the_assistant_on_lille_gives_a_first_proposal_fast_and_beats_the_hill_climb()
         let mut first_seen = None;
         let began = std::time::Instant::now();
         let p = propose(
-            &Request {
-                territory: t,
-                start: base,
-                baseline: base,
-                metrics: &m,
-                target,
-                constraints: &c,
-            },
+            &Request::from_baseline(t, base, &m, target, &c),
             budget,
             &mut |pr| {
                 if first_seen.is_none() {
@@ -615,15 +608,7 @@ fn the_assistant_on_lille_gives_a_first_proposal_fast_and_beats_the_hill_climb()
             m.mean_walk_m().unwrap(),
             ma.mean_walk_m().unwrap()
         );
-        let (climbed, _) = hill_climb(&Request {
-            territory: t,
-            start: base,
-            baseline: base,
-            metrics: &m,
-            target,
-            constraints: &c,
-        })
-        .unwrap();
+        let (climbed, _) = hill_climb(&Request::from_baseline(t, base, &m, target, &c)).unwrap();
         let (first_at, first_value) = first_seen.unwrap();
         println!(
             "Lille {target:?}: {:.4} → first {first_value:.4} after {:.2} s → {:.4} after {:.1} s \

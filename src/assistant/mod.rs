@@ -237,7 +237,25 @@ pub struct Request<'a> {
     pub constraints: &'a Constraints,
 }
 
-impl Request<'_> {
+impl<'a> Request<'a> {
+    /// A request that starts from the baseline itself (the usual case: the current map).
+    pub fn from_baseline(
+        territory: &'a Territory,
+        baseline: &'a Scenario,
+        metrics: &'a Metrics,
+        target: Target,
+        constraints: &'a Constraints,
+    ) -> Self {
+        Request {
+            territory,
+            start: baseline,
+            baseline,
+            metrics,
+            target,
+            constraints,
+        }
+    }
+
     fn state(&self) -> Result<State<'_>, AssistantError> {
         State::new(
             self.territory,

@@ -123,14 +123,7 @@ fn on_a_grid_it_finds_the_best_sectorisation_that_brute_force_finds() {
     let m = Metrics::new(&t, &base, MetricsConfig::default());
     let target = Target::Dissimilarity(Minority::Boursiers);
     let p = propose(
-        &Request {
-            territory: &t,
-            start: &base,
-            baseline: &base,
-            metrics: &m,
-            target,
-            constraints: &c,
-        },
+        &Request::from_baseline(&t, &base, &m, target, &c),
         steps(5000),
         &mut |_| true,
     )
@@ -161,26 +154,11 @@ fn without_room_to_move_capacity_forbids_single_moves_and_only_swaps_remain() {
     let mut c = tight();
     c.capacity = Some((1.0, 1.0));
     c.keep_contiguous = false;
-    let (v, moves) = hill_climb(&Request {
-        territory: &t,
-        start: &base,
-        baseline: &base,
-        metrics: &m,
-        target,
-        constraints: &c,
-    })
-    .unwrap();
+    let (v, moves) = hill_climb(&Request::from_baseline(&t, &base, &m, target, &c)).unwrap();
     assert!(moves.is_empty(), "{moves:?}");
     assert!((v - 2.0 / 3.0).abs() < 1e-12);
     let p = propose(
-        &Request {
-            territory: &t,
-            start: &base,
-            baseline: &base,
-            metrics: &m,
-            target,
-            constraints: &c,
-        },
+        &Request::from_baseline(&t, &base, &m, target, &c),
         steps(2000),
         &mut |_| true,
     )
@@ -206,14 +184,7 @@ fn a_limit_on_pupils_moved_and_locks_are_kept() {
     c.capacity = None;
     c.max_moved_pupils = Some(100.0);
     let p = propose(
-        &Request {
-            territory: &t,
-            start: &base,
-            baseline: &base,
-            metrics: &m,
-            target,
-            constraints: &c,
-        },
+        &Request::from_baseline(&t, &base, &m, target, &c),
         steps(2000),
         &mut |_| true,
     )
@@ -224,14 +195,7 @@ fn a_limit_on_pupils_moved_and_locks_are_kept() {
     let mut locked = base.clone();
     locked.set_college_lock(CollegeId(0), true);
     let err = propose(
-        &Request {
-            territory: &t,
-            start: &locked,
-            baseline: &locked,
-            metrics: &m,
-            target,
-            constraints: &c,
-        },
+        &Request::from_baseline(&t, &locked, &m, target, &c),
         steps(100),
         &mut |_| true,
     );
@@ -254,14 +218,13 @@ fn an_index_the_data_cannot_compute_is_refused_in_words() {
     .unwrap();
     let m = Metrics::new(&t2, &base, MetricsConfig::default());
     let err = propose(
-        &Request {
-            territory: &t2,
-            start: &base,
-            baseline: &base,
-            metrics: &m,
-            target: Target::Dissimilarity(Minority::Boursiers),
-            constraints: &tight(),
-        },
+        &Request::from_baseline(
+            &t2,
+            &base,
+            &m,
+            Target::Dissimilarity(Minority::Boursiers),
+            &tight(),
+        ),
         steps(10),
         &mut |_| true,
     )
@@ -296,14 +259,7 @@ fn keeping_ecoles_whole_moves_them_as_one_or_not_at_all() {
     c.capacity = Some((0.6, 1.4));
     let run = |c: &Constraints| {
         propose(
-            &Request {
-                territory: &t,
-                start: &base,
-                baseline: &base,
-                metrics: &m,
-                target: Target::Dissimilarity(Minority::Boursiers),
-                constraints: c,
-            },
+            &Request::from_baseline(&t, &base, &m, Target::Dissimilarity(Minority::Boursiers), c),
             steps(5000),
             &mut |_| true,
         )
@@ -350,14 +306,7 @@ fn on_the_demo_town_it_beats_the_hill_climb_and_keeps_every_constraint() {
     ] {
         let mut reports = 0;
         let p = propose(
-            &Request {
-                territory: t,
-                start: base,
-                baseline: base,
-                metrics: &m,
-                target,
-                constraints: &c,
-            },
+            &Request::from_baseline(t, base, &m, target, &c),
             steps(60_000),
             &mut |_| {
                 reports += 1;
@@ -366,15 +315,7 @@ fn on_the_demo_town_it_beats_the_hill_climb_and_keeps_every_constraint() {
         )
         .unwrap();
         assert!(reports >= 2);
-        let (climbed, _) = hill_climb(&Request {
-            territory: t,
-            start: base,
-            baseline: base,
-            metrics: &m,
-            target,
-            constraints: &c,
-        })
-        .unwrap();
+        let (climbed, _) = hill_climb(&Request::from_baseline(t, base, &m, target, &c)).unwrap();
         assert!(
             p.value <= climbed + 1e-12,
             "{target:?}: {} > {climbed}",

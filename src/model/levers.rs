@@ -4,7 +4,7 @@
 
 use super::edit::Edit;
 use super::scenario::{Assignment, Scenario};
-use super::territory::{CollegeId, Sector, Territory, UnitId};
+use super::territory::{College, CollegeId, Sector, Territory, UnitId};
 use crate::metrics::Metrics;
 
 /// What closing a collège does: the edits (one undo step) and where its blocks go.
@@ -166,6 +166,16 @@ pub fn move_college(
     new.uai = planned_uai(&t, &old.uai);
     new.name = format!("{} ({suffix})", old.name);
     new.location = location;
+    replace_colleges(doc, new, &[college])
+}
+
+/// Adds `new` (a planned building: nothing observed yet), gives it every pupil of `old` and
+/// closes them, in one undo step.
+fn replace_colleges(
+    doc: &mut crate::model::Document,
+    mut new: College,
+    old: &[CollegeId],
+) -> Result<CollegeId, crate::model::DocumentError> {
     new.observed_ips = None;
     new.observed_pupils = None;
     let id = doc.add_college(new)?;
@@ -173,8 +183,8 @@ pub fn move_college(
     let t = doc.territory().clone();
     let step = vec![
         Edit::OpenColleges(vec![(id, true)]),
-        transfer(&t, s, &[college], id),
-        Edit::OpenColleges(vec![(college, false)]),
+        transfer(&t, s, old, id),
+        Edit::OpenColleges(old.iter().map(|&c| (c, false)).collect()),
     ];
     doc.apply_step(step)?;
     Ok(id)
@@ -200,18 +210,7 @@ pub fn merge_colleges(
         (Some(x), Some(y)) => Some(x + y),
         _ => None,
     };
-    new.observed_ips = None;
-    new.observed_pupils = None;
-    let id = doc.add_college(new)?;
-    let s = &doc.active().scenario;
-    let t = doc.territory().clone();
-    let step = vec![
-        Edit::OpenColleges(vec![(id, true)]),
-        transfer(&t, s, &[a, b], id),
-        Edit::OpenColleges(vec![(a, false), (b, false)]),
-    ];
-    doc.apply_step(step)?;
-    Ok(id)
+    replace_colleges(doc, new, &[a, b])
 }
 
 /// A shared sector planned from the sectors of `colleges`: the edits that make it (one undo
