@@ -298,8 +298,9 @@ pub struct Editor {
     pub open_request: Option<std::path::PathBuf>,
     /// The import assistant, when open.
     import_dialog: Option<crate::ui::import_dialog::ImportDialog>,
+    departement_dialog: Option<crate::ui::departement_dialog::DepartementDialog>,
     /// A territory just imported, to open in place of this one.
-    pub imported: Option<Box<crate::io::import::Imported>>,
+    pub imported: Option<Box<(crate::model::Territory, crate::model::Scenario)>>,
     to_screen: Option<crate::ui::map::ToScreen>,
     drag_path: Vec<egui::Pos2>,
     brush_from: Option<egui::Pos2>,
@@ -487,6 +488,7 @@ impl Editor {
             open_dialog: None,
             open_request: None,
             import_dialog: None,
+            departement_dialog: None,
             imported: None,
             to_screen: None,
             drag_path: Vec::new(),
@@ -1031,7 +1033,24 @@ impl Editor {
                 crate::ui::import_dialog::ImportAnswer::Close => self.import_dialog = None,
                 crate::ui::import_dialog::ImportAnswer::Use(imported) => {
                     self.import_dialog = None;
-                    self.imported = Some(imported);
+                    self.imported = Some(Box::new((imported.territory, imported.baseline)));
+                }
+                crate::ui::import_dialog::ImportAnswer::Departement => {
+                    self.import_dialog = None;
+                    self.departement_dialog =
+                        Some(crate::ui::departement_dialog::DepartementDialog::new());
+                }
+            }
+        }
+        if let Some(dialog) = &mut self.departement_dialog {
+            match dialog.show(ctx, lang) {
+                crate::ui::departement_dialog::DepartementAnswer::Open => {}
+                crate::ui::departement_dialog::DepartementAnswer::Close => {
+                    self.departement_dialog = None;
+                }
+                crate::ui::departement_dialog::DepartementAnswer::Use(parts) => {
+                    self.departement_dialog = None;
+                    self.imported = Some(parts);
                 }
             }
         }
@@ -1897,7 +1916,16 @@ impl Editor {
                             number(lang, c.threshold, 0),
                             tx.pupils
                         )),
-                        _ => ui.label(format!("{} {}", fmt(p.pupils, 0), tx.pupils)),
+                        _ => ui.label(format!(
+                            "{} {}{}",
+                            fmt(p.pupils, 0),
+                            tx.pupils,
+                            if p.pupils_estimated {
+                                crate::i18n::departement::estimated_suffix(lang)
+                            } else {
+                                ""
+                            }
+                        )),
                     };
                     ui.label(format!(
                         "{} {}{}",
@@ -2033,7 +2061,8 @@ impl CarteApp {
                 }
                 if let Some(imported) = editor.imported.take() {
                     // an imported territory replaces this one, with its own autosave
-                    let mut loaded = Loaded::new(imported.territory, imported.baseline);
+                    let (territory, baseline) = *imported;
+                    let mut loaded = Loaded::new(territory, baseline);
                     if editor.autosave.is_some() {
                         loaded.autosave =
                             Some(autosave_path(&autosave_dir(), loaded.doc.territory()));

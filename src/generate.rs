@@ -89,6 +89,7 @@ fn population(rng: &mut ChaCha8Rng, residents: f64, score: f64, avoidance: f64) 
         ips_mean: Some((ips * 10.0).round() / 10.0),
         ips_sd: Some((spread * 10.0).round() / 10.0),
         ips_estimated: false,
+        pupils_estimated: false,
         groups: Some(groups.iter().map(|&g| f64::from(g)).collect()),
         avoidance_rate: Some((avoidance * 100.0).round() / 100.0),
     }

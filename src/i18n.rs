@@ -3,6 +3,8 @@
 
 pub use crate::cli::Lang;
 
+pub mod departement;
+
 /// The interface's texts in one language.
 #[allow(missing_docs)]
 pub struct Texts {
@@ -1016,6 +1018,63 @@ pub fn report_text(report: &crate::io::report::Report, lang: Lang) -> String {
     out
 }
 
+/// Every problem of a report, with runs of the same problem in the same file (hundreds of rows
+/// with a bad UAI, say) said once with their count and the first examples.
+pub fn report_text_grouped(report: &crate::io::report::Report, lang: Lang) -> String {
+    let mut out = String::new();
+    let key = |p: &crate::io::report::Problem| {
+        (
+            p.file.clone(),
+            p.severity,
+            std::mem::discriminant(&p.kind),
+            p.field.clone(),
+        )
+    };
+    let problems = &report.problems;
+    let mut i = 0;
+    while i < problems.len() {
+        let k = key(&problems[i]);
+        let mut j = i + 1;
+        while j < problems.len() && key(&problems[j]) == k {
+            j += 1;
+        }
+        let run = &problems[i..j];
+        if run.len() > 3 {
+            let examples: Vec<String> = run
+                .iter()
+                .take(3)
+                .filter_map(|p| p.place.as_ref().map(|pl| place_text(lang, pl)))
+                .collect();
+            let mut first = run[0].clone();
+            first.place = None;
+            out.push_str(&match lang {
+                Lang::Fr => format!(
+                    "{} fois : {} (par exemple {})",
+                    number(lang, run.len() as f64, 0),
+                    problem_text(lang, &first),
+                    examples.join(", ")
+                ),
+                Lang::En => format!(
+                    "{} times: {} (for example {})",
+                    number(lang, run.len() as f64, 0),
+                    problem_text(lang, &first),
+                    examples.join(", ")
+                ),
+            });
+        } else {
+            for p in run {
+                out.push_str(&problem_text(lang, p));
+                out.push('\n');
+            }
+            i = j;
+            continue;
+        }
+        out.push('\n');
+        i = j;
+    }
+    out
+}
+
 /// What an import produced, in words: a headline, the IPS calibration, the keys that matched
 /// nothing, the units split between sectors, and the whole validation report. Shared by the
 /// command line and the assistant.
@@ -1030,6 +1089,8 @@ pub struct ImportSummary {
     pub split: Vec<String>,
     /// Every problem of the report, one per line.
     pub report: Vec<String>,
+    /// Sector names joined to a collège by likeness, or to none: to confirm or fix.
+    pub names: Vec<String>,
 }
 
 /// Summarises an import for the user.
@@ -1122,6 +1183,12 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
         })
         .collect();
     ImportSummary {
+        names: imported
+            .name_matches
+            .iter()
+            .filter(|m| m.score < 1.0)
+            .map(|m| departement::name_match_text(lang, m))
+            .collect(),
         headline,
         calibration,
         unmatched,
@@ -1508,6 +1575,7 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
         (K::IpsEstimated { colleges, rmse }, false) => format!(
             "units' IPS estimated from census social categories, calibrated on the published IPS of {colleges} collèges (root mean square error {rmse:.1} points): values marked \"estimated\""
         ),
+        (K::NotReadHere { refusal }, _) => departement::refusal_text(lang, refusal),
     };
     let tag = match (p.severity, fr) {
         (Severity::Fatal, true) => "ERREUR",
@@ -1572,6 +1640,10 @@ pub struct PublicTexts {
     pub est_fictional: &'static str,
     pub est_ips: &'static str,
     pub est_walk_straight: &'static str,
+    /// Said when pupil counts are estimates.
+    pub est_pupils: &'static str,
+    /// The row of the IPS spread in the handout.
+    pub index_ips_spread: &'static str,
     pub walk_streets: &'static str,
     pub privacy: fn(f64) -> String,
     pub made_with: &'static str,
@@ -1655,7 +1727,9 @@ static PUBLIC_FR: PublicTexts = PublicTexts {
     sources_heading: "Sources et méthode",
     no_sources: "Sources non renseignées.",
     est_fictional: "Territoire fictif : ces chiffres ne décrivent aucune ville réelle.",
-    est_ips: "Certains IPS sont estimés à partir des catégories sociales du recensement.",
+    est_ips: "Certains IPS sont estimés (d’après les catégories sociales du recensement, ou d’après les écoles).",
+    est_pupils: "Les effectifs par commune ou par îlot sont estimés (d’après les écoles).",
+    index_ips_spread: "Écart d’IPS entre collèges publics, en points (0 : tous les collèges au même IPS)",
     est_walk_straight: "Les temps de marche sont estimés à vol d’oiseau multiplié par un détour, et non le long des rues.",
     walk_streets: "Les temps de marche sont calculés le long des rues.",
     privacy: |t| {
@@ -1722,7 +1796,9 @@ static PUBLIC_EN: PublicTexts = PublicTexts {
     sources_heading: "Sources and method",
     no_sources: "Sources not given.",
     est_fictional: "Invented territory: these figures describe no real town.",
-    est_ips: "Some IPS values are estimated from the census's social categories.",
+    est_ips: "Some IPS values are estimated (from the census's social categories, or from the écoles).",
+    est_pupils: "Pupil counts per commune or block are estimated (from the écoles).",
+    index_ips_spread: "Spread of IPS between public collèges, in points (0: every collège at the same IPS)",
     est_walk_straight: "Walking times are estimated as the straight line times a detour factor, not along the streets.",
     walk_streets: "Walking times are computed along the streets.",
     privacy: |t| {

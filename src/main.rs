@@ -18,8 +18,17 @@ fn main() -> std::process::ExitCode {
         }
         Some(command) => match run(command, cli.lang) {
             Ok(text) => {
-                print!("{text}");
-                std::process::ExitCode::SUCCESS
+                // a reader that stops early (`| head`) closes the pipe: that is no failure,
+                // and never a panic
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        eprintln!("carte-mixite: {e}");
+                        std::process::ExitCode::FAILURE
+                    }
+                    _ => std::process::ExitCode::SUCCESS,
+                }
             }
             Err(message) => {
                 eprintln!("carte-mixite: {message}");

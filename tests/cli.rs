@@ -444,3 +444,130 @@ fn publish_writes_the_handout_map_chart_and_table_of_a_proposal() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--pdf"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_departement_builds_from_the_ministrys_files_as_published() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-dep-{}", std::process::id()));
+    common::small_departement(&dir);
+    let out = dir.join("territoire");
+    let o = bin()
+        .arg("import-departement")
+        .arg(&dir)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // the summary first, each file's role, the estimates said so
+    assert!(
+        text.contains("1 commune placée dans le secteur d'un seul collège, 1 partagée entre plusieurs collèges, 1 divisée par rues"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ajoutez le fichier des adresses (BAN)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "carte scolaire des collèges publics ← fr-en-carte-scolaire-colleges-publics.csv"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("1 hors contrat écartés"), "{text}");
+    assert!(
+        text.contains("Dispersion de l'IPS entre les 2 collèges publics (estimé)"),
+        "{text}"
+    );
+    // the territory reads back: the département's three communes, the other one left out
+    let (colleges, indices) = common::indicators_json(out.as_os_str(), None);
+    assert_eq!(colleges.as_array().unwrap().len(), 3, "{colleges}");
+    // the IPS spread is there; H is unknown without social groups
+    assert!(
+        indices["ips_spread"]["spread"].as_f64().unwrap() > 0.0,
+        "{indices}"
+    );
+    assert!(indices["entropy"].is_null(), "{indices}");
+
+    // with the BAN's addresses the commune divided by streets is split by them
+    common::small_ban(&dir.join("adresses-99.csv"));
+    let o = bin()
+        .arg("import-departement")
+        .arg(&dir)
+        .args(["--code", "99", "--out"])
+        .arg(&out)
+        .arg("--carte-out")
+        .arg(dir.join("carte.csv"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{text}");
+    assert!(text.contains("(1 répartie selon leurs adresses)"), "{text}");
+    assert!(text.contains("Impasse des Lilas (1)"), "{text}");
+    let carte = std::fs::read_to_string(dir.join("carte.csv")).unwrap();
+    assert!(carte.starts_with("code_departement;code_insee;"), "{carte}");
+    // the shared commune lists both collèges
+    assert_eq!(carte.matches(";99002;").count(), 2, "{carte}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_unusable_departement_is_an_error_in_one_sentence() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-dep-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "rien à voir\n").unwrap();
+    std::fs::write(dir.join("IRIS.dbf"), "x").unwrap();
+    let o = bin()
+        .arg("import-departement")
+        .arg(&dir)
+        .arg("--out")
+        .arg(dir.join("t"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("aucun contour de commune ni d'IRIS"), "{err}");
+    assert!(err.contains("ouvrez le .shp"), "{err}");
+    assert!(err.contains("ce n'est pas un tableau"), "{err}");
+    // an option that names a column no file has is an error too
+    common::small_departement(&dir);
+    let o = bin()
+        .arg("import-departement")
+        .arg(&dir)
+        .args(["--college-uai", "Numero_UAI_inexistant", "--out"])
+        .arg(dir.join("t"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Numero_UAI_inexistant"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn output_cut_short_by_a_closed_pipe_is_no_crash() {
+    use std::io::Read;
+    let mut child = bin()
+        .args(["indicators", "demo", "--format", "csv"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 8];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    // the reader goes away, as `| head -c 8` does
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "a closed pipe made it fail: {status}"
+    );
+}

@@ -1627,3 +1627,59 @@ fn with_whole_ecole_on_a_click_moves_every_block_of_the_ecole_in_one_step() {
     let e = h.state().editor.as_ref().unwrap();
     assert_eq!(e.doc.changes_from_baseline().0.len(), 0);
 }
+
+#[test]
+fn the_departement_assistant_names_each_file_builds_and_opens_the_territory() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-dep-{}", std::process::id()));
+    common::small_departement(&dir);
+    std::fs::write(dir.join("lisez-moi.txt"), "téléchargé le 2 décembre\n").unwrap();
+    let mut h = harness();
+    h.get_by_label("Importer…").click();
+    h.run_steps(4);
+    h.get_by_label("Un département depuis les fichiers nationaux…")
+        .click();
+    h.run_steps(4);
+    type_into(
+        &mut h,
+        "Dossier (ou fichiers, séparés par ;)",
+        &dir.display().to_string(),
+    );
+    h.get_by_label("Lire les fichiers").click();
+    // each file's role, a file that is none of them, and what the missing ones would add
+    wait_contains(&mut h, "carte scolaire des collèges publics ←");
+    assert!(h.query_by_label_contains("IPS des écoles ←").is_some());
+    assert!(h.query_by_label_contains("lisez-moi.txt").is_some());
+    assert!(
+        h.query_by_label_contains("adresses (BAN) : le partage des communes divisées par rues")
+            .is_some()
+    );
+    h.get_by_label("Construire le territoire").click();
+    wait(&mut h, "Ouvrir dans l'éditeur");
+    h.run_steps(2);
+    // the summary says how the carte scolaire placed the communes
+    assert!(
+        h.query_by_label_contains("1 commune placée dans le secteur d'un seul collège")
+            .is_some()
+    );
+    h.get_by_label("Ouvrir dans l'éditeur").click();
+    h.run_steps(3);
+    let editor = h.state().editor.as_ref().unwrap();
+    let t = editor.doc.territory();
+    assert_eq!(t.info.name, "Département 99");
+    assert_eq!(t.units().len(), 3);
+    // the shared commune is shared, the estimates say so
+    let aval = t.unit_by_key("99002").unwrap();
+    assert_eq!(
+        editor
+            .doc
+            .baseline()
+            .scenario
+            .assignment(aval)
+            .shares()
+            .count(),
+        2
+    );
+    assert!(t.unit(aval).population.pupils_estimated);
+    assert!(t.unit(aval).population.ips_estimated);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -89,8 +89,18 @@ impl Editor {
     /// dissimilarity of boursiers.
     pub(super) fn default_assistant_target(&self) -> Target {
         let m = &self.doc.active().metrics;
-        if m.territory().entropy.is_some() {
+        let idx = m.territory();
+        if idx.entropy.is_some() {
             Target::Entropy
+        } else if idx
+            .minority(Minority::Boursiers)
+            .and_then(|x| x.dissimilarity)
+            .is_some()
+        {
+            Target::Dissimilarity(Minority::Boursiers)
+        } else if idx.ips_spread.is_some() {
+            // a département from the national files has IPS and nothing else
+            Target::IpsSpread
         } else {
             Target::Dissimilarity(Minority::Boursiers)
         }
@@ -192,6 +202,7 @@ fn index_name(lang: Lang, target: Target, t: &crate::model::Territory) -> String
         Target::Dissimilarity(Minority::Group(g)) => {
             t.groups.names.get(g).cloned().unwrap_or_default()
         }
+        Target::IpsSpread => crate::i18n::departement::spread_texts(lang).label.into(),
     }
 }
 

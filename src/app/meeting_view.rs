@@ -111,6 +111,17 @@ impl Editor {
                     ui.label(big(tx.meeting_changed_legend, 18.0).color(Color32::from_gray(50)));
                     ui.separator();
                 }
+                // the territory's IPS spread, the one figure every département has
+                let before = self.doc.baseline().metrics.territory().ips_spread;
+                let now = self.doc.active().metrics.territory().ips_spread;
+                if let Some(line) = crate::i18n::departement::spread_sentence(
+                    lang,
+                    before.map(|s| s.spread),
+                    (!meeting.before).then_some(now.map(|s| s.spread)).flatten(),
+                ) {
+                    ui.label(big(&line, 20.0).strong().color(Color32::BLACK));
+                    ui.separator();
+                }
                 for (by, name) in [
                     (IconsBy::Group, tx.icons_group),
                     (IconsBy::Boursier, tx.icons_boursier),

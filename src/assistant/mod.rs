@@ -34,14 +34,28 @@ pub enum Target {
     Entropy,
     /// Duncan's dissimilarity of a minority (boursiers, or a social group).
     Dissimilarity(Minority),
+    /// The spread of public collèges' IPS (it needs only IPS). The search lowers its square,
+    /// the pupil-weighted variance, a sum of per-collège terms.
+    IpsSpread,
 }
 
 impl Target {
-    /// This index in a scenario's territory indices, when known.
+    /// This index in a scenario's territory indices, when known, on the scale the search
+    /// uses (H and D in 0-1, the IPS spread as a variance in points²).
     pub fn value(self, indices: &crate::metrics::TerritoryIndices) -> Option<f64> {
         match self {
             Target::Entropy => indices.entropy.map(|e| e.indices.h),
             Target::Dissimilarity(m) => indices.minority(m).and_then(|x| x.dissimilarity),
+            Target::IpsSpread => indices.ips_spread.map(|s| s.spread * s.spread),
+        }
+    }
+
+    /// A value of [`Target::value`] as people read it: H and D out of 100, the IPS spread in
+    /// IPS points.
+    pub fn display(self, value: f64) -> f64 {
+        match self {
+            Target::Entropy | Target::Dissimilarity(_) => value * 100.0,
+            Target::IpsSpread => value.max(0.0).sqrt(),
         }
     }
 }

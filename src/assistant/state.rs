@@ -23,7 +23,8 @@ pub(super) const NONE: u32 = u32::MAX;
 pub(super) struct Counts {
     pupils: f64,
     groups: [f64; MAX_GROUPS],
-    /// Minority pupils and the pupils they are counted among (dissimilarity).
+    /// Minority pupils and the pupils they are counted among (dissimilarity); for the IPS
+    /// spread, Σ pupils × IPS and the pupils of known IPS.
     a: f64,
     n: f64,
 }
@@ -127,11 +128,19 @@ impl<'a> State<'a> {
                 let (ta, tn): (f64, f64) = (a.iter().sum(), n.iter().sum());
                 (d, (ta, tn - ta))
             }
+            Target::IpsSpread => {
+                let s = indices.ips_spread?;
+                // Σ_k (ΣIPS)_k² / N_k / N − mean²: the pupils of the public sector, N, stay
+                // the same when blocks move between public collèges
+                let (_, n) = metrics.ips_counts_public();
+                (s.spread * s.spread, (n, 0.0))
+            }
         };
         let k = t.colleges().len();
         let group_counts = metrics.group_counts();
         let (ma, mn) = match target {
             Target::Dissimilarity(m) => metrics.minority_counts(m),
+            Target::IpsSpread => metrics.ips_counts(),
             Target::Entropy => (vec![0.0; k], vec![0.0; k]),
         };
         let counts: Vec<Counts> = (0..k)
@@ -185,6 +194,11 @@ impl<'a> State<'a> {
                     for (x, v) in l.groups.iter_mut().zip(g) {
                         *x = *v;
                     }
+                }
+                if target == Target::IpsSpread
+                    && let Some(ips) = p.ips_mean
+                {
+                    (l.a, l.n) = (pupils * ips, pupils);
                 }
                 if let Target::Dissimilarity(m) = target {
                     (l.a, l.n) = match m {
@@ -332,6 +346,14 @@ impl<'a> State<'a> {
                     return 0.0;
                 }
                 0.5 * (c.a / ta - (c.n - c.a) / tb).abs()
+            }
+            Target::IpsSpread => {
+                // private collèges never change, so their terms cancel out of every change
+                let n = self.norm.0;
+                if n <= 0.0 || c.n <= 0.0 {
+                    return 0.0;
+                }
+                c.a * c.a / c.n / n
             }
         }
     }

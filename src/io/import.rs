@@ -98,6 +98,13 @@ pub struct ImportSpec {
     pub baseline: BaselineSource,
     /// Estimate units' IPS from census groups when they have none.
     pub estimate_ips: bool,
+    /// The user's own matches of collège names to UAIs (a CSV `nom;uai`, as the import writes
+    /// them), for a sector file keyed by name.
+    #[serde(default)]
+    pub name_matches: Option<PathBuf>,
+    /// Matches the user chose in the window: (name as the file writes it, UAI).
+    #[serde(default)]
+    pub name_choices: Vec<(String, String)>,
 }
 
 /// The calibration of one IPS per social group against the current sectors' collèges.
@@ -135,6 +142,8 @@ pub struct Imported {
     pub unit_columns: UnitColumns,
     /// The columns used, after suggestions.
     pub college_columns: CollegeColumns,
+    /// Sector names joined to collèges without a UAI, for the user to confirm or fix.
+    pub name_matches: Vec<super::national::departement::NameMatch>,
 }
 
 /// Why an import could not produce a territory at all.
@@ -416,7 +425,7 @@ fn area_of(
 }
 
 /// Names written in capitals in some tables ("COLLEGE PAUL ELUARD") become "Collège Paul Eluard".
-fn tidy_name(name: &str) -> String {
+pub(crate) fn tidy_name(name: &str) -> String {
     let name = name.trim();
     if name.chars().any(char::is_lowercase) {
         return name.to_string();
@@ -445,7 +454,7 @@ fn tidy_name(name: &str) -> String {
         .join(" ")
 }
 
-fn short_name(name: &str) -> String {
+pub(crate) fn short_name(name: &str) -> String {
     let trimmed = ["Collège ", "College ", "COLLEGE ", "COLLÈGE ", "Clg "]
         .iter()
         .find_map(|p| name.strip_prefix(p))
@@ -708,6 +717,50 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         let sector_uais: HashSet<String> = pending.iter().map(|(u, _, _)| u.clone()).collect();
         read_colleges(&jl, &jc, &mut drafts, &mut report, Some(&sector_uais));
     }
+    // a sector file keyed by collège name ("COLLEGE AUGUSTE RODIN"): the user's matches first,
+    // then the same normalised name, then the most alike name, listed for the user to confirm
+    let mut name_matches = Vec::new();
+    let user_matches = match &spec.name_matches {
+        Some(p) => read_name_matches(p).map_err(|e| {
+            report.push(
+                &p.display().to_string(),
+                None,
+                None,
+                Severity::Fatal,
+                ProblemKind::Unreadable { reason: e.into() },
+            );
+            ImportError::Unusable(report.clone())
+        })?,
+        None => HashMap::new(),
+    };
+    let mut user_matches = user_matches;
+    for (name, uai) in &spec.name_choices {
+        user_matches.insert(super::national::names::school_key(name), uai.clone());
+    }
+    let names: Vec<(String, String)> = drafts
+        .iter()
+        .filter_map(|(uai, d)| Some((uai.clone(), d.name.clone()?)))
+        .collect();
+    let pending: Vec<(String, geo::MultiPolygon<f64>, String)> = pending
+        .into_iter()
+        .map(|(u, mp, place)| {
+            if is_uai(&u) {
+                return (u, mp, place);
+            }
+            let key = super::national::names::school_key(&u);
+            if let Some(uai) = user_matches.get(&key) {
+                return (uai.clone(), mp, place);
+            }
+            let m = super::national::departement::match_name(&u, &names);
+            if let Some(uai) = &m.uai {
+                let uai = uai.clone();
+                name_matches.push(m);
+                return (uai, mp, place);
+            }
+            name_matches.push(m);
+            (u, mp, place)
+        })
+        .collect();
     for (u, mp, place) in pending {
         if drafts.contains_key(&u) {
             sectors.push((u, mp));
@@ -953,7 +1006,51 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         calibration,
         unit_columns: uc,
         college_columns: cc,
+        name_matches,
     })
+}
+
+/// Reads the user's name matches: a CSV with the name and the UAI in its first two columns
+/// (`;` or `,`), as `write_name_matches` writes them; a row whose UAI is empty is ignored.
+pub fn read_name_matches(path: &Path) -> std::io::Result<HashMap<String, String>> {
+    let text = super::layer::decode_text(&std::fs::read(path)?);
+    let delimiter = if text.lines().next().is_some_and(|l| l.contains(';')) {
+        b';'
+    } else {
+        b','
+    };
+    let mut out = HashMap::new();
+    for r in csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .filter_map(Result::ok)
+    {
+        if let (Some(name), Some(uai)) = (r.get(0), r.get(1)) {
+            let uai = uai.trim().to_ascii_uppercase();
+            if is_uai(&uai) {
+                out.insert(super::national::names::school_key(name), uai);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The name matches as a CSV the user can edit and give back with `--name-matches`: the name
+/// as the file writes it, the UAI chosen (empty when none), the collège's name, and how alike.
+pub fn write_name_matches(matches: &[super::national::departement::NameMatch]) -> String {
+    let mut out = String::from("nom;uai;college;ressemblance\n");
+    for m in matches {
+        out.push_str(&format!(
+            "{};{};{};{:.2}\n",
+            m.name.replace(';', ","),
+            m.uai.clone().unwrap_or_default(),
+            m.college.clone().unwrap_or_default().replace(';', ","),
+            m.score
+        ));
+    }
+    out
 }
 
 /// The problems an import would find in a layer's polygons (invalid, repaired, not areas), for
@@ -973,7 +1070,7 @@ pub fn validate_areas(layer: &Layer) -> Report {
 
 /// Pupils per DEPP group from census counts CS1..CS8 (retirees, CS7, are left out: they are not
 /// pupils' parents).
-fn census_groups(cs: &[f64], pupils: f64) -> Option<Vec<f64>> {
+pub(crate) fn census_groups(cs: &[f64], pupils: f64) -> Option<Vec<f64>> {
     let g = [cs[2], cs[3], cs[0] + cs[1] + cs[4], cs[5] + cs[7]];
     let n: f64 = g.iter().sum();
     (n > 0.0).then(|| g.iter().map(|x| x / n * pupils).collect())

@@ -85,6 +85,29 @@ pub struct Layer {
     pub fields: Vec<String>,
     /// The features or rows that could be read.
     pub features: Vec<Feature>,
+    /// The coordinate system the coordinates were read in, as the file names it (empty for a
+    /// table without coordinates); `check` says it.
+    pub crs: String,
+    /// The text encoding the attributes were read in.
+    pub encoding: &'static str,
+}
+
+/// The encoding `decode_text` reads these bytes in.
+fn text_encoding(bytes: &[u8]) -> &'static str {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if std::str::from_utf8(bytes).is_ok() {
+        "UTF-8"
+    } else {
+        "Windows-1252"
+    }
+}
+
+/// The name a WKT definition gives its system (`RGF93_Lambert_93`), or its first words.
+fn wkt_name(wkt: &str) -> String {
+    wkt.split('"')
+        .nth(1)
+        .map(str::to_string)
+        .unwrap_or_else(|| wkt.chars().take(60).collect())
 }
 
 impl Layer {
@@ -101,6 +124,16 @@ pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let mut report = Report::default();
+    if let Some(refusal) = super::national::refusal_by_name(path) {
+        report.push(
+            &file,
+            None,
+            None,
+            Severity::Fatal,
+            ProblemKind::NotReadHere { refusal },
+        );
+        return (None, report);
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -346,6 +379,8 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         file: file.to_string(),
         fields,
         features,
+        crs: crs_name.unwrap_or_else(|| "WGS84 (EPSG:4326)".into()),
+        encoding: text_encoding(bytes),
     })
 }
 
@@ -725,8 +760,10 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
     // attributes, when there is a .dbf
     let mut records: Vec<BTreeMap<String, Value>> = Vec::new();
     let mut fields: Vec<String> = Vec::new();
+    let mut dbf_encoding_name = "";
     if let Some(dbf) = &parts.dbf {
         let encoding = dbf_encoding(parts.cpg.as_deref(), dbf);
+        dbf_encoding_name = encoding.name();
         match shapefile::dbase::ReaderBuilder::new()
             .with_encoding(shapefile::dbase::encoding::EncodingRs::from(encoding))
             .build(Cursor::new(dbf))
@@ -849,6 +886,8 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
         file: file.to_string(),
         fields,
         features,
+        crs: parts.prj.as_deref().map(wkt_name).unwrap_or_default(),
+        encoding: dbf_encoding_name,
     })
 }
 
@@ -881,6 +920,18 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let fields: Vec<String> = match reader.headers() {
+        Ok(h) if h.len() < 2 => {
+            report.push(
+                file,
+                None,
+                None,
+                Severity::Fatal,
+                ProblemKind::NotReadHere {
+                    refusal: super::national::Refusal::NotATable,
+                },
+            );
+            return None;
+        }
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
         Err(e) => {
             report.push(
@@ -964,6 +1015,12 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
         file: file.to_string(),
         fields,
         features,
+        crs: if lon.is_some() && lat.is_some() {
+            "WGS84 (longitude/latitude)".into()
+        } else {
+            String::new()
+        },
+        encoding: text_encoding(bytes),
     })
 }
 

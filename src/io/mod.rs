@@ -6,6 +6,7 @@ pub mod crs;
 pub mod export;
 pub mod import;
 pub mod layer;
+pub mod national;
 pub mod project;
 pub mod report;
 pub mod territory_files;

@@ -205,6 +205,12 @@ pub enum ProblemKind {
         /// Root mean square error, in IPS points.
         rmse: f64,
     },
+    /// Not a file the import reads: a shapefile's sidecar, another format, text that is no
+    /// table.
+    NotReadHere {
+        /// Why.
+        refusal: super::national::Refusal,
+    },
 }
 
 /// One problem, with where it is.

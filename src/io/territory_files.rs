@@ -174,6 +174,10 @@ fn population_from(props: &Map<String, Value>) -> Population {
             .get("ips_estimated")
             .and_then(Value::as_bool)
             .unwrap_or(false),
+        pupils_estimated: props
+            .get("pupils_estimated")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
         groups: props
             .get("groups")
             .and_then(Value::as_array)
@@ -196,6 +200,9 @@ fn population_props(p: &Population, props: &mut Map<String, Value>) {
     put("avoidance_rate", p.avoidance_rate);
     if p.ips_estimated {
         props.insert("ips_estimated".into(), json!(true));
+    }
+    if p.pupils_estimated {
+        props.insert("pupils_estimated".into(), json!(true));
     }
     if let Some(g) = &p.groups {
         props.insert("groups".into(), json!(g));

@@ -42,6 +42,8 @@ fn term_fl(v: i128) -> f64 {
 pub struct Sums {
     /// Pupils with a known count.
     pupils: i128,
+    /// Part of `pupils` that was estimated rather than counted.
+    pupils_estimated: i128,
     /// 6e cohort (given or estimated).
     cohort: i128,
     /// Part of `cohort` estimated as pupils / 4.
@@ -79,6 +81,7 @@ pub struct Sums {
 impl Sums {
     fn apply(&mut self, d: &Sums, sign: i128) {
         self.pupils += sign * d.pupils;
+        self.pupils_estimated += sign * d.pupils_estimated;
         self.cohort += sign * d.cohort;
         self.cohort_estimated += sign * d.cohort_estimated;
         self.ips_w += sign * d.ips_w;
@@ -107,6 +110,9 @@ impl Sums {
         };
         let pupils = p.pupils.unwrap_or(0.0) * share;
         s.pupils = fx(pupils);
+        if p.pupils_estimated {
+            s.pupils_estimated = s.pupils;
+        }
         match p.cohort_6e {
             Some(c) => s.cohort = fx(c * share),
             None => {
@@ -208,6 +214,10 @@ pub struct Metrics {
     /// φ_k = Σ_g n_gk ln n_gk − N_k ln N_k, fixed-point.
     phi: Vec<i128>,
     phi_by_sector: [i128; 2],
+    /// (Σ pupils × IPS)² / pupils of known IPS, per public collège (0 for private ones),
+    /// fixed-point: the spread of collèges' IPS is a sum of these terms.
+    ips_sq_terms: Vec<i128>,
+    ips_sq_sum: i128,
     /// Reference sums over every pupil of the territory, and over the units only.
     reference_all: Sums,
     reference_public: Sums,
@@ -235,6 +245,8 @@ impl Metrics {
             minorities: Vec::new(),
             phi: vec![0; k],
             phi_by_sector: [0, 0],
+            ips_sq_terms: vec![0; k],
+            ips_sq_sum: 0,
             reference_all: Sums::default(),
             reference_public: Sums::default(),
             config,
@@ -401,6 +413,13 @@ impl Metrics {
         let slot = sector_slot(self.sectors[i]);
         self.phi_by_sector[slot] += phi - self.phi[i];
         self.phi[i] = phi;
+        let ips_sq = if slot == 0 && sums.ips_w > 0 {
+            term_fx(fl(sums.ips_sum) * fl(sums.ips_sum) / fl(sums.ips_w))
+        } else {
+            0
+        };
+        self.ips_sq_sum += ips_sq - self.ips_sq_terms[i];
+        self.ips_sq_terms[i] = ips_sq;
         for terms in &mut self.minorities {
             let (a, n) = sums.minority(terms.minority);
             let iso = if n > 0 {
@@ -500,6 +519,7 @@ impl Metrics {
             .collect();
         CollegeIndicators {
             pupils,
+            pupils_estimated: s.pupils_estimated > 0,
             members: s.members,
             capacity_use: c
                 .capacity_pupils
@@ -594,10 +614,51 @@ impl Metrics {
             .collect();
         TerritoryIndices {
             pupils: fl(self.totals.pupils),
+            pupils_estimated: self.totals.pupils_estimated > 0,
             pupils_beyond_walk: fl(self.totals.walk_beyond),
             entropy,
             minorities,
+            ips_spread: self.ips_spread(),
         }
+    }
+
+    /// The spread of public collèges' IPS around the public sector's mean, weighted by pupils,
+    /// with the gap between the most and the least favoured: S² = Σ_k (N_k/N)(IPS_k − IPS̄)²
+    /// = Σ_k (Σ IPS)_k² / N_k / N − IPS̄², from the running per-collège terms.
+    fn ips_spread(&self) -> Option<IpsSpread> {
+        let public = &self.sector_totals[0];
+        if public.ips_w <= 0 {
+            return None;
+        }
+        let w = fl(public.ips_w);
+        let mean = fl(public.ips_sum) / w;
+        let spread = (term_fl(self.ips_sq_sum) / w - mean * mean).max(0.0).sqrt();
+        let mut colleges = 0;
+        let mut high: Option<(usize, f64)> = None;
+        let mut low: Option<(usize, f64)> = None;
+        for (i, s) in self.colleges.iter().enumerate() {
+            if self.sectors[i] != Sector::Public || s.ips_w <= 0 {
+                continue;
+            }
+            colleges += 1;
+            let ips = fl(s.ips_sum) / fl(s.ips_w);
+            if high.is_none_or(|(_, h)| ips > h) {
+                high = Some((i, ips));
+            }
+            if low.is_none_or(|(_, l)| ips < l) {
+                low = Some((i, ips));
+            }
+        }
+        let ((hi, h), (lo, l)) = (high?, low?);
+        Some(IpsSpread {
+            spread,
+            mean,
+            gap: h - l,
+            highest: CollegeId(hi as u32),
+            lowest: CollegeId(lo as u32),
+            colleges,
+            estimated: public.ips_estimated_w > 0,
+        })
     }
 
     /// Mean walk of every pupil with a known walk to their collège, metres (the territory's
@@ -615,6 +676,21 @@ impl Metrics {
                 (fl(a), fl(n))
             })
             .unzip()
+    }
+
+    /// Per-collège Σ pupils × IPS and pupils of known IPS (private collèges' own intake
+    /// included).
+    pub fn ips_counts(&self) -> (Vec<f64>, Vec<f64>) {
+        self.colleges
+            .iter()
+            .map(|s| (fl(s.ips_sum), fl(s.ips_w)))
+            .unzip()
+    }
+
+    /// Σ pupils × IPS and pupils of known IPS over the public collèges.
+    pub fn ips_counts_public(&self) -> (f64, f64) {
+        let p = &self.sector_totals[0];
+        (fl(p.ips_sum), fl(p.ips_w))
     }
 
     /// Per-collège social group counts.
@@ -664,6 +740,8 @@ pub enum MixFlag {
 pub struct CollegeIndicators {
     /// Pupils received (all levels), including a private collège's own intake.
     pub pupils: f64,
+    /// True when some of those pupils were estimated rather than counted.
+    pub pupils_estimated: bool,
     /// Number of units (or unit shares) in the sector.
     pub members: i64,
     /// Pupils / capacity (1.0 = full); unknown without a capacity.
@@ -733,11 +811,35 @@ pub struct MinorityIndices {
     pub normalized_isolation: Option<f64>,
 }
 
+/// The spread of public collèges' IPS: it needs only IPS, so every département has it from
+/// the ministry's files.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct IpsSpread {
+    /// S = sqrt(Σ_k (N_k/N)(IPS_k − IPS̄)²), IPS points, over public collèges.
+    pub spread: f64,
+    /// IPS̄, the pupil-weighted mean of the public sector.
+    pub mean: f64,
+    /// The most favoured collège's IPS minus the least favoured's.
+    pub gap: f64,
+    /// The most favoured public collège.
+    pub highest: CollegeId,
+    /// The least favoured public collège.
+    pub lowest: CollegeId,
+    /// Public collèges with a known IPS.
+    pub colleges: usize,
+    /// True when some IPS values are estimates.
+    pub estimated: bool,
+}
+
 /// Territory-wide indices.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TerritoryIndices {
     /// Pupils assigned to a collège (plus private collèges' own intake).
     pub pupils: f64,
+    /// True when some of those pupils were estimated rather than counted.
+    pub pupils_estimated: bool,
+    /// Spread of public collèges' IPS; unknown without IPS.
+    pub ips_spread: Option<IpsSpread>,
     /// Pupils whose walk to their collège is beyond the threshold: those who would need school
     /// transport.
     pub pupils_beyond_walk: f64,
@@ -863,6 +965,34 @@ mod tests {
         assert!((a.ips_sd.unwrap() - sd).abs() < 1e-6);
         // 0.01 degree of longitude at 45°N is about 787 m; u0 is centred on A.
         assert!(a.walk_max_m.unwrap() > 700.0 && a.walk_max_m.unwrap() < 900.0);
+    }
+
+    #[test]
+    fn the_spread_of_public_ips_matches_its_definition_edit_after_edit() {
+        let (t, mut s) = small_case();
+        let mut m = Metrics::new(&t, &s, MetricsConfig::default());
+        // A: (100 × 130 + 50 × 90) / 150 = 116.67 for 150 pupils; B: 80 for 100
+        let sp = m.territory().ips_spread.unwrap();
+        let def = super::super::segregation::ips_spread(&[17500.0 / 150.0, 80.0], &[150.0, 100.0])
+            .unwrap();
+        assert!((sp.spread - def).abs() < 1e-9);
+        assert!((sp.gap - (17500.0 / 150.0 - 80.0)).abs() < 1e-9);
+        assert_eq!(
+            (sp.highest, sp.lowest, sp.colleges),
+            (CollegeId(0), CollegeId(1), 2)
+        );
+        assert!((sp.mean - (17500.0 + 8000.0) / 250.0).abs() < 1e-9);
+        // move u1 (IPS 90) to B: A = 130 for 100 pupils, B = (4500 + 8000) / 150
+        let old = s.replace_assignment(UnitId(1), Assignment::College(CollegeId(1)));
+        m.reassign(&t, UnitId(1), &old, s.assignment(UnitId(1)));
+        let sp = m.territory().ips_spread.unwrap();
+        let def = super::super::segregation::ips_spread(&[130.0, 12500.0 / 150.0], &[100.0, 150.0])
+            .unwrap();
+        assert!((sp.spread - def).abs() < 1e-9);
+        assert_eq!(m, Metrics::new(&t, &s, MetricsConfig::default()));
+        // the same IPS everywhere: 0, never a tiny negative under the root
+        let same = super::super::segregation::ips_spread(&[100.0, 100.0], &[3.0, 7.0]).unwrap();
+        assert_eq!(same, 0.0);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub use config::{
     DistanceModel, MetricsConfig, MixRule, Reference, RuleIndicator, RuleMode, WalkSource,
 };
 pub use engine::{
-    CollegeIndicators, EntropyBreakdown, Metrics, Minority, MinorityIndices, MixFlag,
+    CollegeIndicators, EntropyBreakdown, IpsSpread, Metrics, Minority, MinorityIndices, MixFlag,
     TerritoryIndices, change,
 };
 pub use privacy::Confidentiality;

@@ -129,6 +129,32 @@ pub fn entropy_contribution(row: &[f64], territory: &[f64]) -> Option<f64> {
     Some(nk / n * s)
 }
 
+/// Spread of collèges' IPS, S = sqrt(Σ_k (N_k/N)(IPS_k − IPS̄)²) with IPS̄ = Σ_k N_k IPS_k / N,
+/// where `ips[k]` is collège k's mean IPS and `pupils[k]` = N_k its pupils of known IPS.
+///
+/// # Units
+/// IPS points; 0 when every collège has the same IPS. `None` without pupils.
+///
+/// # Examples
+/// ```
+/// use carte_mixite::metrics::segregation::ips_spread;
+/// // two collèges of 100 pupils at 90 and 110: each 10 points from the mean of 100
+/// assert_eq!(ips_spread(&[90.0, 110.0], &[100.0, 100.0]), Some(10.0));
+/// ```
+pub fn ips_spread(ips: &[f64], pupils: &[f64]) -> Option<f64> {
+    let n: f64 = pupils.iter().sum();
+    if n <= 0.0 {
+        return None;
+    }
+    let mean = ips.iter().zip(pupils).map(|(i, p)| i * p).sum::<f64>() / n;
+    let var = ips
+        .iter()
+        .zip(pupils)
+        .map(|(i, p)| p / n * (i - mean).powi(2))
+        .sum::<f64>();
+    Some(var.sqrt())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,6 +76,10 @@ impl GroupScheme {
 pub struct Population {
     /// Collège pupils living in the unit who attend the public sector collège, all four levels.
     pub pupils: Option<f64>,
+    /// True when `pupils` (and the 6e cohort) were estimated (from the écoles of the unit, or a
+    /// collège's headcount spread over its sector) rather than counted.
+    #[serde(default)]
+    pub pupils_estimated: bool,
     /// Yearly 6e cohort. When unknown, indicators estimate it as a quarter of the pupils.
     pub cohort_6e: Option<f64>,
     /// Pupils with a means-tested scholarship (boursiers).

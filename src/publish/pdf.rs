@@ -651,6 +651,23 @@ pub fn handout(
                     w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
                     w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
                 }
+                // the IPS spread is in IPS points, not a share
+                if let (Some(before), Some(after)) =
+                    (s.indices_before.ips_spread, s.indices_now.ips_spread)
+                {
+                    let top = w.y;
+                    w.paragraph_in(
+                        MARGIN,
+                        TEXT_W - 135.0,
+                        tx.index_ips_spread,
+                        9.5,
+                        false,
+                        [0, 0, 0],
+                    );
+                    let shown = |v: f64| crate::i18n::number(lang, v, 1);
+                    w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
+                    w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
+                }
                 w.paragraph(tx.index_lower_better, 9.0, false, [60, 60, 60]);
                 Ok(())
             },
@@ -737,9 +754,14 @@ pub fn handout(
                     let words = match e {
                         Estimated::Fictional => tx.est_fictional,
                         Estimated::Ips => tx.est_ips,
+                        Estimated::Pupils => tx.est_pupils,
                         Estimated::WalkStraightLine => tx.est_walk_straight,
                     };
                     w.paragraph(&format!("• {words}"), 9.5, false, [0, 0, 0]);
+                }
+                // how the estimates were made, as the import wrote it down
+                for line in s.method.lines().filter(|l| !l.trim().is_empty()) {
+                    w.paragraph(&format!("  {line}"), 9.0, false, [60, 60, 60]);
                 }
                 if s.walk == WalkSource::Streets {
                     w.paragraph(&format!("• {}", tx.walk_streets), 9.5, false, [0, 0, 0]);

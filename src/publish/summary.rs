@@ -145,6 +145,8 @@ pub struct PublicIndices {
     pub dissimilarity_boursiers: Option<f64>,
     /// Dissimilarity of the most disadvantaged group.
     pub dissimilarity_disadvantaged: Option<f64>,
+    /// Spread of public collèges' IPS, in IPS points (it needs only IPS).
+    pub ips_spread: Option<f64>,
 }
 
 impl PublicIndices {
@@ -160,6 +162,7 @@ impl PublicIndices {
                 .disadvantaged
                 .and_then(|g| ti.minority(Minority::Group(g)))
                 .and_then(|x| x.dissimilarity),
+            ips_spread: ti.ips_spread.map(|s| s.spread),
         }
     }
 }
@@ -168,8 +171,10 @@ impl PublicIndices {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Estimated {
-    /// Some IPS values were estimated from census groups.
+    /// Some IPS values were estimated (from census groups, or from the écoles).
     Ips,
+    /// Some pupil counts were estimated (from the écoles, or spread over a sector).
+    Pupils,
     /// Walks are straight lines times a detour factor, not routes along the streets.
     WalkStraightLine,
     /// The territory is invented (the demo town).
@@ -183,6 +188,8 @@ pub struct PublicSummary {
     pub territory: String,
     /// Where the data comes from.
     pub sources: Vec<String>,
+    /// How the territory's figures were made, when the import wrote it down (estimates).
+    pub method: String,
     /// The scenario shown: name, author, dates, notes.
     pub scenario: ScenarioMeta,
     /// The baseline's name.
@@ -250,6 +257,9 @@ impl PublicSummary {
         if colleges.iter().any(|c| c.now.ips_estimated) {
             estimated.push(Estimated::Ips);
         }
+        if metrics.territory().pupils_estimated {
+            estimated.push(Estimated::Pupils);
+        }
         let walk = config.walk_source();
         if matches!(walk, WalkSource::StraightLine { .. }) {
             estimated.push(Estimated::WalkStraightLine);
@@ -257,6 +267,7 @@ impl PublicSummary {
         PublicSummary {
             territory: t.info.name.clone(),
             sources: t.info.sources.clone(),
+            method: t.info.notes.clone(),
             scenario: scenario.meta.clone(),
             baseline: baseline.meta.name.clone(),
             groups: t.groups.names.clone(),

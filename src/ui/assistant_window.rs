@@ -362,6 +362,10 @@ impl AssistantWindow {
                 Target::Dissimilarity(Minority::Boursiers),
                 tx.index_boursiers,
             ),
+            (
+                Target::IpsSpread,
+                crate::i18n::departement::spread_texts(lang).label,
+            ),
         ];
         if let Some(g) = t.groups.disadvantaged {
             targets.push((
@@ -372,7 +376,7 @@ impl AssistantWindow {
         for (target, name) in targets {
             let value = values(target);
             let text = match value {
-                Some(v) => format!("{name} : {}", number(lang, v * 100.0, 1)),
+                Some(v) => format!("{name} : {}", number(lang, target.display(v), 1)),
                 None => format!("{name} : {}", tx.unknown_here),
             };
             ui.add_enabled_ui(value.is_some(), |ui| {
@@ -454,9 +458,13 @@ impl AssistantWindow {
             let mut line = format!(
                 "{} : {} → {} ({})",
                 tx.best_so_far,
-                number(lang, p.start_value * 100.0, 1),
-                number(lang, p.best_value * 100.0, 1),
-                percent_change(lang, p.start_value, p.best_value)
+                number(lang, self.target.display(p.start_value), 1),
+                number(lang, self.target.display(p.best_value), 1),
+                percent_change(
+                    lang,
+                    self.target.display(p.start_value),
+                    self.target.display(p.best_value)
+                )
             );
             if let Some((units, pupils)) = job.best {
                 line.push_str(" · ");
@@ -502,9 +510,13 @@ impl AssistantWindow {
             RichText::new(format!(
                 "{} : {} → {} ({}) · {} {} s",
                 tx.index_line,
-                number(lang, p.start_value * 100.0, 1),
-                number(lang, p.value * 100.0, 1),
-                percent_change(lang, p.start_value, p.value),
+                number(lang, p.target.display(p.start_value), 1),
+                number(lang, p.target.display(p.value), 1),
+                percent_change(
+                    lang,
+                    p.target.display(p.start_value),
+                    p.target.display(p.value)
+                ),
                 tx.first_after,
                 // under a hundredth of a second is said so, not rounded up
                 match p.first_after.as_secs_f64() {

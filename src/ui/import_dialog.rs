@@ -49,6 +49,8 @@ pub struct ImportDialog {
     /// What the last import produced, in words, and the territory.
     summary: Option<crate::i18n::ImportSummary>,
     result: Option<Imported>,
+    /// The user's choices for sector names joined by likeness or not at all: (name, UAI).
+    name_choices: Vec<(String, String)>,
 }
 
 /// What the assistant asks of the app.
@@ -59,6 +61,8 @@ pub enum ImportAnswer {
     Close,
     /// Open this territory in the editor.
     Use(Box<Imported>),
+    /// Switch to the département assistant (the national files as published).
+    Departement,
 }
 
 impl ImportDialog {
@@ -131,7 +135,28 @@ impl ImportDialog {
                 _ => BaselineSource::Nearest,
             },
             estimate_ips: self.estimate_ips,
+            name_matches: None,
+            name_choices: self.name_choices.clone(),
         }
+    }
+
+    /// Imports in the background with the current choices.
+    fn start_import(&mut self, ctx: &egui::Context, lang: Lang) {
+        let spec = self.spec();
+        let (send, recv) = channel();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let result = crate::io::import::import(&spec).map_err(|e| match e {
+                ImportError::Unusable(r)
+                | ImportError::NoColumn { report: r, .. }
+                | ImportError::Territory(_, r) => crate::i18n::report_text(&r, lang),
+            });
+            let _ = send.send(result);
+            repaint.request_repaint();
+        });
+        self.running = Some(recv);
+        self.result = None;
+        self.summary = None;
     }
 
     /// Draws the window.
@@ -147,6 +172,12 @@ impl ImportDialog {
             .resizable([true, false])
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
+                if ui
+                    .button(crate::i18n::departement::texts(lang).from_import)
+                    .clicked()
+                {
+                    answer = ImportAnswer::Departement;
+                }
                 ui.label(tx.import_help);
                 egui::Grid::new("import-files")
                     .num_columns(3)
@@ -334,23 +365,7 @@ impl ImportDialog {
                         .add_enabled(ready && !busy, egui::Button::new(tx.import_run))
                         .clicked()
                     {
-                        let spec = self.spec();
-                        let (send, recv) = channel();
-                        let repaint = ui.ctx().clone();
-                        std::thread::spawn(move || {
-                            let result = crate::io::import::import(&spec).map_err(|e| match e {
-                                ImportError::Unusable(r)
-                                | ImportError::NoColumn { report: r, .. }
-                                | ImportError::Territory(_, r) => {
-                                    crate::i18n::report_text(&r, lang)
-                                }
-                            });
-                            let _ = send.send(result);
-                            repaint.request_repaint();
-                        });
-                        self.running = Some(recv);
-                        self.result = None;
-                        self.summary = None;
+                        self.start_import(ui.ctx(), lang);
                     }
                 }
                 if busy {
@@ -381,6 +396,14 @@ impl ImportDialog {
                                     .color(egui::Color32::from_rgb(170, 30, 30)),
                             );
                         });
+                }
+                if let Some(result) = &self.result
+                    && result.name_matches.iter().any(|m| m.score < 1.0)
+                {
+                    ui.separator();
+                    if names_table(ui, lang, result, &mut self.name_choices) && !busy {
+                        self.start_import(ui.ctx(), lang);
+                    }
                 }
                 if let Some(summary) = &self.summary {
                     ui.separator();
@@ -425,4 +448,54 @@ fn show_summary(ui: &mut egui::Ui, summary: &crate::i18n::ImportSummary, lang: L
     list(ui, tx.import_unmatched, &summary.unmatched, true);
     list(ui, tx.import_split_units, &summary.split, false);
     list(ui, tx.import_report, &summary.report, false);
+}
+
+/// The sector names joined by likeness or not at all, each with a picker of the imported
+/// collèges; true when the user asks to import again with the choices.
+fn names_table(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    result: &Imported,
+    choices: &mut Vec<(String, String)>,
+) -> bool {
+    let words = crate::i18n::departement::names_texts(lang);
+    ui.label(egui::RichText::new(words.heading).strong());
+    let colleges: Vec<(String, String)> = result
+        .territory
+        .colleges()
+        .iter()
+        .map(|c| (c.uai.clone(), c.name.clone()))
+        .collect();
+    egui::Grid::new("name-matches")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for m in result.name_matches.iter().filter(|m| m.score < 1.0) {
+                ui.label(crate::i18n::departement::name_match_text(lang, m));
+                let current = choices
+                    .iter()
+                    .find(|(n, _)| *n == m.name)
+                    .map(|(_, u)| u.clone())
+                    .or_else(|| m.uai.clone());
+                let shown = current
+                    .as_ref()
+                    .and_then(|u| colleges.iter().find(|(cu, _)| cu == u))
+                    .map_or(words.none.to_string(), |(u, n)| format!("{n} ({u})"));
+                egui::ComboBox::from_id_salt(("name-match", &m.name))
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for (u, n) in &colleges {
+                            if ui
+                                .selectable_label(current.as_ref() == Some(u), format!("{n} ({u})"))
+                                .clicked()
+                            {
+                                choices.retain(|(name, _)| *name != m.name);
+                                choices.push((m.name.clone(), u.clone()));
+                            }
+                        }
+                    });
+                ui.end_row();
+            }
+        });
+    ui.add_enabled(!choices.is_empty(), egui::Button::new(words.again))
+        .clicked()
 }

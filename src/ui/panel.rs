@@ -175,6 +175,40 @@ fn delta_text(
     Some(change(lang, d, decimals))
 }
 
+/// The spread of public collèges' IPS (it needs only IPS) with its change, and the gap
+/// between the most and least favoured collège.
+fn spread_ui(ui: &mut Ui, lang: Lang, now: &TerritoryIndices, base: &TerritoryIndices) {
+    let Some(s) = now.ips_spread else {
+        return;
+    };
+    let words = crate::i18n::departement::spread_texts(lang);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(if s.estimated {
+            words.label_estimated
+        } else {
+            words.label
+        });
+    });
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(number(lang, s.spread, 1)).size(24.0).strong());
+        let before = base.ips_spread.map(|b| b.spread);
+        if let Some(d) = delta_text(lang, Some(s.spread), before, 1) {
+            let color = match crate::metrics::change(Some(s.spread), before) {
+                Some(x) if x < -0.05 => Color32::from_rgb(0, 110, 60),
+                Some(x) if x > 0.05 => Color32::from_rgb(170, 30, 30),
+                _ => ui.visuals().text_color(),
+            };
+            ui.label(RichText::new(d).color(color).size(18.0));
+            ui.label(RichText::new(tx_since(lang)).small());
+        }
+    });
+    ui.label(crate::i18n::departement::gap_text(lang, s.gap));
+}
+
+fn tx_since(lang: Lang) -> &'static str {
+    texts(lang).since_baseline
+}
+
 /// Territory indices with their change since the baseline, and what moved.
 pub fn territory_ui(
     ui: &mut Ui,
@@ -219,6 +253,14 @@ pub fn territory_ui(
         .minority(Minority::Boursiers)
         .and_then(|m| m.dissimilarity);
     line(ui, tx.dissimilarity_boursiers, d, db);
+    if h.is_none() || d.is_none() {
+        ui.label(
+            RichText::new(crate::i18n::departement::unknown_indices_hint(lang))
+                .small()
+                .italics(),
+        );
+    }
+    spread_ui(ui, lang, now, base);
     // pupils who would need school transport, for the whole scenario
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
@@ -426,18 +468,27 @@ fn college_card_ui(
             }
             // enrolment against capacity, as a bar
             let use_ = i.capacity_use;
+            let pupils_word = if i.pupils_estimated {
+                format!(
+                    "{}{}",
+                    tx.pupils,
+                    crate::i18n::departement::estimated_suffix(lang)
+                )
+            } else {
+                tx.pupils.to_string()
+            };
             let text = match college.capacity_pupils {
                 Some(cap) => format!(
                     "{} {} / {} {}",
                     number(lang, i.pupils, 0),
-                    tx.pupils,
+                    pupils_word,
                     number(lang, cap, 0),
                     tx.capacity
                 ),
                 None => format!(
                     "{} {} · {}",
                     number(lang, i.pupils, 0),
-                    tx.pupils,
+                    pupils_word,
                     tx.capacity_unknown
                 ),
             };
@@ -502,6 +553,20 @@ fn college_card_ui(
                     ui.label(RichText::new(d).size(15.0));
                 }
             });
+            // what the ministry publishes for this collège: its pupils as they are, after
+            // avoidance and derogations, beside what the map's sector holds
+            if let Some(line) = crate::i18n::departement::published_line(
+                lang,
+                college.observed_ips,
+                college.observed_pupils,
+                (college.sector == Sector::Public).then_some(b.pupils),
+            ) {
+                ui.label(
+                    RichText::new(line)
+                        .size(14.0)
+                        .color(Color32::from_rgb(90, 90, 90)),
+                );
+            }
             if college.sector == Sector::Public {
                 let cfg_minutes = |m: f64| cfg.walk_minutes(m).round();
                 ui.label(format!(

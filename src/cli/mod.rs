@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+pub mod import_departement;
 use rand::{Rng, SeedableRng};
 
 use crate::generate::{SyntheticSpec, demo_town, synthetic_territory};
@@ -72,6 +74,10 @@ pub enum Command {
     /// Build a territory folder from open-data files (units, collèges, baseline), and print
     /// the validation report.
     Import(Box<ImportArgs>),
+    /// Build a département's territory from the national open-data files as published (the
+    /// directory, geolocation, IPS and headcounts of collèges and écoles, the carte scolaire,
+    /// commune contours, and the BAN's addresses when given), and say what each file gave.
+    ImportDepartement(Box<import_departement::ImportDepartementArgs>),
     /// Export a scenario: block assignments (CSV), sectors with their indicators (GeoJSON,
     /// Shapefile), the indicator table (CSV).
     Export {
@@ -131,7 +137,8 @@ pub enum Command {
     Assist {
         /// A project file (.cartemixite), a territory folder, or `demo`.
         territory: String,
-        /// The index to lower: `h` (entropy), `boursiers` or `defavorises` (dissimilarity).
+        /// The index to lower: `h` (entropy), `boursiers` or `defavorises` (dissimilarity), `ips`
+        /// (spread of public collèges' IPS).
         #[arg(long, default_value = "h")]
         index: String,
         /// Seconds of search after the first proposal.
@@ -274,6 +281,14 @@ pub struct ImportArgs {
     /// `.cartemixite` (one file to send).
     #[arg(long)]
     pub out: PathBuf,
+    /// For a sector file keyed by collège name: your matches of names to UAIs, a CSV `nom;uai`
+    /// (edit the one `--name-matches-out` wrote and give it back here).
+    #[arg(long)]
+    pub name_matches: Option<PathBuf>,
+    /// Write the names joined without a UAI here (CSV: name, UAI chosen, collège, how alike),
+    /// to check and correct.
+    #[arg(long)]
+    pub name_matches_out: Option<PathBuf>,
 }
 
 impl ImportArgs {
@@ -304,6 +319,8 @@ impl ImportArgs {
                 _ => BaselineSource::Nearest,
             },
             estimate_ips: self.estimate_ips,
+            name_matches: self.name_matches.clone(),
+            name_choices: Vec::new(),
         }
     }
 }
@@ -315,9 +332,22 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
         Err(ImportError::Unusable(r))
         | Err(ImportError::NoColumn { report: r, .. })
         | Err(ImportError::Territory(_, r)) => {
-            return Err(crate::i18n::report_text(&r, lang));
+            return Err(crate::i18n::report_text_grouped(&r, lang));
         }
     };
+    // a territory nothing can be done with is an error, said in one sentence first
+    if let Some(sentence) = crate::i18n::departement::unusable_import(
+        lang,
+        &imported.territory,
+        &imported.baseline,
+        &args.units.display().to_string(),
+        &args.colleges.display().to_string(),
+    ) {
+        return Err(format!(
+            "{sentence}\n{}",
+            crate::i18n::report_text_grouped(&imported.report, lang)
+        ));
+    }
     if crate::io::project::is_project_path(&args.out) {
         crate::io::project::write_project(
             &args.out,
@@ -332,14 +362,24 @@ fn import_command(args: &ImportArgs, lang: Lang) -> Result<String, String> {
         write_territory_dir(&args.out, &imported.territory, &imported.baseline)
     }
     .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    if let Some(p) = &args.name_matches_out {
+        crate::io::atomic_write(
+            p,
+            crate::io::import::write_name_matches(&imported.name_matches).as_bytes(),
+        )
+        .map_err(|e| format!("{}: {e}", p.display()))?;
+    }
     let summary = crate::i18n::import_summary(&imported, lang);
-    let mut out = String::new();
-    for line in &summary.report {
-        let _ = writeln!(out, "{line}");
+    let mut out = crate::i18n::report_text_grouped(&imported.report, lang);
+    if let Some(warning) = crate::i18n::departement::missing_figures(lang, &imported.territory) {
+        let _ = writeln!(out, "{warning}");
     }
     let _ = writeln!(out, "{}", summary.headline);
     if let Some(c) = summary.calibration {
         let _ = writeln!(out, "{c}");
+    }
+    for line in &summary.names {
+        let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "→ {}", args.out.display());
     Ok(out)
@@ -375,6 +415,42 @@ fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, String> {
                 if fr { "colonnes" } else { "columns" },
                 l.fields.join(", ")
             );
+            let _ = writeln!(
+                out,
+                "{} : {} ; {} : {}",
+                if fr { "projection" } else { "projection" },
+                if l.crs.is_empty() {
+                    if fr {
+                        "aucune (tableau sans coordonnées)"
+                    } else {
+                        "none (a table without coordinates)"
+                    }
+                } else {
+                    l.crs.as_str()
+                },
+                if fr {
+                    "encodage du texte"
+                } else {
+                    "text encoding"
+                },
+                if l.encoding.is_empty() {
+                    if fr { "aucun texte" } else { "no text" }
+                } else {
+                    l.encoding
+                }
+            );
+            if let Some(role) = crate::io::national::recognise(f).role {
+                let _ = writeln!(
+                    out,
+                    "{} : {}",
+                    if fr {
+                        "fichier national reconnu"
+                    } else {
+                        "national file recognised"
+                    },
+                    crate::i18n::departement::role_name(lang, role)
+                );
+            }
             let u = suggest_unit_columns(&l.fields);
             let c = suggest_college_columns(&l.fields);
             let _ = writeln!(
@@ -433,6 +509,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             export,
         } => walk_bench(*side, *colleges, *units, export.as_deref()),
         Command::Import(args) => import_command(args, lang),
+        Command::ImportDepartement(args) => import_departement::run(args, lang),
         Command::Check { files } => check_command(files, lang),
         Command::Assist {
             territory,
@@ -704,13 +781,14 @@ pub fn parse_target(
     match name.to_lowercase().as_str() {
         "h" | "entropy" | "entropie" => Ok(Target::Entropy),
         "boursiers" => Ok(Target::Dissimilarity(Minority::Boursiers)),
+        "ips" | "ecart-ips" | "ips-spread" => Ok(Target::IpsSpread),
         "defavorises" | "défavorisés" | "disadvantaged" => t
             .groups
             .disadvantaged
             .map(|g| Target::Dissimilarity(Minority::Group(g)))
             .ok_or_else(|| "this territory has no disadvantaged group: use h or boursiers".into()),
         _ => Err(format!(
-            "--index {name:?}: expected h (entropy), boursiers or defavorises"
+            "--index {name:?}: expected h (entropy), boursiers, defavorises or ips (spread of IPS)"
         )),
     }
 }
@@ -746,7 +824,12 @@ fn assist_command(
     let climb_time = climb_began.elapsed();
     let after = p.scenario(base);
     let ma = Metrics::new(t, &after, o.config.clone());
-    let value = |m: &Metrics| target.value(&m.territory());
+    // H and D on their 0-1 scale; the IPS spread in IPS points, not as the variance searched
+    let shown = |v: f64| match target {
+        crate::assistant::Target::IpsSpread => target.display(v),
+        _ => v,
+    };
+    let value = |m: &Metrics| target.value(&m.territory()).map(shown);
     let mean_walk = |m: &Metrics| m.mean_walk_m();
     let mut s = String::new();
     let f = |x: Option<f64>| x.map_or("unknown".into(), |v| format!("{v:.4}"));
@@ -762,13 +845,13 @@ fn assist_command(
         "index {index}: {} → {} ({:+.1} %)",
         f(value(&m)),
         f(value(&ma)),
-        (p.value / p.start_value - 1.0) * 100.0
+        (shown(p.value) / shown(p.start_value) - 1.0) * 100.0
     );
     let _ = writeln!(
         s,
         "first proposal after {:.2} s: {:.4}",
         p.first_after.as_secs_f64(),
-        p.greedy_value
+        shown(p.greedy_value)
     );
     let _ = writeln!(
         s,
@@ -778,7 +861,8 @@ fn assist_command(
     );
     let _ = writeln!(
         s,
-        "hill climb from the same start: {climbed:.4} ({} moves, {:.2} s)",
+        "hill climb from the same start: {:.4} ({} moves, {:.2} s)",
+        shown(climbed),
         climb_moves.len(),
         climb_time.as_secs_f64()
     );
@@ -1141,6 +1225,27 @@ fn table(
             "Territory indices (Δ = change from the baseline)"
         )
     );
+    if let Some(sp) = idx.ips_spread {
+        let _ = writeln!(
+            out,
+            "  {} S = {:.2} (Δ {}), {} {:.1} ({} – {}){}",
+            tr(
+                "écart d'IPS entre collèges publics",
+                "IPS spread between public collèges"
+            ),
+            sp.spread,
+            opt(bidx.ips_spread.map(|b| sp.spread - b.spread), 2, unknown),
+            tr("écart max-min", "max-min gap"),
+            sp.gap,
+            t.college(sp.highest).name,
+            t.college(sp.lowest).name,
+            if sp.estimated {
+                tr(", estimé", ", estimated")
+            } else {
+                ""
+            }
+        );
+    }
     if let (Some(e), be) = (idx.entropy, bidx.entropy) {
         let _ = writeln!(
             out,

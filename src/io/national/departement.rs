@@ -1,0 +1,1216 @@
+//! A département's territory from the national files alone: communes (or IRIS) as units,
+//! collèges from the directory placed by the geolocation file, their published IPS and
+//! headcounts attached, the baseline from the carte scolaire (communes divided by streets split
+//! by the BAN's addresses when given), and, where no file gives figures per unit, estimates
+//! from the écoles of each unit, each marked as an estimate.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use geo::{Area, Distance, Haversine};
+
+use super::ban::{StreetMatch, match_addresses};
+use super::carte::{
+    CarteCounts, CommuneRule, departement_of_commune, normalise_departement, read_carte,
+};
+use super::names::{header_key, school_key, school_similarity};
+use super::{Recognised, Role, expand, recognise};
+use crate::io::crs::ToWgs84;
+use crate::io::layer::{Feature, Layer, Value, read_layer};
+use crate::io::report::Report;
+use crate::model::scenario::ScenarioMeta;
+use crate::model::territory::unit_anchor;
+use crate::model::{
+    Assignment, College, GroupScheme, Population, Rep, Scenario, Sector, Territory, TerritoryInfo,
+    Unit, UnitShape,
+};
+
+/// What the user gives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DepartementSpec {
+    /// Files and folders of downloaded files.
+    pub inputs: Vec<PathBuf>,
+    /// The département code (`35`, `2A`, `971`); read from the files when absent.
+    pub code: Option<String>,
+    /// The territory's name; "Département NN" when absent.
+    pub name: Option<String>,
+    /// A column holding the UAI, for tables whose UAI column has a name of its own. An error
+    /// when no table has it.
+    pub uai_column: Option<String>,
+}
+
+/// Where each figure came from.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PupilsSource {
+    /// CP to CM2 pupils of the unit's écoles, scaled to four collège years (estimate).
+    Ecoles {
+        /// Écoles counted.
+        ecoles: usize,
+        /// Their rentrée.
+        year: String,
+        /// Units with no école (their children are counted where they go to école).
+        units_without: usize,
+    },
+    /// Each public collège's published headcount spread over its sector by area (estimate).
+    SpreadByArea,
+    /// No figure at all.
+    #[default]
+    None,
+}
+
+/// One public collège's published headcount against the pupils its sector holds.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Capture {
+    /// UAI.
+    pub uai: String,
+    /// Name.
+    pub name: String,
+    /// Its published headcount.
+    pub published: f64,
+    /// The pupils its sector holds (estimated).
+    pub sector: f64,
+}
+
+impl Capture {
+    /// Published / sector: below 1, families of the sector go elsewhere (évitement, or
+    /// another sector's collège); above 1, it takes pupils from outside.
+    pub fn rate(&self) -> Option<f64> {
+        (self.sector > 0.0).then(|| self.published / self.sector)
+    }
+}
+
+/// A name that joined a collège without a UAI, for the user to confirm.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NameMatch {
+    /// The name as the file writes it.
+    pub name: String,
+    /// The collège it was joined to (UAI), if any.
+    pub uai: Option<String>,
+    /// That collège's name.
+    pub college: Option<String>,
+    /// How alike the names are (1: same normalised name).
+    pub score: f64,
+}
+
+/// What the build did, in figures the report puts into words.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct DepartementReport {
+    /// Every file and its role.
+    #[serde(skip)]
+    pub files: Vec<Recognised>,
+    /// The roles no file plays.
+    pub missing: Vec<Role>,
+    /// The département code.
+    pub code: String,
+    /// Units (communes or IRIS).
+    pub units: usize,
+    /// True when the units are IRIS.
+    pub iris: bool,
+    /// The carte scolaire's communes by kind.
+    pub carte: CarteCounts,
+    /// Units placed in one collège's sector.
+    pub placed_single: usize,
+    /// Units shared between several collèges.
+    pub placed_shared: usize,
+    /// Units divided by streets, split by their addresses.
+    pub streets_by_addresses: usize,
+    /// Units divided by streets given to their nearest listed collège (no address file).
+    pub streets_estimated: Vec<String>,
+    /// Units the carte scolaire does not list, given to the nearest public collège.
+    pub not_in_carte: Vec<String>,
+    /// Collèges named by the carte scolaire that no table knows.
+    pub unknown_carte_colleges: Vec<String>,
+    /// Public and private (sous contrat) collèges.
+    pub public_colleges: usize,
+    /// Private collèges under contract.
+    pub private_colleges: usize,
+    /// Private collèges outside contract, left out.
+    pub hors_contrat: usize,
+    /// Collèges left out for want of a location.
+    pub unplaced: Vec<String>,
+    /// Collèges with a published IPS.
+    pub with_ips: usize,
+    /// Collèges with a published headcount, and the file it came from.
+    pub with_headcount: usize,
+    /// Where unit pupils came from.
+    pub pupils: PupilsSource,
+    /// Écoles whose IPS went into their unit's IPS, and units with an IPS.
+    pub ips_ecoles: usize,
+    /// Units that got an IPS.
+    pub units_with_ips: usize,
+    /// Units with census social groups.
+    pub units_with_groups: usize,
+    /// Public collèges' published headcounts against their sectors.
+    pub capture: Vec<Capture>,
+    /// The address match, when an address file was given.
+    pub streets: Option<StreetMatch>,
+    /// Names joined without a UAI.
+    pub name_matches: Vec<NameMatch>,
+}
+
+/// The result.
+#[derive(Debug)]
+pub struct DepartementBuild {
+    /// The territory.
+    pub territory: Territory,
+    /// The carte scolaire as a scenario.
+    pub baseline: Scenario,
+    /// What was done.
+    pub report: DepartementReport,
+    /// Every problem of the files read.
+    pub problems: Report,
+}
+
+/// Why no territory could be built.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DepartementError {
+    /// No file gives the units' contours.
+    #[error("no commune or IRIS contours")]
+    NoContours(Box<DepartementReport>),
+    /// No file gives the collèges (directory, geolocation or IPS).
+    #[error("no collège table")]
+    NoColleges(Box<DepartementReport>),
+    /// The files give no collège with a location in this département.
+    #[error("no collège placed")]
+    NoCollegePlaced(Box<DepartementReport>),
+    /// No unit of this département in the contours.
+    #[error("no unit in the département")]
+    NoUnits(Box<DepartementReport>),
+    /// No unit could be attached to a collège.
+    #[error("no unit attached")]
+    NothingAttached(Box<DepartementReport>),
+    /// A column named by the user is in no table.
+    #[error("no column {0}")]
+    MissingColumn(String, Box<DepartementReport>),
+    /// A file the build needs cannot be read.
+    #[error("{0}")]
+    Unreadable(String, Box<DepartementReport>),
+    /// The territory is inconsistent.
+    #[error("{0}")]
+    Territory(String),
+}
+
+/// The steps, for the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Recognising the files.
+    Recognising,
+    /// Reading the contours.
+    Contours,
+    /// Reading the collèges.
+    Colleges,
+    /// Reading the écoles.
+    Ecoles,
+    /// Reading the addresses (bytes read, of the file's size).
+    Addresses(u64, u64),
+    /// Building the territory.
+    Building,
+}
+
+fn col(layer: &Layer, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|k| layer.fields.iter().find(|f| header_key(f) == *k).cloned())
+}
+
+fn col_prefix(layer: &Layer, prefix: &str) -> Option<String> {
+    layer
+        .fields
+        .iter()
+        .find(|f| header_key(f).starts_with(prefix))
+        .cloned()
+}
+
+fn text(f: &Feature, c: &Option<String>) -> Option<String> {
+    c.as_ref()
+        .and_then(|c| f.props.get(c))
+        .and_then(Value::text)
+}
+
+fn num(f: &Feature, c: &Option<String>) -> Option<f64> {
+    c.as_ref()
+        .and_then(|c| f.props.get(c))
+        .and_then(|v| v.number().ok().flatten())
+}
+
+/// The rows of the latest year a table holds (its `Rentrée scolaire`, `rentree_scolaire` or
+/// `Annee_scolaire` column), and that year.
+fn latest_rows<'a>(layer: &'a Layer) -> (Vec<&'a Feature>, String) {
+    let Some(year_col) = col(
+        layer,
+        &["rentreescolaire", "anneescolaire", "rentree", "annee"],
+    ) else {
+        return (layer.features.iter().collect(), String::new());
+    };
+    let year_of = |f: &Feature| text(f, &Some(year_col.clone())).unwrap_or_default();
+    let latest = layer.features.iter().map(year_of).max().unwrap_or_default();
+    (
+        layer
+            .features
+            .iter()
+            .filter(|f| year_of(f) == latest)
+            .collect(),
+        latest,
+    )
+}
+
+/// A collège being assembled from the tables.
+#[derive(Debug, Clone, Default)]
+struct Draft {
+    name: Option<String>,
+    location: Option<geo::Point<f64>>,
+    private: Option<bool>,
+    rep: Rep,
+    ips: Option<f64>,
+    pupils: Option<f64>,
+    /// The headcount of the IPS file: the same rentrée as the published IPS, preferred.
+    pupils_ips: Option<f64>,
+}
+
+/// A location from a row: its latitude/longitude geometry, or `Coordonnee X/Y` in the
+/// projection its `EPSG` column names.
+fn location_of(
+    f: &Feature,
+    layer: &Layer,
+    cache: &mut HashMap<u16, Option<ToWgs84>>,
+) -> Option<geo::Point<f64>> {
+    if let Some(geo::Geometry::Point(p)) = &f.geometry {
+        return Some(*p);
+    }
+    let lat = num(f, &col(layer, &["latitude", "lat"]));
+    let lon = num(f, &col(layer, &["longitude", "lon"]));
+    if let (Some(lat), Some(lon)) = (lat, lon)
+        && lat.abs() <= 90.0
+        && lon.abs() <= 180.0
+    {
+        return Some(geo::Point::new(lon, lat));
+    }
+    let x = num(f, &col(layer, &["coordonneex"]))?;
+    let y = num(f, &col(layer, &["coordonneey"]))?;
+    let epsg = text(f, &col(layer, &["epsg"]))
+        .and_then(|e| {
+            e.rsplit(':')
+                .next()
+                .and_then(|c| c.trim().parse::<u16>().ok())
+        })
+        .unwrap_or(2154);
+    let conv = cache
+        .entry(epsg)
+        .or_insert_with(|| ToWgs84::from_epsg(epsg).ok())
+        .as_ref()?;
+    let (lon, lat) = conv.convert(x, y).ok()?;
+    Some(geo::Point::new(lon, lat))
+}
+
+/// The UAI of a row: the user's column when the table has it, else the ministry's spellings.
+fn uai_of(f: &Feature, layer: &Layer, user: &Option<String>) -> Option<String> {
+    let c = user
+        .clone()
+        .filter(|u| layer.fields.contains(u))
+        .or_else(|| {
+            col(
+                layer,
+                &[
+                    "identifiantdeletablissement",
+                    "codeetablissement",
+                    "numeroducollege",
+                    "numerodelecole",
+                    "numerodetablissement",
+                    "numerouai",
+                    "uai",
+                    "codeuai",
+                    "coderne",
+                ],
+            )
+        });
+    let u = text(f, &c)?.to_ascii_uppercase();
+    crate::io::import::is_uai(&u).then_some(u)
+}
+
+fn in_departement(f: &Feature, layer: &Layer, code: &str) -> bool {
+    if let Some(d) = text(f, &col(layer, &["codedepartement", "codedudepartement"])) {
+        return normalise_departement(&d) == code;
+    }
+    match text(
+        f,
+        &col(
+            layer,
+            &[
+                "codecommune",
+                "codeinseedelacommune",
+                "codeinsee",
+                "inseecom",
+            ],
+        ),
+    ) {
+        Some(c) => departement_of_commune(&c) == code,
+        // nothing says where it is: keep it
+        None => true,
+    }
+}
+
+/// Builds the territory. `progress` hears each step.
+pub fn build_departement(
+    spec: &DepartementSpec,
+    progress: &mut dyn FnMut(Step),
+) -> Result<DepartementBuild, DepartementError> {
+    progress(Step::Recognising);
+    let files: Vec<Recognised> = expand(&spec.inputs).iter().map(|p| recognise(p)).collect();
+    let mut report = DepartementReport {
+        missing: Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| !files.iter().any(|f| f.role == Some(*r)))
+            .collect(),
+        files: files.clone(),
+        ..DepartementReport::default()
+    };
+    let mut problems = Report::default();
+    let path_of = |role: Role| {
+        files
+            .iter()
+            .find(|f| f.role == Some(role))
+            .map(|f| f.path.clone())
+    };
+    let read = |role: Role,
+                report: &DepartementReport,
+                problems: &mut Report|
+     -> Result<Option<Layer>, DepartementError> {
+        let Some(p) = path_of(role) else {
+            return Ok(None);
+        };
+        let (layer, r) = read_layer(&p);
+        let fatal = r.has_fatal();
+        problems.extend(r);
+        match layer {
+            Some(l) if !fatal => Ok(Some(l)),
+            _ => Err(DepartementError::Unreadable(
+                p.display().to_string(),
+                Box::new(report.clone()),
+            )),
+        }
+    };
+    if let Some(c) = &spec.uai_column {
+        let known = files.iter().any(|f| f.columns.contains(c));
+        if !known {
+            return Err(DepartementError::MissingColumn(c.clone(), Box::new(report)));
+        }
+    }
+    let user_uai = spec.uai_column.clone();
+
+    // The carte scolaire first: it names the département
+    let carte = match read(Role::CarteScolaire, &report, &mut problems)? {
+        Some(l) => Some(
+            read_carte(&l)
+                .map_err(|c| DepartementError::MissingColumn(c, Box::new(report.clone())))?,
+        ),
+        None => None,
+    };
+    let directory = read(Role::Directory, &report, &mut problems)?;
+    let code = spec
+        .code
+        .as_deref()
+        .map(normalise_departement)
+        .or_else(|| carte.as_ref().and_then(|c| c.departement.clone()))
+        .or_else(|| {
+            let d = directory.as_ref()?;
+            let c = col(d, &["codedepartement"])?;
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for f in &d.features {
+                if let Some(v) = text(f, &Some(c.clone())) {
+                    *counts.entry(normalise_departement(&v)).or_default() += 1;
+                }
+            }
+            counts.into_iter().max_by_key(|(_, n)| *n).map(|(d, _)| d)
+        })
+        .unwrap_or_default();
+    report.code = code.clone();
+
+    // Units
+    progress(Step::Contours);
+    let iris_layer = read(Role::Iris, &report, &mut problems)?;
+    report.iris = iris_layer.is_some();
+    let Some(units_layer) = iris_layer.or(read(Role::Communes, &report, &mut problems)?) else {
+        return Err(DepartementError::NoContours(Box::new(report)));
+    };
+    let key_col = if report.iris {
+        col(&units_layer, &["codeiris", "dcomiris", "iris"])
+    } else {
+        col(
+            &units_layer,
+            &[
+                "code",
+                "inseecom",
+                "codeinsee",
+                "codgeo",
+                "insee",
+                "codecommune",
+            ],
+        )
+    };
+    let name_col = col(
+        &units_layer,
+        &["nomiris", "libiris", "nom", "nomcom", "libelle", "name"],
+    );
+    let commune_col = col(&units_layer, &["inseecom", "depcom", "codecommune"]);
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_commune: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for f in &units_layer.features {
+        let Some(key) = text(f, &key_col) else {
+            continue;
+        };
+        let commune = if report.iris {
+            text(f, &commune_col).unwrap_or_else(|| key.chars().take(5).collect())
+        } else {
+            key.clone()
+        };
+        if !code.is_empty() && departement_of_commune(&commune) != code {
+            continue;
+        }
+        let mp = match &f.geometry {
+            Some(geo::Geometry::Polygon(p)) => geo::MultiPolygon(vec![p.clone()]),
+            Some(geo::Geometry::MultiPolygon(m)) => m.clone(),
+            _ => continue,
+        };
+        if mp.0.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        let shape = UnitShape::Area(mp);
+        units.push(Unit {
+            name: text(f, &name_col).unwrap_or_else(|| key.clone()),
+            key,
+            anchor: unit_anchor(&shape),
+            shape,
+            population: Population::default(),
+            school: None,
+        });
+        unit_commune.push(commune);
+    }
+    report.units = units.len();
+    if units.is_empty() {
+        return Err(DepartementError::NoUnits(Box::new(report)));
+    }
+    let unit_of_commune: HashMap<String, Vec<usize>> =
+        unit_commune
+            .iter()
+            .enumerate()
+            .fold(HashMap::new(), |mut m, (i, c)| {
+                m.entry(c.clone()).or_default().push(i);
+                m
+            });
+
+    // Collèges
+    progress(Step::Colleges);
+    let geoloc = read(Role::Geolocation, &report, &mut problems)?;
+    let college_ips = read(Role::CollegeIps, &report, &mut problems)?;
+    let headcounts = read(Role::CollegeHeadcounts, &report, &mut problems)?;
+    let second = read(Role::SecondDegreeHeadcounts, &report, &mut problems)?;
+    if directory.is_none() && geoloc.is_none() && college_ips.is_none() {
+        return Err(DepartementError::NoColleges(Box::new(report)));
+    }
+    let mut cache = HashMap::new();
+    let mut drafts: BTreeMap<String, Draft> = BTreeMap::new();
+    let college_word = |s: &str| {
+        let k = header_key(s);
+        k.contains("college")
+    };
+    if let Some(d) = &directory {
+        let type_col = col(d, &["typeetablissement"]);
+        let status_col = col(d, &["statutpublicprive"]);
+        let contract_col = col(d, &["typecontratprive"]);
+        let state_col = col(d, &["etat", "etatetablissement"]);
+        let name_col = col(d, &["nometablissement", "appellationofficielle"]);
+        let rep_col = col(d, &["appartenanceeducationprioritaire"]);
+        for f in &d.features {
+            if !text(f, &type_col).is_some_and(|t| college_word(&t)) || !in_departement(f, d, &code)
+            {
+                continue;
+            }
+            if text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert")) {
+                continue;
+            }
+            let Some(uai) = uai_of(f, d, &user_uai) else {
+                continue;
+            };
+            let private = text(f, &status_col).map(|s| header_key(&s).starts_with("priv"));
+            if text(f, &contract_col).is_some_and(|c| header_key(&c).contains("horscontrat")) {
+                report.hors_contrat += 1;
+                continue;
+            }
+            let rep = match text(f, &rep_col).map(|r| r.to_ascii_uppercase()) {
+                Some(r) if r.contains("REP+") => Rep::RepPlus,
+                Some(r) if r.contains("REP") => Rep::Rep,
+                _ => Rep::None,
+            };
+            drafts.insert(
+                uai,
+                Draft {
+                    name: text(f, &name_col),
+                    location: location_of(f, d, &mut cache),
+                    private,
+                    rep,
+                    pupils: num(f, &col(d, &["nombredeleves"])),
+                    ..Draft::default()
+                },
+            );
+        }
+    }
+    if let Some(g) = &geoloc {
+        let nature_col = col(g, &["nature", "natureuailibe", "libellenature"]);
+        let sector_col = col(g, &["secteurpublicprive", "secteurpublicprivelibe"]);
+        let contract_col = col(
+            g,
+            &["secteurprivelibelletypecontrat", "contratetablissementlibe"],
+        );
+        let state_col = col(g, &["etatetablissement", "etatetablissementlibe"]);
+        let name_col = col(g, &["appellationofficielle"]);
+        let take_new = directory.is_none();
+        for f in &g.features {
+            let Some(uai) = uai_of(f, g, &user_uai) else {
+                continue;
+            };
+            let location = location_of(f, g, &mut cache);
+            if let Some(d) = drafts.get_mut(&uai) {
+                // the geolocation file places the collèges the directory lists
+                d.location = location.or(d.location);
+                continue;
+            }
+            if !take_new
+                || !text(f, &nature_col).is_some_and(|t| college_word(&t))
+                || !in_departement(f, g, &code)
+                || text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert"))
+            {
+                continue;
+            }
+            if text(f, &contract_col).is_some_and(|c| header_key(&c).contains("horscontrat")) {
+                report.hors_contrat += 1;
+                continue;
+            }
+            drafts.insert(
+                uai,
+                Draft {
+                    name: text(f, &name_col),
+                    location,
+                    private: text(f, &sector_col).map(|s| header_key(&s).starts_with("priv")),
+                    ..Draft::default()
+                },
+            );
+        }
+    }
+    if let Some(l) = &college_ips {
+        let (rows, _) = latest_rows(l);
+        let take_new = directory.is_none() && geoloc.is_none();
+        let ips_col = col(l, &["ips"]);
+        let pupils_col = col(l, &["effectifs", "effectif"]);
+        let name_col = col_prefix(l, "nomdeletabl");
+        let sector_col = col(l, &["secteur"]);
+        for f in rows {
+            let Some(uai) = uai_of(f, l, &user_uai) else {
+                continue;
+            };
+            if !drafts.contains_key(&uai) {
+                if !take_new || !in_departement(f, l, &code) {
+                    continue;
+                }
+                drafts.insert(
+                    uai.clone(),
+                    Draft {
+                        name: text(f, &name_col),
+                        private: text(f, &sector_col).map(|s| header_key(&s).starts_with("priv")),
+                        ..Draft::default()
+                    },
+                );
+            }
+            if let Some(d) = drafts.get_mut(&uai) {
+                d.ips = num(f, &ips_col).filter(|x| (40.0..=200.0).contains(x));
+                d.pupils_ips = num(f, &pupils_col);
+            }
+        }
+    }
+    // headcounts: the IPS file's (the same rentrée as the IPS), else the latest by level, else
+    // the second degré's, else the directory's
+    for (layer, total_prefix) in [
+        (&second, "nombredeleves"),
+        (&headcounts, "nombredelevestotal"),
+    ] {
+        let Some(l) = layer else { continue };
+        let (rows, _) = latest_rows(l);
+        let total = col_prefix(l, total_prefix);
+        // "REP" and "REP +" give the same key: told apart by their written names
+        let rep_plus_col = l
+            .fields
+            .iter()
+            .find(|f| f.replace(' ', "").eq_ignore_ascii_case("REP+") || header_key(f) == "repplus")
+            .cloned();
+        let rep_col = l
+            .fields
+            .iter()
+            .find(|f| f.trim().eq_ignore_ascii_case("REP"))
+            .cloned();
+        for f in rows {
+            let Some(uai) = uai_of(f, l, &user_uai) else {
+                continue;
+            };
+            if let Some(d) = drafts.get_mut(&uai) {
+                d.pupils = num(f, &total).or(d.pupils);
+                if num(f, &rep_plus_col).is_some_and(|x| x > 0.0) {
+                    d.rep = Rep::RepPlus;
+                } else if num(f, &rep_col).is_some_and(|x| x > 0.0) && d.rep == Rep::None {
+                    d.rep = Rep::Rep;
+                }
+            }
+        }
+    }
+    for d in drafts.values_mut() {
+        d.pupils = d.pupils_ips.or(d.pupils);
+    }
+    let mut colleges = Vec::new();
+    for (uai, d) in &drafts {
+        let Some(location) = d.location else {
+            report.unplaced.push(uai.clone());
+            continue;
+        };
+        let name = d
+            .name
+            .as_deref()
+            .map(crate::io::import::tidy_name)
+            .unwrap_or_else(|| format!("Collège {uai}"));
+        let private = d.private.unwrap_or(false);
+        if private {
+            report.private_colleges += 1;
+        } else {
+            report.public_colleges += 1;
+        }
+        report.with_ips += usize::from(d.ips.is_some());
+        report.with_headcount += usize::from(d.pupils.is_some());
+        colleges.push(College {
+            uai: uai.clone(),
+            short_name: crate::io::import::short_name(&name),
+            name,
+            location,
+            sector: if private {
+                Sector::Private
+            } else {
+                Sector::Public
+            },
+            capacity_pupils: None,
+            capacity_6e_classes: None,
+            rep: d.rep,
+            observed_ips: d.ips,
+            observed_pupils: d.pupils,
+            own_intake: private.then(|| Population {
+                pupils: d.pupils,
+                ips_mean: d.ips,
+                ..Population::default()
+            }),
+        });
+    }
+    if colleges.is_empty() {
+        return Err(DepartementError::NoCollegePlaced(Box::new(report)));
+    }
+
+    // Écoles: headcounts and IPS per unit
+    progress(Step::Ecoles);
+    let ecole_heads = read(Role::EcoleHeadcounts, &report, &mut problems)?;
+    let ecole_ips = read(Role::EcoleIps, &report, &mut problems)?;
+    let census = read(Role::Census, &report, &mut problems)?;
+    let mut ecole_commune: HashMap<String, String> = HashMap::new();
+    let mut ecole_point: HashMap<String, geo::Point<f64>> = HashMap::new();
+    if let Some(d) = &directory {
+        let commune_col = col(d, &["codecommune"]);
+        for f in &d.features {
+            if let Some(uai) = uai_of(f, d, &user_uai) {
+                if let Some(c) = text(f, &commune_col) {
+                    ecole_commune.insert(uai.clone(), c);
+                }
+                if let Some(p) = location_of(f, d, &mut cache) {
+                    ecole_point.insert(uai, p);
+                }
+            }
+        }
+    }
+    let mut ips_of: HashMap<String, f64> = HashMap::new();
+    if let Some(l) = &ecole_ips {
+        let (rows, _) = latest_rows(l);
+        let commune_col = col(l, &["codeinseedelacommune", "codecommune", "codeinsee"]);
+        let ips_col = col(l, &["ips"]);
+        for f in rows {
+            let Some(uai) = uai_of(f, l, &user_uai) else {
+                continue;
+            };
+            if let Some(c) = text(f, &commune_col) {
+                ecole_commune.entry(uai.clone()).or_insert(c);
+            }
+            if let Some(x) = num(f, &ips_col).filter(|x| (40.0..=200.0).contains(x)) {
+                ips_of.insert(uai, x);
+            }
+        }
+    }
+    // commune names, for école rows that only name their commune
+    let commune_by_name: HashMap<String, String> = units
+        .iter()
+        .zip(&unit_commune)
+        .filter(|_| !report.iris)
+        .map(|(u, c)| (school_key(&u.name), c.clone()))
+        .collect();
+    let unit_of_ecole = |uai: &str, commune_name: Option<&str>| -> Option<usize> {
+        if report.iris {
+            let p = ecole_point.get(uai)?;
+            return units.iter().position(|u| match &u.shape {
+                UnitShape::Area(mp) => geo::Contains::contains(mp, p),
+                UnitShape::Point(_) => false,
+            });
+        }
+        let c = ecole_commune
+            .get(uai)
+            .cloned()
+            .or_else(|| commune_by_name.get(&school_key(commune_name?)).cloned())?;
+        unit_of_commune.get(&c).and_then(|v| v.first().copied())
+    };
+    // (elementary pupils, CM2, Σ pupils × IPS, pupils with IPS) per unit
+    let mut per_unit: Vec<(f64, f64, f64, f64)> = vec![(0.0, 0.0, 0.0, 0.0); units.len()];
+    let mut ecoles_counted = 0;
+    let mut heads_year = String::new();
+    let mut ecole_pupils: HashMap<String, f64> = HashMap::new();
+    if let Some(l) = &ecole_heads {
+        let (rows, year) = latest_rows(l);
+        heads_year = year;
+        let level = |lv: &str| col_prefix(l, &format!("nombredelevesen{lv}"));
+        let levels: Vec<Option<String>> = ["cp", "ce1", "ce2", "cm1", "cm2"]
+            .iter()
+            .map(|lv| level(lv))
+            .collect();
+        let commune_name_col = col(l, &["commune", "nomcommune"]);
+        for f in rows {
+            let Some(uai) = uai_of(f, l, &user_uai) else {
+                continue;
+            };
+            let elementary: f64 = levels.iter().map(|c| num(f, c).unwrap_or(0.0)).sum();
+            let cm2 = num(f, &levels[4]).unwrap_or(0.0);
+            let Some(u) = unit_of_ecole(&uai, text(f, &commune_name_col).as_deref()) else {
+                continue;
+            };
+            ecoles_counted += 1;
+            per_unit[u].0 += elementary;
+            per_unit[u].1 += cm2;
+            ecole_pupils.insert(uai, elementary);
+        }
+    }
+    for (uai, ips) in &ips_of {
+        let Some(u) = unit_of_ecole(uai, None) else {
+            continue;
+        };
+        // weighted by the école's elementary pupils when known, else counted once
+        let w = ecole_pupils
+            .get(uai)
+            .copied()
+            .filter(|&w| w > 0.0)
+            .unwrap_or(1.0);
+        per_unit[u].2 += w * ips;
+        per_unit[u].3 += w;
+        report.ips_ecoles += 1;
+    }
+    if ecole_heads.is_some() {
+        report.pupils = PupilsSource::Ecoles {
+            ecoles: ecoles_counted,
+            year: heads_year,
+            units_without: per_unit.iter().filter(|p| p.0 == 0.0).count(),
+        };
+    }
+    for (u, p) in units.iter_mut().zip(&per_unit) {
+        if ecole_heads.is_some() {
+            // five école years (CP..CM2) stand for four collège years; CM2 is next year's 6e
+            u.population.pupils = Some(p.0 * 4.0 / 5.0);
+            u.population.cohort_6e = Some(p.1);
+            u.population.pupils_estimated = true;
+        }
+        if p.3 > 0.0 {
+            u.population.ips_mean = Some(p.2 / p.3);
+            u.population.ips_estimated = true;
+            report.units_with_ips += 1;
+        }
+    }
+    if let Some(c) = &census {
+        attach_census(c, &mut units, &mut report);
+    }
+
+    // The territory, then the baseline from the carte scolaire
+    progress(Step::Building);
+    let info = |notes: String| TerritoryInfo {
+        name: spec
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("Département {code}")),
+        fictional: false,
+        sources: files
+            .iter()
+            .filter(|f| f.role.is_some())
+            .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect(),
+        notes,
+    };
+    let build = |units: Vec<Unit>, notes: String| {
+        Territory::new(info(notes), GroupScheme::depp4(), units, colleges.clone())
+            .map_err(|e| DepartementError::Territory(e.to_string()))
+    };
+    let territory = build(units.clone(), String::new())?;
+    let mut baseline = Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory);
+    let addresses = path_of(Role::Addresses);
+    let mut street_match = None;
+    if let (Some(carte), Some(path)) = (&carte, &addresses) {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let locate = |commune: &str, lon: f64, lat: f64| -> Option<usize> {
+            let candidates = unit_of_commune.get(commune)?;
+            if candidates.len() == 1 {
+                return Some(candidates[0]);
+            }
+            territory
+                .unit_at(geo::Point::new(lon, lat), 0.0)
+                .map(|u| u.index())
+        };
+        let m = match_addresses(path, carte, &locate, &mut |b| {
+            progress(Step::Addresses(b, size))
+        })
+        .map_err(|e| {
+            DepartementError::Unreadable(
+                format!("{}: {e}", path.display()),
+                Box::new(report.clone()),
+            )
+        })?;
+        street_match = Some(m);
+    }
+    let nearest = |u: usize, among: &[crate::model::CollegeId]| {
+        among.iter().copied().min_by(|&a, &b| {
+            territory
+                .straight_line_m(crate::model::UnitId(u as u32), a)
+                .total_cmp(&territory.straight_line_m(crate::model::UnitId(u as u32), b))
+        })
+    };
+    let publics: Vec<crate::model::CollegeId> = territory
+        .college_ids()
+        .filter(|&c| territory.college(c).sector == Sector::Public)
+        .collect();
+    let mut unknown: HashSet<String> = HashSet::new();
+    for (i, commune) in unit_commune.iter().enumerate() {
+        let uid = crate::model::UnitId(i as u32);
+        let rule = carte.as_ref().and_then(|c| c.communes.get(commune));
+        let known = |uais: Vec<String>, unknown: &mut HashSet<String>| {
+            uais.into_iter()
+                .filter_map(|u| {
+                    let c = territory.college_by_uai(&u);
+                    if c.is_none() {
+                        unknown.insert(u);
+                    }
+                    c
+                })
+                .collect::<Vec<_>>()
+        };
+        let assignment = match rule {
+            Some(CommuneRule::Single(u)) => {
+                let ids = known(vec![u.clone()], &mut unknown);
+                ids.first().map(|&c| {
+                    report.placed_single += 1;
+                    Assignment::College(c)
+                })
+            }
+            Some(CommuneRule::Shared(v)) => {
+                let ids = known(v.clone(), &mut unknown);
+                match ids.len() {
+                    0 => None,
+                    1 => {
+                        report.placed_single += 1;
+                        Some(Assignment::College(ids[0]))
+                    }
+                    n => {
+                        report.placed_shared += 1;
+                        Some(Assignment::Shares(
+                            ids.iter().map(|&c| (c, 1.0 / n as f64)).collect(),
+                        ))
+                    }
+                }
+            }
+            Some(rule @ CommuneRule::Streets(_)) => {
+                let ids = known(rule.colleges(), &mut unknown);
+                let by_addresses = street_match
+                    .as_ref()
+                    .and_then(|m| m.per_unit.get(&i))
+                    .map(|counts| {
+                        let total: u64 = counts
+                            .iter()
+                            .filter(|(u, _)| territory.college_by_uai(u).is_some())
+                            .map(|(_, n)| n)
+                            .sum();
+                        counts
+                            .iter()
+                            .filter_map(|(u, &n)| {
+                                Some((territory.college_by_uai(u)?, n as f64 / total as f64))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .filter(|v| !v.is_empty());
+                match by_addresses {
+                    Some(v) if v.len() == 1 => {
+                        report.streets_by_addresses += 1;
+                        Some(Assignment::College(v[0].0))
+                    }
+                    Some(v) => {
+                        report.streets_by_addresses += 1;
+                        Some(Assignment::Shares(v))
+                    }
+                    None => {
+                        report
+                            .streets_estimated
+                            .push(territory.unit(uid).name.clone());
+                        nearest(i, &ids).map(Assignment::College)
+                    }
+                }
+            }
+            None => None,
+        };
+        let assignment = assignment.or_else(|| {
+            if rule.is_none() || carte.is_none() {
+                report.not_in_carte.push(territory.unit(uid).name.clone());
+            }
+            nearest(i, &publics).map(Assignment::College)
+        });
+        if let Some(a) = assignment {
+            baseline.replace_assignment(uid, a);
+        }
+    }
+    let mut unknown: Vec<String> = unknown.into_iter().collect();
+    unknown.sort();
+    report.unknown_carte_colleges = unknown;
+    report.streets = street_match;
+    if let Some(c) = &carte {
+        report.carte = c.counts();
+    }
+    let attached = territory
+        .unit_ids()
+        .filter(|&u| baseline.assignment(u).main_college().is_some())
+        .count();
+    if attached == 0 {
+        return Err(DepartementError::NothingAttached(Box::new(report)));
+    }
+
+    // Last resort for pupils: each public collège's headcount spread over its sector by area
+    let mut units = units;
+    let mut notes = Vec::new();
+    if ecole_heads.is_none() {
+        let mut sector_area: HashMap<crate::model::CollegeId, f64> = HashMap::new();
+        let area = |u: &Unit| match &u.shape {
+            UnitShape::Area(mp) => mp.unsigned_area(),
+            UnitShape::Point(_) => 0.0,
+        };
+        for u in territory.unit_ids() {
+            for (c, s) in baseline.assignment(u).shares() {
+                *sector_area.entry(c).or_default() += s * area(territory.unit(u));
+            }
+        }
+        let mut any = false;
+        for (i, u) in units.iter_mut().enumerate() {
+            let uid = crate::model::UnitId(i as u32);
+            let mut pupils = 0.0;
+            let mut known = false;
+            for (c, s) in baseline.assignment(uid).shares() {
+                let college = territory.college(c);
+                if let (Some(p), Some(a)) = (college.observed_pupils, sector_area.get(&c))
+                    && *a > 0.0
+                {
+                    pupils += p * s * area(territory.unit(uid)) / a;
+                    known = true;
+                }
+            }
+            if known {
+                u.population.pupils = Some(pupils);
+                u.population.pupils_estimated = true;
+                any = true;
+            }
+        }
+        if any {
+            report.pupils = PupilsSource::SpreadByArea;
+        }
+    }
+    match &report.pupils {
+        PupilsSource::Ecoles { year, .. } => notes.push(format!(
+            "Élèves par commune estimés : élèves de CP à CM2 des écoles publiques et privées de la commune (rentrée {year}), ramenés à quatre années de collège (× 4/5) ; cohorte de 6e : élèves de CM2."
+        )),
+        PupilsSource::SpreadByArea => notes.push(
+            "Élèves par commune estimés : effectif publié de chaque collège public réparti sur son secteur selon la surface.".into(),
+        ),
+        PupilsSource::None => {}
+    }
+    if report.units_with_ips > 0 {
+        notes.push(format!(
+            "IPS par commune estimé : moyenne de l'IPS publié de ses écoles ({} écoles), pondérée par leurs élèves.",
+            report.ips_ecoles
+        ));
+    }
+    if report.placed_shared > 0 {
+        notes.push(format!(
+            "{} communes partagées entre plusieurs collèges par la carte scolaire : leurs élèves sont comptés à parts égales (estimé).",
+            report.placed_shared
+        ));
+    }
+    if !report.streets_estimated.is_empty() {
+        notes.push(format!(
+            "Divisées par rues, sans fichier d'adresses (BAN) : {} ; données en entier au plus proche des collèges qu'elles listent (estimé).",
+            report.streets_estimated.join(", ")
+        ));
+    }
+    if !report.not_in_carte.is_empty() {
+        notes.push(format!(
+            "Absentes de la carte scolaire : {} ; rattachées au collège public le plus proche (estimé).",
+            report.not_in_carte.join(", ")
+        ));
+    }
+    let territory = build(units, notes.join("\n"))?;
+
+    // Capture: each public collège's published headcount against its sector's pupils
+    let metrics = crate::metrics::Metrics::new(
+        &territory,
+        &baseline,
+        crate::metrics::MetricsConfig::default(),
+    );
+    for c in territory.college_ids() {
+        let college = territory.college(c);
+        if college.sector != Sector::Public {
+            continue;
+        }
+        if let Some(published) = college.observed_pupils {
+            report.capture.push(Capture {
+                uai: college.uai.clone(),
+                name: college.name.clone(),
+                published,
+                sector: metrics.college(c, &territory).pupils,
+            });
+        }
+    }
+    Ok(DepartementBuild {
+        territory,
+        baseline,
+        report,
+        problems,
+    })
+}
+
+/// Attaches census social groups (CS1..CS8 per IRIS or commune) to the units, scaled to their
+/// pupils.
+fn attach_census(layer: &Layer, units: &mut [Unit], report: &mut DepartementReport) {
+    let cols = crate::io::import::suggest_unit_columns(&layer.fields);
+    let Some(cs) = cols.census_cs else {
+        return;
+    };
+    let key = col(layer, &["iris", "codeiris", "codgeo", "com", "codecommune"]);
+    let rows: HashMap<String, &Feature> = layer
+        .features
+        .iter()
+        .filter_map(|f| Some((text(f, &key)?, f)))
+        .collect();
+    for u in units {
+        let Some(f) = rows.get(&u.key) else { continue };
+        let counts: Option<Vec<f64>> = cs.iter().map(|c| num(f, &Some(c.clone()))).collect();
+        if let (Some(counts), Some(p)) = (counts, u.population.pupils) {
+            u.population.groups = crate::io::import::census_groups(&counts, p);
+            report.units_with_groups += usize::from(u.population.groups.is_some());
+        }
+    }
+}
+
+/// Joins a name to a collège when a file has no UAI ("COLLEGE AUGUSTE RODIN"), among
+/// `(UAI, name)` pairs: the same normalised name is a match (score 1); otherwise the most alike
+/// name when it is alike enough (score ≥ 0.85), for the user to confirm; else no match, with
+/// the closest name said.
+pub fn match_name(name: &str, colleges: &[(String, String)]) -> NameMatch {
+    let k = school_key(name);
+    let best = colleges
+        .iter()
+        .map(|(uai, n)| {
+            let ck = school_key(n);
+            let score = if ck == k {
+                1.0
+            } else {
+                school_similarity(&k, &ck)
+            };
+            (score, uai, n)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((score, uai, n)) if score >= 0.85 => NameMatch {
+            name: name.to_string(),
+            uai: Some(uai.clone()),
+            college: Some(n.clone()),
+            score,
+        },
+        other => NameMatch {
+            name: name.to_string(),
+            uai: None,
+            college: other.map(|b| b.2.clone()),
+            score: other.map_or(0.0, |b| b.0),
+        },
+    }
+}
+
+/// Distance in metres between two points (lon/lat).
+pub fn metres(a: geo::Point<f64>, b: geo::Point<f64>) -> f64 {
+    Haversine.distance(a, b)
+}
+
+/// The carte scolaire of a scenario, in the ministry's columns: one `O` row per commune and
+/// collège (several for a commune shared between collèges). Units are communes keyed by their
+/// INSEE code; IRIS units are grouped by commune.
+pub fn carte_scolaire_csv(territory: &Territory, scenario: &Scenario, departement: &str) -> String {
+    let mut rows: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for u in territory.unit_ids() {
+        let unit = territory.unit(u);
+        let commune: String = unit.key.chars().take(5).collect();
+        let entry = rows
+            .entry(commune)
+            .or_insert_with(|| (unit.name.clone(), Vec::new()));
+        for (c, _) in scenario.assignment(u).shares() {
+            let uai = territory.college(c).uai.clone();
+            if !entry.1.contains(&uai) {
+                entry.1.push(uai);
+            }
+        }
+    }
+    let mut out = String::from(
+        "code_departement;code_insee;libelle_commune;Type_et_Libelle;No_de_voie_debut;No_de_voie_fin;Parite;Code_RNE;Secteur_unique\n",
+    );
+    let dep = if departement.len() == 2 {
+        format!("0{departement}")
+    } else {
+        departement.to_string()
+    };
+    for (commune, (name, uais)) in rows {
+        for uai in uais {
+            let name = name.replace(';', ",");
+            out.push_str(&format!("{dep};{commune};{name};;;;;{uai};O\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_without_uai_join_exactly_by_likeness_or_not_at_all() {
+        let colleges = vec![
+            ("0350001A".to_string(), "Collège Auguste-Rodin".to_string()),
+            ("0350002B".to_string(), "Collège Jean Moulin".to_string()),
+            ("0350003C".to_string(), "Collège Paul Éluard".to_string()),
+        ];
+        let m = match_name("COLLEGE AUGUSTE RODIN", &colleges);
+        assert_eq!((m.uai.as_deref(), m.score), (Some("0350001A"), 1.0));
+        // a typo: joined, but below 1 so the user is asked to confirm
+        let m = match_name("COLLEGE JEAN MOULLIN", &colleges);
+        assert_eq!(m.uai.as_deref(), Some("0350002B"));
+        assert!(m.score < 1.0 && m.score >= 0.85);
+        // nothing alike: no join, the closest said
+        let m = match_name("COLLEGE VICTOR HUGO", &colleges);
+        assert_eq!(m.uai, None);
+        assert!(m.college.is_some());
+    }
+}
