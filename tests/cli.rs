@@ -550,8 +550,19 @@ fn an_unusable_departement_is_an_error_in_one_sentence() {
 #[test]
 fn output_cut_short_by_a_closed_pipe_is_no_crash() {
     use std::io::Read;
+    // a table of 20,000 columns: `check` lists them, far more than a pipe holds
+    let dir = std::env::temp_dir().join(format!("cm-cli-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let header: Vec<String> = (0..20_000).map(|i| format!("colonne_{i}")).collect();
+    let row: Vec<&str> = (0..20_000).map(|_| "1").collect();
+    std::fs::write(
+        dir.join("large.csv"),
+        format!("{}\n{}\n", header.join(";"), row.join(";")),
+    )
+    .unwrap();
     let mut child = bin()
-        .args(["indicators", "demo", "--format", "csv"])
+        .arg("check")
+        .arg(dir.join("large.csv"))
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();

@@ -394,7 +394,7 @@ fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, String> {
         let (layer, report) = crate::io::layer::read_layer(f);
         fatal |= report.has_fatal();
         let _ = writeln!(out, "== {}", f.display());
-        out.push_str(&crate::i18n::report_text(&report, lang));
+        out.push_str(&crate::i18n::report_text_grouped(&report, lang));
         if let Some(l) = layer {
             out.push_str(&crate::i18n::report_text(
                 &crate::io::import::validate_areas(&l),
