@@ -506,7 +506,7 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
         .unwrap();
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{text}");
-    assert!(text.contains("(1 répartie selon leurs adresses)"), "{text}");
+    assert!(text.contains("(1 répartie selon ses adresses)"), "{text}");
     assert!(text.contains("Impasse des Lilas (1)"), "{text}");
     let carte = std::fs::read_to_string(dir.join("carte.csv")).unwrap();
     assert!(carte.starts_with("code_departement;code_insee;"), "{carte}");

@@ -1653,6 +1653,8 @@ fn the_departement_assistant_names_each_file_builds_and_opens_the_territory() {
         h.query_by_label_contains("adresses (BAN) : le partage des communes divisées par rues")
             .is_some()
     );
+    // the window grows with the list: let its layout settle before clicking
+    h.run_steps(3);
     h.get_by_label("Construire le territoire").click();
     wait(&mut h, "Ouvrir dans l'éditeur");
     h.run_steps(2);

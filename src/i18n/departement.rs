@@ -191,19 +191,23 @@ pub fn summary(lang: Lang, r: &DepartementReport) -> String {
                 streets,
                 agree(streets, "divisée")
             );
+            let mut how = Vec::new();
             if r.streets_by_addresses > 0 {
-                s.push_str(&format!(
-                    " ({} {} selon leurs adresses)",
+                how.push(format!(
+                    "{} {} selon ses adresses",
                     r.streets_by_addresses,
                     agree(r.streets_by_addresses, "répartie")
                 ));
             }
             if !r.streets_estimated.is_empty() {
-                s.push_str(&format!(
-                    " ({} {} au plus proche des collèges listés, estimé : ajoutez le fichier des adresses (BAN))",
+                how.push(format!(
+                    "{} {} au plus proche des collèges listés, estimé : ajoutez le fichier des adresses (BAN)",
                     r.streets_estimated.len(),
                     agree(r.streets_estimated.len(), "donnée")
                 ));
+            }
+            if !how.is_empty() {
+                s.push_str(&format!(" ({})", how.join(" ; ")));
             }
             if !r.not_in_carte.is_empty() {
                 s.push_str(&format!(
@@ -223,17 +227,21 @@ pub fn summary(lang: Lang, r: &DepartementReport) -> String {
                 r.placed_shared,
                 streets
             );
+            let mut how = Vec::new();
             if r.streets_by_addresses > 0 {
-                s.push_str(&format!(
-                    " ({} split by their addresses)",
+                how.push(format!(
+                    "{} split by their addresses",
                     r.streets_by_addresses
                 ));
             }
             if !r.streets_estimated.is_empty() {
-                s.push_str(&format!(
-                    " ({} given to the nearest listed collège, estimated: add the address file (BAN))",
+                how.push(format!(
+                    "{} given to the nearest listed collège, estimated: add the address file (BAN)",
                     r.streets_estimated.len()
                 ));
+            }
+            if !how.is_empty() {
+                s.push_str(&format!(" ({})", how.join("; ")));
             }
             if !r.not_in_carte.is_empty() {
                 s.push_str(&format!(
