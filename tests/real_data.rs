@@ -854,7 +854,7 @@ fn rennes_streets_are_split_by_the_addresses_of_a_ban_file() {
         let to: u32 = r[c_to].parse().unwrap_or(9999);
         let first = match &r[c_par] {
             "P" if from % 2 == 1 => from + 1,
-            "I" if from % 2 == 0 => from + 1,
+            "I" if from.is_multiple_of(2) => from + 1,
             _ => from,
         };
         for n in [first, first + 2].into_iter().filter(|&n| n <= to) {

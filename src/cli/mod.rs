@@ -417,8 +417,7 @@ fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, String> {
             );
             let _ = writeln!(
                 out,
-                "{} : {} ; {} : {}",
-                if fr { "projection" } else { "projection" },
+                "projection : {} ; {} : {}",
                 if l.crs.is_empty() {
                     if fr {
                         "aucune (tableau sans coordonnées)"

@@ -139,7 +139,7 @@ pub fn files_text(lang: Lang, files: &[Recognised]) -> Vec<String> {
 pub fn missing_text(lang: Lang, r: &DepartementReport) -> Vec<String> {
     r.missing
         .iter()
-        .filter(|m| !(**m == Role::Iris && !r.missing.contains(&Role::Communes)))
+        .filter(|m| **m != Role::Iris || r.missing.contains(&Role::Communes))
         .map(|m| format!("  {} : {}", role_name(lang, *m), role_adds(lang, *m)))
         .collect()
 }

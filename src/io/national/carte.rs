@@ -26,7 +26,7 @@ impl Parity {
     pub fn admits(self, n: u32) -> bool {
         match self {
             Parity::Both => true,
-            Parity::Even => n % 2 == 0,
+            Parity::Even => n.is_multiple_of(2),
             Parity::Odd => n % 2 == 1,
         }
     }
@@ -121,7 +121,7 @@ fn column(layer: &Layer, keys: &[&str]) -> Option<String> {
 /// A house number as the files write it (`12`, `1.0`), `None` when empty.
 fn house_number(v: Option<&Value>) -> Option<u32> {
     let x = v?.number().ok()??;
-    (x >= 0.0 && x < 1e6).then_some(x.round() as u32)
+    (0.0..1e6).contains(&x).then_some(x.round() as u32)
 }
 
 /// A département code from a commune code (`35238` → `35`, `2A004` → `2A`, `97105` → `971`).

@@ -235,7 +235,7 @@ fn num(f: &Feature, c: &Option<String>) -> Option<f64> {
 
 /// The rows of the latest year a table holds (its `Rentrée scolaire`, `rentree_scolaire` or
 /// `Annee_scolaire` column), and that year.
-fn latest_rows<'a>(layer: &'a Layer) -> (Vec<&'a Feature>, String) {
+fn latest_rows(layer: &Layer) -> (Vec<&Feature>, String) {
     let Some(year_col) = col(
         layer,
         &["rentreescolaire", "anneescolaire", "rentree", "annee"],
@@ -994,7 +994,6 @@ pub fn build_departement(
     }
 
     // Last resort for pupils: each public collège's headcount spread over its sector by area
-    let mut units = units;
     let mut notes = Vec::new();
     if ecole_heads.is_none() {
         let mut sector_area: HashMap<crate::model::CollegeId, f64> = HashMap::new();
