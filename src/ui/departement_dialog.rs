@@ -195,7 +195,7 @@ impl DepartementDialog {
                     .show(ui, |ui| {
                         let l = ui.label(tx.folder);
                         let field = ui
-                            .add(egui::TextEdit::singleline(&mut self.inputs).desired_width(480.0))
+                            .add_sized([480.0, 24.0], egui::TextEdit::singleline(&mut self.inputs))
                             .labelled_by(l.id);
                         if field.changed() {
                             self.files = None;
@@ -220,22 +220,20 @@ impl DepartementDialog {
                         }
                         ui.end_row();
                         let l = ui.label(tx.code);
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.code)
-                                .hint_text(tx.code_hint)
-                                .desired_width(480.0),
+                        ui.add_sized(
+                            [480.0, 24.0],
+                            egui::TextEdit::singleline(&mut self.code).hint_text(tx.code_hint),
                         )
                         .labelled_by(l.id);
                         ui.end_row();
                         let l = ui.label(tx.name);
-                        ui.add(egui::TextEdit::singleline(&mut self.name).desired_width(480.0))
+                        ui.add_sized([480.0, 24.0], egui::TextEdit::singleline(&mut self.name))
                             .labelled_by(l.id);
                         ui.end_row();
                         let l = ui.label(tx.uai_column);
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.uai_column)
-                                .hint_text(tx.uai_hint)
-                                .desired_width(480.0),
+                        ui.add_sized(
+                            [480.0, 24.0],
+                            egui::TextEdit::singleline(&mut self.uai_column).hint_text(tx.uai_hint),
                         )
                         .labelled_by(l.id);
                         ui.end_row();
@@ -306,6 +304,7 @@ impl DepartementDialog {
                     ui.label(egui::RichText::new(summary).strong().size(16.0));
                     egui::ScrollArea::vertical()
                         .id_salt("departement-report")
+                        .min_scrolled_height(room)
                         .max_height(room)
                         .show(ui, |ui| {
                             for line in details {
@@ -332,6 +331,7 @@ impl DepartementDialog {
                     }
                     egui::ScrollArea::vertical()
                         .id_salt("departement-files")
+                        .min_scrolled_height(room)
                         .max_height(room)
                         .show(ui, |ui| show_files(ui, lang, files, &missing));
                 }

@@ -173,7 +173,10 @@ impl ImportDialog {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 if ui
-                    .button(crate::i18n::departement::texts(lang).from_import)
+                    .button(
+                        egui::RichText::new(crate::i18n::departement::texts(lang).from_import)
+                            .strong(),
+                    )
                     .clicked()
                 {
                     answer = ImportAnswer::Departement;
