@@ -493,6 +493,43 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
     );
     assert!(indices["entropy"].is_null(), "{indices}");
 
+    // without école headcounts, each public collège's headcount is spread over its sector by
+    // area, and said so
+    let no_ecoles = dir.join("sans-ecoles");
+    std::fs::create_dir_all(&no_ecoles).unwrap();
+    for f in std::fs::read_dir(&dir).unwrap() {
+        let p = f.unwrap().path();
+        if p.is_file() && !p.to_string_lossy().contains("ecoles-effectifs") {
+            std::fs::copy(&p, no_ecoles.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let o = bin()
+        .arg("import-departement")
+        .arg(&no_ecoles)
+        .arg("--out")
+        .arg(dir.join("t-surface"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{text}");
+    assert!(
+        text.contains(
+            "l'effectif publié de chaque collège public réparti sur son secteur selon la surface"
+        ),
+        "{text}"
+    );
+    let (colleges, _) = common::indicators_json(dir.join("t-surface").as_os_str(), None);
+    // the two public collèges' published 400 and 300 pupils, spread and gathered back
+    let public: f64 = colleges
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["sector"] == "public")
+        .map(|c| c["indicators"]["pupils"].as_f64().unwrap())
+        .sum();
+    assert!((public - 700.0).abs() < 1e-6, "{public}");
+    std::fs::remove_dir_all(&no_ecoles).ok();
+
     // with the BAN's addresses the commune divided by streets is split by them
     common::small_ban(&dir.join("adresses-99.csv"));
     let o = bin()
@@ -581,4 +618,101 @@ fn output_cut_short_by_a_closed_pipe_is_no_crash() {
         Some(0),
         "a closed pipe made it fail: {status}"
     );
+}
+
+#[test]
+fn a_sector_file_keyed_by_college_name_joins_and_lists_the_likely_matches() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-names-{}", std::process::id()));
+    small_open_data(&dir);
+    // the sectors name their collège in capitals, one with a typo, as a city's file does
+    let rect = |y0: f64, y1: f64| {
+        format!("[[[704000,{y0}],[705000,{y0}],[705000,{y1}],[704000,{y1}],[704000,{y0}]]]")
+    };
+    let sectors = [
+        ("COLLEGE NORD", rect(7_059_000.0, 7_059_500.0)),
+        ("COLLEGE SSUD", rect(7_059_500.0, 7_060_000.0)),
+    ]
+    .iter()
+    .map(|(name, ring)| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"NOM_COLLEGE":"{name}"}},"geometry":{{"type":"Polygon","coordinates":{ring}}}}}"#
+        )
+    })
+    .collect::<Vec<_>>()
+    .join(",");
+    std::fs::write(
+        dir.join("secteurs.geojson"),
+        format!(
+            r#"{{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::2154"}}}},"features":[{sectors}]}}"#
+        ),
+    )
+    .unwrap();
+    let run = |extra: &[&std::ffi::OsStr]| {
+        bin()
+            .args(["import", "--name", "Noms"])
+            .arg("--units")
+            .arg(dir.join("iris.geojson"))
+            .arg("--colleges")
+            .arg(dir.join("colleges.csv"))
+            .arg("--sectors")
+            .arg(dir.join("secteurs.geojson"))
+            .args(["--sector-uai", "NOM_COLLEGE", "--out"])
+            .arg(dir.join("t"))
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let matches = dir.join("correspondances.csv");
+    let o = run(&["--name-matches-out".as_ref(), matches.as_os_str()]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // the exact name joined silently, the typo joined and said, for the user to confirm
+    assert!(
+        text.contains("« COLLEGE SSUD » → Collège Sud (0590002B)"),
+        "{text}"
+    );
+    assert!(!text.contains("« COLLEGE NORD »"), "{text}");
+    let (colleges, _) = common::indicators_json(dir.join("t").as_os_str(), None);
+    assert_eq!(
+        colleges[1]["indicators"]["pupils"].as_f64(),
+        Some(30.0 + 35.0)
+    );
+    // the user overrules a match in the CSV and gives it back: Ssud is Nord after all
+    let written = std::fs::read_to_string(&matches).unwrap();
+    assert!(
+        written.starts_with("nom;uai;college;ressemblance"),
+        "{written}"
+    );
+    std::fs::write(&matches, written.replace(";0590002B;", ";0590001A;")).unwrap();
+    let o = run(&["--name-matches".as_ref(), matches.as_os_str()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (colleges, _) = common::indicators_json(dir.join("t").as_os_str(), None);
+    assert_eq!(
+        colleges[0]["indicators"]["pupils"].as_f64(),
+        Some(20.0 + 25.0 + 30.0 + 35.0)
+    );
+    // a column named by the user that does not exist is an error
+    let o = bin()
+        .args([
+            "import",
+            "--name",
+            "X",
+            "--unit-pupils",
+            "ELEVES_INEXISTANTS",
+        ])
+        .arg("--units")
+        .arg(dir.join("iris.geojson"))
+        .arg("--colleges")
+        .arg(dir.join("colleges.csv"))
+        .arg("--out")
+        .arg(dir.join("t2"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ELEVES_INEXISTANTS"));
+    std::fs::remove_dir_all(&dir).ok();
 }

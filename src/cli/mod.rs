@@ -99,6 +99,10 @@ pub enum Command {
         /// Write the indicator table as CSV here.
         #[arg(long)]
         indicators: Option<PathBuf>,
+        /// Write the scenario as a carte scolaire CSV here, in the ministry's columns (one row
+        /// per commune and collège; units keyed by INSEE commune or IRIS code).
+        #[arg(long)]
+        carte_scolaire: Option<PathBuf>,
         /// A street file to walk along, for a territory without streets of its own.
         #[arg(long)]
         streets: Option<PathBuf>,
@@ -575,6 +579,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             geojson,
             shapefile,
             indicators: table,
+            carte_scolaire,
             streets,
         } => {
             let (t, baseline, config) = open_walkable(territory, streets.as_deref(), lang)?;
@@ -623,9 +628,22 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
                 save(p, &text)?;
                 let _ = writeln!(out, "→ {}", p.display());
             }
+            if let Some(p) = carte_scolaire {
+                // the département of the commune codes the units are keyed by
+                let dep = t
+                    .units()
+                    .first()
+                    .map(|u| crate::io::national::carte::departement_of_commune(&u.key))
+                    .unwrap_or_default();
+                save(
+                    p,
+                    &crate::io::national::departement::carte_scolaire_csv(&t, &s, &dep),
+                )?;
+                let _ = writeln!(out, "→ {}", p.display());
+            }
             if out.is_empty() {
                 return Err(
-                    "nothing to export: give --assignments, --geojson, --shapefile or --indicators"
+                    "nothing to export: give --assignments, --geojson, --shapefile, --indicators or --carte-scolaire"
                         .into(),
                 );
             }

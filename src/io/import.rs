@@ -502,7 +502,17 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         college: spec.unit_columns.college.clone().or(suggested.college),
         school: spec.unit_columns.school.clone().or(suggested.school),
     };
-    for (what, column) in [("key", &uc.key)] {
+    // a column the user named must exist, whichever it is
+    let named = &spec.unit_columns;
+    for (what, column) in [
+        ("key", &named.key),
+        ("name", &named.name),
+        ("pupils", &named.pupils),
+        ("boursiers", &named.boursiers),
+        ("IPS", &named.ips),
+        ("collège", &named.college),
+        ("école", &named.school),
+    ] {
         if let Some(c) = column
             && !units_layer.fields.contains(c)
         {
@@ -634,6 +644,35 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
     let cl = layer_or_fail(&spec.colleges, &mut report)?;
     let cfile = cl.file.clone();
     let suggested = suggest_college_columns(&cl.fields);
+    let named = &spec.college_columns;
+    for column in [
+        &named.uai,
+        &named.name,
+        &named.ips,
+        &named.pupils,
+        &named.status,
+        &named.capacity,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !cl.fields.contains(column) {
+            report.push(
+                &cfile,
+                None,
+                Some(column),
+                Severity::Fatal,
+                ProblemKind::MissingField {
+                    available: cl.fields.clone(),
+                },
+            );
+            return Err(ImportError::NoColumn {
+                what: "collège column",
+                file: cfile,
+                report,
+            });
+        }
+    }
     let cc = CollegeColumns {
         uai: spec.college_columns.uai.clone().or(suggested.uai),
         name: spec.college_columns.name.clone().or(suggested.name),
@@ -670,6 +709,24 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
     if let BaselineSource::Sectors { path, uai } = &spec.baseline {
         let sl = layer_or_fail(path, &mut report)?;
         let sfile = sl.file.clone();
+        if let Some(c) = uai
+            && !sl.fields.contains(c)
+        {
+            report.push(
+                &sfile,
+                None,
+                Some(c),
+                Severity::Fatal,
+                ProblemKind::MissingField {
+                    available: sl.fields.clone(),
+                },
+            );
+            return Err(ImportError::NoColumn {
+                what: "UAI",
+                file: sfile,
+                report,
+            });
+        }
         let uai_col = uai
             .clone()
             .or_else(|| suggest_college_columns(&sl.fields).uai);
