@@ -335,7 +335,17 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
     let (u, p) = block_of(&h, CollegeId(0));
     click_at(&mut h, p);
     let t0 = std::time::Instant::now();
-    while std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0) == 0 {
+    // the autosave itself, not the hidden temporary file it is written to before its rename
+    let saved = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    while saved(&dir) == 0 {
         // the app saves a few seconds (of its clock) after a change
         h.run_steps(1);
         std::thread::sleep(std::time::Duration::from_millis(20));

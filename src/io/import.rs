@@ -143,7 +143,7 @@ pub struct Imported {
     /// The columns used, after suggestions.
     pub college_columns: CollegeColumns,
     /// Sector names joined to collèges without a UAI, for the user to confirm or fix.
-    pub name_matches: Vec<super::national::departement::NameMatch>,
+    pub name_matches: Vec<super::national::names::NameMatch>,
 }
 
 /// Why an import could not produce a territory at all.
@@ -808,7 +808,7 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
             if let Some(uai) = user_matches.get(&key) {
                 return (uai.clone(), mp, place);
             }
-            let m = super::national::departement::match_name(&u, &names);
+            let m = super::national::names::match_name(&u, &names);
             if let Some(uai) = &m.uai {
                 let uai = uai.clone();
                 name_matches.push(m);
@@ -1096,7 +1096,7 @@ pub fn read_name_matches(path: &Path) -> std::io::Result<HashMap<String, String>
 
 /// The name matches as a CSV the user can edit and give back with `--name-matches`: the name
 /// as the file writes it, the UAI chosen (empty when none), the collège's name, and how alike.
-pub fn write_name_matches(matches: &[super::national::departement::NameMatch]) -> String {
+pub fn write_name_matches(matches: &[super::national::names::NameMatch]) -> String {
     let mut out = String::from("nom;uai;college;ressemblance\n");
     for m in matches {
         out.push_str(&format!(

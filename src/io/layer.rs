@@ -117,6 +117,35 @@ impl Layer {
     }
 }
 
+/// The kind a file's name says it is, before reading it: a shapefile part, or a format that
+/// is not read at all.
+pub fn refusal_by_name(path: &Path) -> Option<super::report::Refusal> {
+    use super::report::Refusal;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".topojson") || name.ends_with(".topo.json") {
+        return Some(Refusal::Unsupported("TopoJSON".into()));
+    }
+    match ext.as_str() {
+        "dbf" | "shx" | "prj" | "cpg" | "qix" | "sbn" | "sbx" | "qmd" => {
+            Some(Refusal::ShapefilePart)
+        }
+        "gpx" => Some(Refusal::Unsupported("GPX".into())),
+        "gml" => Some(Refusal::Unsupported("GML".into())),
+        "gdb" | "gdbtable" => Some(Refusal::Unsupported("FileGDB".into())),
+        "kml" | "kmz" => Some(Refusal::Unsupported("KML".into())),
+        "gpkg" => Some(Refusal::Unsupported("GeoPackage".into())),
+        "xls" | "xlsx" | "ods" => Some(Refusal::Unsupported("tableur".into())),
+        _ => None,
+    }
+}
+
 /// Reads a GeoJSON or CSV file. `None` when the file cannot be used at all (the report says why).
 pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
     let file = path
@@ -124,7 +153,7 @@ pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let mut report = Report::default();
-    if let Some(refusal) = super::national::refusal_by_name(path) {
+    if let Some(refusal) = refusal_by_name(path) {
         report.push(
             &file,
             None,
@@ -927,7 +956,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                 None,
                 Severity::Fatal,
                 ProblemKind::NotReadHere {
-                    refusal: super::national::Refusal::NotATable,
+                    refusal: super::report::Refusal::NotATable,
                 },
             );
             return None;

@@ -209,7 +209,7 @@ pub enum ProblemKind {
     /// table.
     NotReadHere {
         /// Why.
-        refusal: super::national::Refusal,
+        refusal: Refusal,
     },
 }
 
@@ -263,4 +263,20 @@ impl Report {
     pub fn extend(&mut self, other: Report) {
         self.problems.extend(other.problems);
     }
+}
+
+/// Why a file is not one the import can read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// A `.dbf`, `.shx`, `.prj` or `.cpg`: part of a shapefile, whose `.shp` is to be opened.
+    ShapefilePart,
+    /// A format the project does not read (TopoJSON, GPX, GML, FileGDB, KML), and its name.
+    Unsupported(String),
+    /// A text file that is not a table.
+    NotATable,
+    /// A table or layer whose columns are none of the national files'.
+    Unknown,
+    /// The file cannot be read: the first problem met.
+    Unreadable(Box<Problem>),
 }

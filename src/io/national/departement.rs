@@ -7,13 +7,14 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-use geo::{Area, Distance, Haversine};
+use geo::Area;
 
 use super::ban::{StreetMatch, match_addresses};
 use super::carte::{
     CarteCounts, CommuneRule, departement_of_commune, normalise_departement, read_carte,
 };
-use super::names::{header_key, school_key, school_similarity};
+pub use super::names::{NameMatch, match_name};
+use super::names::{header_key, school_key};
 use super::{Recognised, Role, expand, recognise};
 use crate::io::crs::ToWgs84;
 use crate::io::layer::{Feature, Layer, Value, read_layer};
@@ -78,19 +79,6 @@ impl Capture {
     pub fn rate(&self) -> Option<f64> {
         (self.sector > 0.0).then(|| self.published / self.sector)
     }
-}
-
-/// A name that joined a collège without a UAI, for the user to confirm.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct NameMatch {
-    /// The name as the file writes it.
-    pub name: String,
-    /// The collège it was joined to (UAI), if any.
-    pub uai: Option<String>,
-    /// That collège's name.
-    pub college: Option<String>,
-    /// How alike the names are (1: same normalised name).
-    pub score: f64,
 }
 
 /// What the build did, in figures the report puts into words.
@@ -1114,45 +1102,6 @@ fn attach_census(layer: &Layer, units: &mut [Unit], report: &mut DepartementRepo
             report.units_with_groups += usize::from(u.population.groups.is_some());
         }
     }
-}
-
-/// Joins a name to a collège when a file has no UAI ("COLLEGE AUGUSTE RODIN"), among
-/// `(UAI, name)` pairs: the same normalised name is a match (score 1); otherwise the most alike
-/// name when it is alike enough (score ≥ 0.85), for the user to confirm; else no match, with
-/// the closest name said.
-pub fn match_name(name: &str, colleges: &[(String, String)]) -> NameMatch {
-    let k = school_key(name);
-    let best = colleges
-        .iter()
-        .map(|(uai, n)| {
-            let ck = school_key(n);
-            let score = if ck == k {
-                1.0
-            } else {
-                school_similarity(&k, &ck)
-            };
-            (score, uai, n)
-        })
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((score, uai, n)) if score >= 0.85 => NameMatch {
-            name: name.to_string(),
-            uai: Some(uai.clone()),
-            college: Some(n.clone()),
-            score,
-        },
-        other => NameMatch {
-            name: name.to_string(),
-            uai: None,
-            college: other.map(|b| b.2.clone()),
-            score: other.map_or(0.0, |b| b.0),
-        },
-    }
-}
-
-/// Distance in metres between two points (lon/lat).
-pub fn metres(a: geo::Point<f64>, b: geo::Point<f64>) -> f64 {
-    Haversine.distance(a, b)
 }
 
 /// The carte scolaire of a scenario, in the ministry's columns: one `O` row per commune and

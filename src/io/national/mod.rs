@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 use names::header_key;
 
+pub use super::layer::refusal_by_name;
+pub use super::report::Refusal;
+
 /// What a file is, among the national files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -76,50 +79,6 @@ pub struct Recognised {
     /// Why it was not recognised, when it was not (a sidecar of a shapefile, a format the
     /// project does not read...).
     pub refusal: Option<Refusal>,
-}
-
-/// Why a file is not one the import can read.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Refusal {
-    /// A `.dbf`, `.shx`, `.prj` or `.cpg`: part of a shapefile, whose `.shp` is to be opened.
-    ShapefilePart,
-    /// A format the project does not read (TopoJSON, GPX, GML, FileGDB, KML), and its name.
-    Unsupported(String),
-    /// A text file that is not a table.
-    NotATable,
-    /// A table or layer whose columns are none of the national files'.
-    Unknown,
-    /// The file cannot be read: the first problem met.
-    Unreadable(Box<crate::io::report::Problem>),
-}
-
-/// The kind a file's name says it is, before reading it: a shapefile part, or a format that
-/// is not read at all.
-pub fn refusal_by_name(path: &Path) -> Option<Refusal> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if name.ends_with(".topojson") || name.ends_with(".topo.json") {
-        return Some(Refusal::Unsupported("TopoJSON".into()));
-    }
-    match ext.as_str() {
-        "dbf" | "shx" | "prj" | "cpg" | "qix" | "sbn" | "sbx" | "qmd" => {
-            Some(Refusal::ShapefilePart)
-        }
-        "gpx" => Some(Refusal::Unsupported("GPX".into())),
-        "gml" => Some(Refusal::Unsupported("GML".into())),
-        "gdb" | "gdbtable" => Some(Refusal::Unsupported("FileGDB".into())),
-        "kml" | "kmz" => Some(Refusal::Unsupported("KML".into())),
-        "gpkg" => Some(Refusal::Unsupported("GeoPackage".into())),
-        "xls" | "xlsx" | "ods" => Some(Refusal::Unsupported("tableur".into())),
-        _ => None,
-    }
 }
 
 /// True for file names read as tables (CSV, possibly gzipped as the BAN ships them).

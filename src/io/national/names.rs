@@ -140,6 +140,53 @@ pub fn school_similarity(a: &str, b: &str) -> f64 {
     strsim::jaro_winkler(a, b)
 }
 
+/// A name that joined a collège without a UAI, for the user to confirm.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NameMatch {
+    /// The name as the file writes it.
+    pub name: String,
+    /// The collège it was joined to (UAI), if any.
+    pub uai: Option<String>,
+    /// That collège's name.
+    pub college: Option<String>,
+    /// How alike the names are (1: same normalised name).
+    pub score: f64,
+}
+
+/// Joins a name to a collège when a file has no UAI ("COLLEGE AUGUSTE RODIN"), among
+/// `(UAI, name)` pairs: the same normalised name is a match (score 1); otherwise the most alike
+/// name when it is alike enough (score ≥ 0.85), for the user to confirm; else no match, with
+/// the closest name said.
+pub fn match_name(name: &str, colleges: &[(String, String)]) -> NameMatch {
+    let k = school_key(name);
+    let best = colleges
+        .iter()
+        .map(|(uai, n)| {
+            let ck = school_key(n);
+            let score = if ck == k {
+                1.0
+            } else {
+                school_similarity(&k, &ck)
+            };
+            (score, uai, n)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((score, uai, n)) if score >= 0.85 => NameMatch {
+            name: name.to_string(),
+            uai: Some(uai.clone()),
+            college: Some(n.clone()),
+            score,
+        },
+        other => NameMatch {
+            name: name.to_string(),
+            uai: None,
+            college: other.map(|b| b.2.clone()),
+            score: other.map_or(0.0, |b| b.0),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
