@@ -355,7 +355,7 @@ pub fn is_uai(s: &str) -> bool {
 
 /// A polygon layer's feature as a valid multipolygon: repaired when it crosses itself (and
 /// said so), `None` with a problem when it cannot be used.
-fn area_of(
+pub(crate) fn area_of(
     f: &super::layer::Feature,
     file: &str,
     report: &mut Report,

@@ -418,8 +418,12 @@ pub fn build_departement(
     progress(Step::Contours);
     let iris_layer = read(Role::Iris, &report, &mut problems)?;
     report.iris = iris_layer.is_some();
-    let Some(units_layer) = iris_layer.or(read(Role::Communes, &report, &mut problems)?) else {
-        return Err(DepartementError::NoContours(Box::new(report)));
+    let units_layer = match iris_layer {
+        Some(l) => l,
+        None => match read(Role::Communes, &report, &mut problems)? {
+            Some(l) => l,
+            None => return Err(DepartementError::NoContours(Box::new(report))),
+        },
     };
     let key_col = if report.iris {
         col(&units_layer, &["codeiris", "dcomiris", "iris"])
@@ -456,14 +460,13 @@ pub fn build_departement(
         if !code.is_empty() && departement_of_commune(&commune) != code {
             continue;
         }
-        let mp = match &f.geometry {
-            Some(geo::Geometry::Polygon(p)) => geo::MultiPolygon(vec![p.clone()]),
-            Some(geo::Geometry::MultiPolygon(m)) => m.clone(),
-            _ => continue,
-        };
-        if mp.0.is_empty() || !seen.insert(key.clone()) {
+        if !seen.insert(key.clone()) {
             continue;
         }
+        // validated as every imported polygon is: repaired when it crosses itself, said so
+        let Some(mp) = crate::io::import::area_of(f, &units_layer.file, &mut problems) else {
+            continue;
+        };
         let shape = UnitShape::Area(mp);
         units.push(Unit {
             name: text(f, &name_col).unwrap_or_else(|| key.clone()),
