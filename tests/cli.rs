@@ -530,6 +530,26 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
     assert!((public - 700.0).abs() < 1e-6, "{public}");
     std::fs::remove_dir_all(&no_ecoles).ok();
 
+    // with INSEE's census table per IRIS, the communes get social groups: H is known
+    common::small_census(&dir.join("base-ic-evol-struct-pop-2019.csv"));
+    let o = bin()
+        .arg("import-departement")
+        .arg(&dir)
+        .arg("--out")
+        .arg(dir.join("t-census"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{text}");
+    assert!(
+        text.contains("recensement de l'INSEE ← base-ic-evol-struct-pop-2019.csv"),
+        "{text}"
+    );
+    let (_, indices) = common::indicators_json(dir.join("t-census").as_os_str(), None);
+    let h = indices["entropy"]["h"].as_f64().unwrap();
+    assert!(h > 0.0 && h < 1.0, "{indices}");
+    std::fs::remove_file(dir.join("base-ic-evol-struct-pop-2019.csv")).unwrap();
+
     // with the BAN's addresses the commune divided by streets is split by them
     common::small_ban(&dir.join("adresses-99.csv"));
     let o = bin()

@@ -173,3 +173,42 @@ pub fn small_ban(path: &std::path::Path) {
     )
     .unwrap();
 }
+
+/// An INSEE census table per IRIS, in INSEE's own columns (`IRIS`, `COM`, `C19_POP15P_CS1`…):
+/// two IRIS of commune 99001, one of 99002, one of 99003.
+pub fn small_census(path: &std::path::Path) {
+    let mut text = String::from("IRIS;COM;TYP_IRIS;LAB_IRIS;P19_POP");
+    for k in 1..=8 {
+        text.push_str(&format!(";C19_POP15P_CS{k}"));
+    }
+    text.push('\n');
+    for (iris, com, cs) in [
+        (
+            "990010101",
+            "99001",
+            [1.0, 2.0, 40.0, 30.0, 20.0, 5.0, 50.0, 2.0],
+        ),
+        (
+            "990010102",
+            "99001",
+            [0.0, 2.0, 30.0, 20.0, 20.0, 5.0, 40.0, 3.0],
+        ),
+        (
+            "990020000",
+            "99002",
+            [2.0, 5.0, 10.0, 20.0, 40.0, 40.0, 30.0, 10.0],
+        ),
+        (
+            "990030000",
+            "99003",
+            [3.0, 5.0, 5.0, 10.0, 40.0, 60.0, 30.0, 20.0],
+        ),
+    ] {
+        text.push_str(&format!("{iris};{com};H;1;1000"));
+        for x in cs {
+            text.push_str(&format!(";{x}"));
+        }
+        text.push('\n');
+    }
+    std::fs::write(path, text).unwrap();
+}

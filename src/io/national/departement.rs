@@ -823,7 +823,7 @@ pub fn build_departement(
         }
     }
     if let Some(c) = &census {
-        attach_census(c, &mut units, &mut report);
+        attach_census(c, &mut units, report.iris, &mut report);
     }
 
     // The territory, then the baseline from the carte scolaire
@@ -1086,22 +1086,32 @@ pub fn build_departement(
 
 /// Attaches census social groups (CS1..CS8 per IRIS or commune) to the units, scaled to their
 /// pupils.
-fn attach_census(layer: &Layer, units: &mut [Unit], report: &mut DepartementReport) {
+fn attach_census(layer: &Layer, units: &mut [Unit], iris: bool, report: &mut DepartementReport) {
     let cols = crate::io::import::suggest_unit_columns(&layer.fields);
     let Some(cs) = cols.census_cs else {
         return;
     };
-    let key = col(layer, &["iris", "codeiris", "codgeo", "com", "codecommune"]);
-    let rows: HashMap<String, &Feature> = layer
-        .features
-        .iter()
-        .filter_map(|f| Some((text(f, &key)?, f)))
-        .collect();
-    for u in units {
-        let Some(f) = rows.get(&u.key) else { continue };
+    // the table's rows keyed as the units are: IRIS by IRIS; communes by commune, an IRIS
+    // table's rows added up per commune
+    let key = if iris {
+        col(layer, &["iris", "codeiris"])
+    } else {
+        col(layer, &["codgeo", "com", "codecommune", "depcom"])
+    };
+    let mut totals: HashMap<String, Vec<f64>> = HashMap::new();
+    for f in &layer.features {
+        let Some(k) = text(f, &key) else { continue };
         let counts: Option<Vec<f64>> = cs.iter().map(|c| num(f, &Some(c.clone()))).collect();
-        if let (Some(counts), Some(p)) = (counts, u.population.pupils) {
-            u.population.groups = crate::io::import::census_groups(&counts, p);
+        if let Some(counts) = counts {
+            let t = totals.entry(k).or_insert_with(|| vec![0.0; counts.len()]);
+            for (a, b) in t.iter_mut().zip(&counts) {
+                *a += b;
+            }
+        }
+    }
+    for u in units {
+        if let (Some(counts), Some(p)) = (totals.get(&u.key), u.population.pupils) {
+            u.population.groups = crate::io::import::census_groups(counts, p);
             report.units_with_groups += usize::from(u.population.groups.is_some());
         }
     }
