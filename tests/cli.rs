@@ -567,8 +567,25 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
     assert!(text.contains("Impasse des Lilas (1)"), "{text}");
     let carte = std::fs::read_to_string(dir.join("carte.csv")).unwrap();
     assert!(carte.starts_with("code_departement;code_insee;"), "{carte}");
-    // the shared commune lists both collèges
+    // the shared commune lists both collèges; the commune divided by streets keeps its rows
     assert_eq!(carte.matches(";99002;").count(), 2, "{carte}");
+    assert!(
+        carte.contains("099;99003;Bourg;RUE ST MELAINE;1;9999;I;0990001A;N\n"),
+        "{carte}"
+    );
+    // the rows travel with the territory: `export` writes the same annex from the folder
+    let o = bin()
+        .arg("export")
+        .arg(&out)
+        .arg("--carte-scolaire")
+        .arg(dir.join("carte2.csv"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("carte2.csv")).unwrap(),
+        carte
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -76,6 +76,7 @@ pub fn run(args: &ImportDepartementArgs, lang: Lang) -> Result<String, String> {
         let csv = crate::io::national::departement::carte_scolaire_csv(
             t,
             &built.baseline,
+            &built.baseline,
             &built.report.code,
         );
         crate::io::atomic_write(p, csv.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))?;

@@ -584,7 +584,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
         } => {
             let (t, baseline, config) = open_walkable(territory, streets.as_deref(), lang)?;
             let s = match scenario {
-                None => baseline,
+                None => baseline.clone(),
                 Some(p) => {
                     let text = std::fs::read_to_string(p)
                         .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
@@ -637,7 +637,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
                     .unwrap_or_default();
                 save(
                     p,
-                    &crate::io::national::departement::carte_scolaire_csv(&t, &s, &dep),
+                    &crate::io::national::departement::carte_scolaire_csv(&t, &s, &baseline, &dep),
                 )?;
                 let _ = writeln!(out, "→ {}", p.display());
             }

@@ -123,9 +123,10 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
             "the territory needs territory.json, units.geojson and colleges.geojson".into(),
         ));
     };
-    let (landmarks, streets, baseline) = (
+    let (landmarks, streets, street_ranges, baseline) = (
         text_of("landmarks.geojson"),
         text_of("streets.geojson"),
+        text_of(super::territory_files::STREET_RANGES_FILE),
         text_of("baseline.scenario.json"),
     );
     let (territory, baseline) = parse_territory(&TerritoryTexts {
@@ -135,6 +136,7 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         colleges: &colleges,
         landmarks: landmarks.as_deref(),
         streets: streets.as_deref(),
+        street_ranges: street_ranges.as_deref(),
         baseline: baseline.as_deref(),
     })?;
     let scenarios = file

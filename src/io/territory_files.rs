@@ -100,6 +100,8 @@ pub struct TerritoryTexts<'a> {
     pub landmarks: Option<&'a str>,
     /// `streets.geojson`, if any.
     pub streets: Option<&'a str>,
+    /// `carte-streets.json` (the carte scolaire's street rows), if any.
+    pub street_ranges: Option<&'a str>,
     /// `baseline.scenario.json`, if any.
     pub baseline: Option<&'a str>,
 }
@@ -130,6 +132,7 @@ pub fn read_territory_dir(dir: &Path) -> Result<(Territory, Scenario), LoadError
     let colleges = read(&dir.join("colleges.geojson"))?;
     let landmarks = read_optional(&dir.join("landmarks.geojson"))?;
     let streets = read_optional(&dir.join("streets.geojson"))?;
+    let street_ranges = read_optional(&dir.join(STREET_RANGES_FILE))?;
     let baseline = read_optional(&dir.join("baseline.scenario.json"))?;
     parse_territory(&TerritoryTexts {
         origin: dir.to_path_buf(),
@@ -138,6 +141,7 @@ pub fn read_territory_dir(dir: &Path) -> Result<(Territory, Scenario), LoadError
         colleges: &colleges,
         landmarks: landmarks.as_deref(),
         streets: streets.as_deref(),
+        street_ranges: street_ranges.as_deref(),
         baseline: baseline.as_deref(),
     })
 }
@@ -361,6 +365,13 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
                 line,
             });
         }
+    }
+    if let Some(t) = texts.street_ranges {
+        territory.street_ranges = serde_json::from_str(t).map_err(|e| LoadError::Syntax {
+            path: dir.join(STREET_RANGES_FILE),
+            expected: "carte scolaire street rows",
+            reason: e.to_string(),
+        })?;
     }
     if let Some(t) = texts.streets {
         let path = dir.join("streets.geojson");
@@ -692,7 +703,7 @@ pub fn territory_texts(territory: &Territory, baseline: &Scenario) -> Vec<(&'sta
         .iter()
         .map(|s| feature(GeometryValue::from(s), Map::new()))
         .collect();
-    vec![
+    let mut files = vec![
         (
             "territory.json",
             serde_json::to_string_pretty(&header).unwrap_or_default() + "\n",
@@ -705,8 +716,19 @@ pub fn territory_texts(territory: &Territory, baseline: &Scenario) -> Vec<(&'sta
             "baseline.scenario.json",
             scenario_to_json(baseline, territory),
         ),
-    ]
+    ];
+    // only territories imported from a carte scolaire with street rows have them
+    if !territory.street_ranges.is_empty() {
+        files.push((
+            STREET_RANGES_FILE,
+            serde_json::to_string(&territory.street_ranges).unwrap_or_default() + "\n",
+        ));
+    }
+    files
 }
+
+/// The file of the carte scolaire's street rows in a territory folder or project.
+pub const STREET_RANGES_FILE: &str = "carte-streets.json";
 
 /// Writes a territory folder, each file atomically.
 pub fn write_territory_dir(
@@ -730,6 +752,7 @@ pub fn embedded_demo() -> Result<(Territory, Scenario), LoadError> {
         colleges: include_str!("../../maps/demo/colleges.geojson"),
         landmarks: Some(include_str!("../../maps/demo/landmarks.geojson")),
         streets: Some(include_str!("../../maps/demo/streets.geojson")),
+        street_ranges: None,
         baseline: Some(include_str!("../../maps/demo/baseline.scenario.json")),
     })
 }

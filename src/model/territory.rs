@@ -177,6 +177,25 @@ pub struct College {
     pub own_intake: Option<Population>,
 }
 
+/// A street row of the carte scolaire, for a commune divided by streets: which collège the
+/// house numbers of one street go to. Kept with the territory so that a scenario can be written
+/// back as the annex a département's decision lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreetRange {
+    /// The commune (INSEE code).
+    pub commune: String,
+    /// The street as the département writes it.
+    pub street: String,
+    /// First house number.
+    pub from: u32,
+    /// Last house number (9999: the whole street).
+    pub to: u32,
+    /// Which side: `PI` both, `P` even, `I` odd.
+    pub parity: String,
+    /// The collège (UAI).
+    pub uai: String,
+}
+
 /// A line drawn for orientation (river, ring road, railway).
 #[derive(Debug, Clone)]
 pub struct Landmark {
@@ -262,6 +281,8 @@ pub struct Territory {
     pub landmarks: Vec<Landmark>,
     /// Street centre lines, for walking distances (lon/lat).
     pub streets: Vec<geo::LineString<f64>>,
+    /// The carte scolaire's street rows of communes divided by streets, when imported.
+    pub street_ranges: Vec<StreetRange>,
     unit_index: RTree<GeomWithData<Rectangle<[f64; 2]>, u32>>,
     adjacency: Adjacency,
     unit_by_key: HashMap<String, UnitId>,
@@ -376,6 +397,7 @@ impl Territory {
             colleges,
             landmarks: Vec::new(),
             streets: Vec::new(),
+            street_ranges: Vec::new(),
             unit_index,
             adjacency,
             unit_by_key,

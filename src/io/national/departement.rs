@@ -1054,7 +1054,25 @@ pub fn build_departement(
             report.not_in_carte.join(", ")
         ));
     }
-    let territory = build(units, notes.join("\n"))?;
+    let mut territory = build(units, notes.join("\n"))?;
+    // the street rows of the communes divided by streets, kept for the carte scolaire export
+    if let Some(c) = &carte {
+        let communes: HashSet<&String> = unit_commune.iter().collect();
+        for (code, rule) in &c.communes {
+            if let (true, CommuneRule::Streets(rows)) = (communes.contains(code), rule) {
+                territory
+                    .street_ranges
+                    .extend(rows.iter().map(|r| crate::model::StreetRange {
+                        commune: code.clone(),
+                        street: r.street.clone(),
+                        from: r.from,
+                        to: r.to,
+                        parity: r.parity.code().to_string(),
+                        uai: r.uai.clone(),
+                    }));
+            }
+        }
+    }
 
     // Capture: each public collège's published headcount against its sector's pupils
     let metrics = crate::metrics::Metrics::new(
@@ -1118,16 +1136,25 @@ fn attach_census(layer: &Layer, units: &mut [Unit], iris: bool, report: &mut Dep
 }
 
 /// The carte scolaire of a scenario, in the ministry's columns: one `O` row per commune and
-/// collège (several for a commune shared between collèges). Units are communes keyed by their
-/// INSEE code; IRIS units are grouped by commune.
-pub fn carte_scolaire_csv(territory: &Territory, scenario: &Scenario, departement: &str) -> String {
-    let mut rows: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+/// collège (several for a commune shared between collèges), and, for a commune divided by
+/// streets that the scenario leaves as the baseline has it, its street rows as imported. Units
+/// are communes keyed by their INSEE code; IRIS units are grouped by commune.
+pub fn carte_scolaire_csv(
+    territory: &Territory,
+    scenario: &Scenario,
+    baseline: &Scenario,
+    departement: &str,
+) -> String {
+    // per commune: its name, the collèges the scenario sends it to, and whether it is as the
+    // baseline has it
+    let mut rows: BTreeMap<String, (String, Vec<String>, bool)> = BTreeMap::new();
     for u in territory.unit_ids() {
         let unit = territory.unit(u);
         let commune: String = unit.key.chars().take(5).collect();
         let entry = rows
             .entry(commune)
-            .or_insert_with(|| (unit.name.clone(), Vec::new()));
+            .or_insert_with(|| (unit.name.clone(), Vec::new(), true));
+        entry.2 &= scenario.assignment(u) == baseline.assignment(u);
         for (c, _) in scenario.assignment(u).shares() {
             let uai = territory.college(c).uai.clone();
             if !entry.1.contains(&uai) {
@@ -1143,9 +1170,27 @@ pub fn carte_scolaire_csv(territory: &Territory, scenario: &Scenario, departemen
     } else {
         departement.to_string()
     };
-    for (commune, (name, uais)) in rows {
+    for (commune, (name, uais, unchanged)) in rows {
+        let name = name.replace(';', ",");
+        let streets: Vec<&crate::model::StreetRange> = territory
+            .street_ranges
+            .iter()
+            .filter(|r| r.commune == commune)
+            .collect();
+        if unchanged && !streets.is_empty() {
+            for r in streets {
+                out.push_str(&format!(
+                    "{dep};{commune};{name};{};{};{};{};{};N\n",
+                    r.street.replace(';', ","),
+                    r.from,
+                    r.to,
+                    r.parity,
+                    r.uai
+                ));
+            }
+            continue;
+        }
         for uai in uais {
-            let name = name.replace(';', ",");
             out.push_str(&format!("{dep};{commune};{name};;;;;{uai};O\n"));
         }
     }
@@ -1155,6 +1200,66 @@ pub fn carte_scolaire_csv(territory: &Territory, scenario: &Scenario, departemen
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_carte_scolaire_export_keeps_street_rows_only_where_the_scenario_keeps_the_commune() {
+        use crate::model::territory::tests::square_unit;
+        use crate::model::{Assignment, CollegeId, StreetRange, UnitId};
+        let college = |uai: &str, x: f64| College {
+            uai: uai.into(),
+            name: uai.into(),
+            short_name: uai.into(),
+            location: geo::Point::new(x, 48.0),
+            sector: Sector::Public,
+            capacity_pupils: None,
+            capacity_6e_classes: None,
+            rep: Rep::None,
+            observed_ips: None,
+            observed_pupils: None,
+            own_intake: None,
+        };
+        let mut t = Territory::new(
+            TerritoryInfo::default(),
+            GroupScheme::depp4(),
+            vec![
+                square_unit("99001", 0.0, 48.0, 0.01, Population::default()),
+                square_unit("99003", 0.01, 48.0, 0.01, Population::default()),
+            ],
+            vec![college("0990001A", 0.005), college("0990002B", 0.015)],
+        )
+        .unwrap();
+        let row = |parity: &str, uai: &str| StreetRange {
+            commune: "99003".into(),
+            street: "RUE ST MELAINE".into(),
+            from: 1,
+            to: 9999,
+            parity: parity.into(),
+            uai: uai.into(),
+        };
+        t.street_ranges = vec![row("I", "0990001A"), row("P", "0990002B")];
+        let mut base = Scenario::unassigned(ScenarioMeta::new("base"), &t);
+        base.replace_assignment(UnitId(0), Assignment::College(CollegeId(0)));
+        base.replace_assignment(
+            UnitId(1),
+            Assignment::Shares(vec![(CollegeId(0), 0.5), (CollegeId(1), 0.5)]),
+        );
+        let csv = carte_scolaire_csv(&t, &base, &base, "99");
+        assert!(csv.contains("099;99001;99001;;;;;0990001A;O\n"), "{csv}");
+        assert!(
+            csv.contains(";99003;99003;RUE ST MELAINE;1;9999;I;0990001A;N\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains(";99003;99003;RUE ST MELAINE;1;9999;P;0990002B;N\n"),
+            "{csv}"
+        );
+        // the whole commune given to the second collège: its street rows no longer hold
+        let mut moved = base.clone();
+        moved.replace_assignment(UnitId(1), Assignment::College(CollegeId(1)));
+        let csv = carte_scolaire_csv(&t, &moved, &base, "99");
+        assert!(!csv.contains("RUE ST MELAINE"), "{csv}");
+        assert!(csv.contains("099;99003;99003;;;;;0990002B;O\n"), "{csv}");
+    }
 
     #[test]
     fn names_without_uai_join_exactly_by_likeness_or_not_at_all() {
