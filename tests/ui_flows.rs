@@ -1659,6 +1659,9 @@ fn the_departement_assistant_names_each_file_builds_and_opens_the_territory() {
     wait_contains(&mut h, "carte scolaire des collèges publics ←");
     assert!(h.query_by_label_contains("IPS des écoles ←").is_some());
     assert!(h.query_by_label_contains("lisez-moi.txt").is_some());
+    // each table says which column holds the UAI, and it can be changed
+    assert!(combo(&h, "Identifiant_de_l_etablissement").is_some());
+    assert!(combo(&h, "Numéro de l'école").is_some());
     assert!(
         h.query_by_label_contains("adresses (BAN) : le partage des communes divisées par rues")
             .is_some()

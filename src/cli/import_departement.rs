@@ -40,6 +40,7 @@ pub fn run(args: &ImportDepartementArgs, lang: Lang) -> Result<String, String> {
         code: args.code.clone(),
         name: args.name.clone(),
         uai_column: args.college_uai.clone(),
+        uai_columns: Default::default(),
     };
     let mut last_percent = None;
     let built = build_departement(&spec, &mut |step| {

@@ -414,6 +414,8 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
         (PupilsSource::Ecoles { ecoles, year, units_without }, Lang::En) => format!(
             "Pupils estimated from {ecoles} écoles (rentrée {year}, CP to CM2 scaled to 4 collège years); {units_without} units without an école count 0 (their children are counted where they go to école)."
         ),
+        (PupilsSource::SpreadByPopulation, Lang::Fr) => "Élèves estimés : l'effectif publié de chaque collège public réparti sur son secteur selon la population des communes (faute d'effectifs des écoles).".into(),
+        (PupilsSource::SpreadByPopulation, Lang::En) => "Pupils estimated: each public collège's published headcount spread over its sector by the communes' population (no école headcounts).".into(),
         (PupilsSource::SpreadByArea, Lang::Fr) => "Élèves estimés : l'effectif publié de chaque collège public réparti sur son secteur selon la surface (faute d'effectifs des écoles).".into(),
         (PupilsSource::SpreadByArea, Lang::En) => "Pupils estimated: each public collège's published headcount spread over its sector by area (no école headcounts).".into(),
         (PupilsSource::None, Lang::Fr) => "Élèves par unité : inconnus ; ajoutez les effectifs des écoles (fr-en-ecoles-effectifs-nb_classes) ou des collèges.".into(),
@@ -634,6 +636,8 @@ pub struct DepartementTexts {
     pub nothing_recognised: &'static str,
     /// Link from the import window.
     pub from_import: &'static str,
+    /// The label of a table's UAI column picker.
+    pub uai_of_table: &'static str,
 }
 
 const FR: DepartementTexts = DepartementTexts {
@@ -662,6 +666,7 @@ const FR: DepartementTexts = DepartementTexts {
     problems: "Problèmes dans les fichiers",
     nothing_recognised: "Aucun des fichiers nationaux attendus dans ce dossier.",
     from_import: "Un département depuis les fichiers nationaux…",
+    uai_of_table: "UAI :",
 };
 
 const EN: DepartementTexts = DepartementTexts {
@@ -690,6 +695,7 @@ const EN: DepartementTexts = DepartementTexts {
     problems: "Problems in the files",
     nothing_recognised: "None of the expected national files in this folder.",
     from_import: "A département from the national files…",
+    uai_of_table: "UAI:",
 };
 
 /// The window's words in one language.

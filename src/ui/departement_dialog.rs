@@ -30,6 +30,8 @@ pub struct DepartementDialog {
     pub name: String,
     /// A UAI column of the user's.
     pub uai_column: String,
+    /// The UAI column the user chose for one table (by file name).
+    uai_columns: std::collections::BTreeMap<String, String>,
     browsing: Option<Receiver<Option<PathBuf>>>,
     reading: Option<Receiver<Vec<Recognised>>>,
     files: Option<Vec<Recognised>>,
@@ -73,6 +75,7 @@ impl DepartementDialog {
             code: opt(&self.code),
             name: opt(&self.name),
             uai_column: opt(&self.uai_column),
+            uai_columns: self.uai_columns.clone(),
         }
     }
 
@@ -310,7 +313,7 @@ impl DepartementDialog {
                             for line in details {
                                 ui.label(line);
                             }
-                            show_files(ui, lang, &b.report.files, &b.report.missing);
+                            show_files(ui, lang, &b.report.files, &b.report.missing, None);
                             if !problems.is_empty() {
                                 egui::CollapsingHeader::new(tx.problems)
                                     .default_open(false)
@@ -333,18 +336,50 @@ impl DepartementDialog {
                         .id_salt("departement-files")
                         .min_scrolled_height(room)
                         .max_height(room)
-                        .show(ui, |ui| show_files(ui, lang, files, &missing));
+                        .show(ui, |ui| {
+                            show_files(ui, lang, files, &missing, Some(&mut self.uai_columns));
+                        });
                 }
             });
         answer
     }
 }
 
-fn show_files(ui: &mut egui::Ui, lang: Lang, files: &[Recognised], missing: &[Role]) {
+/// Each file's role, with a picker of its UAI column for the tables that have one (when
+/// `uai_columns` is given: before the build), then what the missing files would add.
+fn show_files(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    files: &[Recognised],
+    missing: &[Role],
+    mut uai_columns: Option<&mut std::collections::BTreeMap<String, String>>,
+) {
     let tx = texts(lang);
     ui.label(egui::RichText::new(tx.files).strong());
-    for line in words::files_text(lang, files) {
-        ui.label(line);
+    for (line, file) in words::files_text(lang, files).into_iter().zip(files) {
+        let uai_table = matches!(
+            file.role,
+            Some(
+                Role::Directory
+                    | Role::Geolocation
+                    | Role::CollegeIps
+                    | Role::EcoleIps
+                    | Role::CollegeHeadcounts
+                    | Role::EcoleHeadcounts
+                    | Role::SecondDegreeHeadcounts
+            )
+        );
+        match uai_columns.as_deref_mut() {
+            Some(chosen) if uai_table => {
+                ui.horizontal(|ui| {
+                    ui.label(line);
+                    uai_picker(ui, lang, file, chosen);
+                });
+            }
+            _ => {
+                ui.label(line);
+            }
+        }
     }
     let report = crate::io::national::departement::DepartementReport {
         missing: missing.to_vec(),
@@ -357,4 +392,39 @@ fn show_files(ui: &mut egui::Ui, lang: Lang, files: &[Recognised], missing: &[Ro
             ui.label(line);
         }
     }
+}
+
+/// The UAI column of one table: the one recognised, or the user's choice among its columns.
+fn uai_picker(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    file: &Recognised,
+    chosen: &mut std::collections::BTreeMap<String, String>,
+) {
+    let name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let found = crate::io::national::departement::uai_column_of(&file.columns);
+    let current = chosen.get(&name).cloned().or(found.clone());
+    let l = ui.label(texts(lang).uai_of_table);
+    egui::ComboBox::from_id_salt(("uai-column", &name))
+        .selected_text(current.clone().unwrap_or_else(|| "—".into()))
+        .show_ui(ui, |ui| {
+            for c in &file.columns {
+                if ui
+                    .selectable_label(current.as_ref() == Some(c), c)
+                    .clicked()
+                {
+                    if Some(c) == found.as_ref() {
+                        chosen.remove(&name);
+                    } else {
+                        chosen.insert(name.clone(), c.clone());
+                    }
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
 }

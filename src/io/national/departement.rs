@@ -38,6 +38,9 @@ pub struct DepartementSpec {
     /// A column holding the UAI, for tables whose UAI column has a name of its own. An error
     /// when no table has it.
     pub uai_column: Option<String>,
+    /// The UAI column chosen for one table (by file name), over the one above. An error when
+    /// that table does not have it.
+    pub uai_columns: BTreeMap<String, String>,
 }
 
 /// Where each figure came from.
@@ -53,6 +56,9 @@ pub enum PupilsSource {
         /// Units with no école (their children are counted where they go to école).
         units_without: usize,
     },
+    /// Each public collège's published headcount spread over its sector by the units'
+    /// population (estimate).
+    SpreadByPopulation,
     /// Each public collège's published headcount spread over its sector by area (estimate).
     SpreadByArea,
     /// No figure at all.
@@ -255,85 +261,110 @@ struct Draft {
     pupils_ips: Option<f64>,
 }
 
-/// A location from a row: its latitude/longitude geometry, or `Coordonnee X/Y` in the
-/// projection its `EPSG` column names.
-fn location_of(
-    f: &Feature,
-    layer: &Layer,
-    cache: &mut HashMap<u16, Option<ToWgs84>>,
-) -> Option<geo::Point<f64>> {
-    if let Some(geo::Geometry::Point(p)) = &f.geometry {
-        return Some(*p);
-    }
-    let lat = num(f, &col(layer, &["latitude", "lat"]));
-    let lon = num(f, &col(layer, &["longitude", "lon"]));
-    if let (Some(lat), Some(lon)) = (lat, lon)
-        && lat.abs() <= 90.0
-        && lon.abs() <= 180.0
-    {
-        return Some(geo::Point::new(lon, lat));
-    }
-    let x = num(f, &col(layer, &["coordonneex"]))?;
-    let y = num(f, &col(layer, &["coordonneey"]))?;
-    let epsg = text(f, &col(layer, &["epsg"]))
-        .and_then(|e| {
-            e.rsplit(':')
-                .next()
-                .and_then(|c| c.trim().parse::<u16>().ok())
-        })
-        .unwrap_or(2154);
-    let conv = cache
-        .entry(epsg)
-        .or_insert_with(|| ToWgs84::from_epsg(epsg).ok())
-        .as_ref()?;
-    let (lon, lat) = conv.convert(x, y).ok()?;
-    Some(geo::Point::new(lon, lat))
+/// The column a national table holds the UAI in, by the ministry's spellings
+/// (`Identifiant_de_l_etablissement`, `Code établissement`, `Numéro du collège`, `UAI`...).
+pub fn uai_column_of(fields: &[String]) -> Option<String> {
+    [
+        "identifiantdeletablissement",
+        "codeetablissement",
+        "numeroducollege",
+        "numerodelecole",
+        "numerodetablissement",
+        "numerouai",
+        "uai",
+        "codeuai",
+        "coderne",
+    ]
+    .iter()
+    .find_map(|k| fields.iter().find(|f| header_key(f) == *k).cloned())
 }
 
-/// The UAI of a row: the user's column when the table has it, else the ministry's spellings.
-fn uai_of(f: &Feature, layer: &Layer, user: &Option<String>) -> Option<String> {
-    let c = user
-        .clone()
-        .filter(|u| layer.fields.contains(u))
-        .or_else(|| {
-            col(
+/// The columns a national table's rows are read through, found once per table.
+struct Rows {
+    uai: Option<String>,
+    departement: Option<String>,
+    commune: Option<String>,
+    lat: Option<String>,
+    lon: Option<String>,
+    x: Option<String>,
+    y: Option<String>,
+    epsg: Option<String>,
+}
+
+impl Rows {
+    /// The columns of `layer`, the user's UAI column first when the table has it.
+    fn of(layer: &Layer, user_uai: Option<String>) -> Rows {
+        Rows {
+            uai: user_uai
+                .filter(|u| layer.fields.contains(u))
+                .or_else(|| uai_column_of(&layer.fields)),
+            departement: col(layer, &["codedepartement", "codedudepartement"]),
+            commune: col(
                 layer,
                 &[
-                    "identifiantdeletablissement",
-                    "codeetablissement",
-                    "numeroducollege",
-                    "numerodelecole",
-                    "numerodetablissement",
-                    "numerouai",
-                    "uai",
-                    "codeuai",
-                    "coderne",
+                    "codecommune",
+                    "codeinseedelacommune",
+                    "codeinsee",
+                    "inseecom",
                 ],
-            )
-        });
-    let u = text(f, &c)?.to_ascii_uppercase();
-    crate::io::import::is_uai(&u).then_some(u)
-}
-
-fn in_departement(f: &Feature, layer: &Layer, code: &str) -> bool {
-    if let Some(d) = text(f, &col(layer, &["codedepartement", "codedudepartement"])) {
-        return normalise_departement(&d) == code;
+            ),
+            lat: col(layer, &["latitude", "lat"]),
+            lon: col(layer, &["longitude", "lon"]),
+            x: col(layer, &["coordonneex"]),
+            y: col(layer, &["coordonneey"]),
+            epsg: col(layer, &["epsg"]),
+        }
     }
-    match text(
-        f,
-        &col(
-            layer,
-            &[
-                "codecommune",
-                "codeinseedelacommune",
-                "codeinsee",
-                "inseecom",
-            ],
-        ),
-    ) {
-        Some(c) => departement_of_commune(&c) == code,
-        // nothing says where it is: keep it
-        None => true,
+
+    /// The row's UAI, when it is one.
+    fn uai(&self, f: &Feature) -> Option<String> {
+        let u = text(f, &self.uai)?.to_ascii_uppercase();
+        crate::io::import::is_uai(&u).then_some(u)
+    }
+
+    /// True when the row is in the département (by its département or commune code), or
+    /// when nothing says where it is.
+    fn in_departement(&self, f: &Feature, code: &str) -> bool {
+        if let Some(d) = text(f, &self.departement) {
+            return normalise_departement(&d) == code;
+        }
+        match text(f, &self.commune) {
+            Some(c) => departement_of_commune(&c) == code,
+            None => true,
+        }
+    }
+
+    /// A location from the row: its latitude/longitude, or `Coordonnee X/Y` in the projection
+    /// its `EPSG` column names (Lambert-93 when it names none).
+    fn location(
+        &self,
+        f: &Feature,
+        cache: &mut HashMap<u16, Option<ToWgs84>>,
+    ) -> Option<geo::Point<f64>> {
+        if let Some(geo::Geometry::Point(p)) = &f.geometry {
+            return Some(*p);
+        }
+        if let (Some(lat), Some(lon)) = (num(f, &self.lat), num(f, &self.lon))
+            && lat.abs() <= 90.0
+            && lon.abs() <= 180.0
+        {
+            return Some(geo::Point::new(lon, lat));
+        }
+        let x = num(f, &self.x)?;
+        let y = num(f, &self.y)?;
+        let epsg = text(f, &self.epsg)
+            .and_then(|e| {
+                e.rsplit(':')
+                    .next()
+                    .and_then(|c| c.trim().parse::<u16>().ok())
+            })
+            .unwrap_or(2154);
+        let conv = cache
+            .entry(epsg)
+            .or_insert_with(|| ToWgs84::from_epsg(epsg).ok())
+            .as_ref()?;
+        let (lon, lat) = conv.convert(x, y).ok()?;
+        Some(geo::Point::new(lon, lat))
     }
 }
 
@@ -384,7 +415,27 @@ pub fn build_departement(
             return Err(DepartementError::MissingColumn(c.clone(), Box::new(report)));
         }
     }
-    let user_uai = spec.uai_column.clone();
+    for (file, c) in &spec.uai_columns {
+        let known = files.iter().any(|f| {
+            f.path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy() == *file)
+                && f.columns.contains(c)
+        });
+        if !known {
+            return Err(DepartementError::MissingColumn(
+                format!("{c} ({file})"),
+                Box::new(report),
+            ));
+        }
+    }
+    // the user's UAI column: the one named for this file, else the one named for every table
+    let uai_for = |layer: &Layer| {
+        spec.uai_columns
+            .get(&layer.file)
+            .cloned()
+            .or_else(|| spec.uai_column.clone())
+    };
 
     // The carte scolaire first: it names the département
     let carte = match read(Role::CarteScolaire, &report, &mut problems)? {
@@ -445,6 +496,13 @@ pub fn build_departement(
         &["nomiris", "libiris", "nom", "nomcom", "libelle", "name"],
     );
     let commune_col = col(&units_layer, &["inseecom", "depcom", "codecommune"]);
+    // IGN's contours carry each commune's population: the better weight when pupils must be
+    // spread over a sector
+    let population_col = col(
+        &units_layer,
+        &["population", "pmun", "ptot", "p21pop", "p20pop", "p19pop"],
+    );
+    let mut unit_population: Vec<Option<f64>> = Vec::new();
     let mut units: Vec<Unit> = Vec::new();
     let mut unit_commune: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
@@ -477,6 +535,7 @@ pub fn build_departement(
             school: None,
         });
         unit_commune.push(commune);
+        unit_population.push(num(f, &population_col).filter(|p| *p >= 0.0));
     }
     report.units = units.len();
     if units.is_empty() {
@@ -513,15 +572,17 @@ pub fn build_departement(
         let state_col = col(d, &["etat", "etatetablissement"]);
         let name_col = col(d, &["nometablissement", "appellationofficielle"]);
         let rep_col = col(d, &["appartenanceeducationprioritaire"]);
+        let rows_d = Rows::of(d, uai_for(d));
         for f in &d.features {
-            if !text(f, &type_col).is_some_and(|t| college_word(&t)) || !in_departement(f, d, &code)
+            if !text(f, &type_col).is_some_and(|t| college_word(&t))
+                || !rows_d.in_departement(f, &code)
             {
                 continue;
             }
             if text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert")) {
                 continue;
             }
-            let Some(uai) = uai_of(f, d, &user_uai) else {
+            let Some(uai) = rows_d.uai(f) else {
                 continue;
             };
             let private = text(f, &status_col).map(|s| header_key(&s).starts_with("priv"));
@@ -538,7 +599,7 @@ pub fn build_departement(
                 uai,
                 Draft {
                     name: text(f, &name_col),
-                    location: location_of(f, d, &mut cache),
+                    location: rows_d.location(f, &mut cache),
                     private,
                     rep,
                     pupils: num(f, &col(d, &["nombredeleves"])),
@@ -557,11 +618,12 @@ pub fn build_departement(
         let state_col = col(g, &["etatetablissement", "etatetablissementlibe"]);
         let name_col = col(g, &["appellationofficielle"]);
         let take_new = directory.is_none();
+        let rows_g = Rows::of(g, uai_for(g));
         for f in &g.features {
-            let Some(uai) = uai_of(f, g, &user_uai) else {
+            let Some(uai) = rows_g.uai(f) else {
                 continue;
             };
-            let location = location_of(f, g, &mut cache);
+            let location = rows_g.location(f, &mut cache);
             if let Some(d) = drafts.get_mut(&uai) {
                 // the geolocation file places the collèges the directory lists
                 d.location = location.or(d.location);
@@ -569,7 +631,7 @@ pub fn build_departement(
             }
             if !take_new
                 || !text(f, &nature_col).is_some_and(|t| college_word(&t))
-                || !in_departement(f, g, &code)
+                || !rows_g.in_departement(f, &code)
                 || text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert"))
             {
                 continue;
@@ -596,12 +658,13 @@ pub fn build_departement(
         let pupils_col = col(l, &["effectifs", "effectif"]);
         let name_col = col_prefix(l, "nomdeletabl");
         let sector_col = col(l, &["secteur"]);
+        let rows_l = Rows::of(l, uai_for(l));
         for f in rows {
-            let Some(uai) = uai_of(f, l, &user_uai) else {
+            let Some(uai) = rows_l.uai(f) else {
                 continue;
             };
             if !drafts.contains_key(&uai) {
-                if !take_new || !in_departement(f, l, &code) {
+                if !take_new || !rows_l.in_departement(f, &code) {
                     continue;
                 }
                 drafts.insert(
@@ -639,8 +702,9 @@ pub fn build_departement(
             .iter()
             .find(|f| f.trim().eq_ignore_ascii_case("REP"))
             .cloned();
+        let rows_l = Rows::of(l, uai_for(l));
         for f in rows {
-            let Some(uai) = uai_of(f, l, &user_uai) else {
+            let Some(uai) = rows_l.uai(f) else {
                 continue;
             };
             if let Some(d) = drafts.get_mut(&uai) {
@@ -710,12 +774,13 @@ pub fn build_departement(
     let mut ecole_point: HashMap<String, geo::Point<f64>> = HashMap::new();
     if let Some(d) = &directory {
         let commune_col = col(d, &["codecommune"]);
+        let rows_d = Rows::of(d, uai_for(d));
         for f in &d.features {
-            if let Some(uai) = uai_of(f, d, &user_uai) {
+            if let Some(uai) = rows_d.uai(f) {
                 if let Some(c) = text(f, &commune_col) {
                     ecole_commune.insert(uai.clone(), c);
                 }
-                if let Some(p) = location_of(f, d, &mut cache) {
+                if let Some(p) = rows_d.location(f, &mut cache) {
                     ecole_point.insert(uai, p);
                 }
             }
@@ -726,8 +791,9 @@ pub fn build_departement(
         let (rows, _) = latest_rows(l);
         let commune_col = col(l, &["codeinseedelacommune", "codecommune", "codeinsee"]);
         let ips_col = col(l, &["ips"]);
+        let rows_l = Rows::of(l, uai_for(l));
         for f in rows {
-            let Some(uai) = uai_of(f, l, &user_uai) else {
+            let Some(uai) = rows_l.uai(f) else {
                 continue;
             };
             if let Some(c) = text(f, &commune_col) {
@@ -773,8 +839,9 @@ pub fn build_departement(
             .map(|lv| level(lv))
             .collect();
         let commune_name_col = col(l, &["commune", "nomcommune"]);
+        let rows_l = Rows::of(l, uai_for(l));
         for f in rows {
-            let Some(uai) = uai_of(f, l, &user_uai) else {
+            let Some(uai) = rows_l.uai(f) else {
                 continue;
             };
             let elementary: f64 = levels.iter().map(|c| num(f, c).unwrap_or(0.0)).sum();
@@ -984,17 +1051,20 @@ pub fn build_departement(
         return Err(DepartementError::NothingAttached(Box::new(report)));
     }
 
-    // Last resort for pupils: each public collège's headcount spread over its sector by area
+    // Last resort for pupils: each public collège's headcount spread over its sector by the
+    // units' population when the contours give it, else by area
     let mut notes = Vec::new();
     if ecole_heads.is_none() {
-        let mut sector_area: HashMap<crate::model::CollegeId, f64> = HashMap::new();
-        let area = |u: &Unit| match &u.shape {
-            UnitShape::Area(mp) => mp.unsigned_area(),
-            UnitShape::Point(_) => 0.0,
+        let by_population = unit_population.iter().all(Option::is_some);
+        let weight = |i: usize| match (&territory.units()[i].shape, by_population) {
+            (_, true) => unit_population[i].unwrap_or(0.0),
+            (UnitShape::Area(mp), false) => mp.unsigned_area(),
+            (UnitShape::Point(_), false) => 0.0,
         };
+        let mut sector_area: HashMap<crate::model::CollegeId, f64> = HashMap::new();
         for u in territory.unit_ids() {
             for (c, s) in baseline.assignment(u).shares() {
-                *sector_area.entry(c).or_default() += s * area(territory.unit(u));
+                *sector_area.entry(c).or_default() += s * weight(u.index());
             }
         }
         let mut any = false;
@@ -1007,7 +1077,7 @@ pub fn build_departement(
                 if let (Some(p), Some(a)) = (college.observed_pupils, sector_area.get(&c))
                     && *a > 0.0
                 {
-                    pupils += p * s * area(territory.unit(uid)) / a;
+                    pupils += p * s * weight(i) / a;
                     known = true;
                 }
             }
@@ -1018,7 +1088,11 @@ pub fn build_departement(
             }
         }
         if any {
-            report.pupils = PupilsSource::SpreadByArea;
+            report.pupils = if by_population {
+                PupilsSource::SpreadByPopulation
+            } else {
+                PupilsSource::SpreadByArea
+            };
         }
     }
     match &report.pupils {
@@ -1027,6 +1101,9 @@ pub fn build_departement(
         )),
         PupilsSource::SpreadByArea => notes.push(
             "Élèves par commune estimés : effectif publié de chaque collège public réparti sur son secteur selon la surface.".into(),
+        ),
+        PupilsSource::SpreadByPopulation => notes.push(
+            "Élèves par commune estimés : effectif publié de chaque collège public réparti sur son secteur selon la population des communes.".into(),
         ),
         PupilsSource::None => {}
     }
