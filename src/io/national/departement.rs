@@ -572,6 +572,7 @@ pub fn build_departement(
         let state_col = col(d, &["etat", "etatetablissement"]);
         let name_col = col(d, &["nometablissement", "appellationofficielle"]);
         let rep_col = col(d, &["appartenanceeducationprioritaire"]);
+        let pupils_col = col(d, &["nombredeleves"]);
         let rows_d = Rows::of(d, uai_for(d));
         for f in &d.features {
             if !text(f, &type_col).is_some_and(|t| college_word(&t))
@@ -602,7 +603,7 @@ pub fn build_departement(
                     location: rows_d.location(f, &mut cache),
                     private,
                     rep,
-                    pupils: num(f, &col(d, &["nombredeleves"])),
+                    pupils: num(f, &pupils_col),
                     ..Draft::default()
                 },
             );
