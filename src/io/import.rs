@@ -709,32 +709,16 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
     if let BaselineSource::Sectors { path, uai } = &spec.baseline {
         let sl = layer_or_fail(path, &mut report)?;
         let sfile = sl.file.clone();
-        if let Some(c) = uai
-            && !sl.fields.contains(c)
-        {
-            report.push(
-                &sfile,
-                None,
-                Some(c),
-                Severity::Fatal,
-                ProblemKind::MissingField {
-                    available: sl.fields.clone(),
-                },
-            );
-            return Err(ImportError::NoColumn {
-                what: "UAI",
-                file: sfile,
-                report,
-            });
-        }
-        let uai_col = uai
-            .clone()
-            .or_else(|| suggest_college_columns(&sl.fields).uai);
+        // the column the user named, which must exist, or the one suggested
+        let uai_col = match uai {
+            Some(c) => sl.fields.contains(c).then(|| c.clone()),
+            None => suggest_college_columns(&sl.fields).uai,
+        };
         let Some(uai_col) = uai_col else {
             report.push(
                 &sfile,
                 None,
-                Some("UAI"),
+                Some(uai.as_deref().unwrap_or("UAI")),
                 Severity::Fatal,
                 ProblemKind::MissingField {
                     available: sl.fields.clone(),

@@ -213,13 +213,8 @@ impl DepartementDialog {
                             .add_enabled(self.browsing.is_none(), egui::Button::new(tx.browse))
                             .clicked()
                         {
-                            let (send, recv) = channel();
-                            let repaint = ui.ctx().clone();
-                            std::thread::spawn(move || {
-                                let _ = send.send(rfd::FileDialog::new().pick_folder());
-                                repaint.request_repaint();
-                            });
-                            self.browsing = Some(recv);
+                            self.browsing =
+                                Some(crate::ui::file_dialog::pick_folder_in_background(ui.ctx()));
                         }
                         ui.end_row();
                         let l = ui.label(tx.code);

@@ -37,6 +37,17 @@ pub fn pick_in_background(
     recv
 }
 
+/// Opens the system's folder dialog on its own thread, as [`pick_in_background`] does files.
+pub fn pick_folder_in_background(ctx: &egui::Context) -> Receiver<Option<PathBuf>> {
+    let (send, recv) = channel();
+    let repaint = ctx.clone();
+    std::thread::spawn(move || {
+        let _ = send.send(rfd::FileDialog::new().pick_folder());
+        repaint.request_repaint();
+    });
+    recv
+}
+
 /// What the user did with the dialog this frame.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DialogAnswer {

@@ -205,13 +205,14 @@ impl ImportDialog {
                                 .add_enabled(self.browsing.is_none(), egui::Button::new(tx.browse))
                                 .clicked()
                             {
-                                let (send, recv) = channel();
-                                let repaint = ui.ctx().clone();
-                                std::thread::spawn(move || {
-                                    let _ = send.send(rfd::FileDialog::new().pick_file());
-                                    repaint.request_repaint();
-                                });
-                                self.browsing = Some((i, recv));
+                                self.browsing = Some((
+                                    i,
+                                    crate::ui::file_dialog::pick_in_background(
+                                        ui.ctx(),
+                                        None,
+                                        false,
+                                    ),
+                                ));
                             }
                             ui.end_row();
                         }
