@@ -1953,6 +1953,16 @@ impl Editor {
                     if let Some(school) = &unit.school {
                         ui.label(school);
                     }
+                    // a commune the carte scolaire divides by streets: said, and whether the
+                    // current map's split of it is only an estimate
+                    if let Some(line) = crate::i18n::departement::streets_note(
+                        lang,
+                        t,
+                        u,
+                        self.doc.baseline().scenario.assignment(u),
+                    ) {
+                        ui.label(RichText::new(line).italics());
+                    }
                     ui.label(RichText::new(format!("→ {college}")).strong());
                     // where the assistant's preview on the map sends it
                     if let Some(c) = self

@@ -1234,6 +1234,28 @@ fn table(
     }
     let idx = m.territory();
     let bidx = base.territory();
+    let ips_estimated = t.college_ids().any(|c| m.college(c, t).ips_estimated);
+    if idx.pupils_estimated || ips_estimated {
+        // estimates say so, and how they were made
+        let _ = writeln!(
+            out,
+            "{}",
+            match (idx.pupils_estimated, ips_estimated) {
+                (true, true) => tr(
+                    "Élèves et IPS estimés, pas comptés :",
+                    "Pupils and IPS estimated, not counted:"
+                ),
+                (true, false) => tr(
+                    "Élèves estimés, pas comptés :",
+                    "Pupils estimated, not counted:"
+                ),
+                _ => tr("IPS estimés, pas mesurés :", "IPS estimated, not measured:"),
+            }
+        );
+        for line in t.info.notes.lines().filter(|l| !l.trim().is_empty()) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     let _ = writeln!(
         out,
         "\n{}",

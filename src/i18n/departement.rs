@@ -934,3 +934,42 @@ pub fn missing_figures(lang: Lang, t: &crate::model::Territory) -> Option<String
         ),
     }
 }
+
+/// For a unit the carte scolaire divides by streets: says so, and when its baseline gives it to
+/// fewer collèges than its streets name (no address file), that this is an estimate.
+pub fn streets_note(
+    lang: Lang,
+    t: &crate::model::Territory,
+    u: crate::model::UnitId,
+    baseline: &crate::model::Assignment,
+) -> Option<String> {
+    let key = &t.unit(u).key;
+    let mut named: Vec<&str> = Vec::new();
+    for r in t.street_ranges.iter().filter(|r| &r.commune == key) {
+        if !named.contains(&r.uai.as_str()) {
+            named.push(&r.uai);
+        }
+    }
+    if named.is_empty() {
+        return None;
+    }
+    let estimated = baseline.shares().count() <= 1 && named.len() > 1;
+    Some(match (lang, estimated) {
+        (Lang::Fr, true) => format!(
+            "Divisée par rues entre {} collèges ; carte actuelle estimée : ajoutez le fichier des adresses (BAN)",
+            named.len()
+        ),
+        (Lang::En, true) => format!(
+            "Divided by streets between {} collèges; current map estimated: add the address file (BAN)",
+            named.len()
+        ),
+        (Lang::Fr, false) => format!(
+            "Divisée par rues entre {} collèges, partagée selon ses adresses",
+            named.len()
+        ),
+        (Lang::En, false) => format!(
+            "Divided by streets between {} collèges, split by its addresses",
+            named.len()
+        ),
+    })
+}
