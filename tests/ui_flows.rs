@@ -1696,5 +1696,25 @@ fn the_departement_assistant_names_each_file_builds_and_opens_the_territory() {
     );
     assert!(t.unit(aval).population.pupils_estimated);
     assert!(t.unit(aval).population.ips_estimated);
+    // the commune divided by streets (no address file) says so when the pointer is on it
+    h.run_steps(3);
+    let (bourg, p) = block_of(&h, CollegeId(1));
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .doc
+            .territory()
+            .unit(bourg)
+            .key,
+        "99003"
+    );
+    h.hover_at(p);
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("Divisée par rues entre 2 collèges ; carte actuelle estimée")
+            .is_some()
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
