@@ -17,7 +17,6 @@ use crate::i18n::{Lang, number, texts};
 use crate::io::autosave::{
     AutosaveWriter, Recovered, autosave_dir, autosave_path, autosave_text, read_autosave,
 };
-use crate::io::territory_files::{embedded_demo, read_territory_dir};
 use crate::metrics::MetricsConfig;
 use crate::metrics::alerts::sector_pieces;
 use crate::model::{Assignment, CollegeId, Document, DocumentError, Edit, Sector, UnitId};
@@ -73,12 +72,11 @@ pub fn load_with_autosave(
 
 /// Loads a territory folder (or the embedded demo when `None`) and prepares its geometry.
 pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
-    if let Some(path) = territory.map(std::path::Path::new)
-        && crate::io::project::is_project_path(path)
-    {
+    let opened = crate::io::open(territory).map_err(|e| e.to_string())?;
+    let p = opened.project;
+    let mut loaded = Loaded::new(p.territory, p.baseline);
+    if let Some(file) = opened.file {
         // a project: the territory with every scenario it was saved with
-        let p = crate::io::project::read_project(path).map_err(|e| e.to_string())?;
-        let mut loaded = Loaded::new(p.territory, p.baseline);
         if let Some(settings) = p.settings {
             loaded.doc.set_config(settings);
         }
@@ -86,15 +84,9 @@ pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
             loaded.doc.add_scenario(s);
         }
         let _ = loaded.doc.switch_to(p.active);
-        loaded.project = Some((path.to_path_buf(), p.extra));
-        return Ok(loaded);
+        loaded.project = Some((file, p.extra));
     }
-    let (t, baseline) = match territory {
-        None | Some("demo") => embedded_demo(),
-        Some(dir) => read_territory_dir(std::path::Path::new(dir)),
-    }
-    .map_err(|e| e.to_string())?;
-    Ok(Loaded::new(t, baseline))
+    Ok(loaded)
 }
 
 /// What a click or a drag on the map does.

@@ -1,7 +1,15 @@
 //! Every word the interface shows, in French (default) and English, in one place. Each language
 //! is one value of [`Texts`]: a missing translation is a compile error, not a blank label.
 
-pub use crate::cli::Lang;
+/// Interface language (also the command line's `--lang`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Lang {
+    /// Français.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
 
 pub mod departement;
 
@@ -929,26 +937,50 @@ pub fn document_error(lang: Lang, e: &crate::model::DocumentError) -> String {
     }
 }
 
-/// Why a background map file cannot be used, in the interface's language.
-pub fn mbtiles_error(lang: Lang, e: &crate::ui::basemap::MbTilesError) -> String {
-    use crate::ui::basemap::MbTilesError as M;
-    if lang == Lang::En {
-        return format!("{e}.");
-    }
-    match e {
-        M::Open { path, message } => format!(
-            "Impossible d'ouvrir {} ({message}) : choisissez un fichier .mbtiles existant.",
-            path.display()
-        ),
-        M::NotMbTiles(p) => format!(
-            "{} n'est pas un fichier MBTiles (pas de table « tiles ») : choisissez un fichier .mbtiles.",
-            p.display()
-        ),
-        M::Vector(p) => format!(
-            "{} contient des tuiles vectorielles (pbf) : seules les tuiles images (png, jpg) s'affichent.",
-            p.display()
-        ),
-        M::Empty(p) => format!("{} ne contient aucune tuile.", p.display()),
+/// Why a background map file cannot be used, each filled with the file (and SQLite's
+/// message).
+pub struct MbTilesTexts {
+    /// The file cannot be opened.
+    pub open: fn(&str, &str) -> String,
+    /// Not an MBTiles file.
+    pub not_mbtiles: fn(&str) -> String,
+    /// Vector tiles.
+    pub vector: fn(&str) -> String,
+    /// No tile.
+    pub empty: fn(&str) -> String,
+}
+
+/// The MBTiles words of a language.
+pub fn mbtiles_texts(lang: Lang) -> &'static MbTilesTexts {
+    match lang {
+        Lang::Fr => &MbTilesTexts {
+            open: |path, message| {
+                format!(
+                    "Impossible d'ouvrir {path} ({message}) : choisissez un fichier .mbtiles existant."
+                )
+            },
+            not_mbtiles: |path| {
+                format!(
+                    "{path} n'est pas un fichier MBTiles (pas de table « tiles ») : choisissez un fichier .mbtiles."
+                )
+            },
+            vector: |path| {
+                format!(
+                    "{path} contient des tuiles vectorielles (pbf) : seules les tuiles images (png, jpg) s'affichent."
+                )
+            },
+            empty: |path| format!("{path} ne contient aucune tuile."),
+        },
+        Lang::En => &MbTilesTexts {
+            open: |path, message| format!("cannot open {path}: {message}."),
+            not_mbtiles: |path| format!("{path} is not an MBTiles file (no `tiles` table)."),
+            vector: |path| {
+                format!(
+                    "{path} holds vector tiles (pbf); only raster tiles (png, jpg) are supported."
+                )
+            },
+            empty: |path| format!("{path} holds no tile."),
+        },
     }
 }
 
@@ -1266,6 +1298,14 @@ pub fn network_error(lang: Lang, e: &crate::routing::NetworkError) -> String {
             format!("{file} : fichier de rues illisible (détail technique, en anglais : {reason})")
         }
         E::Unreadable { file, reason } => format!("{file}: unreadable street file ({reason})"),
+        E::BadLayer { file, report } if fr => format!(
+            "{file} : fichier de rues illisible.\n{}",
+            report_text(report, lang).trim_end()
+        ),
+        E::BadLayer { file, report } => format!(
+            "{file}: unreadable street file.\n{}",
+            report_text(report, lang).trim_end()
+        ),
         E::Empty { file } if fr => format!(
             "{file} : aucune rue praticable à pied dans ce fichier. Il faut des voies OpenStreetMap (highway=…) ou des lignes de rues."
         ),

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use carte_mixite::i18n::{Lang, mbtiles_error};
-use carte_mixite::ui::basemap::{MbTiles, MbTilesError, mbtiles_info};
+use carte_mixite::i18n::Lang;
+use carte_mixite::ui::basemap::{MbTiles, MbTilesError, mbtiles_error, mbtiles_info};
 use walkers::{TileId, Tiles};
 
 fn png(rgb: [u8; 3]) -> Vec<u8> {

@@ -11,7 +11,7 @@ pub mod import_departement;
 use rand::{Rng, SeedableRng};
 
 use crate::generate::{SyntheticSpec, demo_town, synthetic_territory};
-use crate::io::territory_files::{open_territory, parse_scenario, write_territory_dir};
+use crate::io::territory_files::{parse_scenario, write_territory_dir};
 use crate::metrics::{CollegeIndicators, Metrics, MetricsConfig, Minority, MixFlag};
 use crate::model::{Document, Edit, Sector, Territory};
 
@@ -27,15 +27,7 @@ pub struct Cli {
     pub lang: Lang,
 }
 
-/// Interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    /// Français.
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
+pub use crate::i18n::Lang;
 
 /// Output format of `indicators`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -705,21 +697,16 @@ struct Opened {
 }
 
 fn open_all(territory: &str, streets: Option<&Path>, lang: Lang) -> Result<Opened, String> {
-    let (mut t, baseline, scenarios, active, mut config) =
-        if crate::io::project::is_project_path(Path::new(territory)) {
-            let p = crate::io::project::read_project(Path::new(territory))
-                .map_err(|e| e.to_string())?;
-            (
-                p.territory,
-                p.baseline,
-                p.scenarios,
-                p.active,
-                p.settings.unwrap_or_default(),
-            )
-        } else {
-            let (t, b) = open_territory(territory).map_err(|e| e.to_string())?;
-            (t, b, Vec::new(), 0, MetricsConfig::default())
-        };
+    let p = crate::io::open(Some(territory))
+        .map_err(|e| e.to_string())?
+        .project;
+    let (mut t, baseline, scenarios, active, mut config) = (
+        p.territory,
+        p.baseline,
+        p.scenarios,
+        p.active,
+        p.settings.unwrap_or_default(),
+    );
     if let Some(file) = streets {
         let net = crate::routing::read_streets_for(&t, file)
             .map_err(|e| crate::i18n::streets_error(lang, &e, &t.info.name))?;

@@ -12,7 +12,44 @@ pub mod report;
 pub mod territory_files;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// What [`open`] read.
+pub struct Opened {
+    /// The territory, its baseline, and from a project file its scenarios, settings and the
+    /// fields this version does not know (a folder or the demo has none of those).
+    pub project: project::Project,
+    /// The project file it came from, when it did.
+    pub file: Option<PathBuf>,
+}
+
+/// Opens what the user names: a project file (`.cartemixite`), a territory folder, or the
+/// embedded demo town (`None` or `demo`). The one place the window and the command line open
+/// territories.
+pub fn open(arg: Option<&str>) -> Result<Opened, territory_files::LoadError> {
+    let folder = |(territory, baseline)| project::Project {
+        territory,
+        baseline,
+        scenarios: Vec::new(),
+        active: 0,
+        settings: None,
+        extra: serde_json::Map::new(),
+    };
+    Ok(match arg {
+        None | Some("demo") => Opened {
+            project: folder(territory_files::embedded_demo()?),
+            file: None,
+        },
+        Some(path) if project::is_project_path(Path::new(path)) => Opened {
+            project: project::read_project(Path::new(path))?,
+            file: Some(PathBuf::from(path)),
+        },
+        Some(dir) => Opened {
+            project: folder(territory_files::read_territory_dir(Path::new(dir))?),
+            file: None,
+        },
+    })
+}
 
 /// Writes a file so that a crash never leaves it half-written: the bytes go to a temporary
 /// file beside it, are synced to disk, and the temporary file is renamed over the target.

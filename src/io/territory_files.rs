@@ -757,18 +757,6 @@ pub fn embedded_demo() -> Result<(Territory, Scenario), LoadError> {
     })
 }
 
-/// Reads a territory given on the command line: a folder, a project file (its baseline), or
-/// `demo` for the embedded town.
-pub fn open_territory(arg: &str) -> Result<(Territory, Scenario), LoadError> {
-    if arg == "demo" {
-        embedded_demo()
-    } else if super::project::is_project_path(Path::new(arg)) {
-        super::project::read_project(Path::new(arg)).map(|p| (p.territory, p.baseline))
-    } else {
-        read_territory_dir(Path::new(arg))
-    }
-}
-
 /// Units of a territory by key, for error messages and tests.
 pub fn unit_key(territory: &Territory, u: UnitId) -> &str {
     &territory.unit(u).key

@@ -19,6 +19,14 @@ pub enum NetworkError {
         /// The system's or parser's reason.
         reason: String,
     },
+    /// A line layer (GeoJSON, Shapefile) that cannot be read: the report says why.
+    #[error("{file}: unreadable line layer")]
+    BadLayer {
+        /// The file's name.
+        file: String,
+        /// Every problem met reading it.
+        report: crate::io::report::Report,
+    },
     /// Nothing walkable in the file.
     #[error("{file}: no walkable street")]
     Empty {
@@ -140,9 +148,9 @@ impl StreetNetwork {
             .any(|e| lower.ends_with(e))
         {
             let (layer, report) = crate::io::layer::read_layer_bytes(&file, &bytes);
-            let layer = layer.ok_or_else(|| {
-                unreadable(crate::i18n::report_text(&report, crate::i18n::Lang::En))
-            })?;
+            let Some(layer) = layer else {
+                return Err(NetworkError::BadLayer { file, report });
+            };
             let lines = layer.features.iter().filter_map(|f| f.geometry.clone());
             return Self::from_lines(lines).ok_or(NetworkError::Empty { file });
         } else {

@@ -50,6 +50,17 @@ pub enum MbTilesError {
     Empty(PathBuf),
 }
 
+/// Why a background map file cannot be used, in the interface's language.
+pub fn mbtiles_error(lang: crate::i18n::Lang, e: &MbTilesError) -> String {
+    let w = crate::i18n::mbtiles_texts(lang);
+    match e {
+        MbTilesError::Open { path, message } => (w.open)(&path.display().to_string(), message),
+        MbTilesError::NotMbTiles(p) => (w.not_mbtiles)(&p.display().to_string()),
+        MbTilesError::Vector(p) => (w.vector)(&p.display().to_string()),
+        MbTilesError::Empty(p) => (w.empty)(&p.display().to_string()),
+    }
+}
+
 /// What an MBTiles file says about itself.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MbTilesInfo {
@@ -408,7 +419,7 @@ impl BasemapState {
                 BasemapChoice::MbTiles { path } => match MbTiles::open(&path, ctx.clone()) {
                     Ok(t) => self.tiles = Some(Box::new(t)),
                     Err(e) => {
-                        message = Some(crate::i18n::mbtiles_error(lang, &e));
+                        message = Some(mbtiles_error(lang, &e));
                         self.choice = BasemapChoice::None;
                     }
                 },
@@ -440,7 +451,7 @@ impl BasemapState {
     ) -> Result<Option<String>, String> {
         let tx = crate::i18n::texts(lang);
         if let BasemapChoice::MbTiles { path } = &choice {
-            mbtiles_info(path).map_err(|e| crate::i18n::mbtiles_error(lang, &e))?;
+            mbtiles_info(path).map_err(|e| mbtiles_error(lang, &e))?;
         }
         let previous = std::mem::replace(&mut self.choice, choice);
         self.tiles = None;

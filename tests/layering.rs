@@ -1,0 +1,71 @@
+//! The house's layering, checked on the sources: the core (model, metrics, assistant, io,
+//! routing, publish, the demo generator) and the words (i18n) never reach the window (`ui`,
+//! `app`, egui, eframe, walkers) nor the command line, so they can be tested, benchmarked and
+//! reused alone, and no import circle runs through them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests and benchmarks fail loudly"
+)]
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn the_core_and_the_words_never_reach_the_window_or_the_command_line() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for part in [
+        "model",
+        "metrics",
+        "assistant",
+        "io",
+        "routing",
+        "publish",
+        "i18n",
+    ] {
+        rust_files(&src.join(part), &mut files);
+    }
+    for file in ["model.rs", "metrics.rs", "generate.rs", "i18n.rs"] {
+        let p = src.join(file);
+        if p.exists() {
+            files.push(p);
+        }
+    }
+    assert!(files.len() > 30, "the core's files were not found");
+    let forbidden = [
+        "crate::ui",
+        "crate::app",
+        "crate::cli",
+        "egui::",
+        "eframe",
+        "walkers",
+    ];
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in forbidden {
+                if code.contains(word) {
+                    found.push(format!("{}:{}: {word}", f.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the core reaches the interface:\n{}",
+        found.join("\n")
+    );
+}
