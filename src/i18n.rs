@@ -12,6 +12,7 @@ pub enum Lang {
 }
 
 pub mod departement;
+pub mod meeting;
 
 /// The interface's texts in one language.
 #[allow(missing_docs)]
@@ -1016,6 +1017,32 @@ pub fn number(lang: Lang, x: f64, decimals: usize) -> String {
         format!("{sign}{grouped}")
     } else {
         format!("{sign}{grouped}{dec}{frac}")
+    }
+}
+
+/// "3 lieux", "1 lieu": places (blocks and collèges) counted.
+pub fn places(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 lieu".into(),
+        (Lang::Fr, _) => format!("{n} lieux"),
+        (Lang::En, 1) => "1 place".into(),
+        (Lang::En, _) => format!("{n} places"),
+    }
+}
+
+/// The per cent sign after a number: a narrow no-break space before it in French.
+pub fn percent_sign(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{202f}%",
+        Lang::En => " %",
+    }
+}
+
+/// A colon after a word: a no-break space before it in French ("A : "), none in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
     }
 }
 

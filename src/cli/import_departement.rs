@@ -83,24 +83,7 @@ pub fn run(args: &ImportDepartementArgs, lang: Lang) -> Result<String, String> {
         crate::io::atomic_write(p, csv.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))?;
     }
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        match lang {
-            Lang::Fr => format!(
-                "{} : {} unités, {} collèges.",
-                t.info.name,
-                t.units().len(),
-                t.colleges().len()
-            ),
-            Lang::En => format!(
-                "{}: {} units, {} collèges.",
-                t.info.name,
-                t.units().len(),
-                t.colleges().len()
-            ),
-        }
-    );
+    let _ = writeln!(out, "{}", crate::i18n::departement::headline(lang, t));
     for line in crate::i18n::departement::report_lines(lang, &built.report) {
         let _ = writeln!(out, "{line}");
     }

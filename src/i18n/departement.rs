@@ -973,3 +973,21 @@ pub fn streets_note(
         ),
     })
 }
+
+/// "Ille-et-Vilaine : 345 unités, 109 collèges."
+pub fn headline(lang: Lang, t: &crate::model::Territory) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{} : {} unités, {} collèges.",
+            t.info.name,
+            t.units().len(),
+            t.colleges().len()
+        ),
+        Lang::En => format!(
+            "{}: {} units, {} collèges.",
+            t.info.name,
+            t.units().len(),
+            t.colleges().len()
+        ),
+    }
+}

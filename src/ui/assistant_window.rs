@@ -636,6 +636,9 @@ fn percent_change(lang: Lang, a: f64, b: f64) -> String {
     }
     let pct = (b / a - 1.0) * 100.0;
     let sign = if pct < 0.0 { "−" } else { "+" };
-    let sep = if lang == Lang::Fr { "\u{202f}" } else { " " };
-    format!("{sign}{}{sep}%", number(lang, pct.abs(), 0))
+    format!(
+        "{sign}{}{}",
+        number(lang, pct.abs(), 0),
+        crate::i18n::percent_sign(lang)
+    )
 }

@@ -276,7 +276,7 @@ pub fn icon_parts(
     by: IconsBy,
     privacy: Confidentiality,
 ) -> Option<(Vec<(Color32, usize)>, Caption)> {
-    let fr = lang == Lang::Fr;
+    let w = crate::i18n::meeting::meeting_texts(lang);
     let whole = i.pupils;
     let (counts, colors, names): (Vec<f64>, Vec<Color32>, Vec<String>) = match by {
         IconsBy::Group => {
@@ -300,11 +300,7 @@ pub fn icon_parts(
             (
                 vec![b, whole - b],
                 BOURSIER_COLORS.to_vec(),
-                if fr {
-                    vec!["boursiers".into(), "non boursiers".into()]
-                } else {
-                    vec!["boursiers (grant holders)".into(), "others".into()]
-                },
+                w.boursier_parts.iter().map(|s| s.to_string()).collect(),
             )
         }
     };
@@ -320,21 +316,14 @@ pub fn icon_parts(
     }
     if hidden > 0 {
         cells.push((HIDDEN, hidden));
-        caption.push((
-            HIDDEN,
-            if fr {
-                format!("{hidden}\u{a0}non communiqués (moins de 5 élèves)")
-            } else {
-                format!("{hidden} not shown (fewer than 5 pupils)")
-            },
-        ));
+        caption.push((HIDDEN, (w.hidden)(hidden)));
     }
     Some((cells, caption))
 }
 
 /// A big collège card for the room. Returns true when clicked.
 pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
-    let fr = lang == Lang::Fr;
+    let w = crate::i18n::meeting::meeting_texts(lang);
     // the frame's margins and stroke (2 × 16) stay inside the panel
     let width = (ui.available_width() - 10.0).min(620.0);
     let stroke = if d.selected {
@@ -373,14 +362,7 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
             // "Sur 100 élèves de ce collège"
             match icon_parts(lang, d.now, d.groups, d.icons_by, d.privacy) {
                 Some((cells, caption)) if pupils.is_some() => {
-                    line(
-                        ui,
-                        if fr {
-                            "Sur 100 élèves de ce collège :".into()
-                        } else {
-                            "Out of 100 pupils of this collège:".into()
-                        },
-                    );
+                    line(ui, w.out_of_100.into());
                     icon_array(ui, &cells, ((width - 44.0) / 20.0).min(26.0));
                     // one group per line: a swatch always stays with its words
                     for (c, text) in caption {
@@ -396,24 +378,13 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                     {
                         let words: Vec<String> = before.into_iter().map(|(_, t)| t).collect();
                         ui.label(
-                            RichText::new(format!(
-                                "{} {}",
-                                if fr { "Avant :" } else { "Before:" },
-                                words.join(", ")
-                            ))
-                            .size(16.0)
-                            .color(Color32::from_gray(60)),
+                            RichText::new(format!("{} {}", w.before, words.join(", ")))
+                                .size(16.0)
+                                .color(Color32::from_gray(60)),
                         );
                     }
                 }
-                _ => line(
-                    ui,
-                    if fr {
-                        "Composition sociale : inconnue".into()
-                    } else {
-                        "Social mix: unknown".into()
-                    },
-                ),
+                _ => line(ui, w.mix_unknown.into()),
             }
             ui.add_space(6.0);
             // the gauge
@@ -424,17 +395,7 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                     .ips_mean
                     .map(|v| number(lang, v, 0))
                     .unwrap_or_default();
-                line(
-                    ui,
-                    format!(
-                        "{} {ips}",
-                        if fr {
-                            "Indice de position sociale (IPS) :"
-                        } else {
-                            "Social position index (IPS):"
-                        }
-                    ),
-                );
+                line(ui, format!("{} {ips}", w.ips));
                 Gauge {
                     now: gap(d.now),
                     before: d.before.and_then(gap),
@@ -443,52 +404,25 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                 .ui(
                     ui,
                     width - 40.0,
-                    match (fr, width > 540.0) {
-                        (true, true) => (
-                            "bien moins favorisé",
-                            "moyenne du territoire",
-                            "bien plus favorisé",
-                        ),
-                        (true, false) => ("moins favorisé", "moyenne", "plus favorisé"),
-                        (false, true) => (
-                            "much less favoured",
-                            "territory average",
-                            "much more favoured",
-                        ),
-                        (false, false) => ("less favoured", "average", "more favoured"),
+                    if width > 540.0 {
+                        w.gauge_wide
+                    } else {
+                        w.gauge_narrow
                     },
                 );
                 ui.label(
-                    RichText::new(if fr {
-                        format!(
-                            "Cadre vert : à moins de {} % de la moyenne.",
-                            number(lang, d.band * 100.0, 0)
-                        )
-                    } else {
-                        format!(
-                            "Green frame: within {} % of the average.",
-                            number(lang, d.band * 100.0, 0)
-                        )
-                    })
-                    .size(15.0)
-                    .color(Color32::from_gray(60)),
+                    RichText::new((w.band)(&number(lang, d.band * 100.0, 0)))
+                        .size(15.0)
+                        .color(Color32::from_gray(60)),
                 );
             }
             ui.add_space(6.0);
             // how full
             match d.now.capacity_use {
                 Some(u) => {
-                    let mut text = if fr {
-                        format!("Rempli à {} %", number(lang, u * 100.0, 0))
-                    } else {
-                        format!("{} % full", number(lang, u * 100.0, 0))
-                    };
+                    let mut text = (w.full)(&number(lang, u * 100.0, 0));
                     if let Some(b) = d.before.and_then(|b| b.capacity_use) {
-                        text += &if fr {
-                            format!(" (avant : {} %)", number(lang, b * 100.0, 0))
-                        } else {
-                            format!(" (before: {} %)", number(lang, b * 100.0, 0))
-                        };
+                        text += &(w.full_before)(&number(lang, b * 100.0, 0));
                     }
                     line(ui, text);
                     fill_bar(
@@ -498,14 +432,7 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                         d.before.and_then(|b| b.capacity_use),
                     );
                 }
-                None => line(
-                    ui,
-                    if fr {
-                        "Places : inconnues".into()
-                    } else {
-                        "Places: unknown".into()
-                    },
-                ),
+                None => line(ui, w.places_unknown.into()),
             }
             ui.add_space(6.0);
             // the walk
@@ -515,33 +442,13 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                 let how = crate::i18n::walk_how(lang, d.walk);
                 let text = match d.now.walk_mean_m {
                     Some(m) => {
-                        let mut t = if fr {
-                            format!(
-                                "{} min à pied en moyenne ({how})",
-                                number(lang, (d.minutes)(m), 0)
-                            )
-                        } else {
-                            format!(
-                                "{} min on foot on average ({how})",
-                                number(lang, (d.minutes)(m), 0)
-                            )
-                        };
+                        let mut t = (w.walk)(&number(lang, (d.minutes)(m), 0), &how);
                         if let Some(b) = d.before.and_then(|b| b.walk_mean_m) {
-                            t += &if fr {
-                                format!(", avant : {} min", number(lang, (d.minutes)(b), 0))
-                            } else {
-                                format!(", before: {} min", number(lang, (d.minutes)(b), 0))
-                            };
+                            t += &(w.walk_before)(&number(lang, (d.minutes)(b), 0));
                         }
                         t
                     }
-                    None => {
-                        if fr {
-                            "Trajet à pied : inconnu".into()
-                        } else {
-                            "Walk: unknown".into()
-                        }
-                    }
+                    None => w.walk_unknown.into(),
                 };
                 // a vertical column of the width left: the words wrap inside the card
                 let left = ui.available_width();

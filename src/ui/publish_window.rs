@@ -274,10 +274,7 @@ pub enum CompareAction {
 
 /// "A : " in French, "A: " in English.
 fn side(lang: Lang, letter: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{letter}\u{a0}: "),
-        Lang::En => format!("{letter}: "),
-    }
+    format!("{letter}{}", crate::i18n::colon(lang))
 }
 
 fn shown(lang: Lang, v: Option<f64>, decimals: usize) -> String {

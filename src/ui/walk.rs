@@ -372,12 +372,10 @@ pub fn far_notice(lang: Lang, m: &crate::routing::WalkMatrix) -> Option<String> 
     let (units, colleges) = m.far_snaps(FAR_SNAP_M);
     let n = units.len() + colleges.len();
     (n > 0).then(|| {
-        let what = match (lang, n > 1) {
-            (Lang::Fr, true) => format!("{n} lieux"),
-            (Lang::Fr, false) => "1 lieu".to_string(),
-            (Lang::En, true) => format!("{n} places"),
-            (Lang::En, false) => "1 place".to_string(),
-        };
-        format!("{what} {}", texts(lang).walk_far_notice)
+        format!(
+            "{} {}",
+            crate::i18n::places(lang, n),
+            texts(lang).walk_far_notice
+        )
     })
 }
