@@ -1046,6 +1046,88 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// A date the way the language writes it: "23 novembre 2026", "23 November 2026".
+pub fn date_text(lang: Lang, d: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Datelike;
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Fr => format!("{} {} {}", d.day(), FR[m], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
+    }
+}
+
+/// "73 %" (French, with a narrow no-break space) or "73%", from a number already written.
+pub fn percent_tight(lang: Lang, n: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{n}\u{202f}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
+/// "Auteur : X" (French space before the colon) or "Author: X".
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{label}\u{a0}: {value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// A name in quotation marks: « X » in French, “X” in English.
+pub fn quoted(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{name}\u{a0}»"),
+        Lang::En => format!("“{name}”"),
+    }
+}
+
+/// "public" or "privé" ("private").
+pub fn public_private(lang: Lang, private: bool) -> &'static str {
+    match (private, lang) {
+        (true, Lang::Fr) => "privé",
+        (false, Lang::Fr) => "public",
+        (true, Lang::En) => "private",
+        (false, Lang::En) => "public",
+    }
+}
+
+/// "oui" or "non" ("yes", "no").
+pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
+    match (yes, lang) {
+        (true, Lang::Fr) => "oui",
+        (false, Lang::Fr) => "non",
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+    }
+}
+
 /// What `change` says of a change that rounds to nothing.
 pub fn unchanged(lang: Lang) -> &'static str {
     match lang {

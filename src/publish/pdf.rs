@@ -50,59 +50,12 @@ pub struct Handout {
     pub texts: Vec<String>,
 }
 
-/// A date the way the language writes it: "23 novembre 2026", "23 November 2026".
-pub fn date_text(lang: Lang, d: chrono::DateTime<chrono::Utc>) -> String {
-    use chrono::Datelike;
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m = d.month0() as usize;
-    match lang {
-        Lang::Fr => format!("{} {} {}", d.day(), FR[m], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
-    }
-}
+pub use crate::i18n::date_text;
+use crate::i18n::{labelled, percent_tight as percent_text};
 
 /// "73 %" (French, with a narrow no-break space) or "73%".
 fn percent(lang: Lang, share: f64, decimals: usize) -> String {
-    let n = number(lang, share * 100.0, decimals);
-    match lang {
-        Lang::Fr => format!("{n}\u{202f}%"),
-        Lang::En => format!("{n}%"),
-    }
-}
-
-/// "Auteur : X" (French space before the colon) or "Author: X".
-fn labelled(lang: Lang, label: &str, value: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{label}\u{a0}: {value}"),
-        Lang::En => format!("{label}: {value}"),
-    }
+    percent_text(lang, &number(lang, share * 100.0, decimals))
 }
 
 /// "avant : 14 min", kept on one line.
@@ -577,10 +530,7 @@ pub fn handout(
                 } else {
                     s.scenario.author.clone()
                 };
-                let quoted = |name: &str| match lang {
-                    Lang::Fr => format!("«\u{a0}{name}\u{a0}»"),
-                    Lang::En => format!("“{name}”"),
-                };
+                let quoted = |name: &str| crate::i18n::quoted(lang, name);
                 let head = format!(
                     "{} · {} · {}",
                     labelled(lang, tx.scenario, &quoted(&s.scenario.name)),
@@ -727,12 +677,7 @@ pub fn handout(
                     w.paragraph(tx.private_colleges, 9.5, false, [60, 60, 60]);
                     for c in &privates {
                         let mut line =
-                            format!("{} : {}", c.name, pupils_line(lang, &c.now, s.threshold));
-                        if lang == Lang::En {
-                            line = line.replacen(" : ", ": ", 1);
-                        } else {
-                            line = line.replacen(" : ", "\u{a0}: ", 1);
-                        }
+                            labelled(lang, &c.name, &pupils_line(lang, &c.now, s.threshold));
                         if let Some(b) = c.now.boursiers_of_100 {
                             line = format!("{line} · {b} {} / 100", tx.boursiers);
                         }

@@ -300,18 +300,8 @@ pub fn public_csv(s: &PublicSummary, lang: crate::i18n::Lang) -> String {
         |v: Option<f64>, decimals: usize| v.map_or(String::new(), |v| format!("{v:.decimals$}"));
     let int = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
     for c in &s.colleges {
-        let sector = match (c.private, lang) {
-            (true, crate::i18n::Lang::Fr) => "privé",
-            (false, crate::i18n::Lang::Fr) => "public",
-            (true, crate::i18n::Lang::En) => "private",
-            (false, crate::i18n::Lang::En) => "public",
-        };
-        let changed = match (c.changed, lang) {
-            (true, crate::i18n::Lang::Fr) => "oui",
-            (false, crate::i18n::Lang::Fr) => "non",
-            (true, crate::i18n::Lang::En) => "yes",
-            (false, crate::i18n::Lang::En) => "no",
-        };
+        let sector = crate::i18n::public_private(lang, c.private);
+        let changed = crate::i18n::yes_no(lang, c.changed);
         let _ = out.write_record([
             c.name.clone(),
             sector.to_string(),
