@@ -232,9 +232,21 @@ fn pupil(w: &mut Writer<'_, '_>, cx: f32, cy: f32, cell: f32, c: Rgb) {
 }
 
 /// Everything one card needs to say about one side (before or after).
+/// The height a PNG takes drawn `width` points wide, from its header; `None` when the bytes
+/// are not a PNG.
+fn png_height(png: &[u8], width: f32) -> Option<f32> {
+    let header = png.get(16..24)?;
+    let w = u32::from_be_bytes(header[0..4].try_into().ok()?);
+    let h = u32::from_be_bytes(header[4..8].try_into().ok()?);
+    (w > 0).then(|| width * h as f32 / w as f32)
+}
+
 fn pupils_line(lang: Lang, f: &PublicFigures, threshold: f64) -> String {
     let w = public_texts(lang);
     match f.pupils {
+        Some(p) if f.pupils_estimated => {
+            format!("{} {} ({})", number(lang, p, 0), w.pupils, w.ips_estimated)
+        }
         Some(p) => format!("{} {}", number(lang, p, 0), w.pupils),
         None => (w.fewer_than)(threshold),
     }
@@ -650,8 +662,19 @@ pub fn handout(
         )?;
     }
 
-    // the chart, private collèges, notes, sources and method
-    {
+    // the chart, private collèges, notes, sources and method. A chart with no known mix at all
+    // says nothing and is left out; one too tall to leave room for the rest gets a page of its
+    // own, scaled to fit it
+    let chart_words = match by {
+        MixBy::Group => tx.chart_title_groups,
+        MixBy::Boursier => tx.chart_title_boursiers,
+    };
+    let useful = s.colleges.iter().any(|c| bar_parts(&c.now, by).is_some());
+    let chart_h = png_height(&chart_png, TEXT_W).unwrap_or(PAGE_H);
+    let room = PAGE_H - 2.0 * MARGIN - 40.0;
+    let chart_alone = useful && chart_h > room - 250.0;
+    let mut chart_png = useful.then_some(chart_png);
+    if chart_alone && let Some(png) = chart_png.take() {
         page_no += 1;
         on_page(
             &mut doc,
@@ -662,61 +685,87 @@ pub fn handout(
             &mut texts,
             MARGIN,
             |w| {
-                let y = w.y;
-                let h = w.image(chart_png, MARGIN, y, TEXT_W)?;
+                let width = TEXT_W * (room / chart_h).min(1.0);
+                w.image(png, MARGIN + (TEXT_W - width) / 2.0, w.y, width)?;
                 // the chart's own words, for the checks (they are pixels in the PDF)
-                w.texts.push(
-                    match by {
-                        MixBy::Group => tx.chart_title_groups,
-                        MixBy::Boursier => tx.chart_title_boursiers,
-                    }
-                    .to_string(),
-                );
-                w.y = y + h + 6.0;
-                if !privates.is_empty() {
-                    w.paragraph(tx.private_colleges, 9.5, false, [60, 60, 60]);
-                    for c in &privates {
-                        let mut line =
-                            labelled(lang, &c.name, &pupils_line(lang, &c.now, s.threshold));
-                        if let Some(b) = c.now.boursiers_of_100 {
-                            line = format!("{line} · {b} {} / 100", tx.boursiers);
-                        }
-                        w.paragraph(&line, 9.5, false, [0, 0, 0]);
-                    }
+                w.texts.push(chart_words.to_string());
+                Ok(())
+            },
+        )?;
+    }
+    // what follows the chart, as paragraphs that flow onto as many pages as they need (a
+    // département has dozens of private collèges)
+    let mut paras: Vec<(String, f32, bool, Rgb)> = Vec::new();
+    if !privates.is_empty() {
+        paras.push((tx.private_colleges.into(), 9.5, false, [60, 60, 60]));
+        for c in &privates {
+            let mut line = labelled(lang, &c.name, &pupils_line(lang, &c.now, s.threshold));
+            if let Some(b) = c.now.boursiers_of_100 {
+                line = format!("{line} · {b} {} / 100", tx.boursiers);
+            }
+            paras.push((line, 9.5, false, [0, 0, 0]));
+        }
+    }
+    if !s.scenario.notes.trim().is_empty() {
+        paras.push((tx.notes_heading.into(), 13.0, true, [0, 0, 0]));
+        paras.push((s.scenario.notes.clone(), 10.0, false, [0, 0, 0]));
+    }
+    paras.push((tx.sources_heading.into(), 13.0, true, [0, 0, 0]));
+    if s.sources.is_empty() {
+        paras.push((tx.no_sources.into(), 9.5, false, [0, 0, 0]));
+    }
+    for src in &s.sources {
+        paras.push((format!("• {src}"), 9.5, false, [0, 0, 0]));
+    }
+    for e in &s.estimated {
+        let words = match e {
+            Estimated::Fictional => tx.est_fictional,
+            Estimated::Ips => tx.est_ips,
+            Estimated::Pupils => tx.est_pupils,
+            Estimated::WalkStraightLine => tx.est_walk_straight,
+        };
+        paras.push((format!("• {words}"), 9.5, false, [0, 0, 0]));
+    }
+    // how the estimates were made, as the import wrote it down
+    for line in s.method.lines().filter(|l| !l.trim().is_empty()) {
+        paras.push((format!("  {line}"), 9.0, false, [60, 60, 60]));
+    }
+    if s.walk == WalkSource::Streets {
+        paras.push((format!("• {}", tx.walk_streets), 9.5, false, [0, 0, 0]));
+    }
+    paras.push((
+        format!("• {}", (tx.privacy)(s.threshold)),
+        9.5,
+        false,
+        [0, 0, 0],
+    ));
+    let mut next = 0;
+    while next < paras.len() {
+        page_no += 1;
+        let chart = chart_png.take();
+        on_page(
+            &mut doc,
+            &fonts,
+            lang,
+            page_no,
+            &made,
+            &mut texts,
+            MARGIN,
+            |w| {
+                if let Some(png) = chart {
+                    let y = w.y;
+                    let h = w.image(png, MARGIN, y, TEXT_W)?;
+                    // the chart's own words, for the checks (they are pixels in the PDF)
+                    w.texts.push(chart_words.to_string());
+                    w.y = y + h + 6.0;
                 }
-                if !s.scenario.notes.trim().is_empty() {
-                    w.paragraph(tx.notes_heading, 13.0, true, [0, 0, 0]);
-                    w.paragraph(&s.scenario.notes, 10.0, false, [0, 0, 0]);
+                // at least one paragraph a page, so that the pages always end
+                let first = next;
+                while next < paras.len() && (next == first || w.y < PAGE_H - MARGIN - 40.0) {
+                    let (text, size, bold, c) = &paras[next];
+                    w.paragraph(text, *size, *bold, *c);
+                    next += 1;
                 }
-                w.paragraph(tx.sources_heading, 13.0, true, [0, 0, 0]);
-                if s.sources.is_empty() {
-                    w.paragraph(tx.no_sources, 9.5, false, [0, 0, 0]);
-                }
-                for src in &s.sources {
-                    w.paragraph(&format!("• {src}"), 9.5, false, [0, 0, 0]);
-                }
-                for e in &s.estimated {
-                    let words = match e {
-                        Estimated::Fictional => tx.est_fictional,
-                        Estimated::Ips => tx.est_ips,
-                        Estimated::Pupils => tx.est_pupils,
-                        Estimated::WalkStraightLine => tx.est_walk_straight,
-                    };
-                    w.paragraph(&format!("• {words}"), 9.5, false, [0, 0, 0]);
-                }
-                // how the estimates were made, as the import wrote it down
-                for line in s.method.lines().filter(|l| !l.trim().is_empty()) {
-                    w.paragraph(&format!("  {line}"), 9.0, false, [60, 60, 60]);
-                }
-                if s.walk == WalkSource::Streets {
-                    w.paragraph(&format!("• {}", tx.walk_streets), 9.5, false, [0, 0, 0]);
-                }
-                w.paragraph(
-                    &format!("• {}", (tx.privacy)(s.threshold)),
-                    9.5,
-                    false,
-                    [0, 0, 0],
-                );
                 Ok(())
             },
         )?;

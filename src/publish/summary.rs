@@ -56,6 +56,9 @@ pub struct PublicFigures {
     pub ips: Option<f64>,
     /// Some IPS values are estimates.
     pub ips_estimated: bool,
+    /// True when the pupils were estimated rather than counted.
+    #[serde(default)]
+    pub pupils_estimated: bool,
     /// The mixing rule's verdict.
     pub mix: MixFlag,
     /// The gap to the rule's reference (relative, or in points).
@@ -80,6 +83,7 @@ impl PublicFigures {
                 fill: None,
                 ips: None,
                 ips_estimated: i.ips_estimated,
+                pupils_estimated: i.pupils_estimated,
                 mix: MixFlag::Unknown,
                 gap: None,
                 groups_of_100: None,
@@ -108,6 +112,7 @@ impl PublicFigures {
             fill: i.capacity_use,
             ips: i.ips_mean,
             ips_estimated: i.ips_estimated,
+            pupils_estimated: i.pupils_estimated,
             mix: i.mix_flag,
             gap: i.deviation,
             groups_of_100,
