@@ -30,6 +30,9 @@ const PAGE_W: f32 = 595.0;
 const PAGE_H: f32 = 842.0;
 const MARGIN: f32 = 40.0;
 const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
+/// The tallest the first page's map may be: room is left under it for what changes and the
+/// indices.
+const MAP_MAX_H: f32 = 420.0;
 
 /// Why the handout could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -562,8 +565,13 @@ pub fn handout(
                 );
                 w.paragraph(tx.map_heading, 14.0, true, [0, 0, 0]);
                 let y = w.y + 4.0;
-                let h = w.image(map_png, MARGIN, y, TEXT_W)?;
-                w.outline(MARGIN, y, TEXT_W, h, [170, 170, 170], 0.6);
+                // a tall territory's map is narrowed, so that what changes and the indices
+                // stay on the page under it
+                let full = png_height(&map_png, TEXT_W).unwrap_or(MAP_MAX_H);
+                let width = TEXT_W * (MAP_MAX_H / full).min(1.0);
+                let x = MARGIN + (TEXT_W - width) / 2.0;
+                let h = w.image(map_png, x, y, width)?;
+                w.outline(x, y, width, h, [170, 170, 170], 0.6);
                 w.y = y + h;
                 w.paragraph(tx.map_caption, 9.0, false, [60, 60, 60]);
                 w.paragraph(tx.changes_heading, 14.0, true, [0, 0, 0]);
