@@ -1,0 +1,153 @@
+//! `carte-mixite assist`: the proposal search, timed as a whole run.
+
+use super::*;
+
+pub(super) fn parse_bounds(text: &str) -> Result<Option<(f64, f64)>, String> {
+    if text.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    let parts: Vec<f64> = text
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("--capacity {text:?}: expected two numbers like 0.7,1.05, or none"))?;
+    match parts.as_slice() {
+        [lo, hi] if lo <= hi && *lo >= 0.0 => Ok(Some((*lo, *hi))),
+        _ => Err(format!(
+            "--capacity {text:?}: expected LOW,HIGH with 0 ≤ LOW ≤ HIGH, like 0.7,1.05"
+        )),
+    }
+}
+
+pub(super) fn parse_limit(text: &str) -> Result<Option<f64>, String> {
+    if text.eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    match text.trim().parse::<f64>() {
+        Ok(x) if x >= 0.0 => Ok(Some(x)),
+        _ => Err(format!("{text:?}: expected metres (a number ≥ 0) or none")),
+    }
+}
+
+/// The index named on the command line.
+pub fn parse_target(
+    name: &str,
+    t: &crate::model::Territory,
+) -> Result<crate::assistant::Target, String> {
+    use crate::assistant::Target;
+    use crate::metrics::Minority;
+    match name.to_lowercase().as_str() {
+        "h" | "entropy" | "entropie" => Ok(Target::Entropy),
+        "boursiers" => Ok(Target::Dissimilarity(Minority::Boursiers)),
+        "ips" | "ecart-ips" | "ips-spread" => Ok(Target::IpsSpread),
+        "defavorises" | "défavorisés" | "disadvantaged" => t
+            .groups
+            .disadvantaged
+            .map(|g| Target::Dissimilarity(Minority::Group(g)))
+            .ok_or_else(|| "this territory has no disadvantaged group: use h or boursiers".into()),
+        _ => Err(format!(
+            "--index {name:?}: expected h (entropy), boursiers, defavorises or ips (spread of IPS)"
+        )),
+    }
+}
+
+pub(super) fn assist_command(
+    territory: &str,
+    index: &str,
+    constraints: &crate::assistant::Constraints,
+    budget: crate::assistant::Budget,
+    out: Option<&Path>,
+    streets: Option<&Path>,
+    lang: Lang,
+) -> Result<String, String> {
+    use crate::assistant::{Request, hill_climb, propose};
+    use crate::io::territory_files::scenario_to_json;
+    let o = open_all(territory, streets, lang)?;
+    let t = &o.territory;
+    let base = &o.baseline;
+    let target = parse_target(index, t)?;
+    let m = Metrics::new(t, base, o.config.clone());
+    let began = std::time::Instant::now();
+    let p = propose(
+        &Request::from_baseline(t, base, &m, target, constraints),
+        budget,
+        &mut |_| true,
+    )
+    .map_err(|e| e.to_string())?;
+    let whole = began.elapsed();
+    let climb_began = std::time::Instant::now();
+    let (climbed, climb_moves) =
+        hill_climb(&Request::from_baseline(t, base, &m, target, constraints))
+            .map_err(|e| e.to_string())?;
+    let climb_time = climb_began.elapsed();
+    let after = p.scenario(base);
+    let ma = Metrics::new(t, &after, o.config.clone());
+    // H and D on their 0-1 scale; the IPS spread in IPS points, not as the variance searched
+    let shown = |v: f64| match target {
+        crate::assistant::Target::IpsSpread => target.display(v),
+        _ => v,
+    };
+    let value = |m: &Metrics| target.value(&m.territory()).map(shown);
+    let mean_walk = |m: &Metrics| m.mean_walk_m();
+    let mut s = String::new();
+    let f = |x: Option<f64>| x.map_or("unknown".into(), |v| format!("{v:.4}"));
+    let _ = writeln!(
+        s,
+        "{}: {} units, {} collèges",
+        t.info.name,
+        t.units().len(),
+        t.colleges().len()
+    );
+    let _ = writeln!(
+        s,
+        "index {index}: {} → {} ({:+.1} %)",
+        f(value(&m)),
+        f(value(&ma)),
+        (shown(p.value) / shown(p.start_value) - 1.0) * 100.0
+    );
+    let _ = writeln!(
+        s,
+        "first proposal after {:.2} s: {:.4}",
+        p.first_after.as_secs_f64(),
+        shown(p.greedy_value)
+    );
+    let _ = writeln!(
+        s,
+        "whole run {:.2} s ({} annealing steps)",
+        whole.as_secs_f64(),
+        p.steps
+    );
+    let _ = writeln!(
+        s,
+        "hill climb from the same start: {:.4} ({} moves, {:.2} s)",
+        shown(climbed),
+        climb_moves.len(),
+        climb_time.as_secs_f64()
+    );
+    let units: usize = p.moves.iter().map(|m| m.units.len()).sum();
+    let schools = p.moves.iter().filter(|m| m.school.is_some()).count();
+    let _ = writeln!(
+        s,
+        "moves: {units} units{}, {:.0} pupils change collège",
+        if schools > 0 {
+            format!(" (in {} moves, {schools} of whole écoles)", p.moves.len())
+        } else {
+            String::new()
+        },
+        p.moved_pupils()
+    );
+    let _ = writeln!(
+        s,
+        "mean walk: {} m → {} m",
+        mean_walk(&m).map_or("unknown".into(), |v| format!("{v:.0}")),
+        mean_walk(&ma).map_or("unknown".into(), |v| format!("{v:.0}"))
+    );
+    if let Some(path) = out {
+        let mut sc = after;
+        sc.meta = crate::model::ScenarioMeta::new("Proposition de l'assistant");
+        crate::io::atomic_write(path, scenario_to_json(&sc, t).as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let _ = writeln!(s, "written to {}", path.display());
+    }
+    Ok(s)
+}

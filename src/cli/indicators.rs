@@ -1,0 +1,318 @@
+//! `carte-mixite indicators`: every figure of a scenario, as a table, CSV or JSON.
+
+use super::*;
+
+pub(super) fn indicators(
+    territory: &str,
+    scenario: Option<&Path>,
+    format: Format,
+    streets: Option<&Path>,
+    lang: Lang,
+) -> Result<String, String> {
+    let (t, baseline, config) = open_walkable(territory, streets, lang)?;
+    let mut warnings = Vec::new();
+    let s = match scenario {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
+                // a block-assignment file (unit id, UAI), e.g. from Districtr or an export
+                let name = p.file_stem().map(|n| n.to_string_lossy().into_owned());
+                crate::io::export::parse_assignment_csv(&text, &t, &name.unwrap_or_default())
+                    .map_err(|e| format!("{}: {e}", p.display()))?
+            } else {
+                let (s, w) = parse_scenario(&text, p, &t).map_err(|e| e.to_string())?;
+                warnings = w;
+                s
+            }
+        }
+        None => baseline.clone(),
+    };
+    let m = Metrics::new(&t, &s, config.clone());
+    let base = Metrics::new(&t, &baseline, config);
+    let mut out = String::new();
+    for w in &warnings {
+        let _ = writeln!(out, "! {}", w.0);
+    }
+    match format {
+        Format::Json => {
+            let colleges: Vec<serde_json::Value> = t
+                .college_ids()
+                .map(|c| {
+                    let col = t.college(c);
+                    serde_json::json!({
+                        "uai": col.uai,
+                        "name": col.name,
+                        "sector": col.sector,
+                        "indicators": m.college(c, &t),
+                        "baseline": base.college(c, &t),
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({
+                "territory": t.info,
+                "scenario": s.meta,
+                "walking": {
+                    "along": match m.config().walk_source() {
+                        crate::metrics::WalkSource::Streets => "streets",
+                        crate::metrics::WalkSource::StraightLine { .. } => "straight_line",
+                    },
+                    "detour_factor": match m.config().walk_source() {
+                        crate::metrics::WalkSource::Streets => None,
+                        crate::metrics::WalkSource::StraightLine { detour_factor } => {
+                            Some(detour_factor)
+                        }
+                    },
+                    "speed_kmh": m.config().walk_speed_kmh,
+                    "threshold_m": m.config().walk_threshold_m,
+                },
+                "rule": m.config().rule,
+                "colleges": colleges,
+                "indices": m.territory(),
+                "baseline_indices": base.territory(),
+            });
+            out.push_str(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+            out.push('\n');
+        }
+        Format::Csv => {
+            out.push_str(
+                "uai,name,sector,pupils,capacity_use,classes_6e_needed,ips_mean,ips_sd,boursier_share,rule_deviation,rule_flag,walk_mean_m,walk_max_m,walk_share_beyond,entropy_contribution\n",
+            );
+            for c in t.college_ids() {
+                let col = t.college(c);
+                let i = m.college(c, &t);
+                let f = |v: Option<f64>| v.map(|x| format!("{x:.6}")).unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{},\"{}\",{:?},{:.1},{},{},{},{},{},{},{:?},{},{},{},{}",
+                    col.uai,
+                    col.name.replace('"', "\"\""),
+                    col.sector,
+                    i.pupils,
+                    f(i.capacity_use),
+                    i.classes_6e_needed,
+                    f(i.ips_mean),
+                    f(i.ips_sd),
+                    f(i.boursier_share),
+                    f(i.deviation),
+                    i.mix_flag,
+                    f(i.walk_mean_m),
+                    f(i.walk_max_m),
+                    f(i.walk_share_beyond),
+                    f(i.entropy_contribution),
+                );
+            }
+        }
+        Format::Table => table(&mut out, &t, &m, &base, &s, lang),
+    }
+    Ok(out)
+}
+
+pub(super) fn opt(v: Option<f64>, digits: usize, unknown: &str) -> String {
+    v.map(|x| format!("{x:.digits$}"))
+        .unwrap_or_else(|| unknown.to_string())
+}
+
+pub(super) fn table(
+    out: &mut String,
+    t: &Territory,
+    m: &Metrics,
+    base: &Metrics,
+    s: &crate::model::Scenario,
+    lang: Lang,
+) {
+    let fr = lang == Lang::Fr;
+    let unknown = if fr { "inconnu" } else { "unknown" };
+    let tr = |f: &'static str, e: &'static str| if fr { f } else { e };
+    let _ = writeln!(out, "{} — {}", t.info.name, s.meta.name);
+    if t.info.fictional {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                "⚠ Territoire fictif : aucune donnée réelle.",
+                "⚠ Fictional territory: no real data."
+            )
+        );
+    }
+    let cfg = m.config();
+    let _ = writeln!(
+        out,
+        "{} : {}, {} {} km/h, {} {:.0} m",
+        tr("Distances", "Distances"),
+        crate::i18n::walk_how(lang, cfg.walk_source()),
+        tr("marche à", "walking at"),
+        crate::i18n::number(lang, cfg.walk_speed_kmh, 1),
+        tr("seuil", "threshold"),
+        cfg.walk_threshold_m
+    );
+    if let Some(m) = &cfg.streets {
+        let (units, colleges) = m.far_snaps(crate::routing::FAR_SNAP_M);
+        if !units.is_empty() || !colleges.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {} {} {}",
+                units.len(),
+                tr("îlots et", "units and"),
+                colleges.len(),
+                tr(
+                    "collèges à plus de 300 m d'une rue : ce bout de leur trajet est compté à vol d'oiseau",
+                    "collèges more than 300 m from a street: that stretch of their walk is counted as a straight line"
+                )
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} {:.0} % {} {}",
+        tr("Règle : IPS à plus de", "Rule: IPS more than"),
+        cfg.rule.threshold * 100.0,
+        tr("de la référence", "from the reference"),
+        opt(m.rule_reference(), 1, unknown)
+    );
+    let _ = writeln!(
+        out,
+        "\n{:<30} {:>4} {:>7} {:>6} {:>6} {:>5} {:>6} {:>6} {:>7} {:>7} {:>6}  {}",
+        tr("collège", "collège"),
+        "",
+        tr("élèves", "pupils"),
+        tr("rempl.", "use"),
+        "IPS",
+        tr("±", "±"),
+        "ΔIPS",
+        tr("bours.", "bours."),
+        tr("marche", "walk"),
+        tr("max", "max"),
+        tr(">seuil", ">thr."),
+        tr("règle", "rule"),
+    );
+    let flag = |f: MixFlag| match (f, fr) {
+        (MixFlag::Above, true) => "au-dessus",
+        (MixFlag::Below, true) => "en dessous",
+        (MixFlag::Within, true) => "dans la bande",
+        (MixFlag::Unknown, true) => "inconnu",
+        (MixFlag::Above, false) => "above",
+        (MixFlag::Below, false) => "below",
+        (MixFlag::Within, false) => "within",
+        (MixFlag::Unknown, false) => "unknown",
+    };
+    for c in t.college_ids() {
+        let col = t.college(c);
+        let i: CollegeIndicators = m.college(c, t);
+        let b = base.college(c, t);
+        let metres = |v: Option<f64>| {
+            v.map(|x| format!("{x:.0} m"))
+                .unwrap_or_else(|| unknown.to_string())
+        };
+        let pct = |v: Option<f64>| {
+            opt(v.map(|x| x * 100.0), 0, unknown) + if v.is_some() { "%" } else { "" }
+        };
+        let _ = writeln!(
+            out,
+            "{:<30} {:>4} {:>7.0} {:>6} {:>6} {:>5} {:>6} {:>6} {:>7} {:>7} {:>6}  {}",
+            col.name.chars().take(30).collect::<String>(),
+            if col.sector == Sector::Private {
+                tr("priv", "priv")
+            } else {
+                ""
+            },
+            i.pupils,
+            pct(i.capacity_use),
+            opt(i.ips_mean, 1, unknown),
+            opt(i.ips_sd, 0, unknown),
+            opt(crate::metrics::change(i.ips_mean, b.ips_mean), 1, unknown),
+            pct(i.boursier_share),
+            metres(i.walk_mean_m),
+            metres(i.walk_max_m),
+            pct(i.walk_share_beyond),
+            flag(i.mix_flag),
+        );
+    }
+    let idx = m.territory();
+    let bidx = base.territory();
+    let ips_estimated = t.college_ids().any(|c| m.college(c, t).ips_estimated);
+    if idx.pupils_estimated || ips_estimated {
+        // estimates say so, and how they were made
+        let _ = writeln!(
+            out,
+            "{}",
+            match (idx.pupils_estimated, ips_estimated) {
+                (true, true) => tr(
+                    "Élèves et IPS estimés, pas comptés :",
+                    "Pupils and IPS estimated, not counted:"
+                ),
+                (true, false) => tr(
+                    "Élèves estimés, pas comptés :",
+                    "Pupils estimated, not counted:"
+                ),
+                _ => tr("IPS estimés, pas mesurés :", "IPS estimated, not measured:"),
+            }
+        );
+        for line in t.info.notes.lines().filter(|l| !l.trim().is_empty()) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr(
+            "Indices du territoire (Δ = écart à la carte actuelle)",
+            "Territory indices (Δ = change from the baseline)"
+        )
+    );
+    if let Some(sp) = idx.ips_spread {
+        let _ = writeln!(
+            out,
+            "  {} S = {:.2} (Δ {}), {} {:.1} ({} – {}){}",
+            tr(
+                "écart d'IPS entre collèges publics",
+                "IPS spread between public collèges"
+            ),
+            sp.spread,
+            opt(bidx.ips_spread.map(|b| sp.spread - b.spread), 2, unknown),
+            tr("écart max-min", "max-min gap"),
+            sp.gap,
+            t.college(sp.highest).name,
+            t.college(sp.lowest).name,
+            if sp.estimated {
+                tr(", estimé", ", estimated")
+            } else {
+                ""
+            }
+        );
+    }
+    if let (Some(e), be) = (idx.entropy, bidx.entropy) {
+        let _ = writeln!(
+            out,
+            "  {} H = {:.4} (Δ {}), M = {:.4} = {:.4} {} + {:.4} {} + {:.4} {}",
+            tr("entropie", "entropy"),
+            e.indices.h,
+            opt(be.map(|b| e.indices.h - b.indices.h), 4, unknown),
+            e.indices.mutual_information,
+            e.between_public_private,
+            tr("public/privé", "public/private"),
+            e.within_public,
+            tr("dans le public", "within public"),
+            e.within_private,
+            tr("dans le privé", "within private"),
+        );
+    }
+    for mi in &idx.minorities {
+        let name = match mi.minority {
+            Minority::Boursiers => tr("boursiers", "boursiers").to_string(),
+            Minority::Group(g) => t.groups.names.get(g).cloned().unwrap_or_default(),
+        };
+        let bd = bidx.minority(mi.minority).and_then(|b| b.dissimilarity);
+        let _ = writeln!(
+            out,
+            "  {:<16} {} {:>5}  D = {} (Δ {})  xPx = {}  V = {}",
+            name,
+            tr("part", "share"),
+            opt(mi.share.map(|x| x * 100.0), 1, unknown),
+            opt(mi.dissimilarity, 4, unknown),
+            opt(crate::metrics::change(mi.dissimilarity, bd), 4, unknown),
+            opt(mi.isolation, 4, unknown),
+            opt(mi.normalized_isolation, 4, unknown),
+        );
+    }
+}
