@@ -753,3 +753,64 @@ fn a_sector_file_keyed_by_college_name_joins_and_lists_the_likely_matches() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("ELEVES_INEXISTANTS"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_portals_newer_exports_place_colleges_from_lambert_93() {
+    // the directory without coordinates, and the newer geolocation export: lower-case columns,
+    // `numero_uai`, `nature_uai_libe`, positions only as Lambert-93 X/Y with their EPSG
+    let dir = std::env::temp_dir().join(format!("cm-cli-dep-new-{}", std::process::id()));
+    common::small_departement(&dir);
+    let annuaire = std::fs::read_to_string(dir.join("fr-en-annuaire-education.csv")).unwrap();
+    let without_coordinates: String = annuaire
+        .lines()
+        .map(|l| l.rsplitn(4, ';').last().unwrap_or(l).to_string() + ";OUVERT\n")
+        .collect::<String>()
+        .replacen(";OUVERT\n", ";etat\n", 1);
+    std::fs::write(
+        dir.join("fr-en-annuaire-education.csv"),
+        without_coordinates,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("fr-en-adresse-et-geolocalisation-etablissements-premier-et-second-degre.csv"),
+        "numero_uai;appellation_officielle;secteur_public_prive_libe;coordonnee_x;coordonnee_y;epsg;nature_uai_libe;etat_etablissement_libe;code_commune\n\
+         0990001A;Collège Jean Moulin;Public;351961.7;6790275.8;EPSG:2154;COLLEGE;OUVERT;99001\n\
+         0990002B;Collège Louise Michel;Public;359390.0;6789839.7;EPSG:2154;COLLEGE;OUVERT;99003\n\
+         0990003C;Collège Saint-Joseph;Privé;355675.8;6790056.6;EPSG:2154;COLLEGE;OUVERT;99002\n",
+    )
+    .unwrap();
+    let out = dir.join("territoire");
+    let o = bin()
+        .arg("import-departement")
+        .arg(&dir)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{text}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        text.contains("géolocalisation des établissements ←"),
+        "{text}"
+    );
+    let colleges = std::fs::read_to_string(out.join("colleges.geojson")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&colleges).unwrap();
+    let jean_moulin = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["uai"] == "0990001A")
+        .unwrap();
+    let xy = &jean_moulin["geometry"]["coordinates"];
+    let (lon, lat) = (xy[0].as_f64().unwrap(), xy[1].as_f64().unwrap());
+    // (351961.7, 6790275.8) in Lambert-93 is (-1.68, 48.12)
+    assert!(
+        (lon + 1.68).abs() < 1e-5 && (lat - 48.12).abs() < 1e-5,
+        "{lon} {lat}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
