@@ -11,6 +11,7 @@ pub enum Lang {
     En,
 }
 
+pub mod check;
 pub mod departement;
 pub mod meeting;
 
