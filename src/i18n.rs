@@ -13,6 +13,7 @@ pub enum Lang {
 
 pub mod check;
 pub mod departement;
+pub mod indicators;
 pub mod meeting;
 
 /// The interface's texts in one language.

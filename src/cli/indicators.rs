@@ -121,29 +121,21 @@ pub(super) fn table(
     s: &crate::model::Scenario,
     lang: Lang,
 ) {
-    let fr = lang == Lang::Fr;
-    let unknown = if fr { "inconnu" } else { "unknown" };
-    let tr = |f: &'static str, e: &'static str| if fr { f } else { e };
+    let w = crate::i18n::indicators::table_texts(lang);
+    let unknown = w.unknown;
     let _ = writeln!(out, "{} — {}", t.info.name, s.meta.name);
     if t.info.fictional {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr(
-                "⚠ Territoire fictif : aucune donnée réelle.",
-                "⚠ Fictional territory: no real data."
-            )
-        );
+        let _ = writeln!(out, "{}", w.fictional);
     }
     let cfg = m.config();
     let _ = writeln!(
         out,
         "{} : {}, {} {} km/h, {} {:.0} m",
-        tr("Distances", "Distances"),
+        w.distances,
         crate::i18n::walk_how(lang, cfg.walk_source()),
-        tr("marche à", "walking at"),
+        w.walking_at,
         crate::i18n::number(lang, cfg.walk_speed_kmh, 1),
-        tr("seuil", "threshold"),
+        w.threshold,
         cfg.walk_threshold_m
     );
     if let Some(m) = &cfg.streets {
@@ -153,48 +145,41 @@ pub(super) fn table(
                 out,
                 "{} {} {} {}",
                 units.len(),
-                tr("îlots et", "units and"),
+                w.far_units_and,
                 colleges.len(),
-                tr(
-                    "collèges à plus de 300 m d'une rue : ce bout de leur trajet est compté à vol d'oiseau",
-                    "collèges more than 300 m from a street: that stretch of their walk is counted as a straight line"
-                )
+                w.far_colleges
             );
         }
     }
     let _ = writeln!(
         out,
         "{} {:.0} % {} {}",
-        tr("Règle : IPS à plus de", "Rule: IPS more than"),
+        w.rule_more_than,
         cfg.rule.threshold * 100.0,
-        tr("de la référence", "from the reference"),
+        w.from_reference,
         opt(m.rule_reference(), 1, unknown)
     );
     let _ = writeln!(
         out,
         "\n{:<30} {:>4} {:>7} {:>6} {:>6} {:>5} {:>6} {:>6} {:>7} {:>7} {:>6}  {}",
-        tr("collège", "collège"),
+        w.h_college,
         "",
-        tr("élèves", "pupils"),
-        tr("rempl.", "use"),
+        w.h_pupils,
+        w.h_use,
         "IPS",
-        tr("±", "±"),
+        w.h_sd,
         "ΔIPS",
-        tr("bours.", "bours."),
-        tr("marche", "walk"),
-        tr("max", "max"),
-        tr(">seuil", ">thr."),
-        tr("règle", "rule"),
+        w.h_bours,
+        w.h_walk,
+        w.h_max,
+        w.h_beyond,
+        w.h_rule,
     );
-    let flag = |f: MixFlag| match (f, fr) {
-        (MixFlag::Above, true) => "au-dessus",
-        (MixFlag::Below, true) => "en dessous",
-        (MixFlag::Within, true) => "dans la bande",
-        (MixFlag::Unknown, true) => "inconnu",
-        (MixFlag::Above, false) => "above",
-        (MixFlag::Below, false) => "below",
-        (MixFlag::Within, false) => "within",
-        (MixFlag::Unknown, false) => "unknown",
+    let flag = |f: MixFlag| match f {
+        MixFlag::Above => w.flag_above,
+        MixFlag::Below => w.flag_below,
+        MixFlag::Within => w.flag_within,
+        MixFlag::Unknown => w.unknown,
     };
     for c in t.college_ids() {
         let col = t.college(c);
@@ -212,7 +197,7 @@ pub(super) fn table(
             "{:<30} {:>4} {:>7.0} {:>6} {:>6} {:>5} {:>6} {:>6} {:>7} {:>7} {:>6}  {}",
             col.name.chars().take(30).collect::<String>(),
             if col.sector == Sector::Private {
-                tr("priv", "priv")
+                w.private
             } else {
                 ""
             },
@@ -237,69 +222,49 @@ pub(super) fn table(
             out,
             "{}",
             match (idx.pupils_estimated, ips_estimated) {
-                (true, true) => tr(
-                    "Élèves et IPS estimés, pas comptés :",
-                    "Pupils and IPS estimated, not counted:"
-                ),
-                (true, false) => tr(
-                    "Élèves estimés, pas comptés :",
-                    "Pupils estimated, not counted:"
-                ),
-                _ => tr("IPS estimés, pas mesurés :", "IPS estimated, not measured:"),
+                (true, true) => w.est_both,
+                (true, false) => w.est_pupils,
+                _ => w.est_ips,
             }
         );
         for line in t.info.notes.lines().filter(|l| !l.trim().is_empty()) {
             let _ = writeln!(out, "  {line}");
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        tr(
-            "Indices du territoire (Δ = écart à la carte actuelle)",
-            "Territory indices (Δ = change from the baseline)"
-        )
-    );
+    let _ = writeln!(out, "\n{}", w.indices);
     if let Some(sp) = idx.ips_spread {
         let _ = writeln!(
             out,
             "  {} S = {:.2} (Δ {}), {} {:.1} ({} – {}){}",
-            tr(
-                "écart d'IPS entre collèges publics",
-                "IPS spread between public collèges"
-            ),
+            w.ips_spread,
             sp.spread,
             opt(bidx.ips_spread.map(|b| sp.spread - b.spread), 2, unknown),
-            tr("écart max-min", "max-min gap"),
+            w.gap,
             sp.gap,
             t.college(sp.highest).name,
             t.college(sp.lowest).name,
-            if sp.estimated {
-                tr(", estimé", ", estimated")
-            } else {
-                ""
-            }
+            if sp.estimated { w.estimated } else { "" }
         );
     }
     if let (Some(e), be) = (idx.entropy, bidx.entropy) {
         let _ = writeln!(
             out,
             "  {} H = {:.4} (Δ {}), M = {:.4} = {:.4} {} + {:.4} {} + {:.4} {}",
-            tr("entropie", "entropy"),
+            w.entropy,
             e.indices.h,
             opt(be.map(|b| e.indices.h - b.indices.h), 4, unknown),
             e.indices.mutual_information,
             e.between_public_private,
-            tr("public/privé", "public/private"),
+            w.public_private,
             e.within_public,
-            tr("dans le public", "within public"),
+            w.within_public,
             e.within_private,
-            tr("dans le privé", "within private"),
+            w.within_private,
         );
     }
     for mi in &idx.minorities {
         let name = match mi.minority {
-            Minority::Boursiers => tr("boursiers", "boursiers").to_string(),
+            Minority::Boursiers => w.boursiers.to_string(),
             Minority::Group(g) => t.groups.names.get(g).cloned().unwrap_or_default(),
         };
         let bd = bidx.minority(mi.minority).and_then(|b| b.dissimilarity);
@@ -307,7 +272,7 @@ pub(super) fn table(
             out,
             "  {:<16} {} {:>5}  D = {} (Δ {})  xPx = {}  V = {}",
             name,
-            tr("part", "share"),
+            w.share,
             opt(mi.share.map(|x| x * 100.0), 1, unknown),
             opt(mi.dissimilarity, 4, unknown),
             opt(crate::metrics::change(mi.dissimilarity, bd), 4, unknown),
