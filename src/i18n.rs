@@ -1130,6 +1130,14 @@ pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
     }
 }
 
+/// Said when a territory's streets form no network one can walk.
+pub fn no_walkable_network(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "les rues du territoire ne forment aucun réseau praticable",
+        Lang::En => "the territory's streets form no walkable network",
+    }
+}
+
 /// What `change` says of a change that rounds to nothing.
 pub fn unchanged(lang: Lang) -> &'static str {
     match lang {

@@ -62,13 +62,7 @@ pub(super) fn open_all(
             cache.as_deref(),
             &crate::routing::Progress::default(),
         )
-        .ok_or_else(|| {
-            if lang == Lang::Fr {
-                "les rues du territoire ne forment aucun réseau praticable".to_string()
-            } else {
-                "the territory's streets form no walkable network".to_string()
-            }
-        })?;
+        .ok_or_else(|| crate::i18n::no_walkable_network(lang).to_string())?;
         config.streets = Some(std::sync::Arc::new(routed.matrix));
     }
     Ok(Opened {
