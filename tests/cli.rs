@@ -35,6 +35,22 @@ fn import_small(dir: &std::path::Path, out: &std::path::Path) -> std::process::O
         .unwrap()
 }
 
+/// `carte-mixite import-departement FOLDER [OPTIONS...] --out OUT`.
+fn import_departement(
+    folder: &std::path::Path,
+    options: &[&str],
+    out: &std::path::Path,
+) -> std::process::Output {
+    bin()
+        .arg("import-departement")
+        .arg(folder)
+        .args(options)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 /// A square street grid in lon/lat as GeoJSON lines, `n` lines each way from (lon, lat).
 fn street_grid(path: &std::path::Path, lon: f64, lat: f64, n: usize, step: f64) {
     // streets meet where they share a vertex: every crossing is one
@@ -450,13 +466,7 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
     let dir = std::env::temp_dir().join(format!("cm-cli-dep-{}", std::process::id()));
     common::small_departement(&dir);
     let out = dir.join("territoire");
-    let o = bin()
-        .arg("import-departement")
-        .arg(&dir)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = import_departement(&dir, &[], &out);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
         o.status.success(),
@@ -503,13 +513,7 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
             std::fs::copy(&p, no_ecoles.join(p.file_name().unwrap())).unwrap();
         }
     }
-    let o = bin()
-        .arg("import-departement")
-        .arg(&no_ecoles)
-        .arg("--out")
-        .arg(dir.join("t-surface"))
-        .output()
-        .unwrap();
+    let o = import_departement(&no_ecoles, &[], &dir.join("t-surface"));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{text}");
     assert!(
@@ -532,13 +536,7 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
 
     // with INSEE's census table per IRIS, the communes get social groups: H is known
     common::small_census(&dir.join("base-ic-evol-struct-pop-2019.csv"));
-    let o = bin()
-        .arg("import-departement")
-        .arg(&dir)
-        .arg("--out")
-        .arg(dir.join("t-census"))
-        .output()
-        .unwrap();
+    let o = import_departement(&dir, &[], &dir.join("t-census"));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{text}");
     assert!(
@@ -552,15 +550,12 @@ fn a_departement_builds_from_the_ministrys_files_as_published() {
 
     // with the BAN's addresses the commune divided by streets is split by them
     common::small_ban(&dir.join("adresses-99.csv"));
-    let o = bin()
-        .arg("import-departement")
-        .arg(&dir)
-        .args(["--code", "99", "--out"])
-        .arg(&out)
-        .arg("--carte-out")
-        .arg(dir.join("carte.csv"))
-        .output()
-        .unwrap();
+    let carte_path = dir.join("carte.csv");
+    let o = import_departement(
+        &dir,
+        &["--code", "99", "--carte-out", carte_path.to_str().unwrap()],
+        &out,
+    );
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{text}");
     assert!(text.contains("(1 répartie selon ses adresses)"), "{text}");
@@ -595,13 +590,7 @@ fn an_unusable_departement_is_an_error_in_one_sentence() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("notes.txt"), "rien à voir\n").unwrap();
     std::fs::write(dir.join("IRIS.dbf"), "x").unwrap();
-    let o = bin()
-        .arg("import-departement")
-        .arg(&dir)
-        .arg("--out")
-        .arg(dir.join("t"))
-        .output()
-        .unwrap();
+    let o = import_departement(&dir, &[], &dir.join("t"));
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("aucun contour de commune ni d'IRIS"), "{err}");
@@ -609,13 +598,11 @@ fn an_unusable_departement_is_an_error_in_one_sentence() {
     assert!(err.contains("ce n'est pas un tableau"), "{err}");
     // an option that names a column no file has is an error too
     common::small_departement(&dir);
-    let o = bin()
-        .arg("import-departement")
-        .arg(&dir)
-        .args(["--college-uai", "Numero_UAI_inexistant", "--out"])
-        .arg(dir.join("t"))
-        .output()
-        .unwrap();
+    let o = import_departement(
+        &dir,
+        &["--college-uai", "Numero_UAI_inexistant"],
+        &dir.join("t"),
+    );
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("Numero_UAI_inexistant"));
     std::fs::remove_dir_all(&dir).ok();
@@ -780,13 +767,7 @@ fn the_portals_newer_exports_place_colleges_from_lambert_93() {
     )
     .unwrap();
     let out = dir.join("territoire");
-    let o = bin()
-        .arg("import-departement")
-        .arg(&dir)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = import_departement(&dir, &[], &out);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
         o.status.success(),
