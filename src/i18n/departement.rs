@@ -732,11 +732,11 @@ pub fn spread_texts(lang: Lang) -> &'static SpreadTexts {
 pub fn gap_text(lang: Lang, gap: f64) -> String {
     match lang {
         Lang::Fr => format!(
-            "{} points entre le collège public le plus favorisé et le moins favorisé (un écart de 3 points ou moins n'est pas significatif)",
+            "du moins au plus favorisé : {} points (3 ou moins : non significatif)",
             number(lang, gap, 1)
         ),
         Lang::En => format!(
-            "{} points between the most and the least favoured public collège (a gap of 3 points or less is not meaningful)",
+            "least to most favoured: {} points (3 or less: not meaningful)",
             number(lang, gap, 1)
         ),
     }

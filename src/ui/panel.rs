@@ -202,7 +202,7 @@ fn spread_ui(ui: &mut Ui, lang: Lang, now: &TerritoryIndices, base: &TerritoryIn
             ui.label(RichText::new(tx_since(lang)).small());
         }
     });
-    ui.label(crate::i18n::departement::gap_text(lang, s.gap));
+    ui.label(RichText::new(crate::i18n::departement::gap_text(lang, s.gap)).small());
 }
 
 fn tx_since(lang: Lang) -> &'static str {
