@@ -171,8 +171,16 @@ fn a_facilitator_opens_a_basemap_file_and_is_told_when_it_is_not_one() {
             CarteApp::with_loaded(load(None).unwrap(), Lang::Fr),
         );
     h.run_steps(3);
-    let choice =
-        |h: &Harness<'static, CarteApp>| h.state().editor.as_ref().unwrap().basemap.choice.clone();
+    let choice = |h: &Harness<'static, CarteApp>| {
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .view
+            .basemap
+            .choice
+            .clone()
+    };
     assert_eq!(choice(&h), BasemapChoice::None, "offline by default");
     let open_dialog = |h: &mut Harness<'static, CarteApp>| {
         h.get_by_label("Fond de carte :").click();
@@ -229,6 +237,7 @@ fn a_facilitator_opens_a_basemap_file_and_is_told_when_it_is_not_one() {
         .editor
         .as_ref()
         .unwrap()
+        .view
         .basemap
         .attribution(Lang::Fr);
     assert_eq!(credit.as_deref(), Some("© Test tiles"));

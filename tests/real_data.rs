@@ -75,20 +75,11 @@ fn the_national_ips_file_gives_the_published_mean() {
 fn the_engine_reproduces_the_national_weighted_mean() {
     use carte_mixite::metrics::{Metrics, MetricsConfig};
     use carte_mixite::model::{
-        College, GroupScheme, Population, Rep, Scenario, ScenarioMeta, Sector, Territory,
-        TerritoryInfo,
+        College, GroupScheme, Population, Scenario, ScenarioMeta, Territory, TerritoryInfo,
     };
     let colleges: Vec<College> = national_colleges()
         .into_iter()
         .map(|(uai, ips, eff)| College {
-            uai: uai.clone(),
-            name: uai.clone(),
-            short_name: uai,
-            location: geo::Point::new(2.0, 46.0),
-            sector: Sector::Private,
-            capacity_pupils: None,
-            capacity_6e_classes: None,
-            rep: Rep::None,
             observed_ips: Some(ips),
             observed_pupils: Some(eff),
             own_intake: Some(Population {
@@ -96,6 +87,7 @@ fn the_engine_reproduces_the_national_weighted_mean() {
                 ips_mean: Some(ips),
                 ..Default::default()
             }),
+            ..College::public(uai, geo::Point::new(2.0, 46.0)).private()
         })
         .collect();
     let t = Territory::new(

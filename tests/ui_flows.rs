@@ -91,7 +91,7 @@ fn selecting_a_college_then_clicking_a_block_moves_it_and_undo_restores() {
     h.get_by_label("Collège Louise-Michel").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().editor.as_ref().unwrap().selected,
+        h.state().editor.as_ref().unwrap().view.selected,
         Some(CollegeId(3))
     );
     // click a block of Jaurès' sector
@@ -150,9 +150,11 @@ fn a_locked_block_does_not_change_when_clicked() {
     let (u, pos) = block_of(&h, CollegeId(0));
     {
         let editor = h.state_mut().editor.as_mut().unwrap();
-        editor
-            .apply(Edit::LockUnits(vec![(u, true)]), Lang::Fr)
-            .unwrap();
+        editor.run(
+            carte_mixite::app::UiCommand::Apply(Edit::LockUnits(vec![(u, true)])),
+            &mut Lang::Fr,
+        );
+        assert!(editor.doc.active().scenario.is_unit_locked(u));
     }
     click_at(&mut h, pos);
     let editor = h.state().editor.as_ref().unwrap();
@@ -260,7 +262,7 @@ fn the_eyedropper_picks_the_college_of_a_block() {
     let (_, p) = block_of(&h, CollegeId(4));
     click_at(&mut h, p);
     assert_eq!(
-        h.state().editor.as_ref().unwrap().selected,
+        h.state().editor.as_ref().unwrap().view.selected,
         Some(CollegeId(4))
     );
     assert_eq!(changed(&h), 0, "picking changes nothing");
@@ -327,7 +329,13 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
     // first session: move a block, wait for the autosave
     let mut h = session(&dir);
     assert!(
-        h.state().editor.as_ref().unwrap().recovered.is_none(),
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .session
+            .recovered
+            .is_none(),
         "nothing to recover yet"
     );
     h.get_by_label("Collège Louise-Michel").click();
@@ -409,7 +417,10 @@ fn stripes_follow_the_sectors_when_colours_run_out() {
     h.run_steps(1);
     let (_, p) = block_of(&h, striped);
     click_at(&mut h, p);
-    assert_eq!(h.state().editor.as_ref().unwrap().selected, Some(striped));
+    assert_eq!(
+        h.state().editor.as_ref().unwrap().view.selected,
+        Some(striped)
+    );
     h.get_by_label("Pinceau").click();
     h.run_steps(1);
     let (_, start) = block_of(&h, plain);
@@ -707,7 +718,10 @@ fn the_reach_map_follows_the_chosen_college() {
     h.run_steps(2);
     // no collège chosen yet: every block is grey, and the legend asks for one
     let editor = h.state().editor.as_ref().unwrap();
-    assert_eq!(editor.coloring, carte_mixite::ui::coloring::Coloring::Reach);
+    assert_eq!(
+        editor.view.coloring,
+        carte_mixite::ui::coloring::Coloring::Reach
+    );
     assert!(editor.stale_map_units().is_empty());
     for name in ["Collège Louise-Michel", "Collège Jean-Jaurès"] {
         h.get_by_label(name).click();
@@ -853,7 +867,7 @@ fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
     h.get_by_label("Collège Louise-Michel").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().editor.as_ref().unwrap().selected,
+        h.state().editor.as_ref().unwrap().view.selected,
         Some(CollegeId(3))
     );
     let (u, p) = block_of(&h, CollegeId(0));
@@ -870,7 +884,7 @@ fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
     h.get_by_label("Avant : carte actuelle").click();
     h.run_steps(3);
     let editor = h.state().editor.as_ref().unwrap();
-    assert!(editor.meeting.unwrap().before);
+    assert!(editor.view.meeting.unwrap().before);
     assert!(
         editor.stale_map_units().is_empty(),
         "the map shows the baseline"
@@ -908,12 +922,12 @@ fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
     // Escape leaves: the full editor is back
     h.key_press(egui::Key::Escape);
     h.run_steps(3);
-    assert!(h.state().editor.as_ref().unwrap().meeting.is_none());
+    assert!(h.state().editor.as_ref().unwrap().view.meeting.is_none());
     assert!(h.query_by_label("Pinceau").is_some());
     // and F5 enters again
     h.key_press(egui::Key::F5);
     h.run_steps(3);
-    assert!(h.state().editor.as_ref().unwrap().meeting.is_some());
+    assert!(h.state().editor.as_ref().unwrap().view.meeting.is_some());
 }
 
 #[test]
@@ -1593,7 +1607,7 @@ fn with_whole_ecole_on_a_click_moves_every_block_of_the_ecole_in_one_step() {
     h.run_steps(2);
     let (school, members, to) = {
         let e = h.state().editor.as_ref().unwrap();
-        assert!(e.whole_schools);
+        assert!(e.view.whole_schools);
         let t = e.doc.territory();
         let s = &e.doc.active().scenario;
         // an école of several blocks, and a collège other than its own
@@ -1717,4 +1731,82 @@ fn the_departement_assistant_names_each_file_builds_and_opens_the_territory() {
             .is_some()
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_message_belongs_to_its_change_undo_takes_it_away_redo_says_it_again() {
+    let mut h = harness();
+    h.query_all_by_label("Fermer").next().unwrap().click();
+    h.run_steps(3);
+    let said = h
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .notice()
+        .unwrap()
+        .to_string();
+    assert!(said.contains("fermé"), "{said}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    assert!(e.doc.active().scenario.is_college_open(CollegeId(0)));
+    assert_eq!(
+        e.notice(),
+        None,
+        "the undone closure's message stays on screen"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    assert!(!e.doc.active().scenario.is_college_open(CollegeId(0)));
+    assert_eq!(e.notice(), Some(said.as_str()));
+}
+
+#[test]
+fn the_map_redraws_what_the_document_reports_changed() {
+    use carte_mixite::app::UiCommand;
+    let mut h = harness();
+    let mut lang = Lang::Fr;
+    let e = h.state_mut().editor.as_mut().unwrap();
+    let t = e.doc.territory().clone();
+    let u = t.unit_ids().next().unwrap();
+    let own = e.doc.active().scenario.assignment(u).main_college();
+    let other = t
+        .college_ids()
+        .find(|&c| Some(c) != own && t.college(c).sector == carte_mixite::model::Sector::Public)
+        .unwrap();
+    // an edit that no tool named (a window's), then undo and redo: the drawn map follows
+    e.run(
+        UiCommand::Apply(carte_mixite::model::Edit::Assign(vec![(
+            u,
+            carte_mixite::model::Assignment::College(other),
+        )])),
+        &mut lang,
+    );
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .stale_map_units()
+            .is_empty()
+    );
+    for command in [UiCommand::Undo, UiCommand::Redo, UiCommand::Undo] {
+        h.state_mut()
+            .editor
+            .as_mut()
+            .unwrap()
+            .run(command, &mut lang);
+        h.run_steps(2);
+        assert!(
+            h.state()
+                .editor
+                .as_ref()
+                .unwrap()
+                .stale_map_units()
+                .is_empty()
+        );
+    }
 }

@@ -1,23 +1,10 @@
 use super::*;
 use crate::metrics::MetricsConfig;
 use crate::metrics::alerts::sector_pieces;
-use crate::model::territory::tests::square_unit;
-use crate::model::{College, GroupScheme, Population, Rep, ScenarioMeta, Sector, TerritoryInfo};
+use crate::model::{College, GroupScheme, Population, ScenarioMeta, TerritoryInfo};
 
 fn college(uai: &str, x: f64, y: f64, capacity: f64) -> College {
-    College {
-        uai: uai.into(),
-        name: uai.into(),
-        short_name: uai.into(),
-        location: geo::Point::new(x, y),
-        sector: Sector::Public,
-        capacity_pupils: Some(capacity),
-        capacity_6e_classes: None,
-        rep: Rep::None,
-        observed_ips: None,
-        observed_pupils: None,
-        own_intake: None,
-    }
+    College::public(uai, geo::Point::new(x, y)).with_capacity(capacity)
 }
 
 /// A 3 × 2 grid of 100-pupil blocks: the top row has 50 boursiers each, the bottom row none.
@@ -34,7 +21,7 @@ fn grid() -> (Territory, Scenario) {
                 groups: Some(vec![0.0, 100.0 - b, 0.0, b]),
                 ..Population::default()
             };
-            units.push(square_unit(
+            units.push(crate::model::Unit::square(
                 &format!("u{row}{col}"),
                 f64::from(col) * size,
                 45.0 + f64::from(row) * size,

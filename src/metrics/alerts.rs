@@ -53,7 +53,6 @@ pub fn sector_pieces(t: &Territory, s: &Scenario) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::territory::tests::square_unit;
     use crate::model::{
         Assignment, CollegeId, GroupScheme, Population, ScenarioMeta, TerritoryInfo, UnitId,
     };
@@ -63,7 +62,7 @@ mod tests {
         // four squares in a row: A A B A -> A has two pieces, B one
         let units = (0..4)
             .map(|i| {
-                square_unit(
+                crate::model::Unit::square(
                     &format!("u{i}"),
                     f64::from(i) * 0.01,
                     45.0,
@@ -72,19 +71,8 @@ mod tests {
                 )
             })
             .collect();
-        let college = |uai: &str, x: f64| crate::model::College {
-            uai: uai.into(),
-            name: uai.into(),
-            short_name: uai.into(),
-            location: geo::Point::new(x, 45.0),
-            sector: crate::model::Sector::Public,
-            capacity_pupils: None,
-            capacity_6e_classes: None,
-            rep: crate::model::Rep::None,
-            observed_ips: None,
-            observed_pupils: None,
-            own_intake: None,
-        };
+        let college =
+            |uai: &str, x: f64| crate::model::College::public(uai, geo::Point::new(x, 45.0));
         let colleges = vec![college("A", 0.0), college("B", 0.03)];
         let t = Territory::new(
             TerritoryInfo::default(),

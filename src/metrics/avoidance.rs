@@ -112,10 +112,9 @@ pub fn avoidance_range(
 mod tests {
     use super::*;
     use crate::metrics::MetricsConfig;
-    use crate::model::territory::tests::square_unit;
     use crate::model::{
-        Assignment, College, CollegeId, GroupScheme, Population, Rep, ScenarioMeta, Sector,
-        TerritoryInfo, UnitId,
+        Assignment, College, CollegeId, GroupScheme, Population, ScenarioMeta, TerritoryInfo,
+        UnitId,
     };
 
     #[test]
@@ -129,23 +128,11 @@ mod tests {
         // A: one block of IPS 120; B: one block of IPS 90; the moved block: 100 pupils, IPS
         // 120, 20 % of its children already avoid the public collège
         let units = vec![
-            square_unit("a", 0.0, 45.0, 0.01, pop(100.0, 120.0, None)),
-            square_unit("m", 0.01, 45.0, 0.01, pop(100.0, 120.0, Some(0.2))),
-            square_unit("b", 0.02, 45.0, 0.01, pop(300.0, 90.0, None)),
+            crate::model::Unit::square("a", 0.0, 45.0, 0.01, pop(100.0, 120.0, None)),
+            crate::model::Unit::square("m", 0.01, 45.0, 0.01, pop(100.0, 120.0, Some(0.2))),
+            crate::model::Unit::square("b", 0.02, 45.0, 0.01, pop(300.0, 90.0, None)),
         ];
-        let college = |uai: &str, x: f64| College {
-            uai: uai.into(),
-            name: uai.into(),
-            short_name: uai.into(),
-            location: geo::Point::new(x, 45.005),
-            sector: Sector::Public,
-            capacity_pupils: None,
-            capacity_6e_classes: None,
-            rep: Rep::None,
-            observed_ips: None,
-            observed_pupils: None,
-            own_intake: None,
-        };
+        let college = |uai: &str, x: f64| College::public(uai, geo::Point::new(x, 45.005));
         let t = Territory::new(
             TerritoryInfo::default(),
             GroupScheme::depp4(),

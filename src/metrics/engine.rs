@@ -876,8 +876,7 @@ pub fn change(now: Option<f64>, before: Option<f64>) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::model::scenario::ScenarioMeta;
-    use crate::model::territory::tests::square_unit;
-    use crate::model::territory::{College, GroupScheme, Rep, TerritoryInfo};
+    use crate::model::territory::{College, GroupScheme, TerritoryInfo};
     use geo::Point;
 
     fn pop(pupils: f64, boursiers: f64, ips: f64, groups: [f64; 4]) -> Population {
@@ -893,39 +892,27 @@ mod tests {
     }
 
     fn college(uai: &str, x: f64) -> College {
-        College {
-            uai: uai.into(),
-            name: uai.into(),
-            short_name: uai.into(),
-            location: Point::new(x, 45.005),
-            sector: Sector::Public,
-            capacity_pupils: Some(150.0),
-            capacity_6e_classes: None,
-            rep: Rep::None,
-            observed_ips: None,
-            observed_pupils: None,
-            own_intake: None,
-        }
+        College::public(uai, Point::new(x, 45.005)).with_capacity(150.0)
     }
 
     /// Three units in a row, two collèges at the ends.
     pub fn small_case() -> (Territory, Scenario) {
         let units = vec![
-            square_unit(
+            crate::model::Unit::square(
                 "u0",
                 0.00,
                 45.0,
                 0.01,
                 pop(100.0, 10.0, 130.0, [50.0, 30.0, 15.0, 5.0]),
             ),
-            square_unit(
+            crate::model::Unit::square(
                 "u1",
                 0.01,
                 45.0,
                 0.01,
                 pop(50.0, 20.0, 90.0, [5.0, 10.0, 15.0, 20.0]),
             ),
-            square_unit(
+            crate::model::Unit::square(
                 "u2",
                 0.02,
                 45.0,

@@ -47,6 +47,9 @@ pub struct Document {
     active: usize,
     config: MetricsConfig,
     revision: u64,
+    /// Units whose assignment or lock changed since [`Document::take_changed`] was last called
+    /// (None: anything may have changed).
+    changed: Option<Vec<UnitId>>,
 }
 
 impl Document {
@@ -63,6 +66,7 @@ impl Document {
             active: 0,
             config,
             revision: 0,
+            changed: None,
         }
     }
 
@@ -70,6 +74,22 @@ impl Document {
     /// scenario): caches of derived views compare it.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// What changed in the active scenario since the last call: the units whose assignment or
+    /// lock changed, or None when anything may have (another scenario shown, the territory or
+    /// the settings changed). Views redraw from it rather than guessing from the command.
+    pub fn take_changed(&mut self) -> Option<Vec<UnitId>> {
+        self.changed.replace(Vec::new())
+    }
+
+    /// Notes the units an edit (as applied, or replayed by undo and redo) touched.
+    fn note_changed(&mut self, edit: &Edit) {
+        match (edit.units(), &mut self.changed) {
+            (Some(units), Some(changed)) => changed.extend(units),
+            (None, _) => self.changed = None,
+            (Some(_), None) => {}
+        }
     }
 
     /// The territory.
@@ -88,6 +108,7 @@ impl Document {
             s.metrics = Metrics::new(&self.territory, &s.scenario, config.clone());
         }
         self.config = config;
+        self.changed = None;
     }
 
     /// Gives the territory a street network (lon/lat lines, e.g. read from an OpenStreetMap
@@ -97,6 +118,7 @@ impl Document {
         let mut t = (*self.territory).clone();
         t.streets = streets;
         self.territory = Arc::new(t);
+        self.changed = None;
         if self.config.streets.is_some() {
             let mut config = self.config.clone();
             config.streets = None;
@@ -123,6 +145,7 @@ impl Document {
             s.metrics = Metrics::new(&self.territory, &s.scenario, self.config.clone());
         }
         self.revision += 1;
+        self.changed = None;
         Ok(id)
     }
 
@@ -159,6 +182,7 @@ impl Document {
         self.end_stroke();
         self.active = index;
         self.revision += 1;
+        self.changed = None;
         Ok(())
     }
 
@@ -246,7 +270,8 @@ impl Document {
             state.scenario.meta.modified = chrono::Utc::now();
             self.revision += 1;
         }
-        state.history.record(edit, inverse);
+        self.note_changed(&inverse);
+        self.scenarios[self.active].history.record(edit, inverse);
         Ok(())
     }
 
@@ -286,7 +311,10 @@ impl Document {
         let Some(edits) = state.history.take_undo() else {
             return false;
         };
-        Self::replay(&self.territory, state, edits);
+        for e in &edits {
+            self.note_changed(e);
+        }
+        Self::replay(&self.territory, &mut self.scenarios[self.active], edits);
         self.revision += 1;
         true
     }
@@ -297,7 +325,10 @@ impl Document {
         let Some(edits) = state.history.take_redo() else {
             return false;
         };
-        Self::replay(&self.territory, state, edits);
+        for e in &edits {
+            self.note_changed(e);
+        }
+        Self::replay(&self.territory, &mut self.scenarios[self.active], edits);
         self.revision += 1;
         true
     }
@@ -387,6 +418,30 @@ mod tests {
             .college_ids()
             .find(|&c| Some(c) != cur)
             .unwrap()
+    }
+
+    #[test]
+    fn the_document_reports_the_units_its_edits_changed() {
+        let mut d = doc();
+        assert_eq!(d.take_changed(), None, "at first anything may have changed");
+        assert_eq!(d.take_changed(), Some(vec![]));
+        let c = other_college(&d, UnitId(7));
+        d.apply(Edit::Assign(vec![(UnitId(7), Assignment::College(c))]))
+            .unwrap();
+        // an edit that changes nothing reports nothing
+        d.apply(Edit::Assign(vec![(UnitId(7), Assignment::College(c))]))
+            .unwrap();
+        assert_eq!(d.take_changed(), Some(vec![UnitId(7)]));
+        assert!(d.undo());
+        assert_eq!(d.take_changed(), Some(vec![UnitId(7)]));
+        d.apply(Edit::LockColleges(vec![(c, true)])).unwrap();
+        assert_eq!(
+            d.take_changed(),
+            None,
+            "a collège's lock may show on any block"
+        );
+        d.switch_to(0).unwrap();
+        assert_eq!(d.take_changed(), None);
     }
 
     #[test]

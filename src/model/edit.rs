@@ -70,6 +70,16 @@ impl Edit {
         }
     }
 
+    /// The units whose assignment or lock the edit changes, or None when it changes something
+    /// of whole collèges (locks, openings, shared sectors) that any block may show.
+    pub fn units(&self) -> Option<Vec<UnitId>> {
+        match self {
+            Edit::Assign(v) => Some(v.iter().map(|(u, _)| *u).collect()),
+            Edit::LockUnits(v) => Some(v.iter().map(|(u, _)| *u).collect()),
+            _ => None,
+        }
+    }
+
     /// Applies the edit to the scenario and the indicators, and returns its inverse. Checks
     /// everything first: a refused edit changes nothing. Changes that would not change anything
     /// are dropped, so the inverse holds only real changes.

@@ -135,17 +135,9 @@ pub fn open_new_college(
     let t = doc.territory().clone();
     let short = name.trim_start_matches("Collège ").to_string();
     let college = super::territory::College {
-        uai: planned_uai(&t, "PROJET"),
-        name: name.to_string(),
         short_name: short,
-        location,
-        sector: Sector::Public,
         capacity_pupils: capacity,
-        capacity_6e_classes: None,
-        rep: super::territory::Rep::None,
-        observed_ips: None,
-        observed_pupils: None,
-        own_intake: None,
+        ..super::territory::College::public(planned_uai(&t, "PROJET"), location).named(name)
     };
     let id = doc.add_college(college)?;
     doc.apply_step(vec![Edit::OpenColleges(vec![(id, true)])])?;

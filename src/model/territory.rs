@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use geo::polygon;
 use geo::{BoundingRect, Contains, Distance, Haversine, InteriorPoint, MultiPolygon, Point};
 use rstar::{AABB, RTree, primitives::GeomWithData, primitives::Rectangle};
 use serde::{Deserialize, Serialize};
@@ -175,6 +176,65 @@ pub struct College {
     /// Pupils who do not come from the units (a private collège's own recruitment): counted in
     /// its indicators and in the territory indices, never moved by a scenario.
     pub own_intake: Option<Population>,
+}
+
+impl Unit {
+    /// A unit that is a `size`-degree square with its lower-left corner at (x, y), named by its
+    /// key (tests, synthetic territories).
+    pub fn square(key: &str, x: f64, y: f64, size: f64, population: Population) -> Unit {
+        let poly = polygon![
+            (x: x, y: y), (x: x + size, y: y), (x: x + size, y: y + size), (x: x, y: y + size)
+        ];
+        let shape = UnitShape::Area(MultiPolygon(vec![poly]));
+        Unit {
+            key: key.into(),
+            name: key.into(),
+            anchor: unit_anchor(&shape),
+            shape,
+            population,
+            school: None,
+        }
+    }
+}
+
+impl College {
+    /// A public collège known only by its UAI and its place: its name is the UAI, every figure
+    /// unknown. The other fields are set with the methods below (tests, planned collèges).
+    pub fn public(uai: impl Into<String>, location: Point<f64>) -> Self {
+        let uai = uai.into();
+        College {
+            name: uai.clone(),
+            short_name: uai.clone(),
+            uai,
+            location,
+            sector: Sector::Public,
+            capacity_pupils: None,
+            capacity_6e_classes: None,
+            rep: Rep::None,
+            observed_ips: None,
+            observed_pupils: None,
+            own_intake: None,
+        }
+    }
+
+    /// The same collège under a name (also its short name).
+    pub fn named(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self.short_name = self.name.clone();
+        self
+    }
+
+    /// The same collège with this many places.
+    pub fn with_capacity(mut self, pupils: f64) -> Self {
+        self.capacity_pupils = Some(pupils);
+        self
+    }
+
+    /// The same collège, private under contract.
+    pub fn private(mut self) -> Self {
+        self.sector = Sector::Private;
+        self
+    }
 }
 
 /// A street row of the carte scolaire, for a commune divided by streets: which collège the
@@ -698,23 +758,6 @@ fn build_adjacency(units: &[Unit]) -> Adjacency {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use geo::polygon;
-
-    /// A unit that is a `size`-degree square with its lower-left corner at (x, y).
-    pub fn square_unit(key: &str, x: f64, y: f64, size: f64, population: Population) -> Unit {
-        let poly = polygon![
-            (x: x, y: y), (x: x + size, y: y), (x: x + size, y: y + size), (x: x, y: y + size)
-        ];
-        let shape = UnitShape::Area(MultiPolygon(vec![poly]));
-        Unit {
-            key: key.into(),
-            name: key.into(),
-            anchor: unit_anchor(&shape),
-            shape,
-            population,
-            school: None,
-        }
-    }
 
     fn info() -> TerritoryInfo {
         TerritoryInfo::default()
@@ -723,9 +766,9 @@ pub(crate) mod tests {
     #[test]
     fn squares_sharing_an_edge_are_neighbours_with_its_length() {
         let units = vec![
-            square_unit("a", 0.0, 45.0, 0.01, Population::default()),
-            square_unit("b", 0.01, 45.0, 0.01, Population::default()),
-            square_unit("c", 0.05, 45.0, 0.01, Population::default()),
+            Unit::square("a", 0.0, 45.0, 0.01, Population::default()),
+            Unit::square("b", 0.01, 45.0, 0.01, Population::default()),
+            Unit::square("c", 0.05, 45.0, 0.01, Population::default()),
         ];
         let t = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap();
         let n = t.adjacency().of(UnitId(0));
@@ -740,8 +783,8 @@ pub(crate) mod tests {
     #[test]
     fn a_click_inside_a_square_finds_it() {
         let units = vec![
-            square_unit("a", 0.0, 45.0, 0.01, Population::default()),
-            square_unit("b", 0.01, 45.0, 0.01, Population::default()),
+            Unit::square("a", 0.0, 45.0, 0.01, Population::default()),
+            Unit::square("b", 0.01, 45.0, 0.01, Population::default()),
         ];
         let t = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap();
         assert_eq!(t.unit_at(Point::new(0.015, 45.005), 0.0), Some(UnitId(1)));
@@ -752,8 +795,8 @@ pub(crate) mod tests {
     #[test]
     fn duplicate_keys_and_absurd_values_are_refused_with_the_culprit_named() {
         let units = vec![
-            square_unit("a", 0.0, 45.0, 0.01, Population::default()),
-            square_unit("a", 0.01, 45.0, 0.01, Population::default()),
+            Unit::square("a", 0.0, 45.0, 0.01, Population::default()),
+            Unit::square("a", 0.01, 45.0, 0.01, Population::default()),
         ];
         let err = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap_err();
         assert!(err.to_string().contains("« a »"));
@@ -762,7 +805,7 @@ pub(crate) mod tests {
             ips_mean: Some(-3.0),
             ..Default::default()
         };
-        let units = vec![square_unit("x", 0.0, 45.0, 0.01, bad)];
+        let units = vec![Unit::square("x", 0.0, 45.0, 0.01, bad)];
         let err = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap_err();
         assert!(matches!(
             err,

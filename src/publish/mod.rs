@@ -82,10 +82,9 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::metrics::{Confidentiality, Metrics, MetricsConfig};
-    use crate::model::territory::tests::square_unit;
     use crate::model::{
-        College, CollegeId, Edit, GroupScheme, Population, Rep, Scenario, ScenarioMeta, Sector,
-        Territory, TerritoryInfo, UnitId,
+        College, CollegeId, Edit, GroupScheme, Population, Scenario, ScenarioMeta, Territory,
+        TerritoryInfo, UnitId,
     };
 
     fn pop(pupils: f64, boursiers: f64, groups: [f64; 4]) -> Population {
@@ -103,42 +102,35 @@ mod tests {
     /// groups of 2.
     fn small_counts() -> (Territory, Scenario, Scenario) {
         let units = vec![
-            square_unit(
+            crate::model::Unit::square(
                 "u0",
                 0.00,
                 45.0,
                 0.01,
                 pop(40.0, 3.0, [20.0, 15.0, 3.0, 2.0]),
             ),
-            square_unit(
+            crate::model::Unit::square(
                 "u1",
                 0.01,
                 45.0,
                 0.01,
                 pop(50.0, 30.0, [5.0, 10.0, 15.0, 20.0]),
             ),
-            square_unit("u2", 0.02, 45.0, 0.01, pop(3.0, 1.0, [1.0, 1.0, 1.0, 0.0])),
-            square_unit(
+            crate::model::Unit::square("u2", 0.02, 45.0, 0.01, pop(3.0, 1.0, [1.0, 1.0, 1.0, 0.0])),
+            crate::model::Unit::square(
                 "u3",
                 0.03,
                 45.0,
                 0.01,
                 pop(60.0, 2.0, [30.0, 26.0, 2.0, 2.0]),
             ),
-            square_unit("u4", 0.04, 45.0, 0.01, pop(4.0, 2.0, [1.0, 1.0, 1.0, 1.0])),
+            crate::model::Unit::square("u4", 0.04, 45.0, 0.01, pop(4.0, 2.0, [1.0, 1.0, 1.0, 1.0])),
         ];
         let college = |i: usize, x: f64| College {
-            uai: format!("{:07}A", 1_000_000 + i),
             name: format!("Collège {i}"),
             short_name: format!("C{i}"),
-            location: geo::Point::new(x, 45.005),
-            sector: Sector::Public,
-            capacity_pupils: Some(100.0),
-            capacity_6e_classes: None,
-            rep: Rep::None,
-            observed_ips: None,
-            observed_pupils: None,
-            own_intake: None,
+            ..College::public(format!("{:07}A", 1_000_000 + i), geo::Point::new(x, 45.005))
+                .with_capacity(100.0)
         };
         let colleges = vec![college(0, 0.01), college(1, 0.035), college(2, 0.045)];
         let t = Territory::new(

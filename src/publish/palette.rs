@@ -107,13 +107,13 @@ pub fn sector_styles(t: &Territory, baseline: &Scenario) -> SectorStyles {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{College, GroupScheme, Population, Rep, TerritoryInfo, UnitId};
+    use crate::model::{College, GroupScheme, Population, TerritoryInfo, UnitId};
 
     /// A row of `n` square blocks, each its own collège's sector.
     fn row(n: usize) -> (Territory, Scenario) {
         let units = (0..n)
             .map(|i| {
-                crate::model::territory::tests::square_unit(
+                crate::model::Unit::square(
                     &format!("u{i}"),
                     0.01 * i as f64,
                     45.0,
@@ -123,18 +123,12 @@ mod tests {
             })
             .collect();
         let colleges = (0..n)
-            .map(|i| College {
-                uai: format!("{:07}A", 1_000_000 + i),
-                name: format!("C{i}"),
-                short_name: format!("C{i}"),
-                location: geo::Point::new(0.01 * i as f64 + 0.005, 45.005),
-                sector: Sector::Public,
-                capacity_pupils: None,
-                capacity_6e_classes: None,
-                rep: Rep::None,
-                observed_ips: None,
-                observed_pupils: None,
-                own_intake: None,
+            .map(|i| {
+                College::public(
+                    format!("{:07}A", 1_000_000 + i),
+                    geo::Point::new(0.01 * i as f64 + 0.005, 45.005),
+                )
+                .named(format!("C{i}"))
             })
             .collect();
         let t = Territory::new(

@@ -360,7 +360,6 @@ fn borders(polygons: &[Vec<geo::Polygon<f64>>]) -> Vec<Border> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::territory::tests::square_unit;
     use crate::model::{GroupScheme, Population, TerritoryInfo, Unit};
 
     fn territory(units: Vec<Unit>) -> Territory {
@@ -379,7 +378,7 @@ mod tests {
         let t = territory(
             (0..3)
                 .map(|i| {
-                    square_unit(
+                    crate::model::Unit::square(
                         &format!("u{i}"),
                         0.01 * f64::from(i),
                         45.0,

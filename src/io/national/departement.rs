@@ -1281,27 +1281,14 @@ mod tests {
 
     #[test]
     fn the_carte_scolaire_export_keeps_street_rows_only_where_the_scenario_keeps_the_commune() {
-        use crate::model::territory::tests::square_unit;
         use crate::model::{Assignment, CollegeId, StreetRange, UnitId};
-        let college = |uai: &str, x: f64| College {
-            uai: uai.into(),
-            name: uai.into(),
-            short_name: uai.into(),
-            location: geo::Point::new(x, 48.0),
-            sector: Sector::Public,
-            capacity_pupils: None,
-            capacity_6e_classes: None,
-            rep: Rep::None,
-            observed_ips: None,
-            observed_pupils: None,
-            own_intake: None,
-        };
+        let college = |uai: &str, x: f64| College::public(uai, geo::Point::new(x, 48.0));
         let mut t = Territory::new(
             TerritoryInfo::default(),
             GroupScheme::depp4(),
             vec![
-                square_unit("99001", 0.0, 48.0, 0.01, Population::default()),
-                square_unit("99003", 0.01, 48.0, 0.01, Population::default()),
+                crate::model::Unit::square("99001", 0.0, 48.0, 0.01, Population::default()),
+                crate::model::Unit::square("99003", 0.01, 48.0, 0.01, Population::default()),
             ],
             vec![college("0990001A", 0.005), college("0990002B", 0.015)],
         )

@@ -1,7 +1,6 @@
 use super::*;
 use crate::model::shared::Rule;
-use crate::model::territory::tests::square_unit;
-use crate::model::{Assignment, College, GroupScheme, Rep, ScenarioMeta, Sector, TerritoryInfo};
+use crate::model::{Assignment, College, GroupScheme, ScenarioMeta, TerritoryInfo};
 
 /// Every matching of 3 students to 3 one-seat schools, as school of each student.
 fn permutations() -> Vec<[usize; 3]> {
@@ -72,19 +71,7 @@ fn seats_reserved_for_boursiers_go_to_them_first() {
 }
 
 fn college(uai: &str, x: f64, cap: f64) -> College {
-    College {
-        uai: uai.into(),
-        name: uai.into(),
-        short_name: uai.into(),
-        location: geo::Point::new(x, 45.005),
-        sector: Sector::Public,
-        capacity_pupils: Some(cap),
-        capacity_6e_classes: None,
-        rep: Rep::None,
-        observed_ips: None,
-        observed_pupils: None,
-        own_intake: None,
-    }
+    College::public(uai, geo::Point::new(x, 45.005)).with_capacity(cap)
 }
 
 /// Three blocks in a row: A's own (200 pupils, no boursiers), the shared block (100 pupils, 40
@@ -97,9 +84,9 @@ fn three_blocks() -> (Territory, Scenario) {
         ..Population::default()
     };
     let units = vec![
-        square_unit("a", 0.0, 45.0, 0.01, pop(200.0, 0.0, 120.0)),
-        square_unit("s", 0.01, 45.0, 0.01, pop(100.0, 40.0, 80.0)),
-        square_unit("b", 0.02, 45.0, 0.01, pop(200.0, 0.0, 120.0)),
+        crate::model::Unit::square("a", 0.0, 45.0, 0.01, pop(200.0, 0.0, 120.0)),
+        crate::model::Unit::square("s", 0.01, 45.0, 0.01, pop(100.0, 40.0, 80.0)),
+        crate::model::Unit::square("b", 0.02, 45.0, 0.01, pop(200.0, 0.0, 120.0)),
     ];
     let t = Territory::new(
         TerritoryInfo::default(),

@@ -1,7 +1,8 @@
 //! The editor's side of the public windows: the summary they show (cached per revision), the
 //! files written in the background, and the comparison's map pictures.
 
-use super::Editor;
+use super::super::Editor;
+use super::super::commands::UiCommand;
 use crate::i18n::Lang;
 use crate::metrics::Confidentiality;
 use crate::publish::PublicSummary;
@@ -10,16 +11,16 @@ use crate::ui::publish_window::{PictureInputs, PublishAction};
 impl Editor {
     /// True while the comparison window draws a map.
     pub fn compare_drawing(&self) -> bool {
-        self.compare_window.as_ref().is_some_and(|w| w.drawing())
+        self.windows.compare.as_ref().is_some_and(|w| w.drawing())
     }
 
     /// The public summary of scenario `b` against scenario `a` (indices in the document),
     /// computed once per revision.
-    fn public_summary(&mut self, a: usize, b: usize) -> Option<&PublicSummary> {
+    pub(in crate::app) fn public_summary(&mut self, a: usize, b: usize) -> Option<&PublicSummary> {
         let key = (self.doc.revision(), a, b);
         // one entry per window at most, all of the current revision
-        self.public_cache.retain(|(k, _)| k.0 == key.0);
-        if !self.public_cache.iter().any(|(k, _)| *k == key) {
+        self.view.public_cache.retain(|(k, _)| k.0 == key.0);
+        if !self.view.public_cache.iter().any(|(k, _)| *k == key) {
             let (sa, sb) = (self.doc.scenarios().get(a)?, self.doc.scenarios().get(b)?);
             let s = PublicSummary::new(
                 self.doc.territory(),
@@ -27,18 +28,19 @@ impl Editor {
                 (&sb.scenario, &sb.metrics),
                 Confidentiality::default(),
             );
-            if self.public_cache.len() >= 2 {
-                self.public_cache.remove(0);
+            if self.view.public_cache.len() >= 2 {
+                self.view.public_cache.remove(0);
             }
-            self.public_cache.push((key, s));
+            self.view.public_cache.push((key, s));
         }
-        self.public_cache
+        self.view
+            .public_cache
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, s)| s)
     }
 
-    fn picture_inputs(&self, index: usize, against: usize) -> PictureInputs {
+    pub(in crate::app) fn picture_inputs(&self, index: usize, against: usize) -> PictureInputs {
         let scenarios = self.doc.scenarios();
         let scenario = scenarios[index].scenario.clone();
         let changed = if index == against {
@@ -51,14 +53,19 @@ impl Editor {
         PictureInputs {
             territory: self.doc.territory().clone(),
             scenario,
-            styles: self.styles.clone(),
+            styles: self.view.styles.clone(),
             changed,
         }
     }
 
     /// The "documents for the public" window.
-    pub(super) fn publish_ui(&mut self, ctx: &egui::Context, lang: Lang) {
-        let Some(mut w) = self.publish_window.take() else {
+    pub(super) fn publish_ui(
+        &mut self,
+        ctx: &egui::Context,
+        lang: Lang,
+        commands: &mut Vec<UiCommand>,
+    ) {
+        let Some(mut w) = self.windows.publish.take() else {
             return;
         };
         let active = self.doc.active_index();
@@ -69,10 +76,10 @@ impl Editor {
             None => None,
         };
         match action {
-            None => self.publish_window = Some(w),
+            None => self.windows.publish = Some(w),
             Some(PublishAction::Close) => {}
             Some(PublishAction::Write(out, path, author)) => {
-                let _ = self.doc.set_author(active, author.trim());
+                commands.push(UiCommand::SetAuthor(active, author.clone()));
                 // setting the author changes no figure: the summary is still the cached one
                 if let Some(mut summary) = self.public_summary(0, active).cloned() {
                     summary.scenario.author = author.trim().to_string();
@@ -82,14 +89,14 @@ impl Editor {
                     );
                     w.start(job);
                 }
-                self.publish_window = Some(w);
+                self.windows.publish = Some(w);
             }
         }
     }
 
     /// The comparison of two scenarios.
     pub(super) fn compare_ui(&mut self, ctx: &egui::Context, lang: Lang) {
-        let Some(mut w) = self.compare_window.take() else {
+        let Some(mut w) = self.windows.compare.take() else {
             return;
         };
         let n = self.doc.scenarios().len();
@@ -114,7 +121,7 @@ impl Editor {
             self.public_summary(a, b)
         };
         if w.show(ctx, lang, &names, summary).is_none() {
-            self.compare_window = Some(w);
+            self.windows.compare = Some(w);
         }
     }
 }

@@ -1,0 +1,279 @@
+//! Edits of the levers: closing, opening, rebuilding and merging collèges, dominos, shared
+//! sectors, and the assistant's proposal made into a scenario.
+
+use super::super::Editor;
+use super::{Proposal, Tool, UiCommand};
+use crate::assistant::{Constraints, Target};
+use crate::i18n::{Lang, assistant_texts, number, texts};
+use crate::metrics::Minority;
+use crate::model::{Assignment, CollegeId, DocumentError, Edit, UnitId};
+
+impl Editor {
+    /// The commands that pull a lever.
+    pub(super) fn lever_command(
+        &mut self,
+        command: UiCommand,
+        lang: Lang,
+    ) -> Result<(), DocumentError> {
+        match command {
+            UiCommand::CloseCollege(c) => self.close_college(c, lang),
+            UiCommand::Dominos(c) => self.dominos(c, lang),
+            UiCommand::MoveCollege(c, u) => self.move_college_to(lang, c, u),
+            UiCommand::NewCollege { at, name, capacity } => {
+                self.ensure_editable(lang);
+                let loc = self.doc.territory().unit(at).anchor;
+                let id = crate::model::levers::open_new_college(
+                    &mut self.doc,
+                    name.trim(),
+                    loc,
+                    Some(capacity),
+                )?;
+                self.college_added(id);
+                self.status.say((texts(lang).college_opened)(name.trim()));
+                Ok(())
+            }
+            UiCommand::Merge(a, b) => {
+                self.ensure_editable(lang);
+                let t = self.doc.territory().clone();
+                let text = (texts(lang).merged)(&t.college(a).name, &t.college(b).name);
+                let id = crate::model::levers::merge_colleges(&mut self.doc, a, b)?;
+                self.college_added(id);
+                self.status.say(text);
+                Ok(())
+            }
+            UiCommand::CreateShared(colleges, rule) => self.create_shared(colleges, rule, lang),
+            UiCommand::AcceptProposal(p) => {
+                self.accept_proposal(lang, &p);
+                Ok(())
+            }
+            // every other command was handled before it reached the levers
+            _ => Ok(()),
+        }
+    }
+
+    /// After a collège was added to the territory: map, colours, labels, walks.
+    pub(in crate::app) fn territory_changed(&mut self) {
+        self.view.territory_changed(&self.doc);
+        self.route_new_colleges();
+    }
+
+    /// A new, rebuilt or merged collège was added: it is selected.
+    fn college_added(&mut self, id: CollegeId) {
+        self.territory_changed();
+        self.view.selected = Some(id);
+    }
+
+    /// Closes a collège in the scenario: its blocks go to the nearest open collège on foot.
+    fn close_college(&mut self, c: CollegeId, lang: Lang) -> Result<(), DocumentError> {
+        self.ensure_editable(lang);
+        let active = self.doc.active();
+        let plan = crate::model::levers::close_college(
+            self.doc.territory(),
+            &active.scenario,
+            &active.metrics,
+            c,
+        );
+        let t = self.doc.territory().clone();
+        let units: usize =
+            plan.destinations.iter().map(|d| d.1).sum::<usize>() + plan.stranded.len();
+        let pupils: f64 = plan.destinations.iter().map(|d| d.2).sum();
+        let to = plan
+            .destinations
+            .iter()
+            .map(|(k, n, _)| format!("{} {n}", t.college(*k).short_name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let r = self.doc.apply_step(plan.edits);
+        if r.is_ok() {
+            if self.view.selected == Some(c) {
+                self.view.selected = None;
+            }
+            self.status.say((texts(lang).closure_done)(
+                &t.college(c).name,
+                units,
+                pupils,
+                &to,
+                plan.stranded.len(),
+            ));
+        }
+        r
+    }
+
+    /// Relieves an overfull collège by a chain of border moves.
+    fn dominos(&mut self, c: CollegeId, lang: Lang) -> Result<(), DocumentError> {
+        let t = self.doc.territory().clone();
+        let active = self.doc.active();
+        let chain = crate::assistant::dominos::dominos(
+            &t,
+            &active.scenario,
+            &active.metrics,
+            c,
+            1.0,
+            1000.0,
+            6,
+        );
+        let tx = texts(lang);
+        match chain {
+            None => {
+                self.status.say((tx.dominos_none)(&t.college(c).name));
+                Ok(())
+            }
+            Some(chain) => {
+                self.ensure_editable(lang);
+                let path: Vec<String> = std::iter::once(c)
+                    .chain(chain.iter().map(|mv| mv.to))
+                    .map(|k| t.college(k).short_name.clone())
+                    .collect();
+                let pupils: f64 = chain.iter().map(|mv| mv.pupils).sum();
+                let edit = Edit::Assign(chain.iter().flat_map(|mv| mv.assignments()).collect());
+                let r = self.doc.apply(edit);
+                if r.is_ok() {
+                    self.status.say((tx.dominos_done)(
+                        &path.join(" → "),
+                        chain.len(),
+                        &crate::i18n::number(lang, pupils, 0),
+                    ));
+                }
+                r
+            }
+        }
+    }
+
+    /// Rebuilds `college` on block `at`.
+    fn move_college_to(
+        &mut self,
+        lang: Lang,
+        college: CollegeId,
+        at: UnitId,
+    ) -> Result<(), DocumentError> {
+        self.ensure_editable(lang);
+        let tx = texts(lang);
+        let location = self.doc.territory().unit(at).anchor;
+        let id = crate::model::levers::move_college(&mut self.doc, college, location, tx.rebuilt)?;
+        self.college_added(id);
+        self.view.tool = Tool::Click;
+        let t = self.doc.territory();
+        self.status.say((tx.college_moved)(
+            &t.college(college).name,
+            &t.unit(at).name,
+        ));
+        Ok(())
+    }
+
+    /// Merges the sectors of these collèges into one shared sector.
+    fn create_shared(
+        &mut self,
+        colleges: Vec<CollegeId>,
+        rule: crate::model::shared::Rule,
+        lang: Lang,
+    ) -> Result<(), DocumentError> {
+        self.ensure_editable(lang);
+        let t = self.doc.territory().clone();
+        let name = colleges
+            .iter()
+            .map(|&c| t.college(c).short_name.clone())
+            .collect::<Vec<_>>()
+            .join(" – ");
+        let active = self.doc.active();
+        let plan = crate::model::levers::make_shared(
+            &t,
+            &active.scenario,
+            &active.metrics,
+            name.clone(),
+            colleges,
+            rule,
+        );
+        let units = plan.sector.units.len();
+        self.doc.apply_step(plan.edits)?;
+        self.status
+            .say((crate::i18n::shared_texts(lang).created)(&name, units));
+        Ok(())
+    }
+
+    /// Makes a new scenario from `start_index` with the moves kept, as one undoable step. Moves
+    /// whose block no longer goes where the search found it are skipped, and said so.
+    fn accept_proposal(&mut self, lang: Lang, p: &Proposal) {
+        let (start_index, moves, target, constraints) =
+            (p.start_index, &p.moves, p.target, &p.constraints);
+        let tx = assistant_texts(lang);
+        if self.doc.switch_to(start_index).is_err() {
+            return;
+        }
+        let s = &self.doc.active().scenario;
+        let (fresh, stale): (Vec<_>, Vec<_>) = moves.iter().partition(|m| {
+            m.units
+                .iter()
+                .all(|&u| s.assignment(u) == &Assignment::College(m.from))
+        });
+        let n = self.doc.scenarios().len();
+        let name = format!("{} {n}", tx.scenario_name);
+        let index = self.doc.new_scenario_from_active(name.clone());
+        let notes = (tx.notes)(
+            &index_name(lang, target, self.doc.territory()),
+            &limits_text(lang, constraints),
+        );
+        let _ = self.doc.set_notes(index, notes);
+        let edit = Edit::Assign(fresh.iter().flat_map(|m| m.assignments()).collect());
+        match self.doc.apply(edit) {
+            Ok(()) => {
+                let blocks = fresh.iter().map(|m| m.units.len()).sum();
+                self.status.say((tx.accepted)(&name, blocks, stale.len()));
+            }
+            Err(e) => self.status.say(crate::i18n::document_error(lang, &e)),
+        }
+    }
+}
+
+fn index_name(lang: Lang, target: Target, t: &crate::model::Territory) -> String {
+    let tx = assistant_texts(lang);
+    match target {
+        Target::Entropy => tx.index_entropy.into(),
+        Target::Dissimilarity(Minority::Boursiers) => tx.index_boursiers.into(),
+        Target::Dissimilarity(Minority::Group(g)) if Some(g) == t.groups.disadvantaged => {
+            tx.index_disadvantaged.into()
+        }
+        Target::Dissimilarity(Minority::Group(g)) => {
+            t.groups.names.get(g).cloned().unwrap_or_default()
+        }
+        Target::IpsSpread => crate::i18n::departement::spread_texts(lang).label.into(),
+    }
+}
+
+fn limits_text(lang: Lang, c: &Constraints) -> String {
+    let tx = assistant_texts(lang);
+    let mut parts = Vec::new();
+    if let Some((lo, hi)) = c.capacity {
+        parts.push(format!(
+            "{} {} % {} {} %",
+            tx.capacity.to_lowercase(),
+            number(lang, lo * 100.0, 0),
+            tx.and,
+            number(lang, hi * 100.0, 0)
+        ));
+    }
+    if let Some(m) = c.max_walk_increase_m {
+        parts.push(format!(
+            "{} {}",
+            tx.walk_increase.to_lowercase(),
+            number(lang, m, 0)
+        ));
+    }
+    if let Some(m) = c.max_walk_m {
+        parts.push(format!(
+            "{} {}",
+            tx.walk_max.to_lowercase(),
+            number(lang, m, 0)
+        ));
+    }
+    if let Some(p) = c.max_moved_pupils {
+        parts.push(format!(
+            "{} {}",
+            tx.moved_max.to_lowercase(),
+            number(lang, p, 0)
+        ));
+    }
+    if c.keep_contiguous {
+        parts.push(tx.contiguous.to_lowercase());
+    }
+    parts.join(" ; ")
+}

@@ -1,0 +1,166 @@
+//! Work in the background, with its progress: walking distances along the streets, the walks to
+//! a new building, the project being saved. [`Editor::logic`] polls them all, once a frame,
+//! before anything is drawn.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use super::Editor;
+use crate::i18n::{Lang, number, texts};
+
+/// A walking column being routed: the territory's collège count it was made for, and the
+/// matrix with the new columns.
+pub type ColumnJob = Receiver<(usize, crate::routing::WalkMatrix)>;
+
+/// The background jobs of an editor.
+#[derive(Default)]
+pub struct Jobs {
+    /// Walking distances along the streets, being computed.
+    pub(in crate::app) walk: Option<crate::ui::walk::WalkJob>,
+    /// Walking distances to a new building.
+    pub(in crate::app) column: Option<ColumnJob>,
+    /// A save of the project.
+    pub(in crate::app) saving: Option<Receiver<Result<std::path::PathBuf, String>>>,
+    /// The window's context, to wake it when a job finishes.
+    pub(in crate::app) ctx: Option<egui::Context>,
+}
+
+impl Editor {
+    /// Receives what the background jobs finished, and autosaves: everything that is not
+    /// drawing, once a frame.
+    pub fn logic(&mut self, ctx: &egui::Context, lang: Lang) {
+        self.walk_tick(ctx, lang);
+        self.column_tick(ctx, lang);
+        self.save_tick(lang);
+        self.autosave_tick(ctx);
+    }
+
+    /// Whether walking distances along the streets are still being computed.
+    pub fn walk_pending(&self) -> bool {
+        self.jobs.walk.is_some()
+    }
+
+    /// True while a new collège's walks are being routed.
+    pub fn column_pending(&self) -> bool {
+        self.jobs.column.is_some()
+    }
+
+    /// The answer of a save running in the background.
+    fn save_tick(&mut self, lang: Lang) {
+        let tx = texts(lang);
+        let Some(rx) = &self.jobs.saving else { return };
+        match rx.try_recv() {
+            Ok(Ok(path)) => {
+                self.status.say(format!("{} {}", tx.saved, path.display()));
+                self.jobs.saving = None;
+            }
+            Ok(Err(e)) => {
+                self.status.say(format!("{} : {e}", tx.save_failed));
+                self.jobs.saving = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.jobs.saving = None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    /// Hands the walking matrix to the indicators once it is ready.
+    fn walk_tick(&mut self, ctx: &egui::Context, lang: Lang) {
+        use crate::ui::walk::WalkOutcome;
+        let Some(job) = &self.jobs.walk else {
+            return;
+        };
+        let Some(outcome) = job.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        self.jobs.walk = None;
+        let tx = texts(lang);
+        match outcome {
+            WalkOutcome::Routed {
+                routed,
+                streets,
+                report,
+            } => {
+                if let Some(lines) = streets {
+                    self.doc.set_streets(lines);
+                }
+                let mut config = self.doc.config().clone();
+                let far = crate::ui::walk::far_notice(lang, &routed.matrix);
+                config.streets = Some(Arc::new(routed.matrix));
+                self.doc.set_config(config);
+                self.session.street_m = Some(routed.street_m);
+                let mut n = format!(
+                    "{} ({} km {})",
+                    tx.walk_ready,
+                    number(lang, routed.street_m / 1000.0, 1),
+                    tx.walk_of_streets
+                );
+                if let Some(f) = far {
+                    n = format!("{n} — {f}");
+                }
+                if let Some(r) = report {
+                    n = format!("{n} — {r}");
+                }
+                self.status.say(n);
+            }
+            WalkOutcome::Stopped => self.status.say(tx.walk_stopped.into()),
+            WalkOutcome::Refused(why) => {
+                if let Some(w) = &mut self.windows.walk {
+                    w.refused = Some(why.clone());
+                }
+                self.status.say(why);
+            }
+        }
+    }
+
+    /// Routes the walks to the collèges added since the matrix was made (a new building).
+    pub(in crate::app) fn route_new_colleges(&mut self) {
+        let t = self.doc.territory().clone();
+        if let Some(matrix) = self.doc.config().streets.clone() {
+            let (tx, rx) = channel();
+            let spawned = std::thread::Builder::new()
+                .name("route-college".into())
+                .spawn(move || {
+                    let lines = t.streets.iter().cloned().map(geo::Geometry::LineString);
+                    let Some(net) = crate::routing::StreetNetwork::from_lines(lines) else {
+                        return;
+                    };
+                    let snapper = crate::routing::matrix::Snapper::new(&net);
+                    let (units, colleges) = crate::routing::territory_points(&t);
+                    let mut m = (*matrix).clone();
+                    let first = m.colleges;
+                    for (c, &at) in colleges.iter().enumerate().skip(first) {
+                        crate::routing::matrix::recompute_college(
+                            &net, &snapper, &mut m, &units, c, at,
+                        );
+                    }
+                    let _ = tx.send((colleges.len(), m));
+                });
+            if spawned.is_ok() {
+                self.jobs.column = Some(rx);
+            }
+        }
+    }
+
+    /// Hands a routed column to the indicators once it is ready.
+    fn column_tick(&mut self, ctx: &egui::Context, lang: Lang) {
+        let Some(rx) = &self.jobs.column else { return };
+        match rx.try_recv() {
+            Ok((count, m)) => {
+                self.jobs.column = None;
+                if count == self.doc.territory().colleges().len() {
+                    let mut config = self.doc.config().clone();
+                    config.streets = Some(std::sync::Arc::new(m));
+                    self.doc.set_config(config);
+                    // added to what the change said (where the pupils went), not in its place
+                    let routed = texts(lang).college_routed;
+                    self.status.append(routed);
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.jobs.column = None,
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! The work and where it lives: loading a territory or a project, the project file, saving in
+//! the background, the autosave and the work recovered from a crash.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use super::Editor;
+use crate::io::autosave::{AutosaveWriter, Recovered, autosave_path, autosave_text, read_autosave};
+use crate::metrics::MetricsConfig;
+use crate::model::Document;
+use crate::ui::map::MapGeometry;
+
+/// The project file, and the fields of it this version does not know (written back as read).
+pub type ProjectFile = (
+    std::path::PathBuf,
+    serde_json::Map<String, serde_json::Value>,
+);
+
+/// A territory ready to show: its document and projected geometry.
+pub struct Loaded {
+    /// Territory, scenarios, indicators.
+    pub doc: Document,
+    /// Projected and triangulated geometry.
+    pub geometry: MapGeometry,
+    /// Where this session autosaves (None: no autosave, e.g. in tests and benchmarks).
+    pub autosave: Option<std::path::PathBuf>,
+    /// Work found in a previous session's autosave, offered to the user.
+    pub recovered: Option<Recovered>,
+    /// The project file it was opened from, with the fields this version does not know.
+    pub project: Option<ProjectFile>,
+}
+
+impl Loaded {
+    /// A territory and its baseline, with geometry prepared (no autosave).
+    pub fn new(territory: crate::model::Territory, baseline: crate::model::Scenario) -> Self {
+        let t = Arc::new(territory);
+        Loaded {
+            geometry: MapGeometry::new(&t),
+            doc: Document::new(t, baseline, MetricsConfig::default()),
+            autosave: None,
+            recovered: None,
+            project: None,
+        }
+    }
+}
+
+/// Loads a territory and turns autosave on in `dir`, reading what a previous session left there.
+pub fn load_with_autosave(
+    territory: Option<&str>,
+    dir: &std::path::Path,
+) -> Result<Loaded, String> {
+    let mut loaded = load(territory)?;
+    let path = autosave_path(dir, loaded.doc.territory());
+    loaded.recovered = read_autosave(&path, loaded.doc.territory());
+    loaded.autosave = Some(path);
+    Ok(loaded)
+}
+
+/// Loads a territory folder (or the embedded demo when `None`) and prepares its geometry.
+pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
+    let opened = crate::io::open(territory).map_err(|e| e.to_string())?;
+    let p = opened.project;
+    let mut loaded = Loaded::new(p.territory, p.baseline);
+    if let Some(file) = opened.file {
+        // a project: the territory with every scenario it was saved with
+        if let Some(settings) = p.settings {
+            loaded.doc.set_config(settings);
+        }
+        for s in p.scenarios {
+            loaded.doc.add_scenario(s);
+        }
+        let _ = loaded.doc.switch_to(p.active);
+        loaded.project = Some((file, p.extra));
+    }
+    Ok(loaded)
+}
+
+/// Where the work is kept: the project file, the autosave, the work offered back after a crash.
+pub struct Session {
+    /// The project file, when the work was opened from or saved to one.
+    pub(in crate::app) project: Option<ProjectFile>,
+    /// Autosave: the file and its writer thread.
+    pub(in crate::app) autosave: Option<(std::path::PathBuf, AutosaveWriter)>,
+    /// The revision last autosaved, and when.
+    pub(in crate::app) saved_revision: u64,
+    pub(in crate::app) saved_at: Option<std::time::Instant>,
+    /// Work from a previous session, waiting for the user's answer.
+    pub recovered: Option<Recovered>,
+    /// Where walking matrices are cached (None: nowhere, e.g. in tests).
+    pub(in crate::app) cache_dir: Option<std::path::PathBuf>,
+    /// Length of the routed streets, metres, once routed.
+    pub(in crate::app) street_m: Option<f64>,
+    /// A project the user asked to open (the app loads it in the background).
+    pub open_request: Option<std::path::PathBuf>,
+    /// A territory just imported, to open in place of this one.
+    pub imported: Option<Box<(crate::model::Territory, crate::model::Scenario)>>,
+}
+
+impl Session {
+    /// The session of a loaded territory; `data_dir` holds settings and caches.
+    pub(in crate::app) fn new(
+        project: Option<ProjectFile>,
+        autosave: Option<std::path::PathBuf>,
+        recovered: Option<Recovered>,
+        revision: u64,
+    ) -> Self {
+        let cache_dir = autosave
+            .as_ref()
+            .and_then(|p| Some(p.parent()?.parent()?.join("cache")));
+        Session {
+            project,
+            autosave: autosave.map(|p| (p, AutosaveWriter::start())),
+            saved_revision: revision,
+            saved_at: None,
+            recovered,
+            cache_dir,
+            street_m: None,
+            open_request: None,
+            imported: None,
+        }
+    }
+
+    /// Where settings live: beside the autosave folder (without autosave nothing is remembered).
+    pub(in crate::app) fn data_dir(&self) -> Option<std::path::PathBuf> {
+        self.cache_dir
+            .as_ref()
+            .and_then(|c| Some(c.parent()?.to_path_buf()))
+    }
+
+    /// Where the save dialog proposes to write: the project file, or beside the user's
+    /// documents rather than wherever the app started.
+    pub(in crate::app) fn default_save_path(&self, territory_name: &str) -> String {
+        match &self.project {
+            Some((p, _)) => p.display().to_string(),
+            None => {
+                let name = format!("{territory_name}.cartemixite");
+                std::env::var_os("HOME")
+                    .map(std::path::PathBuf::from)
+                    .map(|h| {
+                        if h.join("Documents").is_dir() {
+                            h.join("Documents")
+                        } else {
+                            h
+                        }
+                    })
+                    .map(|d| d.join(&name).display().to_string())
+                    .unwrap_or(name)
+            }
+        }
+    }
+
+    /// Writes the project on its own thread (the window never waits on the disk) and returns
+    /// where its answer will come.
+    pub(in crate::app) fn save_in_background(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        mut path: std::path::PathBuf,
+    ) -> Receiver<Result<std::path::PathBuf, String>> {
+        if !crate::io::project::is_project_path(&path) {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".");
+            name.push(crate::io::project::PROJECT_EXTENSION);
+            path = name.into();
+        }
+        let territory = doc.territory().clone();
+        let scenarios: Vec<crate::model::Scenario> =
+            doc.scenarios().iter().map(|s| s.scenario.clone()).collect();
+        let active = doc.active_index();
+        let settings = doc.config().clone();
+        let extra = self
+            .project
+            .as_ref()
+            .map(|p| p.1.clone())
+            .unwrap_or_default();
+        self.project = Some((path.clone(), extra.clone()));
+        let (send, recv) = channel();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let others: Vec<&crate::model::Scenario> = scenarios[1..].iter().collect();
+            let result = crate::io::project::write_project(
+                &path,
+                &territory,
+                &scenarios[0],
+                &others,
+                active,
+                &settings,
+                &extra,
+            )
+            .map(|()| path)
+            .map_err(|e| e.to_string());
+            let _ = send.send(result);
+            repaint.request_repaint();
+        });
+        recv
+    }
+}
+
+impl Editor {
+    /// Saves the scenarios in the background a few seconds after a change; never while a
+    /// recovery offer is pending (that would overwrite the work being offered).
+    pub(in crate::app) fn autosave_tick(&mut self, ctx: &egui::Context) {
+        const EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+        let Some((path, writer)) = &self.session.autosave else {
+            return;
+        };
+        if self.session.recovered.is_some() || self.doc.revision() == self.session.saved_revision {
+            return;
+        }
+        let wait = self
+            .session
+            .saved_at
+            .map(|t| EVERY.saturating_sub(t.elapsed()));
+        if self.doc.active().history.in_group() || wait.is_some_and(|w| !w.is_zero()) {
+            // come back when the save is due, even if the user does nothing meanwhile
+            ctx.request_repaint_after(
+                wait.unwrap_or(EVERY)
+                    .max(std::time::Duration::from_millis(100)),
+            );
+            return;
+        }
+        let scenarios: Vec<&crate::model::Scenario> = self.doc.scenarios()[1..]
+            .iter()
+            .map(|s| &s.scenario)
+            .collect();
+        writer.save(
+            path.clone(),
+            autosave_text(
+                self.doc.territory(),
+                &scenarios,
+                self.doc.active_index(),
+                &self
+                    .doc
+                    .territory()
+                    .college_ids()
+                    .filter(|&c| !self.doc.baseline().scenario.is_college_open(c))
+                    .collect::<Vec<_>>(),
+            ),
+        );
+        self.session.saved_revision = self.doc.revision();
+        self.session.saved_at = Some(std::time::Instant::now());
+    }
+}
