@@ -584,126 +584,67 @@ pub fn spread_line(
     })
 }
 
-/// The words of the département assistant's window.
-pub struct DepartementTexts {
-    /// Window title.
-    pub title: &'static str,
-    /// What the window does.
-    pub help: &'static str,
-    /// Folder field label.
-    pub folder: &'static str,
-    /// Browse for a folder.
-    pub browse: &'static str,
-    /// Code field label.
-    pub code: &'static str,
-    /// Code hint.
-    pub code_hint: &'static str,
-    /// Name field label.
-    pub name: &'static str,
-    /// UAI column label.
-    pub uai_column: &'static str,
-    /// UAI column hint.
-    pub uai_hint: &'static str,
-    /// Read the folder.
-    pub read: &'static str,
-    /// Files heading.
-    pub files: &'static str,
-    /// Missing heading.
-    pub missing: &'static str,
-    /// Build button.
-    pub build: &'static str,
-    /// Progress: recognising.
-    pub step_recognising: &'static str,
-    /// Progress: contours.
-    pub step_contours: &'static str,
-    /// Progress: collèges.
-    pub step_colleges: &'static str,
-    /// Progress: écoles.
-    pub step_ecoles: &'static str,
-    /// Progress: addresses.
-    pub step_addresses: &'static str,
-    /// Progress: building.
-    pub step_building: &'static str,
-    /// Open in the editor.
-    pub open: &'static str,
-    /// Close.
-    pub close: &'static str,
-    /// Details heading.
-    pub details: &'static str,
-    /// Problems heading.
-    pub problems: &'static str,
-    /// Shown when a folder holds none of the national files.
-    pub nothing_recognised: &'static str,
-    /// Link from the import window.
-    pub from_import: &'static str,
-    /// The label of a table's UAI column picker.
-    pub uai_of_table: &'static str,
+words! {
+    /// The words of the département assistant's window.
+    pub struct DepartementTexts("departement-") {
+        /// Window title.
+        title,
+        /// What the window does.
+        help,
+        /// Folder field label.
+        folder,
+        /// Browse for a folder.
+        browse,
+        /// Code field label.
+        code,
+        /// Code hint.
+        code_hint,
+        /// Name field label.
+        name,
+        /// UAI column label.
+        uai_column,
+        /// UAI column hint.
+        uai_hint,
+        /// Read the folder.
+        read,
+        /// Files heading.
+        files,
+        /// Missing heading.
+        missing,
+        /// Build button.
+        build,
+        /// Progress: recognising.
+        step_recognising,
+        /// Progress: contours.
+        step_contours,
+        /// Progress: collèges.
+        step_colleges,
+        /// Progress: écoles.
+        step_ecoles,
+        /// Progress: addresses.
+        step_addresses,
+        /// Progress: building.
+        step_building,
+        /// Open in the editor.
+        open,
+        /// Close.
+        close,
+        /// Details heading.
+        details,
+        /// Problems heading.
+        problems,
+        /// Shown when a folder holds none of the national files.
+        nothing_recognised,
+        /// Link from the import window.
+        from_import,
+        /// The label of a table's UAI column picker.
+        uai_of_table,
+    }
 }
-
-const FR: DepartementTexts = DepartementTexts {
-    title: "Un département depuis les fichiers nationaux",
-    help: "Indiquez le dossier où vous avez téléchargé les fichiers du ministère (annuaire, géolocalisation, IPS et effectifs des collèges et des écoles, carte scolaire), les contours des communes et, si vous l'avez, le fichier des adresses (BAN). Chaque fichier est reconnu à ses colonnes, quel que soit son nom.",
-    folder: "Dossier (ou fichiers, séparés par ;)",
-    browse: "Parcourir…",
-    code: "Code du département",
-    code_hint: "ex. 35 ; lu dans les fichiers si vide",
-    name: "Nom du territoire",
-    uai_column: "Colonne de l'UAI (facultatif)",
-    uai_hint: "si un tableau l'écrit à sa façon",
-    read: "Lire les fichiers",
-    files: "Ce que dit chaque fichier",
-    missing: "Fichiers manquants, et ce que chacun ajouterait",
-    build: "Construire le territoire",
-    step_recognising: "Reconnaissance des fichiers…",
-    step_contours: "Lecture des contours…",
-    step_colleges: "Lecture des collèges…",
-    step_ecoles: "Lecture des écoles…",
-    step_addresses: "Lecture des adresses…",
-    step_building: "Construction du territoire…",
-    open: "Ouvrir dans l'éditeur",
-    close: "Fermer",
-    details: "Détails",
-    problems: "Problèmes dans les fichiers",
-    nothing_recognised: "Aucun des fichiers nationaux attendus dans ce dossier.",
-    from_import: "Un département depuis les fichiers nationaux…",
-    uai_of_table: "UAI :",
-};
-
-const EN: DepartementTexts = DepartementTexts {
-    title: "A département from the national files",
-    help: "Give the folder where you downloaded the ministry's files (directory, geolocation, IPS and headcounts of collèges and écoles, carte scolaire), the commune contours and, if you have it, the address file (BAN). Each file is recognised by its columns, whatever its name.",
-    folder: "Folder (or files, separated by ;)",
-    browse: "Browse…",
-    code: "Département code",
-    code_hint: "e.g. 35; read from the files when empty",
-    name: "Territory name",
-    uai_column: "UAI column (optional)",
-    uai_hint: "when a table spells it its own way",
-    read: "Read the files",
-    files: "What each file is",
-    missing: "Missing files, and what each would add",
-    build: "Build the territory",
-    step_recognising: "Recognising the files…",
-    step_contours: "Reading the contours…",
-    step_colleges: "Reading the collèges…",
-    step_ecoles: "Reading the écoles…",
-    step_addresses: "Reading the addresses…",
-    step_building: "Building the territory…",
-    open: "Open in the editor",
-    close: "Close",
-    details: "Details",
-    problems: "Problems in the files",
-    nothing_recognised: "None of the expected national files in this folder.",
-    from_import: "A département from the national files…",
-    uai_of_table: "UAI:",
-};
 
 /// The window's words in one language.
 pub fn texts(lang: Lang) -> &'static DepartementTexts {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
+    DepartementTexts::of(lang)
 }
 
 /// The words of the IPS spread on the panel and in meeting mode.

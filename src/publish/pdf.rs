@@ -581,7 +581,7 @@ pub fn handout(
                     let line = format!(
                         "{} · {}",
                         (tx.units_change)(s.units_changed),
-                        (tx.pupils_concerned)(lang, s.pupils_moved)
+                        crate::i18n::pupils_concerned(lang, s.pupils_moved)
                     );
                     w.paragraph(&line, 11.0, false, [0, 0, 0]);
                 }

@@ -300,7 +300,10 @@ pub fn icon_parts(
             (
                 vec![b, whole - b],
                 BOURSIER_COLORS.to_vec(),
-                w.boursier_parts.iter().map(|s| s.to_string()).collect(),
+                [w.boursier_part, w.not_boursier_part]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
             )
         }
     };
@@ -405,9 +408,9 @@ pub fn card_ui(ui: &mut Ui, lang: Lang, d: &CardData<'_>) -> bool {
                     ui,
                     width - 40.0,
                     if width > 540.0 {
-                        w.gauge_wide
+                        (w.gauge_wide_low, w.gauge_wide_mid, w.gauge_wide_high)
                     } else {
-                        w.gauge_narrow
+                        (w.gauge_narrow_low, w.gauge_narrow_mid, w.gauge_narrow_high)
                     },
                 );
                 ui.label(

@@ -393,7 +393,6 @@ impl CompareWindow {
                     ui.label(RichText::new(tx.compare_same).strong());
                     return;
                 };
-                let w = crate::i18n::public_texts(lang);
                 if s.units_changed == 0 {
                     ui.label(RichText::new(tx.compare_identical).strong());
                 } else {
@@ -403,7 +402,7 @@ impl CompareWindow {
                             side(lang, "A → B"),
                             s.units_changed,
                             tx.compare_differ,
-                            (w.pupils_concerned)(lang, s.pupils_moved)
+                            crate::i18n::pupils_concerned(lang, s.pupils_moved)
                         ))
                         .strong()
                         .size(16.0),

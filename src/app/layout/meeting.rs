@@ -135,7 +135,7 @@ impl Editor {
                 let text = format!(
                     "{} · {}",
                     (words.units_change)(units.len()),
-                    (words.pupils_concerned)(lang, pupils)
+                    crate::i18n::pupils_concerned(lang, pupils)
                 );
                 ui.label(big(&text, 20.0).strong().color(Color32::BLACK));
                 ui.label(big(tx.meeting_changed_legend, 18.0).color(Color32::from_gray(50)));

@@ -1,0 +1,55 @@
+## AssistantTexts
+assistant-button = Assistant…
+assistant-title = Assistant: propose a better-mixed map
+assistant-intro = The assistant moves blocks at the edges of sectors to find a map where social groups are more mixed, within your limits. Its proposal becomes a new scenario: you choose which changes to keep.
+assistant-index_heading = Index to lower (out of 100, 0 = perfectly mixed)
+assistant-index_entropy = Entropy H (every social group)
+assistant-index_boursiers = Dissimilarity of boursiers
+assistant-index_disadvantaged = Dissimilarity of disadvantaged pupils
+assistant-unknown_here = unknown here
+assistant-constraints_heading = Limits
+assistant-capacity = Every collège filled between
+assistant-and = and
+assistant-walk_increase = Walk longer by at most (m)
+assistant-walk_max = Walk of at most (m)
+assistant-moved_max = Pupils changing collège, at most
+assistant-contiguous = Keep every sector in one piece
+assistant-schools = Keep écoles whole (the blocks of one école go to the same collège; { $n } écoles)
+assistant-schools_unknown = Keep écoles whole
+assistant-schools_unknown_hint = This territory's data does not say which école each block belongs to. When importing, choose the “School” column to keep écoles whole.
+assistant-school_move = { $school }, { $n } blocks
+assistant-blocks = { $n } blocks
+assistant-show_on_map = Show on the map
+assistant-preview_banner = Assistant preview: { $n } blocks (outlined in orange) would change collège, { $pupils } pupils. Nothing is changed yet.
+assistant-preview_hint = To edit the map, close the assistant or untick “Show on the map”.
+assistant-preview_word = Assistant preview
+assistant-locked_note = The { $u } locked blocks and { $c } locked collèges, private or closed collèges and shared blocks stay as they are.
+assistant-seconds = Search time (s)
+assistant-run = Start the search
+assistant-stop = Stop and keep the best map
+assistant-phase_greedy = First proposal…
+assistant-phase_annealing = Looking for a better map…
+assistant-phase_polish = Finishing…
+assistant-best_so_far = Best map found
+assistant-result_heading = Proposal
+assistant-index_line = Index (out of 100)
+assistant-first_after = first proposal after
+assistant-moved_line = { $units } blocks change collège · { $pupils } pupils
+assistant-walk_line = Mean walk of the pupils moved
+assistant-nothing_found = No move lowers the index within these limits: try wider limits.
+assistant-moves_heading = Proposed changes (most useful first)
+assistant-gain_hint = How much this change alone lowers the index (out of 100)
+assistant-pupils = pupils
+assistant-check_all = Check all
+assistant-check_none = Uncheck all
+assistant-accept = Create the scenario with the { $n } checked changes
+assistant-accepted = Scenario “{ $name }” created: { $n } blocks change collège (Ctrl+Z to undo).{ $skipped ->
+        [0] {""}
+       *[other] {" "}{ $skipped } changes skipped: the map changed since the search.
+    }
+assistant-stale = The map changed since the search: { $n } changes no longer apply.
+assistant-scenario_name = Assistant's proposal
+assistant-notes = Proposed by the assistant to lower: { $index }. Limits: { $limits }.
+assistant-index_unknown = This index is unknown for this territory: its data lacks the counts it needs. Choose another index.
+assistant-nothing_movable = No block can change collège: everything is locked, closed or private.
+

@@ -1,0 +1,62 @@
+## PublicTexts
+public-chart_title_groups = Out of 100 pupils of each collège, how many from each social background
+public-chart_title_boursiers = Out of 100 pupils of each collège, how many boursiers (grant holders)
+public-chart_subtitle = For each collège: the current map (before) above the proposal (after).
+public-before_short = before
+public-after_short = after
+public-changed_mark = sector changed
+public-not_known = unknown
+public-boursiers = boursiers (grant holders)
+public-not_boursiers = others
+public-hidden = not shown (fewer than { $t } pupils)
+public-handout_title = Proposed collège catchment sectors
+public-scenario = Scenario
+public-author = Author
+public-no_author = not given
+public-dated = Date
+public-compared_with = Compared with the current map
+public-map_heading = The proposed sectors
+public-map_caption = Each colour is one collège's sector (black dot). A white dot marks a block that changes collège.
+public-changes_heading = What changes
+public-changes_none = No block changes collège: this is the current map.
+public-units_change = { $n ->
+        [1] 1 block changes collège
+       *[other] { $n } blocks change collège
+    }
+public-pupils_concerned = { $n } pupils concerned
+public-pupils_concerned_few = fewer than 5 pupils concerned
+public-indices_heading = Social mix across the territory
+public-index_entropy = Social separation between collèges (0: every collège looks like the territory; 100: backgrounds fully apart)
+public-index_boursiers = Share of boursiers who would have to change collège for an even spread
+public-index_disadvantaged = Share of the most disadvantaged pupils who would have to change collège for an even spread
+public-index_lower_better = The lower the figure, the more mixed the collèges.
+public-colleges_heading = Collège by collège
+public-of_100 = Out of 100 pupils
+public-pupils = pupils
+public-fewer_than = fewer than { $t } pupils
+public-ips = Average social position (IPS)
+public-ips_estimated = estimated
+public-much_less = much less favoured
+public-much_more = much more favoured
+public-average = territory average
+public-band = green band: within 20 % of the average
+public-filled = Filled to
+public-capacity_unknown = capacity unknown
+public-walk = walk on average
+public-minutes = min
+public-before_was = before
+public-private_colleges = Private collèges (no sector): they recruit freely; their figures are given for comparison.
+public-notes_heading = What the scenario intends
+public-sources_heading = Sources and method
+public-no_sources = Sources not given.
+public-est_fictional = Invented territory: these figures describe no real town.
+public-est_ips = Some IPS values are estimated (from the census's social categories, or from the écoles).
+public-est_walk_straight = Walking times are estimated as the straight line times a detour factor, not along the streets.
+public-est_pupils = Pupil counts per commune or block are estimated (from the écoles).
+public-index_ips_spread = Spread of IPS between public collèges, in points (0: every collège at the same IPS)
+public-walk_streets = Walking times are computed along the streets.
+public-privacy = Confidentiality: no count of fewer than { $t } pupils is published, nor any share that would reveal one.
+public-made_with = Made with Carte Mixité on
+public-page = page
+public-table_header = collège,sector,pupils before,pupils after,filled before (%),filled after (%),IPS before,IPS after,boursiers of 100 before,boursiers of 100 after,walk minutes before,walk minutes after,sector changed
+

@@ -1,0 +1,55 @@
+## AssistantTexts
+assistant-button = Assistant…
+assistant-title = Assistant : proposer une carte plus mélangée
+assistant-intro = L’assistant cherche, en déplaçant des îlots en bordure de secteur, une carte où les milieux sociaux sont plus mélangés, en respectant vos limites. Sa proposition devient un nouveau scénario : vous choisissez les changements à garder.
+assistant-index_heading = Indice à faire baisser (sur 100, 0 = mélange parfait)
+assistant-index_entropy = Entropie H (tous les milieux sociaux)
+assistant-index_boursiers = Dissimilarité des boursiers
+assistant-index_disadvantaged = Dissimilarité des élèves défavorisés
+assistant-unknown_here = inconnu ici
+assistant-constraints_heading = Limites à respecter
+assistant-capacity = Chaque collège rempli entre
+assistant-and = et
+assistant-walk_increase = Trajet à pied allongé d’au plus (m)
+assistant-walk_max = Trajet à pied d’au plus (m)
+assistant-moved_max = Élèves qui changent de collège, au plus
+assistant-contiguous = Garder chaque secteur d’un seul tenant
+assistant-schools = Garder les écoles entières (les îlots d’une même école vont au même collège ; { $n } écoles)
+assistant-schools_unknown = Garder les écoles entières
+assistant-schools_unknown_hint = Les données de ce territoire ne disent pas de quelle école relève chaque îlot. À l’import, choisissez la colonne « École » pour pouvoir garder les écoles entières.
+assistant-school_move = { $school }, { $n } îlots
+assistant-blocks = { $n } îlots
+assistant-show_on_map = Montrer sur la carte
+assistant-preview_banner = Aperçu de l’assistant : { $n } îlots (entourés en orange) changeraient de collège, { $pupils } élèves. Rien n’est encore changé.
+assistant-preview_hint = Pour modifier la carte, fermez l’assistant ou décochez « Montrer sur la carte ».
+assistant-preview_word = Aperçu de l’assistant
+assistant-locked_note = Les { $u } îlots et { $c } collèges verrouillés, les collèges privés ou fermés et les îlots partagés ne bougent pas.
+assistant-seconds = Durée de la recherche (s)
+assistant-run = Lancer la recherche
+assistant-stop = Arrêter et garder la meilleure carte
+assistant-phase_greedy = Première proposition…
+assistant-phase_annealing = Recherche d’une meilleure carte…
+assistant-phase_polish = Finitions…
+assistant-best_so_far = Meilleure carte trouvée
+assistant-result_heading = Proposition
+assistant-index_line = Indice (sur 100)
+assistant-first_after = première proposition en
+assistant-moved_line = { $units } îlots changent de collège · { $pupils } élèves
+assistant-walk_line = Trajet moyen des élèves déplacés
+assistant-nothing_found = Aucun déplacement ne fait baisser l’indice dans ces limites : essayez des limites plus larges.
+assistant-moves_heading = Changements proposés (les plus utiles d’abord)
+assistant-gain_hint = Baisse de l’indice (sur 100) due à ce seul changement
+assistant-pupils = élèves
+assistant-check_all = Tout cocher
+assistant-check_none = Tout décocher
+assistant-accept = Créer le scénario avec les { $n } changements cochés
+assistant-accepted = Scénario « { $name } » créé : { $n } îlots changent de collège (Ctrl+Z pour annuler).{ $skipped ->
+        [0] {""}
+       *[other] {" "}{ $skipped } changements ignorés : la carte avait changé depuis la recherche.
+    }
+assistant-stale = La carte a changé depuis la recherche : { $n } changements ne s’appliquent plus.
+assistant-scenario_name = Proposition de l’assistant
+assistant-notes = Proposé par l’assistant pour baisser : { $index }. Limites : { $limits }.
+assistant-index_unknown = Cet indice est inconnu pour ce territoire : ses données n’ont pas les effectifs nécessaires. Choisissez un autre indice.
+assistant-nothing_movable = Aucun îlot ne peut changer de collège : tout est verrouillé, fermé ou privé.
+

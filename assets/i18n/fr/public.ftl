@@ -1,0 +1,62 @@
+## PublicTexts
+public-chart_title_groups = Sur 100 élèves de chaque collège, combien de chaque milieu social
+public-chart_title_boursiers = Sur 100 élèves de chaque collège, combien de boursiers
+public-chart_subtitle = Pour chaque collège : la carte actuelle (avant) au-dessus de la proposition (après).
+public-before_short = avant
+public-after_short = après
+public-changed_mark = secteur modifié
+public-not_known = inconnu
+public-boursiers = boursiers
+public-not_boursiers = non boursiers
+public-hidden = non communiqué (moins de { $t } élèves)
+public-handout_title = Proposition de sectorisation des collèges
+public-scenario = Scénario
+public-author = Auteur
+public-no_author = non renseigné
+public-dated = Date
+public-compared_with = Comparé à la carte actuelle
+public-map_heading = Les secteurs proposés
+public-map_caption = Chaque couleur est le secteur d’un collège (point noir). Un point blanc marque un îlot qui change de collège.
+public-changes_heading = Ce qui change
+public-changes_none = Aucun îlot ne change de collège : c’est la carte actuelle.
+public-units_change = { $n ->
+        [1] 1 îlot change de collège
+       *[other] { $n } îlots changent de collège
+    }
+public-pupils_concerned = { $n } élèves concernés
+public-pupils_concerned_few = moins de 5 élèves concernés
+public-indices_heading = La mixité sur tout le territoire
+public-index_entropy = Séparation sociale entre collèges (0 : chaque collège ressemble au territoire ; 100 : milieux totalement séparés)
+public-index_boursiers = Part des boursiers qui devraient changer de collège pour être répartis également
+public-index_disadvantaged = Part des élèves très défavorisés qui devraient changer de collège pour être répartis également
+public-index_lower_better = Plus le chiffre est bas, plus les collèges sont mélangés.
+public-colleges_heading = Collège par collège
+public-of_100 = Sur 100 élèves
+public-pupils = élèves
+public-fewer_than = moins de { $t } élèves
+public-ips = Position sociale moyenne (IPS)
+public-ips_estimated = estimé
+public-much_less = bien moins favorisé
+public-much_more = bien plus favorisé
+public-average = moyenne du territoire
+public-band = zone verte : à moins de 20 % de la moyenne
+public-filled = Rempli à
+public-capacity_unknown = capacité inconnue
+public-walk = à pied en moyenne
+public-minutes = min
+public-before_was = avant
+public-private_colleges = Collèges privés (sans secteur) : ils recrutent librement ; leurs chiffres sont donnés pour comparaison.
+public-notes_heading = L’intention du scénario
+public-sources_heading = Sources et méthode
+public-no_sources = Sources non renseignées.
+public-est_fictional = Territoire fictif : ces chiffres ne décrivent aucune ville réelle.
+public-est_ips = Certains IPS sont estimés (d’après les catégories sociales du recensement, ou d’après les écoles).
+public-est_walk_straight = Les temps de marche sont estimés à vol d’oiseau multiplié par un détour, et non le long des rues.
+public-est_pupils = Les effectifs par commune ou par îlot sont estimés (d’après les écoles).
+public-index_ips_spread = Écart d’IPS entre collèges publics, en points (0 : tous les collèges au même IPS)
+public-walk_streets = Les temps de marche sont calculés le long des rues.
+public-privacy = Confidentialité : aucun effectif de moins de { $t } élèves n’est publié, ni aucune part qui permettrait de le retrouver.
+public-made_with = Document réalisé avec Carte Mixité le
+public-page = page
+public-table_header = collège,secteur,élèves avant,élèves après,remplissage avant (%),remplissage après (%),IPS avant,IPS après,boursiers sur 100 avant,boursiers sur 100 après,minutes à pied avant,minutes à pied après,secteur modifié
+
