@@ -17,6 +17,11 @@ pub enum Lang {
 impl Lang {
     /// Every language, in the order of [`fluent::LANGUAGES`].
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The language's code, as its button shows it ("FR").
+    pub fn code(self) -> String {
+        fluent::LANGUAGES[self as usize].0.to_uppercase()
+    }
 }
 
 /// Declares a struct of words: each field is a message of the Fluent resources, named by the
@@ -1249,6 +1254,28 @@ words! {
 /// The public words in one language.
 pub fn public_texts(lang: Lang) -> &'static PublicTexts {
     PublicTexts::of(lang)
+}
+
+words! {
+    /// The "À propos" window.
+    pub struct AboutTexts("about-") {
+        button,
+        title,
+        what,
+        licence,
+        sources_heading,
+        source_ministry,
+        source_ign,
+        source_insee,
+        source_ban,
+        source_osm,
+        font,
+    }
+}
+
+/// The words of the "À propos" window.
+pub fn about_texts(lang: Lang) -> &'static AboutTexts {
+    AboutTexts::of(lang)
 }
 
 /// "12 élèves concernés", or "moins de 5 élèves concernés" when the count is hidden.

@@ -1810,3 +1810,17 @@ fn the_map_redraws_what_the_document_reports_changed() {
         );
     }
 }
+
+#[test]
+fn the_about_window_says_the_version_the_licence_and_the_data_sources() {
+    let mut h = harness();
+    h.get_by_label("À propos").click();
+    h.run_steps(3);
+    let version = format!("Carte Mixité {}", env!("CARGO_PKG_VERSION"));
+    assert!(h.query_by_label(&version).is_some());
+    assert!(h.query_by_label_contains("licence MIT").is_some());
+    assert!(
+        h.query_by_label_contains("Base Adresse Nationale")
+            .is_some()
+    );
+}

@@ -285,6 +285,7 @@ mod tests {
             super::super::departement::DepartementTexts::IDS,
             super::super::indicators::TableTexts::IDS,
             super::super::meeting::MeetingTexts::IDS,
+            super::super::AboutTexts::IDS,
         ];
         for lang in Lang::ALL {
             for id in named.iter().flat_map(|ids| ids.iter()) {

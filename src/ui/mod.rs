@@ -1,5 +1,6 @@
-//! The interface: map, panels. Only this module, `app.rs` and `main.rs` use egui.
+//! The interface: map, panels, windows. Only this module, `app` and `main.rs` use egui.
 
+pub mod about_window;
 pub mod assistant_window;
 pub mod basemap;
 pub mod coloring;

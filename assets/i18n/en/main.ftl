@@ -271,3 +271,16 @@ compare_walk = Walk (min)
 compare_indices = Across the territory
 compare_hidden = —: not shown (fewer than 5 pupils) or unknown
 
+
+## AboutTexts
+about-button = About
+about-title = About Carte Mixité
+about-what = Redrawing collège catchment sectors in public, for more social mixing.
+about-licence = Free software under the MIT licence.
+about-sources_heading = Data and their licences
+about-source_ministry = French Ministry of Education: directory, IPS, headcounts, carte scolaire (Licence Ouverte Etalab 2.0)
+about-source_ign = IGN: commune and IRIS contours, Admin Express (Licence Ouverte Etalab 2.0)
+about-source_insee = INSEE: population census by IRIS (Licence Ouverte Etalab 2.0)
+about-source_ban = Base Adresse Nationale, the national address file (Licence Ouverte Etalab 2.0)
+about-source_osm = Streets and background map: © OpenStreetMap contributors (ODbL)
+about-font = DejaVu Sans font (Bitstream Vera free licence and public domain)

@@ -271,3 +271,16 @@ compare_walk = Minutes à pied
 compare_indices = Sur tout le territoire
 compare_hidden = — : non communiqué (moins de 5 élèves) ou inconnu
 
+
+## AboutTexts
+about-button = À propos
+about-title = À propos de Carte Mixité
+about-what = Redessiner en public les secteurs des collèges, pour plus de mixité sociale.
+about-licence = Logiciel libre sous licence MIT.
+about-sources_heading = Données et leurs licences
+about-source_ministry = Ministère de l’Éducation nationale : annuaire, IPS, effectifs, carte scolaire (Licence Ouverte Etalab 2.0)
+about-source_ign = IGN : contours des communes et des IRIS, Admin Express (Licence Ouverte Etalab 2.0)
+about-source_insee = INSEE : recensement de la population par IRIS (Licence Ouverte Etalab 2.0)
+about-source_ban = Base Adresse Nationale (Licence Ouverte Etalab 2.0)
+about-source_osm = Rues et fond de carte : © les contributeurs d’OpenStreetMap (ODbL)
+about-font = Police DejaVu Sans (licence libre Bitstream Vera et domaine public)

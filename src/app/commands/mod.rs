@@ -167,6 +167,8 @@ pub enum UiCommand {
     UseImported(Box<(crate::model::Territory, crate::model::Scenario)>),
     /// Open the window that builds a département from the national files.
     OpenDepartement,
+    /// Open the "À propos" window.
+    OpenAbout,
 }
 
 /// The assistant's proposal as the user accepted it.
@@ -250,6 +252,7 @@ impl Editor {
             UiCommand::OpenImportDialog => {
                 w.import = Some(crate::ui::import_dialog::ImportDialog::new());
             }
+            UiCommand::OpenAbout => w.about = Some(Default::default()),
             UiCommand::OpenDepartement => {
                 w.departement = Some(crate::ui::departement_dialog::DepartementDialog::new());
             }

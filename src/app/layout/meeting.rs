@@ -120,8 +120,9 @@ impl Editor {
             if ui.button(big(tx.meeting_leave, 20.0)).clicked() {
                 commands.push(UiCommand::ToggleMeeting);
             }
-            for (l, name) in [(Lang::Fr, "FR"), (Lang::En, "EN")] {
-                if ui.selectable_label(lang == l, big(name, 20.0)).clicked() {
+            for l in Lang::ALL {
+                let name = l.code();
+                if ui.selectable_label(lang == l, big(&name, 20.0)).clicked() {
                     commands.push(UiCommand::SetLang(l));
                 }
             }

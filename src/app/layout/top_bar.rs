@@ -129,8 +129,12 @@ impl Editor {
             {
                 commands.push(UiCommand::OpenSaveDialog);
             }
+            if ui.button(crate::i18n::about_texts(lang).button).clicked() {
+                commands.push(UiCommand::OpenAbout);
+            }
             ui.separator();
-            for (l, name) in [(Lang::Fr, "FR"), (Lang::En, "EN")] {
+            for l in Lang::ALL {
+                let name = l.code();
                 if ui.selectable_label(lang == l, name).clicked() {
                     commands.push(UiCommand::SetLang(l));
                 }

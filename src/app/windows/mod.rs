@@ -36,6 +36,8 @@ pub struct Windows {
     pub(in crate::app) open: Option<crate::ui::file_dialog::PathDialog>,
     /// The import assistant.
     pub(in crate::app) import: Option<crate::ui::import_dialog::ImportDialog>,
+    /// What the program is, its licence and its data sources.
+    pub(in crate::app) about: Option<crate::ui::about_window::AboutWindow>,
     /// A département from the national files.
     pub(in crate::app) departement: Option<crate::ui::departement_dialog::DepartementDialog>,
 }
@@ -55,6 +57,15 @@ impl Editor {
         self.publish_ui(ctx, lang, commands);
         self.compare_ui(ctx, lang);
         self.lever_windows_ui(ctx, lang, commands);
+        if let Some(w) = &mut self.windows.about
+            && !w.show(
+                ctx,
+                lang,
+                self.view.basemap.shows_tiles() || !self.doc.territory().streets.is_empty(),
+            )
+        {
+            self.windows.about = None;
+        }
     }
 
     /// The walking settings and street file window.
