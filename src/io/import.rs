@@ -487,270 +487,10 @@ struct CollegeDraft {
 /// Reads the files and builds the territory and its baseline.
 pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
     let mut report = Report::default();
-
-    // Units
-    let units_layer = layer_or_fail(&spec.units, &mut report)?;
-    let ufile = units_layer.file.clone();
-    let suggested = suggest_unit_columns(&units_layer.fields);
-    let uc = UnitColumns {
-        key: spec.unit_columns.key.clone().or(suggested.key),
-        name: spec.unit_columns.name.clone().or(suggested.name),
-        pupils: spec.unit_columns.pupils.clone().or(suggested.pupils),
-        boursiers: spec.unit_columns.boursiers.clone().or(suggested.boursiers),
-        ips: spec.unit_columns.ips.clone().or(suggested.ips),
-        census_cs: spec.unit_columns.census_cs.clone().or(suggested.census_cs),
-        college: spec.unit_columns.college.clone().or(suggested.college),
-        school: spec.unit_columns.school.clone().or(suggested.school),
-    };
-    // a column the user named must exist, whichever it is
-    let named = &spec.unit_columns;
-    for (what, column) in [
-        ("key", &named.key),
-        ("name", &named.name),
-        ("pupils", &named.pupils),
-        ("boursiers", &named.boursiers),
-        ("IPS", &named.ips),
-        ("collège", &named.college),
-        ("école", &named.school),
-    ] {
-        if let Some(c) = column
-            && !units_layer.fields.contains(c)
-        {
-            report.push(
-                &ufile,
-                None,
-                Some(c),
-                Severity::Fatal,
-                ProblemKind::MissingField {
-                    available: units_layer.fields.clone(),
-                },
-            );
-            return Err(ImportError::NoColumn {
-                what,
-                file: ufile,
-                report,
-            });
-        }
-    }
-    let mut units: Vec<Unit> = Vec::new();
-    let mut unit_college: Vec<Option<String>> = Vec::new();
-    let mut unit_cs: Vec<Option<Vec<f64>>> = Vec::new();
-    let mut index_of: HashMap<String, usize> = HashMap::new();
-    for (i, f) in units_layer.features.iter().enumerate() {
-        let key = text(f, &uc.key).unwrap_or_else(|| format!("{}", i + 1));
-        let pupils = number(
-            f,
-            &uc.pupils,
-            (0.0, 1e6),
-            "a number of pupils, 0 or more",
-            &ufile,
-            &mut report,
-        );
-        let boursiers = number(
-            f,
-            &uc.boursiers,
-            (0.0, 1e6),
-            "a number of pupils, 0 or more",
-            &ufile,
-            &mut report,
-        );
-        if let Some(&k) = index_of.get(&key) {
-            // the same unit listed twice (once per sector it straddles): merge when the shape is
-            // the same, otherwise keep the first
-            let same_shape = match (&units[k].shape, &f.geometry) {
-                (UnitShape::Area(a), Some(geo::Geometry::Polygon(p))) => {
-                    a.0.len() == 1 && &a.0[0] == p
-                }
-                (UnitShape::Area(a), Some(geo::Geometry::MultiPolygon(m))) => a == m,
-                _ => false,
-            };
-            if same_shape {
-                let pop = &mut units[k].population;
-                let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
-                    (Some(a), Some(b)) => Some(a + b),
-                    (a, b) => a.or(b),
-                };
-                pop.pupils = add(pop.pupils, pupils);
-                pop.boursiers = add(pop.boursiers, boursiers);
-                report.push(
-                    &ufile,
-                    Some(f.place.clone()),
-                    uc.key.as_deref(),
-                    Severity::Note,
-                    ProblemKind::MergedDuplicate { id: key },
-                );
-            } else {
-                report.push(
-                    &ufile,
-                    Some(f.place.clone()),
-                    uc.key.as_deref(),
-                    Severity::Skipped,
-                    ProblemKind::DuplicateId { id: key },
-                );
-            }
-            continue;
-        }
-        let Some(mp) = area_of(f, &ufile, &mut report) else {
-            continue;
-        };
-        let ips = number(
-            f,
-            &uc.ips,
-            (40.0, 200.0),
-            "an IPS between 40 and 200",
-            &ufile,
-            &mut report,
-        );
-        let cs = uc.census_cs.as_ref().and_then(|cols| {
-            cols.iter()
-                .map(|c| {
-                    number(
-                        f,
-                        &Some(c.clone()),
-                        (0.0, 1e7),
-                        "a count, 0 or more",
-                        &ufile,
-                        &mut report,
-                    )
-                })
-                .collect::<Option<Vec<f64>>>()
-        });
-        let shape = UnitShape::Area(mp);
-        index_of.insert(key.clone(), units.len());
-        units.push(Unit {
-            name: text(f, &uc.name).unwrap_or_else(|| key.clone()),
-            key,
-            anchor: unit_anchor(&shape),
-            shape,
-            population: Population {
-                pupils,
-                boursiers,
-                ips_mean: ips,
-                ..Population::default()
-            },
-            school: text(f, &uc.school).filter(|s| !s.trim().is_empty()),
-        });
-        unit_college.push(text(f, &uc.college));
-        unit_cs.push(cs);
-    }
-    // pupils per social group, once duplicates are merged
-    for (u, cs) in units.iter_mut().zip(&unit_cs) {
-        if let (Some(cs), Some(p)) = (cs, u.population.pupils) {
-            u.population.groups = census_groups(cs, p);
-        }
-    }
-
-    // Collèges: the table, then the joined one for what it lacks
-    let cl = layer_or_fail(&spec.colleges, &mut report)?;
-    let cfile = cl.file.clone();
-    let suggested = suggest_college_columns(&cl.fields);
-    let named = &spec.college_columns;
-    for column in [
-        &named.uai,
-        &named.name,
-        &named.ips,
-        &named.pupils,
-        &named.status,
-        &named.capacity,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if !cl.fields.contains(column) {
-            report.push(
-                &cfile,
-                None,
-                Some(column),
-                Severity::Fatal,
-                ProblemKind::MissingField {
-                    available: cl.fields.clone(),
-                },
-            );
-            return Err(ImportError::NoColumn {
-                what: "collège column",
-                file: cfile,
-                report,
-            });
-        }
-    }
-    let cc = CollegeColumns {
-        uai: spec.college_columns.uai.clone().or(suggested.uai),
-        name: spec.college_columns.name.clone().or(suggested.name),
-        ips: spec.college_columns.ips.clone().or(suggested.ips),
-        pupils: spec.college_columns.pupils.clone().or(suggested.pupils),
-        status: spec.college_columns.status.clone().or(suggested.status),
-        capacity: spec.college_columns.capacity.clone().or(suggested.capacity),
-    };
-    if cc.uai.is_none() {
-        report.push(
-            &cfile,
-            None,
-            Some("UAI"),
-            Severity::Fatal,
-            ProblemKind::MissingField {
-                available: cl.fields.clone(),
-            },
-        );
-        return Err(ImportError::NoColumn {
-            what: "UAI",
-            file: cfile,
-            report,
-        });
-    }
-    let mut drafts: BTreeMap<String, CollegeDraft> = BTreeMap::new();
-    read_colleges(&cl, &cc, &mut drafts, &mut report, None);
-
-    // Sectors, when the baseline comes from them
+    let (mut units, unit_college, ufile, uc) = read_units(spec, &mut report)?;
+    let (mut drafts, cfile, cc) = college_table(spec, &mut report)?;
+    let (pending, sector_file, sector_uai) = read_sector_file(spec, &mut report)?;
     let mut sectors: Vec<(String, geo::MultiPolygon<f64>)> = Vec::new();
-    // sectors read, waiting for their collège to be found in a table
-    let mut pending: Vec<(String, geo::MultiPolygon<f64>, String)> = Vec::new();
-    let mut sector_file = String::new();
-    let mut sector_uai = String::new();
-    if let BaselineSource::Sectors { path, uai } = &spec.baseline {
-        let sl = layer_or_fail(path, &mut report)?;
-        let sfile = sl.file.clone();
-        // the column the user named, which must exist, or the one suggested
-        let uai_col = match uai {
-            Some(c) => sl.fields.contains(c).then(|| c.clone()),
-            None => suggest_college_columns(&sl.fields).uai,
-        };
-        let Some(uai_col) = uai_col else {
-            report.push(
-                &sfile,
-                None,
-                Some(uai.as_deref().unwrap_or("UAI")),
-                Severity::Fatal,
-                ProblemKind::MissingField {
-                    available: sl.fields.clone(),
-                },
-            );
-            return Err(ImportError::NoColumn {
-                what: "UAI",
-                file: sfile,
-                report,
-            });
-        };
-        for f in &sl.features {
-            let Some(u) = text(f, &Some(uai_col.clone())) else {
-                report.push(
-                    &sfile,
-                    Some(f.place.clone()),
-                    Some(&uai_col),
-                    Severity::Skipped,
-                    ProblemKind::BadUai {
-                        value: String::new(),
-                    },
-                );
-                continue;
-            };
-            if let Some(mp) = area_of(f, &sfile, &mut report) {
-                pending.push((u.to_ascii_uppercase(), mp, f.place.clone()));
-            }
-        }
-        sector_file = sfile;
-        sector_uai = uai_col;
-    }
-
     if let Some(join) = &spec.join {
         let jl = layer_or_fail(join, &mut report)?;
         let jc = suggest_college_columns(&jl.fields);
@@ -758,50 +498,7 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         let sector_uais: HashSet<String> = pending.iter().map(|(u, _, _)| u.clone()).collect();
         read_colleges(&jl, &jc, &mut drafts, &mut report, Some(&sector_uais));
     }
-    // a sector file keyed by collège name ("COLLEGE AUGUSTE RODIN"): the user's matches first,
-    // then the same normalised name, then the most alike name, listed for the user to confirm
-    let mut name_matches = Vec::new();
-    let user_matches = match &spec.name_matches {
-        Some(p) => read_name_matches(p).map_err(|e| {
-            report.push(
-                &p.display().to_string(),
-                None,
-                None,
-                Severity::Fatal,
-                ProblemKind::Unreadable { reason: e.into() },
-            );
-            ImportError::Unusable(report.clone())
-        })?,
-        None => HashMap::new(),
-    };
-    let mut user_matches = user_matches;
-    for (name, uai) in &spec.name_choices {
-        user_matches.insert(super::national::names::school_key(name), uai.clone());
-    }
-    let names: Vec<(String, String)> = drafts
-        .iter()
-        .filter_map(|(uai, d)| Some((uai.clone(), d.name.clone()?)))
-        .collect();
-    let pending: Vec<(String, geo::MultiPolygon<f64>, String)> = pending
-        .into_iter()
-        .map(|(u, mp, place)| {
-            if is_uai(&u) {
-                return (u, mp, place);
-            }
-            let key = super::national::names::school_key(&u);
-            if let Some(uai) = user_matches.get(&key) {
-                return (uai.clone(), mp, place);
-            }
-            let m = super::national::names::match_name(&u, &names);
-            if let Some(uai) = &m.uai {
-                let uai = uai.clone();
-                name_matches.push(m);
-                return (uai, mp, place);
-            }
-            name_matches.push(m);
-            (u, mp, place)
-        })
-        .collect();
+    let (pending, name_matches) = match_sector_names(spec, pending, &drafts, &mut report)?;
     for (u, mp, place) in pending {
         if drafts.contains_key(&u) {
             sectors.push((u, mp));
@@ -819,62 +516,7 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         }
     }
 
-    // Collèges without a location: at their sector's interior point, said so
-    let mut colleges = Vec::new();
-    for (uai, d) in &drafts {
-        let location = d.location.or_else(|| {
-            let (_, mp) = sectors.iter().find(|(u, _)| u == uai)?;
-            let p = mp.interior_point()?;
-            report.push(
-                &d.file,
-                Some(d.place.clone()),
-                Some("longitude/latitude"),
-                Severity::Note,
-                ProblemKind::PlacedInSector { uai: uai.clone() },
-            );
-            Some(p)
-        });
-        let Some(location) = location else {
-            report.push(
-                &d.file,
-                Some(d.place.clone()),
-                Some("longitude/latitude"),
-                Severity::Skipped,
-                ProblemKind::Unmatched {
-                    key: uai.clone(),
-                    table: "longitude/latitude".into(),
-                },
-            );
-            continue;
-        };
-        let name = d
-            .name
-            .as_deref()
-            .map(tidy_name)
-            .unwrap_or_else(|| format!("Collège {uai}"));
-        let private = d.private.unwrap_or(false);
-        colleges.push(College {
-            uai: uai.clone(),
-            short_name: short_name(&name),
-            name,
-            location,
-            sector: if private {
-                Sector::Private
-            } else {
-                Sector::Public
-            },
-            capacity_pupils: d.capacity,
-            capacity_6e_classes: None,
-            rep: Rep::None,
-            observed_ips: d.ips,
-            observed_pupils: d.pupils,
-            own_intake: private.then(|| Population {
-                pupils: d.pupils,
-                ips_mean: d.ips,
-                ..Population::default()
-            }),
-        });
-    }
+    let colleges = place_colleges(&drafts, &sectors, &mut report);
 
     let sources: Vec<String> = [Some(&spec.units), Some(&spec.colleges), spec.join.as_ref()]
         .into_iter()
@@ -932,69 +574,14 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
             }
         }
         BaselineSource::Sectors { path, .. } => {
-            let sfile = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let boxes: Vec<Option<geo::Rect<f64>>> =
-                sectors.iter().map(|(_, s)| s.bounding_rect()).collect();
-            for u in territory.unit_ids() {
-                let unit = territory.unit(u);
-                let UnitShape::Area(shape) = &unit.shape else {
-                    continue;
-                };
-                let total = shape.unsigned_area();
-                let ub = shape.bounding_rect();
-                let mut best: Option<(usize, f64)> = None;
-                let mut covered = 0.0;
-                for (k, (_, s)) in sectors.iter().enumerate() {
-                    let (Some(a), Some(b)) = (ub, boxes[k]) else {
-                        continue;
-                    };
-                    if a.max().x < b.min().x
-                        || b.max().x < a.min().x
-                        || a.max().y < b.min().y
-                        || b.max().y < a.min().y
-                    {
-                        continue;
-                    }
-                    let inter = std::panic::catch_unwind(|| shape.intersection(s).unsigned_area())
-                        .unwrap_or(0.0);
-                    covered += inter;
-                    if inter > best.map_or(0.0, |b| b.1) {
-                        best = Some((k, inter));
-                    }
-                }
-                let Some((k, area)) = best.filter(|b| b.1 > total * 1e-6) else {
-                    report.push(
-                        &ufile,
-                        Some(unit.key.clone()),
-                        None,
-                        Severity::Note,
-                        ProblemKind::OutsideSectors,
-                    );
-                    continue;
-                };
-                let uai = &sectors[k].0;
-                if let Some(c) = territory.college_by_uai(uai) {
-                    baseline.replace_assignment(u, Assignment::College(c));
-                }
-                let share = if total > 0.0 { area / total } else { 1.0 };
-                // a unit is split when another sector holds more than 5 % of it
-                if covered - area > 0.05 * total {
-                    split_units.push((unit.key.clone(), uai.clone(), share));
-                    report.push(
-                        &sfile,
-                        Some(unit.key.clone()),
-                        None,
-                        Severity::Note,
-                        ProblemKind::SplitUnit {
-                            chosen: uai.clone(),
-                            share,
-                        },
-                    );
-                }
-            }
+            split_units = baseline_from_sectors(
+                &territory,
+                &sectors,
+                path,
+                &ufile,
+                &mut baseline,
+                &mut report,
+            );
         }
     }
 
@@ -1049,6 +636,491 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         college_columns: cc,
         name_matches,
     })
+}
+
+/// The collèges of the drafts; one without a location stands at its sector's interior point,
+/// said so, and one without either is left out, said so.
+fn place_colleges(
+    drafts: &BTreeMap<String, CollegeDraft>,
+    sectors: &[(String, geo::MultiPolygon<f64>)],
+    report: &mut Report,
+) -> Vec<College> {
+    let mut colleges = Vec::new();
+    for (uai, d) in drafts {
+        let location = d.location.or_else(|| {
+            let (_, mp) = sectors.iter().find(|(u, _)| u == uai)?;
+            let p = mp.interior_point()?;
+            report.push(
+                &d.file,
+                Some(d.place.clone()),
+                Some("longitude/latitude"),
+                Severity::Note,
+                ProblemKind::PlacedInSector { uai: uai.clone() },
+            );
+            Some(p)
+        });
+        let Some(location) = location else {
+            report.push(
+                &d.file,
+                Some(d.place.clone()),
+                Some("longitude/latitude"),
+                Severity::Skipped,
+                ProblemKind::Unmatched {
+                    key: uai.clone(),
+                    table: "longitude/latitude".into(),
+                },
+            );
+            continue;
+        };
+        let name = d
+            .name
+            .as_deref()
+            .map(tidy_name)
+            .unwrap_or_else(|| format!("Collège {uai}"));
+        let private = d.private.unwrap_or(false);
+        colleges.push(College {
+            uai: uai.clone(),
+            short_name: short_name(&name),
+            name,
+            location,
+            sector: if private {
+                Sector::Private
+            } else {
+                Sector::Public
+            },
+            capacity_pupils: d.capacity,
+            capacity_6e_classes: None,
+            rep: Rep::None,
+            observed_ips: d.ips,
+            observed_pupils: d.pupils,
+            own_intake: private.then(|| Population {
+                pupils: d.pupils,
+                ips_mean: d.ips,
+                ..Population::default()
+            }),
+        });
+    }
+    colleges
+}
+
+/// The baseline from a sector file: each unit goes to the sector that covers most of it; a
+/// unit that another sector covers by more than 5 % is listed as split (key, collège chosen,
+/// share of its area there).
+fn baseline_from_sectors(
+    territory: &Territory,
+    sectors: &[(String, geo::MultiPolygon<f64>)],
+    path: &std::path::Path,
+    ufile: &str,
+    baseline: &mut Scenario,
+    report: &mut Report,
+) -> Vec<(String, String, f64)> {
+    let mut split_units = Vec::new();
+    let sfile = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let boxes: Vec<Option<geo::Rect<f64>>> =
+        sectors.iter().map(|(_, s)| s.bounding_rect()).collect();
+    for u in territory.unit_ids() {
+        let unit = territory.unit(u);
+        let UnitShape::Area(shape) = &unit.shape else {
+            continue;
+        };
+        let total = shape.unsigned_area();
+        let ub = shape.bounding_rect();
+        let mut best: Option<(usize, f64)> = None;
+        let mut covered = 0.0;
+        for (k, (_, s)) in sectors.iter().enumerate() {
+            let (Some(a), Some(b)) = (ub, boxes[k]) else {
+                continue;
+            };
+            if a.max().x < b.min().x
+                || b.max().x < a.min().x
+                || a.max().y < b.min().y
+                || b.max().y < a.min().y
+            {
+                continue;
+            }
+            let inter =
+                std::panic::catch_unwind(|| shape.intersection(s).unsigned_area()).unwrap_or(0.0);
+            covered += inter;
+            if inter > best.map_or(0.0, |b| b.1) {
+                best = Some((k, inter));
+            }
+        }
+        let Some((k, area)) = best.filter(|b| b.1 > total * 1e-6) else {
+            report.push(
+                ufile,
+                Some(unit.key.clone()),
+                None,
+                Severity::Note,
+                ProblemKind::OutsideSectors,
+            );
+            continue;
+        };
+        let uai = &sectors[k].0;
+        if let Some(c) = territory.college_by_uai(uai) {
+            baseline.replace_assignment(u, Assignment::College(c));
+        }
+        let share = if total > 0.0 { area / total } else { 1.0 };
+        // a unit is split when another sector holds more than 5 % of it
+        if covered - area > 0.05 * total {
+            split_units.push((unit.key.clone(), uai.clone(), share));
+            report.push(
+                &sfile,
+                Some(unit.key.clone()),
+                None,
+                Severity::Note,
+                ProblemKind::SplitUnit {
+                    chosen: uai.clone(),
+                    share,
+                },
+            );
+        }
+    }
+    split_units
+}
+
+/// The units' layer: its columns (named ones must exist), one unit per key (a unit listed once
+/// per sector it straddles is merged), their populations, and the collège each names.
+fn read_units(
+    spec: &ImportSpec,
+    report: &mut Report,
+) -> Result<(Vec<Unit>, Vec<Option<String>>, String, UnitColumns), ImportError> {
+    let units_layer = layer_or_fail(&spec.units, report)?;
+    let ufile = units_layer.file.clone();
+    let suggested = suggest_unit_columns(&units_layer.fields);
+    let uc = UnitColumns {
+        key: spec.unit_columns.key.clone().or(suggested.key),
+        name: spec.unit_columns.name.clone().or(suggested.name),
+        pupils: spec.unit_columns.pupils.clone().or(suggested.pupils),
+        boursiers: spec.unit_columns.boursiers.clone().or(suggested.boursiers),
+        ips: spec.unit_columns.ips.clone().or(suggested.ips),
+        census_cs: spec.unit_columns.census_cs.clone().or(suggested.census_cs),
+        college: spec.unit_columns.college.clone().or(suggested.college),
+        school: spec.unit_columns.school.clone().or(suggested.school),
+    };
+    // a column the user named must exist, whichever it is
+    let named = &spec.unit_columns;
+    for (what, column) in [
+        ("key", &named.key),
+        ("name", &named.name),
+        ("pupils", &named.pupils),
+        ("boursiers", &named.boursiers),
+        ("IPS", &named.ips),
+        ("collège", &named.college),
+        ("école", &named.school),
+    ] {
+        if let Some(c) = column
+            && !units_layer.fields.contains(c)
+        {
+            report.push(
+                &ufile,
+                None,
+                Some(c),
+                Severity::Fatal,
+                ProblemKind::MissingField {
+                    available: units_layer.fields.clone(),
+                },
+            );
+            return Err(ImportError::NoColumn {
+                what,
+                file: ufile,
+                report: std::mem::take(report),
+            });
+        }
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_college: Vec<Option<String>> = Vec::new();
+    let mut unit_cs: Vec<Option<Vec<f64>>> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+    for (i, f) in units_layer.features.iter().enumerate() {
+        let key = text(f, &uc.key).unwrap_or_else(|| format!("{}", i + 1));
+        let pupils = number(
+            f,
+            &uc.pupils,
+            (0.0, 1e6),
+            "a number of pupils, 0 or more",
+            &ufile,
+            report,
+        );
+        let boursiers = number(
+            f,
+            &uc.boursiers,
+            (0.0, 1e6),
+            "a number of pupils, 0 or more",
+            &ufile,
+            report,
+        );
+        if let Some(&k) = index_of.get(&key) {
+            // the same unit listed twice (once per sector it straddles): merge when the shape is
+            // the same, otherwise keep the first
+            let same_shape = match (&units[k].shape, &f.geometry) {
+                (UnitShape::Area(a), Some(geo::Geometry::Polygon(p))) => {
+                    a.0.len() == 1 && &a.0[0] == p
+                }
+                (UnitShape::Area(a), Some(geo::Geometry::MultiPolygon(m))) => a == m,
+                _ => false,
+            };
+            if same_shape {
+                let pop = &mut units[k].population;
+                let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    (a, b) => a.or(b),
+                };
+                pop.pupils = add(pop.pupils, pupils);
+                pop.boursiers = add(pop.boursiers, boursiers);
+                report.push(
+                    &ufile,
+                    Some(f.place.clone()),
+                    uc.key.as_deref(),
+                    Severity::Note,
+                    ProblemKind::MergedDuplicate { id: key },
+                );
+            } else {
+                report.push(
+                    &ufile,
+                    Some(f.place.clone()),
+                    uc.key.as_deref(),
+                    Severity::Skipped,
+                    ProblemKind::DuplicateId { id: key },
+                );
+            }
+            continue;
+        }
+        let Some(mp) = area_of(f, &ufile, report) else {
+            continue;
+        };
+        let ips = number(
+            f,
+            &uc.ips,
+            (40.0, 200.0),
+            "an IPS between 40 and 200",
+            &ufile,
+            report,
+        );
+        let cs = uc.census_cs.as_ref().and_then(|cols| {
+            cols.iter()
+                .map(|c| {
+                    number(
+                        f,
+                        &Some(c.clone()),
+                        (0.0, 1e7),
+                        "a count, 0 or more",
+                        &ufile,
+                        report,
+                    )
+                })
+                .collect::<Option<Vec<f64>>>()
+        });
+        let shape = UnitShape::Area(mp);
+        index_of.insert(key.clone(), units.len());
+        units.push(Unit {
+            name: text(f, &uc.name).unwrap_or_else(|| key.clone()),
+            key,
+            anchor: unit_anchor(&shape),
+            shape,
+            population: Population {
+                pupils,
+                boursiers,
+                ips_mean: ips,
+                ..Population::default()
+            },
+            school: text(f, &uc.school).filter(|s| !s.trim().is_empty()),
+        });
+        unit_college.push(text(f, &uc.college));
+        unit_cs.push(cs);
+    }
+    // pupils per social group, once duplicates are merged
+    for (u, cs) in units.iter_mut().zip(&unit_cs) {
+        if let (Some(cs), Some(p)) = (cs, u.population.pupils) {
+            u.population.groups = census_groups(cs, p);
+        }
+    }
+
+    Ok((units, unit_college, ufile, uc))
+}
+
+/// The collèges' table: its columns (named ones must exist, a UAI column is needed), and a
+/// draft of each collège.
+fn college_table(
+    spec: &ImportSpec,
+    report: &mut Report,
+) -> Result<(BTreeMap<String, CollegeDraft>, String, CollegeColumns), ImportError> {
+    let cl = layer_or_fail(&spec.colleges, report)?;
+    let cfile = cl.file.clone();
+    let suggested = suggest_college_columns(&cl.fields);
+    let named = &spec.college_columns;
+    for column in [
+        &named.uai,
+        &named.name,
+        &named.ips,
+        &named.pupils,
+        &named.status,
+        &named.capacity,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !cl.fields.contains(column) {
+            report.push(
+                &cfile,
+                None,
+                Some(column),
+                Severity::Fatal,
+                ProblemKind::MissingField {
+                    available: cl.fields.clone(),
+                },
+            );
+            return Err(ImportError::NoColumn {
+                what: "collège column",
+                file: cfile,
+                report: std::mem::take(report),
+            });
+        }
+    }
+    let cc = CollegeColumns {
+        uai: spec.college_columns.uai.clone().or(suggested.uai),
+        name: spec.college_columns.name.clone().or(suggested.name),
+        ips: spec.college_columns.ips.clone().or(suggested.ips),
+        pupils: spec.college_columns.pupils.clone().or(suggested.pupils),
+        status: spec.college_columns.status.clone().or(suggested.status),
+        capacity: spec.college_columns.capacity.clone().or(suggested.capacity),
+    };
+    if cc.uai.is_none() {
+        report.push(
+            &cfile,
+            None,
+            Some("UAI"),
+            Severity::Fatal,
+            ProblemKind::MissingField {
+                available: cl.fields.clone(),
+            },
+        );
+        return Err(ImportError::NoColumn {
+            what: "UAI",
+            file: cfile,
+            report: std::mem::take(report),
+        });
+    }
+    let mut drafts: BTreeMap<String, CollegeDraft> = BTreeMap::new();
+    read_colleges(&cl, &cc, &mut drafts, report, None);
+    Ok((drafts, cfile, cc))
+}
+
+/// A sector read from the sector file: its collège (a UAI, or a name to match), its area, and
+/// where it was read.
+type PendingSector = (String, geo::MultiPolygon<f64>, String);
+
+/// The sectors of the sector file when the baseline comes from them, with the file and the
+/// column of their collège.
+fn read_sector_file(
+    spec: &ImportSpec,
+    report: &mut Report,
+) -> Result<(Vec<PendingSector>, String, String), ImportError> {
+    let mut pending: Vec<PendingSector> = Vec::new();
+    let mut sector_file = String::new();
+    let mut sector_uai = String::new();
+    if let BaselineSource::Sectors { path, uai } = &spec.baseline {
+        let sl = layer_or_fail(path, report)?;
+        let sfile = sl.file.clone();
+        // the column the user named, which must exist, or the one suggested
+        let uai_col = match uai {
+            Some(c) => sl.fields.contains(c).then(|| c.clone()),
+            None => suggest_college_columns(&sl.fields).uai,
+        };
+        let Some(uai_col) = uai_col else {
+            report.push(
+                &sfile,
+                None,
+                Some(uai.as_deref().unwrap_or("UAI")),
+                Severity::Fatal,
+                ProblemKind::MissingField {
+                    available: sl.fields.clone(),
+                },
+            );
+            return Err(ImportError::NoColumn {
+                what: "UAI",
+                file: sfile,
+                report: std::mem::take(report),
+            });
+        };
+        for f in &sl.features {
+            let Some(u) = text(f, &Some(uai_col.clone())) else {
+                report.push(
+                    &sfile,
+                    Some(f.place.clone()),
+                    Some(&uai_col),
+                    Severity::Skipped,
+                    ProblemKind::BadUai {
+                        value: String::new(),
+                    },
+                );
+                continue;
+            };
+            if let Some(mp) = area_of(f, &sfile, report) {
+                pending.push((u.to_ascii_uppercase(), mp, f.place.clone()));
+            }
+        }
+        sector_file = sfile;
+        sector_uai = uai_col;
+    }
+
+    Ok((pending, sector_file, sector_uai))
+}
+
+/// Sectors keyed by collège name ("COLLEGE AUGUSTE RODIN") get their UAI: the user's matches
+/// first, then the same normalised name, then the most alike name, listed for the user to
+/// confirm.
+fn match_sector_names(
+    spec: &ImportSpec,
+    pending: Vec<PendingSector>,
+    drafts: &BTreeMap<String, CollegeDraft>,
+    report: &mut Report,
+) -> Result<(Vec<PendingSector>, Vec<super::national::names::NameMatch>), ImportError> {
+    let mut name_matches = Vec::new();
+    let user_matches = match &spec.name_matches {
+        Some(p) => read_name_matches(p).map_err(|e| {
+            report.push(
+                &p.display().to_string(),
+                None,
+                None,
+                Severity::Fatal,
+                ProblemKind::Unreadable { reason: e.into() },
+            );
+            ImportError::Unusable(report.clone())
+        })?,
+        None => HashMap::new(),
+    };
+    let mut user_matches = user_matches;
+    for (name, uai) in &spec.name_choices {
+        user_matches.insert(super::national::names::school_key(name), uai.clone());
+    }
+    let names: Vec<(String, String)> = drafts
+        .iter()
+        .filter_map(|(uai, d)| Some((uai.clone(), d.name.clone()?)))
+        .collect();
+    let pending: Vec<(String, geo::MultiPolygon<f64>, String)> = pending
+        .into_iter()
+        .map(|(u, mp, place)| {
+            if is_uai(&u) {
+                return (u, mp, place);
+            }
+            let key = super::national::names::school_key(&u);
+            if let Some(uai) = user_matches.get(&key) {
+                return (uai.clone(), mp, place);
+            }
+            let m = super::national::names::match_name(&u, &names);
+            if let Some(uai) = &m.uai {
+                let uai = uai.clone();
+                name_matches.push(m);
+                return (uai, mp, place);
+            }
+            name_matches.push(m);
+            (u, mp, place)
+        })
+        .collect();
+    Ok((pending, name_matches))
 }
 
 /// Reads the user's name matches: a CSV with the name and the UAI in its first two columns

@@ -363,7 +363,7 @@ const PREVIEW_LINE: Color32 = Color32::from_rgb(235, 110, 0);
 
 impl Plugin for SectorLayer<'_> {
     fn run(
-        self: Box<Self>,
+        mut self: Box<Self>,
         ui: &mut egui::Ui,
         response: &egui::Response,
         projector: &Projector,
@@ -377,8 +377,31 @@ impl Plugin for SectorLayer<'_> {
         let painter = ui.painter().with_clip_rect(clip);
         let pointer = response.hover_pos();
         self.events.pointer = pointer;
-        let pointer_merc = pointer.map(|p| tx.merc_of(p));
 
+        self.handle_input(response, projector, &tx, pointer);
+        let rebuild = self.sync_fill(&tx, view_min, view_max);
+        self.sync_outlines(&tx, view_min, view_max, rebuild);
+        self.sync_stripes(ui, rebuild);
+        self.paint_meshes(&painter, &tx);
+        self.paint_overlays(&painter, &tx, clip);
+        self.paint_colleges(&painter, &tx, clip);
+        scale_bar_ui(&painter, projector, clip);
+        if self.show_legend {
+            legend_ui(&painter, clip, &self.legend);
+        }
+    }
+}
+
+impl SectorLayer<'_> {
+    /// What the pointer does: the collège or block under it, a click, a brush stroke, the
+    /// rectangle or lasso finished. Collège markers win over the blocks under them.
+    fn handle_input(
+        &mut self,
+        response: &egui::Response,
+        projector: &Projector,
+        tx: &ToScreen,
+        pointer: Option<Pos2>,
+    ) {
         // Collège markers first, for hit-testing (they win over the units below them).
         let marker_radius = 11.0 * self.text_scale;
         if let Some(p) = pointer {
@@ -393,7 +416,7 @@ impl Plugin for SectorLayer<'_> {
                 .map(|(i, _)| CollegeId(i as u32));
         }
         if self.events.hovered_college.is_none()
-            && let Some(m) = pointer_merc
+            && let Some(m) = pointer.map(|p| tx.merc_of(p))
         {
             let lonlat = projector.unproject(pointer.map(|p| p.to_vec2()).unwrap_or_default());
             let _ = m;
@@ -452,8 +475,12 @@ impl Plugin for SectorLayer<'_> {
                     .collect(),
             );
         }
+    }
 
-        let main = |u: u32| self.scenario.assignment(UnitId(u)).main_college();
+    /// The blocks' fill: rebuilt when the zoom changed or the view left the covered area
+    /// (returns true then), recoloured block by block after an edit.
+    fn sync_fill(&mut self, tx: &ToScreen, view_min: Merc, view_max: Merc) -> bool {
+        let tx = *tx;
         let cache = &mut *self.cache;
         let inside = |c: &(Merc, Merc)| {
             view_min[0] >= c.0[0]
@@ -547,6 +574,16 @@ impl Plugin for SectorLayer<'_> {
             }
             cache.fill_key = Some(self.fill_key);
         }
+        rebuild
+    }
+
+    /// Outlines: thin unit borders change only with the cached area; thick sector boundaries
+    /// are rebuilt with it, and after an edit only the borders around the units that changed
+    /// are added or blanked; the selected sector's outline.
+    fn sync_outlines(&mut self, tx: &ToScreen, view_min: Merc, view_max: Merc, rebuild: bool) {
+        let main = |u: u32| self.scenario.assignment(UnitId(u)).main_college();
+        let cache = &mut *self.cache;
+        let tx = *tx;
         let drawn = cache.ranges.len();
         self.events.drawn_units = drawn;
         // Outlines: thin unit borders change only with the cached area; thick sector
@@ -616,6 +653,17 @@ impl Plugin for SectorLayer<'_> {
             cache.selected = std::sync::Arc::new(outline);
             cache.selected_key = Some(selected_key);
         }
+    }
+
+    /// Stripes over the blocks of striped collèges (only when the plain colours ran out) and
+    /// of shared blocks.
+    fn sync_stripes(&mut self, ui: &egui::Ui, rebuild: bool) {
+        let cache = &mut *self.cache;
+        let rev = self.fill_key.0;
+        let Some(built) = cache.built_with else {
+            return;
+        };
+        let detail = self.geom.detail(built.scale);
         // stripes over the blocks of striped collèges (only when the plain colours ran out)
         let any_shared = self.split_stripes && self.scenario.has_split_units();
         if self.hatched.iter().any(|h| *h) || any_shared {
@@ -663,6 +711,12 @@ impl Plugin for SectorLayer<'_> {
         } else if !cache.stripes.mesh.is_empty() {
             cache.stripes = PatchedMesh::default();
         }
+    }
+
+    /// The cached meshes, shifted to where the map is now (one pass, no clone-then-move).
+    fn paint_meshes(&self, painter: &egui::Painter, tx: &ToScreen) {
+        let cache = &*self.cache;
+        let tx = *tx;
         // shift the cached meshes to where the map is now (one pass, no clone-then-move)
         let built = cache.built_with.unwrap_or(tx);
         let offset = tx.pos(built.m0) - built.pos(built.m0);
@@ -693,6 +747,12 @@ impl Plugin for SectorLayer<'_> {
                 }));
             }
         }
+    }
+
+    /// Over the meshes: the blocks a preview would move, the block under the pointer, the
+    /// rectangle or lasso being drawn, landmarks.
+    fn paint_overlays(&self, painter: &egui::Painter, tx: &ToScreen, clip: Rect) {
+        let tx = *tx;
         // the blocks a preview would move: one orange contour around each group of them
         if !self.outlined.is_empty() {
             let mut inside = vec![false; self.geom.units.len()];
@@ -775,7 +835,13 @@ impl Plugin for SectorLayer<'_> {
                 );
             }
         }
+    }
 
+    /// Collège markers, then their short names where they do not overlap one another (the
+    /// selected collège's first): a crowded map stays readable.
+    fn paint_colleges(&self, painter: &egui::Painter, tx: &ToScreen, clip: Rect) {
+        let tx = *tx;
+        let marker_radius = 11.0 * self.text_scale;
         // Collège markers, then their short names where they do not overlap one another
         // (the selected collège's first): a crowded map stays readable.
         let mut labels: Vec<(Pos2, f32, usize)> = Vec::new();
@@ -839,11 +905,6 @@ impl Plugin for SectorLayer<'_> {
             }
             painter.rect_filled(bg, 3.0, Color32::from_white_alpha(225));
             painter.galley(at, galley, Color32::BLACK);
-        }
-
-        scale_bar_ui(&painter, projector, clip);
-        if self.show_legend {
-            legend_ui(&painter, clip, &self.legend);
         }
     }
 }
