@@ -487,7 +487,12 @@ struct CollegeDraft {
 /// Reads the files and builds the territory and its baseline.
 pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
     let mut report = Report::default();
-    let (mut units, unit_college, ufile, uc) = read_units(spec, &mut report)?;
+    let ReadUnits {
+        mut units,
+        unit_college,
+        file: ufile,
+        columns: uc,
+    } = read_units(spec, &mut report)?;
     let (mut drafts, cfile, cc) = college_table(spec, &mut report)?;
     let (pending, sector_file, sector_uai) = read_sector_file(spec, &mut report)?;
     let mut sectors: Vec<(String, geo::MultiPolygon<f64>)> = Vec::new();
@@ -781,12 +786,20 @@ fn baseline_from_sectors(
     split_units
 }
 
+/// The units read from their layer.
+struct ReadUnits {
+    units: Vec<Unit>,
+    /// The collège each unit names, when the baseline comes from a column.
+    unit_college: Vec<Option<String>>,
+    /// The layer's file name.
+    file: String,
+    /// The columns used.
+    columns: UnitColumns,
+}
+
 /// The units' layer: its columns (named ones must exist), one unit per key (a unit listed once
 /// per sector it straddles is merged), their populations, and the collège each names.
-fn read_units(
-    spec: &ImportSpec,
-    report: &mut Report,
-) -> Result<(Vec<Unit>, Vec<Option<String>>, String, UnitColumns), ImportError> {
+fn read_units(spec: &ImportSpec, report: &mut Report) -> Result<ReadUnits, ImportError> {
     let units_layer = layer_or_fail(&spec.units, report)?;
     let ufile = units_layer.file.clone();
     let suggested = suggest_unit_columns(&units_layer.fields);
@@ -938,7 +951,12 @@ fn read_units(
         }
     }
 
-    Ok((units, unit_college, ufile, uc))
+    Ok(ReadUnits {
+        units,
+        unit_college,
+        file: ufile,
+        columns: uc,
+    })
 }
 
 /// The collèges' table: its columns (named ones must exist, a UAI column is needed), and a
