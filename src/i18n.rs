@@ -356,77 +356,71 @@ words! {
     }
 }
 
-/// A refused change, explained in the interface's language.
-pub fn document_error(lang: Lang, e: &crate::model::DocumentError) -> String {
-    use crate::model::{DocumentError as D, EditError as E};
-    let fr = lang == Lang::Fr;
-    match e {
-        D::BaselineIsReadOnly if fr => {
-            "La carte actuelle ne se modifie pas : créez un nouveau scénario.".into()
-        }
-        D::Edit(E::LockedUnit(name)) if fr => {
-            format!("« {name} » est verrouillé : déverrouillez-le pour le changer de collège.")
-        }
-        D::Edit(E::LockedCollege(name)) if fr => {
-            format!("Le {name} est verrouillé : aucun îlot ne peut le rejoindre ni le quitter.")
-        }
-        D::Edit(E::Assignment(a)) if fr => format!("Répartition refusée : {a}."),
-        D::Edit(E::ClosedCollege(name)) if fr => {
-            format!("Le {name} est fermé dans ce scénario : rouvrez-le pour lui donner des îlots.")
-        }
-        D::Edit(E::StillHasUnits { name, units }) if fr => format!(
-            "Le {name} accueille encore {units} îlots : donnez-les à d’autres collèges avant de le fermer."
-        ),
-        _ if fr => format!("Modification refusée : {e}"),
-        _ => e.to_string(),
+words! {
+    /// Small words and signs used across the interface.
+    pub struct CommonTexts("common-") {
+        number_group,
+        number_decimal,
+        places(n: usize),
+        percent_sign,
+        colon,
+        date(day: &str, month: usize, year: &str),
+        percent_tight(n: &str),
+        labelled(label: &str, value: &str),
+        quoted(name: &str),
+        public,
+        private,
+        yes,
+        no,
+        no_walkable_network,
+        unchanged,
+        baseline_read_only,
+        locked_unit(name: &str),
+        locked_college(name: &str),
+        assignment_refused(reason: &str),
+        closed_college(name: &str),
+        still_has_units(name: &str, units: usize),
+        refused(reason: &str),
     }
 }
 
-/// Why a background map file cannot be used, each filled with the file (and SQLite's
-/// message).
-pub struct MbTilesTexts {
-    /// The file cannot be opened.
-    pub open: fn(&str, &str) -> String,
-    /// Not an MBTiles file.
-    pub not_mbtiles: fn(&str) -> String,
-    /// Vector tiles.
-    pub vector: fn(&str) -> String,
-    /// No tile.
-    pub empty: fn(&str) -> String,
+fn common(lang: Lang) -> &'static CommonTexts {
+    CommonTexts::of(lang)
+}
+
+/// A refused change, explained in the interface's language.
+pub fn document_error(lang: Lang, e: &crate::model::DocumentError) -> String {
+    use crate::model::{DocumentError as D, EditError as E};
+    let w = common(lang);
+    match e {
+        D::BaselineIsReadOnly => w.baseline_read_only.into(),
+        D::Edit(E::LockedUnit(name)) => (w.locked_unit)(name),
+        D::Edit(E::LockedCollege(name)) => (w.locked_college)(name),
+        D::Edit(E::Assignment(a)) => (w.assignment_refused)(&a.to_string()),
+        D::Edit(E::ClosedCollege(name)) => (w.closed_college)(name),
+        D::Edit(E::StillHasUnits { name, units }) => (w.still_has_units)(name, *units),
+        _ => (w.refused)(&e.to_string()),
+    }
+}
+
+words! {
+    /// Why a background map file cannot be used, each filled with the file (and SQLite's
+    /// message).
+    pub struct MbTilesTexts("mbtiles-") {
+        /// The file cannot be opened.
+        open(path: &str, message: &str),
+        /// Not an MBTiles file.
+        not_mbtiles(path: &str),
+        /// Vector tiles.
+        vector(path: &str),
+        /// No tile.
+        empty(path: &str),
+    }
 }
 
 /// The MBTiles words of a language.
 pub fn mbtiles_texts(lang: Lang) -> &'static MbTilesTexts {
-    match lang {
-        Lang::Fr => &MbTilesTexts {
-            open: |path, message| {
-                format!(
-                    "Impossible d'ouvrir {path} ({message}) : choisissez un fichier .mbtiles existant."
-                )
-            },
-            not_mbtiles: |path| {
-                format!(
-                    "{path} n'est pas un fichier MBTiles (pas de table « tiles ») : choisissez un fichier .mbtiles."
-                )
-            },
-            vector: |path| {
-                format!(
-                    "{path} contient des tuiles vectorielles (pbf) : seules les tuiles images (png, jpg) s'affichent."
-                )
-            },
-            empty: |path| format!("{path} ne contient aucune tuile."),
-        },
-        Lang::En => &MbTilesTexts {
-            open: |path, message| format!("cannot open {path}: {message}."),
-            not_mbtiles: |path| format!("{path} is not an MBTiles file (no `tiles` table)."),
-            vector: |path| {
-                format!(
-                    "{path} holds vector tiles (pbf); only raster tiles (png, jpg) are supported."
-                )
-            },
-            empty: |path| format!("{path} holds no tile."),
-        },
-    }
+    MbTilesTexts::of(lang)
 }
 
 /// The texts of a language.
@@ -434,18 +428,16 @@ pub fn texts(lang: Lang) -> &'static Texts {
     Texts::of(lang)
 }
 
-/// A number the way the language writes it: "1 507,3" in French, "1,507.3" in English.
+/// A number the way the language writes it: "1 507,3" in French, "1,507.3" in English (the
+/// separators are the language's `common-number_group` and `common-number_decimal`).
 pub fn number(lang: Lang, x: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let (sep, dec) = match lang {
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::En => (',', '.'),
-    };
+    let w = common(lang);
     let mut grouped = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(sep);
+            grouped.push_str(w.number_group);
         }
         grouped.push(ch);
     }
@@ -457,132 +449,70 @@ pub fn number(lang: Lang, x: f64, decimals: usize) -> String {
     if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {
-        format!("{sign}{grouped}{dec}{frac}")
+        format!("{sign}{grouped}{}{frac}", w.number_decimal)
     }
 }
 
 /// "3 lieux", "1 lieu": places (blocks and collèges) counted.
 pub fn places(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::Fr, 1) => "1 lieu".into(),
-        (Lang::Fr, _) => format!("{n} lieux"),
-        (Lang::En, 1) => "1 place".into(),
-        (Lang::En, _) => format!("{n} places"),
-    }
+    (common(lang).places)(n)
 }
 
 /// The per cent sign after a number: a narrow no-break space before it in French.
 pub fn percent_sign(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "\u{202f}%",
-        Lang::En => " %",
-    }
+    common(lang).percent_sign
 }
 
 /// A colon after a word: a no-break space before it in French ("A : "), none in English.
 pub fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "\u{a0}: ",
-        Lang::En => ": ",
-    }
+    common(lang).colon
 }
 
 /// A date the way the language writes it: "23 novembre 2026", "23 November 2026".
 pub fn date_text(lang: Lang, d: chrono::DateTime<chrono::Utc>) -> String {
     use chrono::Datelike;
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let m = d.month0() as usize;
-    match lang {
-        Lang::Fr => format!("{} {} {}", d.day(), FR[m], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), EN[m], d.year()),
-    }
+    (common(lang).date)(
+        &d.day().to_string(),
+        d.month() as usize,
+        &d.year().to_string(),
+    )
 }
 
 /// "73 %" (French, with a narrow no-break space) or "73%", from a number already written.
 pub fn percent_tight(lang: Lang, n: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{n}\u{202f}%"),
-        Lang::En => format!("{n}%"),
-    }
+    (common(lang).percent_tight)(n)
 }
 
 /// "Auteur : X" (French space before the colon) or "Author: X".
 pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{label}\u{a0}: {value}"),
-        Lang::En => format!("{label}: {value}"),
-    }
+    (common(lang).labelled)(label, value)
 }
 
 /// A name in quotation marks: « X » in French, “X” in English.
 pub fn quoted(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::Fr => format!("«\u{a0}{name}\u{a0}»"),
-        Lang::En => format!("“{name}”"),
-    }
+    (common(lang).quoted)(name)
 }
 
 /// "public" or "privé" ("private").
 pub fn public_private(lang: Lang, private: bool) -> &'static str {
-    match (private, lang) {
-        (true, Lang::Fr) => "privé",
-        (false, Lang::Fr) => "public",
-        (true, Lang::En) => "private",
-        (false, Lang::En) => "public",
-    }
+    let w = common(lang);
+    if private { w.private } else { w.public }
 }
 
 /// "oui" or "non" ("yes", "no").
 pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
-    match (yes, lang) {
-        (true, Lang::Fr) => "oui",
-        (false, Lang::Fr) => "non",
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
-    }
+    let w = common(lang);
+    if yes { w.yes } else { w.no }
 }
 
 /// Said when a territory's streets form no network one can walk.
 pub fn no_walkable_network(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "les rues du territoire ne forment aucun réseau praticable",
-        Lang::En => "the territory's streets form no walkable network",
-    }
+    common(lang).no_walkable_network
 }
 
 /// What `change` says of a change that rounds to nothing.
 pub fn unchanged(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "= inchangé",
-        Lang::En => "= unchanged",
-    }
+    common(lang).unchanged
 }
 
 /// A signed change with an arrow: "▲ +3,2", "▼ −1,0", "= inchangé".

@@ -22,13 +22,14 @@ macro_rules! language {
                 include_str!(concat!("../../assets/i18n/", $code, "/departement.ftl")),
                 include_str!(concat!("../../assets/i18n/", $code, "/indicators.ftl")),
                 include_str!(concat!("../../assets/i18n/", $code, "/meeting.ftl")),
+                include_str!(concat!("../../assets/i18n/", $code, "/common.ftl")),
             ],
         )
     };
 }
 
 /// The names of a language folder's files, in the order of [`LANGUAGES`].
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     "main.ftl",
     "public.ftl",
     "assistant.ftl",
@@ -36,10 +37,11 @@ pub const FILES: [&str; 7] = [
     "departement.ftl",
     "indicators.ftl",
     "meeting.ftl",
+    "common.ftl",
 ];
 
 /// Every language's code and resources, in the order of [`Lang::ALL`]: one line a language.
-pub const LANGUAGES: [(&str, [&str; 7]); 2] = [language!("fr"), language!("en")];
+pub const LANGUAGES: [(&str, [&str; 8]); 2] = [language!("fr"), language!("en")];
 
 /// A language's words: its own bundle, and French for what it lacks.
 pub struct Catalog {
@@ -286,6 +288,8 @@ mod tests {
             super::super::indicators::TableTexts::IDS,
             super::super::meeting::MeetingTexts::IDS,
             super::super::AboutTexts::IDS,
+            super::super::CommonTexts::IDS,
+            super::super::MbTilesTexts::IDS,
         ];
         for lang in Lang::ALL {
             for id in named.iter().flat_map(|ids| ids.iter()) {
@@ -333,5 +337,42 @@ mod tests {
         // what is not translated yet is not there: the app falls back to French for it
         assert!(!pt.has("redo"));
         assert!(catalog(Lang::Fr).has("redo"));
+    }
+}
+
+#[cfg(test)]
+mod common_words {
+    use super::super::*;
+
+    #[test]
+    fn small_words_and_signs_are_written_as_each_language_writes_them() {
+        assert_eq!(number(Lang::Fr, -1507.26, 1), "−1\u{202f}507,3");
+        assert_eq!(number(Lang::En, 1507.26, 1), "1,507.3");
+        assert_eq!(places(Lang::Fr, 1), "1 lieu");
+        assert_eq!(places(Lang::Fr, 3), "3 lieux");
+        assert_eq!(percent_sign(Lang::Fr), "\u{202f}%");
+        assert_eq!(percent_sign(Lang::En), " %");
+        assert_eq!(colon(Lang::Fr), "\u{a0}: ");
+        assert_eq!(colon(Lang::En), ": ");
+        let d = chrono::DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(date_text(Lang::Fr, d), "23 novembre 2026");
+        assert_eq!(date_text(Lang::En, d), "23 November 2026");
+        assert_eq!(percent_tight(Lang::Fr, "73"), "73\u{202f}%");
+        assert_eq!(labelled(Lang::Fr, "Auteur", "X"), "Auteur\u{a0}: X");
+        assert_eq!(quoted(Lang::Fr, "X"), "«\u{a0}X\u{a0}»");
+        assert_eq!(quoted(Lang::En, "X"), "“X”");
+        assert_eq!(public_private(Lang::Fr, true), "privé");
+        assert_eq!(yes_no(Lang::En, false), "no");
+        assert_eq!(change(Lang::Fr, 0.0001, 1), "= inchangé");
+        let e = crate::model::DocumentError::BaselineIsReadOnly;
+        assert_eq!(document_error(Lang::En, &e), e.to_string());
+        let e = crate::model::DocumentError::Edit(crate::model::EditError::StillHasUnits {
+            name: "Hugo".into(),
+            units: 3,
+        });
+        assert_eq!(document_error(Lang::En, &e), e.to_string());
+        assert!(document_error(Lang::Fr, &e).starts_with("Le Hugo accueille encore 3 îlots"));
     }
 }
