@@ -384,6 +384,12 @@ words! {
     }
 }
 
+/// A message of the language with its arguments (a sentence whose parts the code chooses);
+/// every id named this way is checked in every language by a test.
+pub fn tr(lang: Lang, id: &str, args: &[(&str, fluent::Arg)]) -> String {
+    fluent::format(lang, id, args)
+}
+
 fn common(lang: Lang) -> &'static CommonTexts {
     CommonTexts::of(lang)
 }
@@ -940,177 +946,152 @@ fn place_text(lang: Lang, place: &str) -> String {
 /// One problem of a validation report, in words: where, what, and what would be right.
 pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
     use crate::io::report::{ProblemKind as K, Severity};
-    let fr = lang == Lang::Fr;
     let mut at = p.file.clone();
     if let Some(place) = &p.place {
         at.push_str(", ");
         at.push_str(&place_text(lang, place));
     }
     if let Some(field) = &p.field {
-        at.push_str(if fr { ", champ « " } else { ", field \"" });
-        at.push_str(field);
-        at.push_str(if fr { " »" } else { "\"" });
+        at.push_str(&tr(
+            lang,
+            "problem-field",
+            &[("field", field.as_str().into())],
+        ));
     }
     let reason_text = |r: &crate::io::report::Reason| reason_text(lang, r);
-    let what = match (&p.kind, fr) {
-        (K::Unreadable { reason }, true) => format!("fichier illisible : {}", reason_text(reason)),
-        (K::Unreadable { reason }, false) => {
-            format!("cannot read the file: {}", reason_text(reason))
-        }
-        (K::BadFormat { reason }, true) => format!("format incorrect : {}", reason_text(reason)),
-        (K::BadFormat { reason }, false) => format!("wrong format: {}", reason_text(reason)),
-        (K::UnknownProjection { declared }, true) => format!(
-            "projection inconnue « {declared} » : rien n'est deviné ; utilisez Lambert-93 (EPSG:2154), une zone CC (EPSG:3942 à 3950), WGS84 (EPSG:4326), Web Mercator (EPSG:3857) ou UTM"
+    let what = match &p.kind {
+        K::Unreadable { reason } => tr(
+            lang,
+            "problem-unreadable",
+            &[("reason", reason_text(reason).to_string().into())],
         ),
-        (K::UnknownProjection { declared }, false) => format!(
-            "unknown projection \"{declared}\": nothing is guessed; use Lambert-93 (EPSG:2154), a CC zone (EPSG:3942-3950), WGS84 (EPSG:4326), Web Mercator (EPSG:3857) or UTM"
+        K::BadFormat { reason } => tr(
+            lang,
+            "problem-bad_format",
+            &[("reason", reason_text(reason).to_string().into())],
         ),
-        (K::ProjectedWithoutCrs { x, y }, true) if p.field.as_deref() == Some(".prj") => format!(
-            "les coordonnées ({x}, {y}) ne sont pas des longitudes/latitudes et il manque le fichier .prj qui dit la projection : joignez-le (même nom, extension .prj) ou exportez en WGS84"
+        K::UnknownProjection { declared } => tr(
+            lang,
+            "problem-unknown_projection",
+            &[("declared", declared.to_string().into())],
         ),
-        (K::ProjectedWithoutCrs { x, y }, false) if p.field.as_deref() == Some(".prj") => format!(
-            "coordinates ({x}, {y}) are not longitudes/latitudes and the .prj file that gives the projection is missing: add it (same name, .prj extension) or export in WGS84"
+        K::ProjectedWithoutCrs { x, y } if p.field.as_deref() == Some(".prj") => tr(
+            lang,
+            "problem-projected_without_crs",
+            &[("x", x.to_string().into()), ("y", y.to_string().into())],
         ),
-        (K::ProjectedWithoutCrs { x, y }, true) => format!(
-            "les coordonnées ({x}, {y}) ne sont pas des longitudes/latitudes et le fichier ne dit pas sa projection : ajoutez un membre « crs » (par exemple EPSG:2154) ou exportez en WGS84"
+        K::ProjectedWithoutCrs { x, y } => tr(
+            lang,
+            "problem-projected_without_crs_2",
+            &[("x", x.to_string().into()), ("y", y.to_string().into())],
         ),
-        (K::ProjectedWithoutCrs { x, y }, false) => format!(
-            "coordinates ({x}, {y}) are not longitudes/latitudes and the file does not say its projection: add a \"crs\" member (e.g. EPSG:2154) or export in WGS84"
-        ),
-        (K::OutsideProjectionArea { lon, lat, area }, _) => {
-            let area = match (area.as_str(), fr) {
-                ("france", true) => "la France métropolitaine",
-                ("france", false) => "metropolitan France",
-                ("utm-north" | "utm-south", true) => "sa zone UTM",
-                ("utm-north" | "utm-south", false) => "its UTM zone",
-                (_, true) => "la région de son origine",
-                (_, false) => "the region around its origin",
+        K::OutsideProjectionArea { lon, lat, area } => {
+            let area = match area.as_str() {
+                "france" => tr(lang, "problem-area_france", &[]),
+                "utm-north" | "utm-south" => tr(lang, "problem-area_utm", &[]),
+                _ => tr(lang, "problem-area_origin", &[]),
             };
-            if fr {
-                format!(
-                    "les coordonnées, converties depuis la projection déclarée, tombent en longitude {lon:.2}, latitude {lat:.2}, hors de {area} où cette projection s'emploie : le fichier est sans doute dans une autre projection que celle qu'il annonce (vérifiez le .prj ou le membre « crs »)"
-                )
-            } else {
-                format!(
-                    "converted from the declared projection, the coordinates land at longitude {lon:.2}, latitude {lat:.2}, outside {area} where that projection is used: the file is most likely in another projection than it declares (check the .prj or the \"crs\" member)"
-                )
-            }
-        }
-        (K::NullGeometry, true) => "pas de géométrie : élément ignoré".into(),
-        (K::NullGeometry, false) => "no geometry: feature left out".into(),
-        (K::BrokenGeometry { reason }, true) => {
-            format!(
-                "géométrie illisible, élément ignoré : {}",
-                reason_text(reason)
+            tr(
+                lang,
+                "problem-outside_projection_area",
+                &[
+                    ("lon", format!("{lon:.2}").into()),
+                    ("lat", format!("{lat:.2}").into()),
+                    ("area", area.into()),
+                ],
             )
         }
-        (K::BrokenGeometry { reason }, false) => {
-            format!(
-                "unreadable geometry, feature left out: {}",
-                reason_text(reason)
-            )
-        }
-        (K::RepairedGeometry { reason }, true) => {
-            format!(
-                "polygone invalide ({}), réparé automatiquement",
-                reason_text(reason)
-            )
-        }
-        (K::RepairedGeometry { reason }, false) => {
-            format!("invalid polygon ({}), repaired", reason_text(reason))
-        }
-        (K::InvalidGeometry { reason }, true) => {
-            format!(
-                "polygone invalide et irréparable ({}) : élément ignoré",
-                reason_text(reason)
-            )
-        }
-        (K::InvalidGeometry { reason }, false) => {
-            format!(
-                "invalid polygon that cannot be repaired ({}): left out",
-                reason_text(reason)
-            )
-        }
-        (K::NotAnArea { found }, true) => format!(
-            "une surface (polygone) était attendue, pas un objet de type {found} : élément ignoré"
+        K::NullGeometry => tr(lang, "problem-null_geometry", &[]),
+        K::BrokenGeometry { reason } => tr(
+            lang,
+            "problem-broken_geometry",
+            &[("reason", reason_text(reason).to_string().into())],
         ),
-        (K::NotAnArea { found }, false) => {
-            format!("an area (polygon) was expected, not a {found}: left out")
-        }
-        (K::MissingField { available }, true) => format!(
-            "colonne absente ; colonnes disponibles : {}",
-            available.join(", ")
+        K::RepairedGeometry { reason } => tr(
+            lang,
+            "problem-repaired_geometry",
+            &[("reason", reason_text(reason).to_string().into())],
         ),
-        (K::MissingField { available }, false) => format!(
-            "column missing; available columns: {}",
-            available.join(", ")
+        K::InvalidGeometry { reason } => tr(
+            lang,
+            "problem-invalid_geometry",
+            &[("reason", reason_text(reason).to_string().into())],
         ),
-        (K::NotANumber { value }, true) => {
-            format!("« {value} » n'est pas un nombre : valeur inconnue")
-        }
-        (K::NotANumber { value }, false) => format!("\"{value}\" is not a number: value unknown"),
-        (K::AbsurdValue { value, expected }, true) => {
-            format!("valeur {value} impossible (attendu : {expected}) : valeur inconnue")
-        }
-        (K::AbsurdValue { value, expected }, false) => {
-            format!("impossible value {value} (expected: {expected}): value unknown")
-        }
-        (K::DuplicateId { id }, true) => {
-            format!("identifiant « {id} » en double : seul le premier est gardé")
-        }
-        (K::DuplicateId { id }, false) => {
-            format!("identifier \"{id}\" appears twice: only the first is kept")
-        }
-        (K::MergedDuplicate { id }, true) => format!(
-            "« {id} » figure deux fois avec la même forme : les deux lignes sont réunies et leurs élèves additionnés"
+        K::NotAnArea { found } => tr(
+            lang,
+            "problem-not_an_area",
+            &[("found", found.to_string().into())],
         ),
-        (K::MergedDuplicate { id }, false) => format!(
-            "\"{id}\" appears twice with the same shape: the rows are merged and their pupils added"
+        K::MissingField { available } => tr(
+            lang,
+            "problem-missing_field",
+            &[("available", available.join(", ").to_string().into())],
         ),
-        (K::Unmatched { key, table }, true) => format!("« {key} » introuvable dans {table}"),
-        (K::Unmatched { key, table }, false) => format!("\"{key}\" not found in {table}"),
-        (K::BadUai { value }, true) if value.is_empty() => "collège sans code UAI : ignoré".into(),
-        (K::BadUai { value }, false) if value.is_empty() => {
-            "collège without a UAI code: left out".into()
-        }
-        (K::BadUai { value }, true) => format!(
-            "« {value} » n'est pas un code UAI (7 caractères et une lettre, ex. 0590057S) : ignoré"
+        K::NotANumber { value } => tr(
+            lang,
+            "problem-not_anumber",
+            &[("value", value.to_string().into())],
         ),
-        (K::BadUai { value }, false) => format!(
-            "\"{value}\" is not a UAI code (7 characters and a letter, e.g. 0590057S): left out"
+        K::AbsurdValue { value, expected } => tr(
+            lang,
+            "problem-absurd_value",
+            &[
+                ("value", value.to_string().into()),
+                ("expected", expected.to_string().into()),
+            ],
         ),
-        (K::OutsideSectors, true) => {
-            "en dehors de tout secteur : sans collège dans la carte actuelle".into()
-        }
-        (K::OutsideSectors, false) => "outside every sector: no collège in the current map".into(),
-        (K::SplitUnit { chosen, share }, true) => format!(
-            "à cheval sur plusieurs secteurs : rattaché à {chosen}, qui en couvre {:.0} %",
-            share * 100.0
+        K::DuplicateId { id } => tr(
+            lang,
+            "problem-duplicate_id",
+            &[("id", id.to_string().into())],
         ),
-        (K::SplitUnit { chosen, share }, false) => format!(
-            "straddles sectors: given to {chosen}, which covers {:.0} % of it",
-            share * 100.0
+        K::MergedDuplicate { id } => tr(
+            lang,
+            "problem-merged_duplicate",
+            &[("id", id.to_string().into())],
         ),
-        (K::PlacedInSector { uai }, true) => format!(
-            "collège {uai} sans coordonnées dans les tables : placé à l'intérieur de son secteur (position approximative)"
+        K::Unmatched { key, table } => tr(
+            lang,
+            "problem-unmatched",
+            &[
+                ("key", key.to_string().into()),
+                ("table", table.to_string().into()),
+            ],
         ),
-        (K::PlacedInSector { uai }, false) => format!(
-            "collège {uai} has no coordinates in the tables: placed inside its sector (approximate position)"
+        K::BadUai { value } if value.is_empty() => tr(lang, "problem-bad_uai", &[]),
+        K::BadUai { value } => tr(
+            lang,
+            "problem-bad_uai_2",
+            &[("value", value.to_string().into())],
         ),
-        (K::IpsEstimated { colleges, rmse }, true) => format!(
-            "IPS des îlots estimé d'après les catégories sociales du recensement, calé sur l'IPS publié de {colleges} collèges (écart quadratique moyen {rmse:.1} points) : valeurs marquées « estimé »"
+        K::OutsideSectors => tr(lang, "problem-outside_sectors", &[]),
+        K::SplitUnit { chosen, share } => tr(
+            lang,
+            "problem-split_unit",
+            &[
+                ("chosen", chosen.to_string().into()),
+                ("share", format!("{:.0}", share * 100.0).into()),
+            ],
         ),
-        (K::IpsEstimated { colleges, rmse }, false) => format!(
-            "units' IPS estimated from census social categories, calibrated on the published IPS of {colleges} collèges (root mean square error {rmse:.1} points): values marked \"estimated\""
+        K::PlacedInSector { uai } => tr(
+            lang,
+            "problem-placed_in_sector",
+            &[("uai", uai.to_string().into())],
         ),
-        (K::NotReadHere { refusal }, _) => departement::refusal_text(lang, refusal),
+        K::IpsEstimated { colleges, rmse } => tr(
+            lang,
+            "problem-ips_estimated",
+            &[
+                ("colleges", colleges.to_string().into()),
+                ("rmse", format!("{:.1}", rmse).into()),
+            ],
+        ),
+        K::NotReadHere { refusal } => departement::refusal_text(lang, refusal),
     };
-    let tag = match (p.severity, fr) {
-        (Severity::Fatal, true) => "ERREUR",
-        (Severity::Fatal, false) => "ERROR",
-        (Severity::Skipped, true) => "ignoré",
-        (Severity::Skipped, false) => "skipped",
-        (Severity::Note, _) => "note",
+    let tag = match p.severity {
+        Severity::Fatal => tr(lang, "problem-tag_fatal", &[]),
+        Severity::Skipped => tr(lang, "problem-tag_skipped", &[]),
+        Severity::Note => tr(lang, "problem-tag_note", &[]),
     };
     format!("[{tag}] {at} : {what}")
 }

@@ -23,13 +23,14 @@ macro_rules! language {
                 include_str!(concat!("../../assets/i18n/", $code, "/indicators.ftl")),
                 include_str!(concat!("../../assets/i18n/", $code, "/meeting.ftl")),
                 include_str!(concat!("../../assets/i18n/", $code, "/common.ftl")),
+                include_str!(concat!("../../assets/i18n/", $code, "/reports.ftl")),
             ],
         )
     };
 }
 
 /// The names of a language folder's files, in the order of [`LANGUAGES`].
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "main.ftl",
     "public.ftl",
     "assistant.ftl",
@@ -38,10 +39,11 @@ pub const FILES: [&str; 8] = [
     "indicators.ftl",
     "meeting.ftl",
     "common.ftl",
+    "reports.ftl",
 ];
 
 /// Every language's code and resources, in the order of [`Lang::ALL`]: one line a language.
-pub const LANGUAGES: [(&str, [&str; 8]); 2] = [language!("fr"), language!("en")];
+pub const LANGUAGES: [(&str, [&str; 9]); 2] = [language!("fr"), language!("en")];
 
 /// A language's words: its own bundle, and French for what it lacks.
 pub struct Catalog {
@@ -171,6 +173,12 @@ impl From<&str> for Arg {
     }
 }
 
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
         Arg::Number(n as f64)
@@ -293,6 +301,42 @@ mod tests {
         ];
         for lang in Lang::ALL {
             for id in named.iter().flat_map(|ids| ids.iter()) {
+                assert!(catalog(lang).has(id), "{lang:?} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_asks_for_by_id_exists_in_every_language() {
+        // the message ids the sources give to `tr`
+        let mut ids = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for part in text.split("tr(").skip(1) {
+                        let id = part
+                            .trim_start()
+                            .strip_prefix("lang")
+                            .map(str::trim_start)
+                            .and_then(|p| p.strip_prefix(','))
+                            .map(str::trim_start)
+                            .and_then(|p| p.strip_prefix('"'))
+                            .and_then(|p| p.split('"').next());
+                        if let Some(id) = id {
+                            ids.push(id.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(ids.len() > 20, "{}", ids.len());
+        for lang in Lang::ALL {
+            for id in &ids {
                 assert!(catalog(lang).has(id), "{lang:?} lacks {id}");
             }
         }
