@@ -841,85 +841,53 @@ fn streets_elsewhere(lang: Lang, inside: usize, units: usize, territory: &str) -
 /// given as a technical detail after the plain reason.
 pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {
     use crate::io::report::Reason as R;
-    let fr = lang == Lang::Fr;
     let detail = |plain: &str, d: &str| {
         if d.is_empty() {
             plain.to_string()
-        } else if fr {
-            format!("{plain} (détail technique, en anglais : {d})")
         } else {
-            format!("{plain} (technical detail: {d})")
+            tr(
+                lang,
+                "reason-detail",
+                &[("plain", plain.into()), ("detail", d.into())],
+            )
         }
     };
-    match (r, fr) {
-        (R::NotFound, true) => "le fichier n'existe pas à cet endroit ; vérifiez le chemin".into(),
-        (R::NotFound, false) => "there is no file at this path; check it".into(),
-        (R::PermissionDenied, true) => "accès refusé par le système ; vérifiez les droits du fichier".into(),
-        (R::PermissionDenied, false) => "access denied by the system; check the file's permissions".into(),
-        (R::System(d), true) => detail("erreur du système", d),
-        (R::System(d), false) => detail("system error", d),
-        (R::NotJson(d), true) => detail("ce n'est pas du JSON valide", d),
-        (R::NotJson(d), false) => detail("this is not valid JSON", d),
-        (R::NoFeatureList, true) => "une FeatureCollection doit contenir une liste « features »".into(),
-        (R::NoFeatureList, false) => "a FeatureCollection needs a \"features\" list".into(),
-        (R::GeoJsonStructure(d), true) => detail(
-            "la géométrie ne suit pas la norme GeoJSON (un « type » et des « coordinates » imbriquées comme ce type le demande)",
-            d,
+    match r {
+        R::NotFound => tr(lang, "reason-not_found", &[]),
+        R::PermissionDenied => tr(lang, "reason-permission_denied", &[]),
+        R::System(d) => detail(&tr(lang, "reason-system", &[]), d),
+        R::NotJson(d) => detail(&tr(lang, "reason-not_json", &[]), d),
+        R::NoFeatureList => tr(lang, "reason-no_feature_list", &[]),
+        R::GeoJsonStructure(d) => detail(&tr(lang, "reason-geo_json_structure", &[]), d),
+        R::NotGeoJsonType(t) if t.is_empty() => tr(lang, "reason-not_geo_json_type", &[]),
+        R::NotGeoJsonType(t) => tr(
+            lang,
+            "reason-not_geo_json_type_2",
+            &[("t", t.to_string().into())],
         ),
-        (R::GeoJsonStructure(d), false) => detail(
-            "the geometry does not follow the GeoJSON standard (a \"type\" and \"coordinates\" nested as that type requires)",
-            d,
+        R::NotANumberCoordinate => tr(lang, "reason-not_anumber_coordinate", &[]),
+        R::OffEarth => tr(lang, "reason-off_earth", &[]),
+        R::Csv(d) => detail(&tr(lang, "reason-csv", &[]), d),
+        R::NotZip(d) => detail(&tr(lang, "reason-not_zip", &[]), d),
+        R::NoShpInZip => tr(lang, "reason-no_shp_in_zip", &[]),
+        R::ShpTooShort(n) => tr(lang, "reason-shp_too_short", &[("n", n.to_string().into())]),
+        R::DamagedFromHere(d) => detail(&tr(lang, "reason-damaged_from_here", &[]), d),
+        R::DbfUnreadable(d) => detail(&tr(lang, "reason-dbf_unreadable", &[]), d),
+        R::RecordUnreadable(d) => detail(&tr(lang, "reason-record_unreadable", &[]), d),
+        R::Shape(d) => detail(&tr(lang, "reason-shape", &[]), d),
+        R::Projection(d) => detail(&tr(lang, "reason-projection", &[]), d),
+        R::BadPosition(n) => tr(lang, "reason-bad_position", &[("n", n.to_string().into())]),
+        R::ShortRing(n) => tr(lang, "reason-short_ring", &[("n", n.to_string().into())]),
+        R::OpenRing => tr(lang, "reason-open_ring", &[]),
+        R::NotInArchive(n) => tr(
+            lang,
+            "reason-not_in_archive",
+            &[("n", n.to_string().into())],
         ),
-        (R::NotGeoJsonType(t), true) if t.is_empty() => {
-            "il manque le « type » ; GeoJSON attend « FeatureCollection », « Feature » ou un type de géométrie".into()
-        }
-        (R::NotGeoJsonType(t), false) if t.is_empty() => {
-            "\"type\" is missing; GeoJSON expects \"FeatureCollection\", \"Feature\" or a geometry type".into()
-        }
-        (R::NotGeoJsonType(t), true) => format!(
-            "le « type » vaut « {t} » ; GeoJSON attend « FeatureCollection », « Feature » ou un type de géométrie, avec cette casse exacte"
-        ),
-        (R::NotGeoJsonType(t), false) => format!(
-            "\"type\" is \"{t}\"; GeoJSON expects \"FeatureCollection\", \"Feature\" or a geometry type, with this exact case"
-        ),
-        (R::NotANumberCoordinate, true) => "une coordonnée n'est pas un nombre".into(),
-        (R::NotANumberCoordinate, false) => "a coordinate is not a number".into(),
-        (R::OffEarth, true) => "des coordonnées ne sont pas des longitudes entre -180 et 180 et des latitudes entre -90 et 90".into(),
-        (R::OffEarth, false) => "some coordinates are not longitudes between -180 and 180 and latitudes between -90 and 90".into(),
-        (R::Csv(d), true) => detail("structure CSV illisible", d),
-        (R::Csv(d), false) => detail("unreadable CSV structure", d),
-        (R::NotZip(d), true) => detail("ce n'est pas une archive zip lisible", d),
-        (R::NotZip(d), false) => detail("not a readable zip archive", d),
-        (R::NoShpInZip, true) => "l'archive ne contient aucun fichier .shp".into(),
-        (R::NoShpInZip, false) => "the archive holds no .shp file".into(),
-        (R::ShpTooShort(n), true) => format!("{n} octets : un fichier .shp commence par un en-tête de 100 octets"),
-        (R::ShpTooShort(n), false) => format!("{n} bytes: a .shp file starts with a 100-byte header"),
-        (R::DamagedFromHere(d), true) => detail("le fichier est endommagé à partir d'ici ; les éléments précédents sont lus", d),
-        (R::DamagedFromHere(d), false) => detail("the file is damaged from here on; the features before it are read", d),
-        (R::DbfUnreadable(d), true) => detail("le .dbf est illisible, les attributs manquent", d),
-        (R::DbfUnreadable(d), false) => detail("the .dbf cannot be read, attributes are missing", d),
-        (R::RecordUnreadable(d), true) => detail("attributs illisibles", d),
-        (R::RecordUnreadable(d), false) => detail("attributes unreadable", d),
-        (R::Shape(d), true) => detail("forme illisible", d),
-        (R::Shape(d), false) => detail("unreadable shape", d),
-        (R::Projection(d), true) => detail("point impossible à convertir depuis la projection déclarée", d),
-        (R::Projection(d), false) => detail("a point cannot be converted from the declared projection", d),
-        (R::BadPosition(n), true) => format!("une position a {n} coordonnées au lieu de 2 nombres"),
-        (R::BadPosition(n), false) => format!("a position has {n} coordinates instead of 2 numbers"),
-        (R::ShortRing(n), true) => format!("un contour a {n} positions ; il en faut au moins 4"),
-        (R::ShortRing(n), false) => format!("a ring has {n} positions; at least 4 are needed"),
-        (R::OpenRing, true) => "un contour n'est pas fermé (sa dernière position diffère de la première)".into(),
-        (R::OpenRing, false) => "a ring is not closed (its last position differs from the first)".into(),
-        (R::NotInArchive(n), true) => format!("{n} ne peut pas être extrait de l'archive"),
-        (R::NotInArchive(n), false) => format!("{n} cannot be extracted from the archive"),
-        (R::SelfIntersection, true) => "le contour se recoupe lui-même".into(),
-        (R::SelfIntersection, false) => "the outline crosses itself".into(),
-        (R::TooFewPoints, true) => "un contour a moins de 3 points distincts".into(),
-        (R::TooFewPoints, false) => "a ring has fewer than 3 distinct points".into(),
-        (R::RingsOverlap, true) => "des trous ou des parties se chevauchent ou sortent du contour".into(),
-        (R::RingsOverlap, false) => "holes or parts overlap or lie outside the outline".into(),
-        (R::Topology, true) => "la forme ne peut pas être analysée".into(),
-        (R::Topology, false) => "the shape's topology cannot be analysed".into(),
+        R::SelfIntersection => tr(lang, "reason-self_intersection", &[]),
+        R::TooFewPoints => tr(lang, "reason-too_few_points", &[]),
+        R::RingsOverlap => tr(lang, "reason-rings_overlap", &[]),
+        R::Topology => tr(lang, "reason-topology", &[]),
     }
 }
 
