@@ -573,20 +573,15 @@ pub fn report_text_grouped(report: &crate::io::report::Report, lang: Lang) -> St
                 .collect();
             let mut first = run[0].clone();
             first.place = None;
-            out.push_str(&match lang {
-                Lang::Fr => format!(
-                    "{} fois : {} (par exemple {})",
-                    number(lang, run.len() as f64, 0),
-                    problem_text(lang, &first),
-                    examples.join(", ")
-                ),
-                Lang::En => format!(
-                    "{} times: {} (for example {})",
-                    number(lang, run.len() as f64, 0),
-                    problem_text(lang, &first),
-                    examples.join(", ")
-                ),
-            });
+            out.push_str(&tr(
+                lang,
+                "report-times",
+                &[
+                    ("n", number(lang, run.len() as f64, 0).into()),
+                    ("problem", problem_text(lang, &first).into()),
+                    ("examples", examples.join(", ").into()),
+                ],
+            ));
         } else {
             for p in run {
                 out.push_str(&problem_text(lang, p));
@@ -622,7 +617,6 @@ pub struct ImportSummary {
 /// Summarises an import for the user.
 pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> ImportSummary {
     use crate::io::report::ProblemKind;
-    let fr = lang == Lang::Fr;
     let t = &imported.territory;
     let assigned = t
         .unit_ids()
@@ -633,50 +627,44 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
         .iter()
         .filter(|c| c.sector == crate::model::territory::Sector::Public)
         .count();
-    let headline = if fr {
-        format!(
-            "{} : {} îlots, {} collèges ({} publics), {} îlots rattachés à un collège, {} à cheval sur plusieurs secteurs",
-            t.info.name,
-            t.units().len(),
-            t.colleges().len(),
-            publics,
-            assigned,
-            imported.split_units.len()
-        )
-    } else {
-        format!(
-            "{}: {} units, {} collèges ({} public), {} units assigned to a collège, {} split between sectors",
-            t.info.name,
-            t.units().len(),
-            t.colleges().len(),
-            publics,
-            assigned,
-            imported.split_units.len()
-        )
-    };
+    let headline = tr(
+        lang,
+        "import-headline",
+        &[
+            ("name", t.info.name.as_str().into()),
+            ("units", t.units().len().to_string().into()),
+            ("colleges", t.colleges().len().to_string().into()),
+            ("publics", publics.to_string().into()),
+            ("assigned", assigned.to_string().into()),
+            ("split", imported.split_units.len().to_string().into()),
+        ],
+    );
     let calibration = imported.calibration.as_ref().map(|c| {
         let n = |x: f64| number(lang, x, 1);
         let g = |i: usize| n(c.group_ips.get(i).copied().unwrap_or(f64::NAN));
         // the four groups should come out from the most to the least favoured; when they do not,
         // the fit holds for sectors only, and the user is told so
         let ordered = c.group_ips.windows(2).all(|w| w[0] >= w[1]);
-        let mut text = if fr {
-            format!(
-                "IPS des îlots estimé d'après le recensement (valeurs marquées « estimé ») : une valeur par groupe social, ajustée sur l'IPS publié de {} collèges — très favorisé {}, favorisé {}, moyen {}, défavorisé {}.\nÉcart entre l'IPS estimé des secteurs et l'IPS publié : {} points en moyenne quadratique, {} au plus ({}).\n{} îlots ramenés dans la plage publiée {} – {}.",
-                c.colleges, g(0), g(1), g(2), g(3), n(c.rmse), n(c.max_error.0), c.max_error.1, c.bounded_units, n(c.range.0), n(c.range.1)
-            )
-        } else {
-            format!(
-                "Units' IPS estimated from the census (values marked \"estimated\"): one value per social group, fitted on the published IPS of {} collèges: very favoured {}, favoured {}, middle {}, disadvantaged {}.\nError between the sectors' estimated IPS and the published IPS: {} points root mean square, {} at most ({}).\n{} units brought back into the published range {} – {}.",
-                c.colleges, g(0), g(1), g(2), g(3), n(c.rmse), n(c.max_error.0), c.max_error.1, c.bounded_units, n(c.range.0), n(c.range.1)
-            )
-        };
+        let mut text = tr(
+            lang,
+            "import-calibration",
+            &[
+                ("colleges", c.colleges.to_string().into()),
+                ("g0", g(0).into()),
+                ("g1", g(1).into()),
+                ("g2", g(2).into()),
+                ("g3", g(3).into()),
+                ("rmse", n(c.rmse).into()),
+                ("max", n(c.max_error.0).into()),
+                ("worst", c.max_error.1.as_str().into()),
+                ("bounded", c.bounded_units.to_string().into()),
+                ("low", n(c.range.0).into()),
+                ("high", n(c.range.1).into()),
+            ],
+        );
         if !ordered {
-            text.push_str(if fr {
-                "\nLes valeurs par groupe ne vont pas du plus au moins favorisé : les groupes sont trop liés entre eux pour être séparés, et seule l'estimation par secteur est vérifiée (l'écart ci-dessus). Lisez l'IPS d'un îlot comme un ordre de grandeur."
-            } else {
-                "\nThe group values do not run from the most to the least favoured: the groups are too correlated to be told apart, and only the per-sector estimate is checked (the error above). Read a unit's IPS as an order of magnitude."
-            });
+            text.push('\n');
+            text.push_str(&tr(lang, "import-calibration_unordered", &[]));
         }
         text
     });
@@ -695,17 +683,15 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
                 .college_by_uai(uai)
                 .map(|c| t.college(c).name.clone())
                 .unwrap_or_else(|| uai.clone());
-            if fr {
-                format!(
-                    "{key} : {:.0} % de sa surface dans le secteur de {name}, où il est rattaché",
-                    share * 100.0
-                )
-            } else {
-                format!(
-                    "{key}: {:.0}% of its area in the sector of {name}, where it goes",
-                    share * 100.0
-                )
-            }
+            tr(
+                lang,
+                "import-split",
+                &[
+                    ("key", key.as_str().into()),
+                    ("share", format!("{:.0}", share * 100.0).into()),
+                    ("name", name.into()),
+                ],
+            )
         })
         .collect();
     ImportSummary {
@@ -732,20 +718,15 @@ pub fn import_summary(imported: &crate::io::import::Imported, lang: Lang) -> Imp
 /// estimate (with its detour factor when there is one).
 pub fn walk_how(lang: Lang, source: crate::metrics::WalkSource) -> String {
     use crate::metrics::WalkSource as W;
-    let fr = lang == Lang::Fr;
     match source {
-        W::Streets if fr => "par les rues".into(),
-        W::Streets => "along streets".into(),
+        W::Streets => tr(lang, "walk-streets", &[]),
         W::StraightLine { detour_factor } if (detour_factor - 1.0).abs() < 1e-9 => {
             texts(lang).walk_straight.into()
         }
-        W::StraightLine { detour_factor } if fr => format!(
-            "estimation : vol d'oiseau × {}",
-            number(lang, detour_factor, 2)
-        ),
-        W::StraightLine { detour_factor } => format!(
-            "estimate: straight line × {}",
-            number(lang, detour_factor, 2)
+        W::StraightLine { detour_factor } => tr(
+            lang,
+            "walk-estimate",
+            &[("factor", number(lang, detour_factor, 2).into())],
         ),
     }
 }
@@ -754,63 +735,49 @@ pub fn walk_how(lang: Lang, source: crate::metrics::WalkSource) -> String {
 pub fn network_text(net: &crate::routing::StreetNetwork, lang: Lang) -> String {
     let r = &net.report;
     let km = number(lang, net.total_length_m() / 1000.0, 1);
-    if lang == Lang::Fr {
-        format!(
-            "{} voies (routes, rues, chemins) lues, {} praticables à pied, {} écartées (autoroutes, voies interdites aux piétons…) ; {} nœuds, {} tronçons, {km} km de rues ; {} morceaux séparés : le plus grand est gardé, {} nœuds et {} tronçons isolés écartés ; {} voies coupées au bord de l'extrait",
-            r.ways_read,
-            r.ways_walkable,
-            r.ways_not_walkable,
-            net.nodes.len(),
-            net.edges.len(),
-            r.components,
-            r.dropped_nodes,
-            r.dropped_edges,
-            r.missing_nodes
-        )
-    } else {
-        format!(
-            "{} ways (roads, streets, paths) read, {} walkable, {} left out (motorways, ways closed to pedestrians…); {} nodes, {} edges, {km} km of streets; {} separate pieces: the largest is kept, {} isolated nodes and {} edges dropped; {} ways cut at the extract's edge",
-            r.ways_read,
-            r.ways_walkable,
-            r.ways_not_walkable,
-            net.nodes.len(),
-            net.edges.len(),
-            r.components,
-            r.dropped_nodes,
-            r.dropped_edges,
-            r.missing_nodes
-        )
-    }
+    tr(
+        lang,
+        "streets-network",
+        &[
+            ("read", r.ways_read.to_string().into()),
+            ("walkable", r.ways_walkable.to_string().into()),
+            ("left_out", r.ways_not_walkable.to_string().into()),
+            ("nodes", net.nodes.len().to_string().into()),
+            ("edges", net.edges.len().to_string().into()),
+            ("km", km.into()),
+            ("pieces", r.components.to_string().into()),
+            ("dropped_nodes", r.dropped_nodes.to_string().into()),
+            ("dropped_edges", r.dropped_edges.to_string().into()),
+            ("cut", r.missing_nodes.to_string().into()),
+        ],
+    )
 }
 
 /// Why a street file cannot be used, in words.
 pub fn network_error(lang: Lang, e: &crate::routing::NetworkError) -> String {
     use crate::routing::NetworkError as E;
-    let fr = lang == Lang::Fr;
     match e {
-        E::Unreadable { file, reason } if fr => {
-            format!("{file} : fichier de rues illisible (détail technique, en anglais : {reason})")
-        }
-        E::Unreadable { file, reason } => format!("{file}: unreadable street file ({reason})"),
-        E::BadLayer { file, report } if fr => format!(
-            "{file} : fichier de rues illisible.\n{}",
-            report_text(report, lang).trim_end()
+        E::Unreadable { file, reason } => tr(
+            lang,
+            "streets-unreadable",
+            &[
+                ("file", file.as_str().into()),
+                ("reason", reason.to_string().into()),
+            ],
         ),
-        E::BadLayer { file, report } => format!(
-            "{file}: unreadable street file.\n{}",
-            report_text(report, lang).trim_end()
+        E::BadLayer { file, report } => tr(
+            lang,
+            "streets-bad_layer",
+            &[
+                ("file", file.as_str().into()),
+                ("report", report_text(report, lang).trim_end().into()),
+            ],
         ),
-        E::Empty { file } if fr => format!(
-            "{file} : aucune rue praticable à pied dans ce fichier. Il faut des voies OpenStreetMap (highway=…) ou des lignes de rues."
-        ),
-        E::Empty { file } => format!(
-            "{file}: no walkable street in this file. It needs OpenStreetMap ways (highway=…) or street lines."
-        ),
-        E::UnknownFormat { file } if fr => format!(
-            "{file} : ce n'est pas un format de rues connu. Formats lus : .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp ou .zip (lignes)."
-        ),
-        E::UnknownFormat { file } => format!(
-            "{file}: not a known street format. Read: .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp or .zip (lines)."
+        E::Empty { file } => tr(lang, "streets-empty", &[("file", file.as_str().into())]),
+        E::UnknownFormat { file } => tr(
+            lang,
+            "streets-unknown_format",
+            &[("file", file.as_str().into())],
         ),
     }
 }
@@ -826,15 +793,15 @@ pub fn streets_error(lang: Lang, e: &crate::routing::StreetsError, territory: &s
 
 /// A street file that does not cover the territory.
 fn streets_elsewhere(lang: Lang, inside: usize, units: usize, territory: &str) -> String {
-    if lang == Lang::Fr {
-        format!(
-            "Ces rues ne couvrent pas le territoire : seuls {inside} quartiers sur {units} sont dans leur emprise. Prenez un extrait OpenStreetMap qui couvre « {territory} » (par exemple sur download.geofabrik.de ou avec un outil d'extraction), en longitude/latitude."
-        )
-    } else {
-        format!(
-            "These streets do not cover the territory: only {inside} of {units} units lie within them. Take an OpenStreetMap extract covering “{territory}”, in longitude/latitude."
-        )
-    }
+    tr(
+        lang,
+        "streets-elsewhere",
+        &[
+            ("inside", inside.to_string().into()),
+            ("units", units.to_string().into()),
+            ("territory", territory.into()),
+        ],
+    )
 }
 
 /// Why something could not be read, in words. A library's own message (in English) is only
@@ -894,21 +861,18 @@ pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {
 /// A place in a file, as the readers name it ("feature 3", "row 12", "line 4, column 7"), in
 /// the user's language; a unit's key is left as it is.
 fn place_text(lang: Lang, place: &str) -> String {
-    if lang == Lang::En {
-        return place.to_string();
-    }
-    let words = [
-        ("feature ", "élément "),
-        ("row ", "ligne "),
-        ("line ", "ligne "),
-    ];
+    // the readers write places in English; each word is the language's
     let mut out = place.to_string();
-    for (en, fr) in words {
+    for (en, id) in [
+        ("feature ", "place-feature"),
+        ("row ", "place-row"),
+        ("line ", "place-line"),
+    ] {
         if let Some(rest) = out.strip_prefix(en) {
-            out = format!("{fr}{rest}");
+            out = tr(lang, id, &[("n", rest.into())]);
         }
     }
-    out.replace(", column ", ", colonne ")
+    out.replace(", column ", &tr(lang, "place-column", &[]))
 }
 
 /// One problem of a validation report, in words: where, what, and what would be right.

@@ -59,3 +59,27 @@ reason-too_few_points = a ring has fewer than 3 distinct points
 reason-rings_overlap = holes or parts overlap or lie outside the outline
 reason-topology = the shape's topology cannot be analysed
 reason-detail = { $plain } (technical detail: { $detail })
+
+## Reports, imports, streets
+report-times = { $n } times: { $problem } (for example { $examples })
+import-headline = { $name }: { $units } units, { $colleges } collèges ({ $publics } public), { $assigned } units assigned to a collège, { $split } split between sectors
+import-calibration =
+    Units' IPS estimated from the census (values marked "estimated"): one value per social group, fitted on the published IPS of { $colleges } collèges: very favoured { $g0 }, favoured { $g1 }, middle { $g2 }, disadvantaged { $g3 }.
+    Error between the sectors' estimated IPS and the published IPS: { $rmse } points root mean square, { $max } at most ({ $worst }).
+    { $bounded } units brought back into the published range { $low } – { $high }.
+import-calibration_unordered = The group values do not run from the most to the least favoured: the groups are too correlated to be told apart, and only the per-sector estimate is checked (the error above). Read a unit's IPS as an order of magnitude.
+import-split = { $key }: { $share }% of its area in the sector of { $name }, where it goes
+walk-streets = along streets
+walk-estimate = estimate: straight line × { $factor }
+streets-network = { $read } ways (roads, streets, paths) read, { $walkable } walkable, { $left_out } left out (motorways, ways closed to pedestrians…); { $nodes } nodes, { $edges } edges, { $km } km of streets; { $pieces } separate pieces: the largest is kept, { $dropped_nodes } isolated nodes and { $dropped_edges } edges dropped; { $cut } ways cut at the extract's edge
+streets-unreadable = { $file }: unreadable street file ({ $reason })
+streets-bad_layer =
+    { $file }: unreadable street file.
+    { $report }
+streets-empty = { $file }: no walkable street in this file. It needs OpenStreetMap ways (highway=…) or street lines.
+streets-unknown_format = { $file }: not a known street format. Read: .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp or .zip (lines).
+streets-elsewhere = These streets do not cover the territory: only { $inside } of { $units } units lie within them. Take an OpenStreetMap extract covering “{ $territory }”, in longitude/latitude.
+place-feature = feature { $n }
+place-row = row { $n }
+place-line = line { $n }
+place-column = , column{" "}

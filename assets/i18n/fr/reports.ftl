@@ -59,3 +59,27 @@ reason-too_few_points = un contour a moins de 3 points distincts
 reason-rings_overlap = des trous ou des parties se chevauchent ou sortent du contour
 reason-topology = la forme ne peut pas être analysée
 reason-detail = { $plain } (détail technique, en anglais : { $detail })
+
+## Reports, imports, streets
+report-times = { $n } fois : { $problem } (par exemple { $examples })
+import-headline = { $name } : { $units } îlots, { $colleges } collèges ({ $publics } publics), { $assigned } îlots rattachés à un collège, { $split } à cheval sur plusieurs secteurs
+import-calibration =
+    IPS des îlots estimé d'après le recensement (valeurs marquées « estimé ») : une valeur par groupe social, ajustée sur l'IPS publié de { $colleges } collèges — très favorisé { $g0 }, favorisé { $g1 }, moyen { $g2 }, défavorisé { $g3 }.
+    Écart entre l'IPS estimé des secteurs et l'IPS publié : { $rmse } points en moyenne quadratique, { $max } au plus ({ $worst }).
+    { $bounded } îlots ramenés dans la plage publiée { $low } – { $high }.
+import-calibration_unordered = Les valeurs par groupe ne vont pas du plus au moins favorisé : les groupes sont trop liés entre eux pour être séparés, et seule l'estimation par secteur est vérifiée (l'écart ci-dessus). Lisez l'IPS d'un îlot comme un ordre de grandeur.
+import-split = { $key } : { $share } % de sa surface dans le secteur de { $name }, où il est rattaché
+walk-streets = par les rues
+walk-estimate = estimation : vol d'oiseau × { $factor }
+streets-network = { $read } voies (routes, rues, chemins) lues, { $walkable } praticables à pied, { $left_out } écartées (autoroutes, voies interdites aux piétons…) ; { $nodes } nœuds, { $edges } tronçons, { $km } km de rues ; { $pieces } morceaux séparés : le plus grand est gardé, { $dropped_nodes } nœuds et { $dropped_edges } tronçons isolés écartés ; { $cut } voies coupées au bord de l'extrait
+streets-unreadable = { $file } : fichier de rues illisible (détail technique, en anglais : { $reason })
+streets-bad_layer =
+    { $file } : fichier de rues illisible.
+    { $report }
+streets-empty = { $file } : aucune rue praticable à pied dans ce fichier. Il faut des voies OpenStreetMap (highway=…) ou des lignes de rues.
+streets-unknown_format = { $file } : ce n'est pas un format de rues connu. Formats lus : .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp ou .zip (lignes).
+streets-elsewhere = Ces rues ne couvrent pas le territoire : seuls { $inside } quartiers sur { $units } sont dans leur emprise. Prenez un extrait OpenStreetMap qui couvre « { $territory } » (par exemple sur download.geofabrik.de ou avec un outil d'extraction), en longitude/latitude.
+place-feature = élément { $n }
+place-row = ligne { $n }
+place-line = ligne { $n }
+place-column = , colonne{" "}
