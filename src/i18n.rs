@@ -5,7 +5,7 @@
 
 /// Interface language (also the command line's `--lang`). A language is a folder of `.ftl`
 /// files in `assets/i18n/`, a variant here and its line in [`fluent::LANGUAGES`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, Default)]
 pub enum Lang {
     /// Français.
     #[default]
@@ -388,6 +388,17 @@ words! {
 /// every id named this way is checked in every language by a test.
 pub fn tr(lang: Lang, id: &str, args: &[(&str, fluent::Arg)]) -> String {
     fluent::format(lang, id, args)
+}
+
+/// A message without arguments, kept for the life of the program (each id once per language).
+pub fn tr_static(lang: Lang, id: &str) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static KEPT: Mutex<Option<HashMap<(Lang, String), &'static str>>> = Mutex::new(None);
+    let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    kept.get_or_insert_with(HashMap::new)
+        .entry((lang, id.to_string()))
+        .or_insert_with(|| fluent::message(lang, id))
 }
 
 fn common(lang: Lang) -> &'static CommonTexts {
@@ -1134,14 +1145,14 @@ pub fn pupils_concerned(lang: Lang, n: Option<f64>) -> String {
 /// language, any other name (from the data) as it is, in lower case.
 pub fn group_name(lang: Lang, name: &str) -> String {
     let depp = [
-        ("Très favorisée", "very favoured"),
-        ("Favorisée", "favoured"),
-        ("Moyenne", "middle"),
-        ("Défavorisée", "disadvantaged"),
+        ("Très favorisée", "group-very_favoured"),
+        ("Favorisée", "group-favoured"),
+        ("Moyenne", "group-middle"),
+        ("Défavorisée", "group-disadvantaged"),
     ];
-    match (lang, depp.iter().find(|(fr, _)| *fr == name)) {
-        (Lang::En, Some((_, en))) => (*en).to_string(),
-        _ => name.to_lowercase(),
+    match depp.iter().find(|(fr, _)| *fr == name) {
+        Some((_, id)) => tr(lang, id, &[]),
+        None => name.to_lowercase(),
     }
 }
 

@@ -1,90 +1,42 @@
 //! The département import's report in words, French or English.
 
-use super::{Lang, number};
+use super::{Lang, number, tr, tr_static};
 use crate::io::national::departement::{DepartementError, DepartementReport, PupilsSource};
 use crate::io::national::{Recognised, Refusal, Role};
 
 /// A role's name.
 pub fn role_name(lang: Lang, role: Role) -> &'static str {
-    match (lang, role) {
-        (Lang::Fr, Role::Directory) => "annuaire de l'éducation",
-        (Lang::Fr, Role::Geolocation) => "géolocalisation des établissements",
-        (Lang::Fr, Role::CollegeIps) => "IPS des collèges",
-        (Lang::Fr, Role::EcoleIps) => "IPS des écoles",
-        (Lang::Fr, Role::CollegeHeadcounts) => "effectifs des collèges par niveau",
-        (Lang::Fr, Role::EcoleHeadcounts) => "effectifs des écoles par niveau",
-        (Lang::Fr, Role::SecondDegreeHeadcounts) => "effectifs du second degré",
-        (Lang::Fr, Role::CarteScolaire) => "carte scolaire des collèges publics",
-        (Lang::Fr, Role::Communes) => "contours des communes",
-        (Lang::Fr, Role::Iris) => "contours IRIS",
-        (Lang::Fr, Role::Census) => "recensement de l'INSEE",
-        (Lang::Fr, Role::Addresses) => "adresses (BAN)",
-        (Lang::En, Role::Directory) => "education directory",
-        (Lang::En, Role::Geolocation) => "geolocation of establishments",
-        (Lang::En, Role::CollegeIps) => "collège IPS",
-        (Lang::En, Role::EcoleIps) => "école IPS",
-        (Lang::En, Role::CollegeHeadcounts) => "collège headcounts by level",
-        (Lang::En, Role::EcoleHeadcounts) => "école headcounts by level",
-        (Lang::En, Role::SecondDegreeHeadcounts) => "second-degré headcounts",
-        (Lang::En, Role::CarteScolaire) => "carte scolaire of public collèges",
-        (Lang::En, Role::Communes) => "commune contours",
-        (Lang::En, Role::Iris) => "IRIS contours",
-        (Lang::En, Role::Census) => "INSEE census table",
-        (Lang::En, Role::Addresses) => "addresses (BAN)",
+    match role {
+        Role::Directory => tr_static(lang, "role-name-directory"),
+        Role::Geolocation => tr_static(lang, "role-name-geolocation"),
+        Role::CollegeIps => tr_static(lang, "role-name-college_ips"),
+        Role::EcoleIps => tr_static(lang, "role-name-ecole_ips"),
+        Role::CollegeHeadcounts => tr_static(lang, "role-name-college_headcounts"),
+        Role::EcoleHeadcounts => tr_static(lang, "role-name-ecole_headcounts"),
+        Role::SecondDegreeHeadcounts => tr_static(lang, "role-name-second_degree_headcounts"),
+        Role::CarteScolaire => tr_static(lang, "role-name-carte_scolaire"),
+        Role::Communes => tr_static(lang, "role-name-communes"),
+        Role::Iris => tr_static(lang, "role-name-iris"),
+        Role::Census => tr_static(lang, "role-name-census"),
+        Role::Addresses => tr_static(lang, "role-name-addresses"),
     }
 }
 
 /// What a missing file would add.
 pub fn role_adds(lang: Lang, role: Role) -> &'static str {
-    match (lang, role) {
-        (Lang::Fr, Role::Communes) => {
-            "indispensable : les communes sont les unités de la carte (IGN Admin Express, ou communes-NN.geojson)"
-        }
-        (Lang::Fr, Role::Iris) => "des unités plus fines que la commune (IGN, IRIS)",
-        (Lang::Fr, Role::Directory) => {
-            "la liste des collèges, publics ou privés sous contrat, et la commune de chaque école"
-        }
-        (Lang::Fr, Role::Geolocation) => "la position exacte de chaque collège",
-        (Lang::Fr, Role::CarteScolaire) => {
-            "la carte actuelle ; sans elle, chaque commune va au collège public le plus proche"
-        }
-        (Lang::Fr, Role::CollegeIps) => "l'IPS publié de chaque collège",
-        (Lang::Fr, Role::CollegeHeadcounts) => {
-            "l'effectif publié de chaque collège et son réseau REP"
-        }
-        (Lang::Fr, Role::SecondDegreeHeadcounts) => {
-            "un effectif publié quand le fichier par niveau manque"
-        }
-        (Lang::Fr, Role::EcoleIps) => "l'IPS estimé de chaque commune, d'après ses écoles",
-        (Lang::Fr, Role::EcoleHeadcounts) => {
-            "les élèves estimés de chaque commune, d'après ses écoles"
-        }
-        (Lang::Fr, Role::Census) => {
-            "les groupes sociaux (CS1 à CS8), donc l'indice H et la dissimilarité"
-        }
-        (Lang::Fr, Role::Addresses) => "le partage des communes divisées par rues",
-        (Lang::En, Role::Communes) => {
-            "required: communes are the map's units (IGN Admin Express, or communes-NN.geojson)"
-        }
-        (Lang::En, Role::Iris) => "units finer than communes (IGN, IRIS)",
-        (Lang::En, Role::Directory) => {
-            "the list of collèges, public or private under contract, and each école's commune"
-        }
-        (Lang::En, Role::Geolocation) => "each collège's exact position",
-        (Lang::En, Role::CarteScolaire) => {
-            "the current map; without it each commune goes to the nearest public collège"
-        }
-        (Lang::En, Role::CollegeIps) => "each collège's published IPS",
-        (Lang::En, Role::CollegeHeadcounts) => "each collège's published headcount and REP network",
-        (Lang::En, Role::SecondDegreeHeadcounts) => {
-            "a published headcount when the by-level file is missing"
-        }
-        (Lang::En, Role::EcoleIps) => "each commune's IPS, estimated from its écoles",
-        (Lang::En, Role::EcoleHeadcounts) => "each commune's pupils, estimated from its écoles",
-        (Lang::En, Role::Census) => {
-            "social groups (CS1 to CS8), hence the entropy index H and dissimilarity"
-        }
-        (Lang::En, Role::Addresses) => "splitting the communes divided by streets",
+    match role {
+        Role::Communes => tr_static(lang, "role-adds-communes"),
+        Role::Iris => tr_static(lang, "role-adds-iris"),
+        Role::Directory => tr_static(lang, "role-adds-directory"),
+        Role::Geolocation => tr_static(lang, "role-adds-geolocation"),
+        Role::CarteScolaire => tr_static(lang, "role-adds-carte_scolaire"),
+        Role::CollegeIps => tr_static(lang, "role-adds-college_ips"),
+        Role::CollegeHeadcounts => tr_static(lang, "role-adds-college_headcounts"),
+        Role::SecondDegreeHeadcounts => tr_static(lang, "role-adds-second_degree_headcounts"),
+        Role::EcoleIps => tr_static(lang, "role-adds-ecole_ips"),
+        Role::EcoleHeadcounts => tr_static(lang, "role-adds-ecole_headcounts"),
+        Role::Census => tr_static(lang, "role-adds-census"),
+        Role::Addresses => tr_static(lang, "role-adds-addresses"),
     }
 }
 
@@ -97,28 +49,12 @@ fn file_name(r: &Recognised) -> String {
 
 /// Why a file is not used, in words.
 pub fn refusal_text(lang: Lang, r: &Refusal) -> String {
-    match (lang, r) {
-        (Lang::Fr, Refusal::ShapefilePart) => {
-            "une partie d'un shapefile : ouvrez le .shp (les autres fichiers sont lus avec lui)".into()
-        }
-        (Lang::En, Refusal::ShapefilePart) => {
-            "part of a shapefile: open the .shp (the other files are read with it)".into()
-        }
-        (Lang::Fr, Refusal::Unsupported(f)) => format!(
-            "format non pris en charge ({f}) : dans QGIS, « Exporter › Sauvegarder les entités sous… » en GeoJSON ou CSV"
-        ),
-        (Lang::En, Refusal::Unsupported(f)) => format!(
-            "unsupported format ({f}): in QGIS, \"Export › Save Features As…\" to GeoJSON or CSV"
-        ),
-        (Lang::Fr, Refusal::NotATable) => {
-            "ce n'est pas un tableau : aucune ligne d'en-tête avec des colonnes séparées par ; , ou tabulation".into()
-        }
-        (Lang::En, Refusal::NotATable) => {
-            "not a table: no header line with columns separated by ; , or tab".into()
-        }
-        (Lang::Fr, Refusal::Unknown) => "aucun des fichiers nationaux attendus".into(),
-        (Lang::En, Refusal::Unknown) => "none of the expected national files".into(),
-        (_, Refusal::Unreadable(p)) => super::problem_text(lang, p),
+    match r {
+        Refusal::ShapefilePart => tr(lang, "refusal-shapefile_part", &[]),
+        Refusal::Unsupported(f) => tr(lang, "refusal-unsupported", &[("f", f.to_string().into())]),
+        Refusal::NotATable => tr(lang, "refusal-not_atable", &[]),
+        Refusal::Unknown => tr(lang, "refusal-unknown", &[]),
+        Refusal::Unreadable(p) => super::problem_text(lang, p),
     }
 }
 
@@ -260,85 +196,66 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
     let n = |x: f64| number(lang, x, 0);
     let pct = |x: f64| format!("{} %", number(lang, x * 100.0, 0));
     let mut out = Vec::new();
-    out.push(match lang {
-        Lang::Fr => format!(
-            "{} collèges : {} publics, {} privés sous contrat{} ; {} avec un IPS publié, {} avec un effectif publié.",
-            r.public_colleges + r.private_colleges,
-            r.public_colleges,
-            r.private_colleges,
-            if r.hors_contrat > 0 {
-                format!(" ({} hors contrat écartés)", r.hors_contrat)
-            } else {
-                String::new()
-            },
-            r.with_ips,
-            r.with_headcount
-        ),
-        Lang::En => format!(
-            "{} collèges: {} public, {} private under contract{}; {} with a published IPS, {} with a published headcount.",
-            r.public_colleges + r.private_colleges,
-            r.public_colleges,
-            r.private_colleges,
-            if r.hors_contrat > 0 {
-                format!(" ({} outside contract left out)", r.hors_contrat)
-            } else {
-                String::new()
-            },
-            r.with_ips,
-            r.with_headcount
-        ),
-    });
+    out.push(tr(
+        lang,
+        "dep-details",
+        &[
+            (
+                "colleges",
+                (r.public_colleges + r.private_colleges).to_string().into(),
+            ),
+            ("public_colleges", r.public_colleges.to_string().into()),
+            ("private_colleges", r.private_colleges.to_string().into()),
+            ("hors_contrat", r.hors_contrat.into()),
+            ("with_ips", r.with_ips.to_string().into()),
+            ("with_headcount", r.with_headcount.to_string().into()),
+        ],
+    ));
     if !r.unplaced.is_empty() {
-        out.push(match lang {
-            Lang::Fr => format!(
-                "{} collèges sans position (absents du fichier de géolocalisation), écartés : {}",
-                r.unplaced.len(),
-                list(&r.unplaced, 8)
-            ),
-            Lang::En => format!(
-                "{} collèges without a position (not in the geolocation file), left out: {}",
-                r.unplaced.len(),
-                list(&r.unplaced, 8)
-            ),
-        });
+        out.push(tr(
+            lang,
+            "dep-details-2",
+            &[
+                ("unplaced", r.unplaced.len().to_string().into()),
+                ("list", (list(&r.unplaced, 8)).to_string().into()),
+            ],
+        ));
     }
     if !r.unknown_carte_colleges.is_empty() {
-        out.push(match lang {
-            Lang::Fr => format!(
-                "{} collèges de la carte scolaire absents des tables des collèges : {}",
-                r.unknown_carte_colleges.len(),
-                list(&r.unknown_carte_colleges, 8)
-            ),
-            Lang::En => format!(
-                "{} collèges of the carte scolaire are in no collège table: {}",
-                r.unknown_carte_colleges.len(),
-                list(&r.unknown_carte_colleges, 8)
-            ),
-        });
+        out.push(tr(
+            lang,
+            "dep-details-3",
+            &[
+                (
+                    "unknown_carte_colleges",
+                    r.unknown_carte_colleges.len().to_string().into(),
+                ),
+                (
+                    "list",
+                    (list(&r.unknown_carte_colleges, 8)).to_string().into(),
+                ),
+            ],
+        ));
     }
     if !r.streets_estimated.is_empty() {
-        out.push(match lang {
-            Lang::Fr => format!(
-                "Divisées par rues : ajoutez le fichier des adresses (BAN) pour les partager : {}",
-                list(&r.streets_estimated, 10)
-            ),
-            Lang::En => format!(
-                "Divided by streets: add the address file (BAN) to split them: {}",
-                list(&r.streets_estimated, 10)
-            ),
-        });
+        out.push(tr(
+            lang,
+            "dep-details-4",
+            &[(
+                "streets_estimated",
+                (list(&r.streets_estimated, 10)).to_string().into(),
+            )],
+        ));
     }
     if !r.not_in_carte.is_empty() {
-        out.push(match lang {
-            Lang::Fr => format!(
-                "Absentes de la carte scolaire (communes fusionnées depuis ?) : {}",
-                list(&r.not_in_carte, 10)
-            ),
-            Lang::En => format!(
-                "Missing from the carte scolaire (communes merged since?): {}",
-                list(&r.not_in_carte, 10)
-            ),
-        });
+        out.push(tr(
+            lang,
+            "dep-details-5",
+            &[(
+                "not_in_carte",
+                (list(&r.not_in_carte, 10)).to_string().into(),
+            )],
+        ));
     }
     if let Some(m) = &r.streets {
         let share = if m.in_communes > 0 {
@@ -346,24 +263,20 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
         } else {
             0.0
         };
-        out.push(match lang {
-            Lang::Fr => format!(
-                "Adresses : {} lues, {} dans les communes divisées par rues, {} rattachées à une ligne de la carte scolaire ({}) ; {} hors des plages de numéros.",
-                n(m.rows_read as f64),
-                n(m.in_communes as f64),
-                n(m.matched as f64),
-                pct(share),
-                n(m.number_outside as f64)
-            ),
-            Lang::En => format!(
-                "Addresses: {} read, {} in the communes divided by streets, {} matched to a row of the carte scolaire ({}); {} outside every number range.",
-                n(m.rows_read as f64),
-                n(m.in_communes as f64),
-                n(m.matched as f64),
-                pct(share),
-                n(m.number_outside as f64)
-            ),
-        });
+        out.push(tr(
+            lang,
+            "dep-details-6",
+            &[
+                ("rows_read", (n(m.rows_read as f64)).to_string().into()),
+                ("in_communes", (n(m.in_communes as f64)).to_string().into()),
+                ("matched", (n(m.matched as f64)).to_string().into()),
+                ("share", (pct(share)).to_string().into()),
+                (
+                    "number_outside",
+                    (n(m.number_outside as f64)).to_string().into(),
+                ),
+            ],
+        ));
         if m.unmatched_street_count > 0 {
             let ex: Vec<String> = m
                 .unmatched_streets
@@ -371,20 +284,21 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
                 .take(5)
                 .map(|s| format!("{} ({})", s.street, s.addresses))
                 .collect();
-            out.push(match lang {
-                Lang::Fr => format!(
-                    "{} adresses sur {} rues qu'aucune ligne de la carte scolaire ne nomme, par exemple : {}",
-                    n(m.unmatched_addresses as f64),
-                    m.unmatched_street_count,
-                    ex.join(", ")
-                ),
-                Lang::En => format!(
-                    "{} addresses on {} streets no row of the carte scolaire names, for example: {}",
-                    n(m.unmatched_addresses as f64),
-                    m.unmatched_street_count,
-                    ex.join(", ")
-                ),
-            });
+            out.push(tr(
+                lang,
+                "dep-details-7",
+                &[
+                    (
+                        "unmatched_addresses",
+                        (n(m.unmatched_addresses as f64)).to_string().into(),
+                    ),
+                    (
+                        "unmatched_street_count",
+                        m.unmatched_street_count.to_string().into(),
+                    ),
+                    ("ex", (ex.join(", ")).to_string().into()),
+                ],
+            ));
         }
         if m.rows_without_address_count > 0 {
             let ex: Vec<String> = m
@@ -393,18 +307,17 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
                 .take(5)
                 .map(|(_, s)| s.clone())
                 .collect();
-            out.push(match lang {
-                Lang::Fr => format!(
-                    "{} rues de la carte scolaire sans aucune adresse, par exemple : {}",
-                    m.rows_without_address_count,
-                    ex.join(", ")
-                ),
-                Lang::En => format!(
-                    "{} streets of the carte scolaire without any address, for example: {}",
-                    m.rows_without_address_count,
-                    ex.join(", ")
-                ),
-            });
+            out.push(tr(
+                lang,
+                "dep-details-8",
+                &[
+                    (
+                        "rows_without_address_count",
+                        m.rows_without_address_count.to_string().into(),
+                    ),
+                    ("ex", (ex.join(", ")).to_string().into()),
+                ],
+            ));
         }
     }
     out.push(match (&r.pupils, lang) {
@@ -422,27 +335,19 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
         (PupilsSource::None, Lang::En) => "Pupils per unit: unknown; add the école headcounts (fr-en-ecoles-effectifs-nb_classes) or the collèges'.".into(),
     });
     out.push(if r.units_with_ips > 0 {
-        match lang {
-            Lang::Fr => format!(
-                "IPS estimé pour {} unités d'après l'IPS publié de {} écoles, pondéré par leurs élèves.",
-                r.units_with_ips, r.ips_ecoles
-            ),
-            Lang::En => format!(
-                "IPS estimated for {} units from the published IPS of {} écoles, weighted by their pupils.",
-                r.units_with_ips, r.ips_ecoles
-            ),
-        }
+        tr(
+            lang,
+            "dep-details-9",
+            &[
+                ("units_with_ips", r.units_with_ips.to_string().into()),
+                ("ips_ecoles", r.ips_ecoles.to_string().into()),
+            ],
+        )
     } else {
-        match lang {
-            Lang::Fr => "IPS par unité : inconnu ; ajoutez l'IPS des écoles (fr-en-ips-ecoles).".into(),
-            Lang::En => "IPS per unit: unknown; add the écoles' IPS (fr-en-ips-ecoles).".into(),
-        }
+        tr(lang, "dep-details-10", &[])
     });
     if r.units_with_groups == 0 {
-        out.push(match lang {
-            Lang::Fr => "Indice H et dissimilarité : inconnus sans groupes sociaux ni boursiers par unité ; ajoutez un tableau du recensement (INSEE, CS1 à CS8 par commune ou IRIS). L'écart d'IPS entre collèges, lui, est calculé.".into(),
-            Lang::En => "Entropy index H and dissimilarity: unknown without social groups or boursiers per unit; add a census table (INSEE, CS1 to CS8 per commune or IRIS). The spread of collèges' IPS is computed.".into(),
-        });
+        out.push(tr(lang, "dep-details-11", &[]));
     }
     let mut rates: Vec<(f64, &str)> = r
         .capture
@@ -457,41 +362,29 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
         .map(|c| c.name.clone())
         .collect();
     if !empty.is_empty() {
-        out.push(match lang {
-            Lang::Fr => format!(
-                "{} collèges publics sans aucun élève dans leur secteur actuel (commune divisée par rues donnée à un autre collège ?) : {}",
-                empty.len(),
-                list(&empty, 8)
-            ),
-            Lang::En => format!(
-                "{} public collèges with no pupil in their current sector (a commune divided by streets given to another collège?): {}",
-                empty.len(),
-                list(&empty, 8)
-            ),
-        });
+        out.push(tr(
+            lang,
+            "dep-details-12",
+            &[
+                ("empty", empty.len().to_string().into()),
+                ("list", (list(&empty, 8)).to_string().into()),
+            ],
+        ));
     }
     if let (Some(low), Some(high)) = (rates.first(), rates.last()) {
         let median = rates[rates.len() / 2].0;
-        out.push(match lang {
-            Lang::Fr => format!(
-                "Captation (effectif publié / élèves estimés du secteur), {} collèges publics : médiane {}, de {} ({}) à {} ({}). Sous 100 %, des familles du secteur vont ailleurs (privé, dérogation) : la trace de l'évitement.",
-                rates.len(),
-                pct(median),
-                pct(low.0),
-                low.1,
-                pct(high.0),
-                high.1
-            ),
-            Lang::En => format!(
-                "Capture (published headcount / estimated pupils of the sector), {} public collèges: median {}, from {} ({}) to {} ({}). Below 100 %, families of the sector go elsewhere (private, derogation): the trace of avoidance.",
-                rates.len(),
-                pct(median),
-                pct(low.0),
-                low.1,
-                pct(high.0),
-                high.1
-            ),
-        });
+        out.push(tr(
+            lang,
+            "dep-details-13",
+            &[
+                ("rates", rates.len().to_string().into()),
+                ("median", (pct(median)).to_string().into()),
+                ("low", (pct(low.0)).to_string().into()),
+                ("low_name", low.1.to_string().into()),
+                ("high", (pct(high.0)).to_string().into()),
+                ("high_name", high.1.to_string().into()),
+            ],
+        ));
     }
     out
 }
@@ -500,17 +393,11 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
 pub fn report_lines(lang: Lang, r: &DepartementReport) -> Vec<String> {
     let mut out = vec![summary(lang, r)];
     out.extend(details(lang, r));
-    out.push(match lang {
-        Lang::Fr => "Fichiers :".into(),
-        Lang::En => "Files:".into(),
-    });
+    out.push(tr(lang, "dep-report_lines", &[]));
     out.extend(files_text(lang, &r.files));
     let missing = missing_text(lang, r);
     if !missing.is_empty() {
-        out.push(match lang {
-            Lang::Fr => "Manquants, et ce que chacun ajouterait :".into(),
-            Lang::En => "Missing, and what each would add:".into(),
-        });
+        out.push(tr(lang, "dep-report_lines-2", &[]));
         out.extend(missing);
     }
     out
@@ -555,33 +442,23 @@ pub fn spread_line(
     let s = idx.ips_spread?;
     let name = |c| t.college(c).name.clone();
     let est = if s.estimated {
-        match lang {
-            Lang::Fr => " (estimé)",
-            Lang::En => " (estimated)",
-        }
+        tr_static(lang, "dep-spread_line")
     } else {
         ""
     };
-    Some(match lang {
-        Lang::Fr => format!(
-            "Dispersion de l'IPS entre les {} collèges publics{est} : {} points autour de {} ; écart de {} points entre {} et {}.",
-            s.colleges,
-            number(lang, s.spread, 1),
-            number(lang, s.mean, 1),
-            number(lang, s.gap, 1),
-            name(s.highest),
-            name(s.lowest)
-        ),
-        Lang::En => format!(
-            "Spread of IPS between the {} public collèges{est}: {} points around {}; a gap of {} points between {} and {}.",
-            s.colleges,
-            number(lang, s.spread, 1),
-            number(lang, s.mean, 1),
-            number(lang, s.gap, 1),
-            name(s.highest),
-            name(s.lowest)
-        ),
-    })
+    Some(tr(
+        lang,
+        "dep-spread_line-2",
+        &[
+            ("colleges", s.colleges.to_string().into()),
+            ("est", est.to_string().into()),
+            ("spread", (number(lang, s.spread, 1)).to_string().into()),
+            ("mean", (number(lang, s.mean, 1)).to_string().into()),
+            ("gap", (number(lang, s.gap, 1)).to_string().into()),
+            ("highest", (name(s.highest)).to_string().into()),
+            ("lowest", (name(s.lowest)).to_string().into()),
+        ],
+    ))
 }
 
 words! {
@@ -671,36 +548,21 @@ pub fn spread_texts(lang: Lang) -> &'static SpreadTexts {
 
 /// The gap between the most and least favoured public collège, with the DEPP's caution.
 pub fn gap_text(lang: Lang, gap: f64) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "du moins au plus favorisé : {} points (3 ou moins : non significatif)",
-            number(lang, gap, 1)
-        ),
-        Lang::En => format!(
-            "least to most favoured: {} points (3 or less: not meaningful)",
-            number(lang, gap, 1)
-        ),
-    }
+    tr(
+        lang,
+        "dep-gap_text",
+        &[("gap", (number(lang, gap, 1)).to_string().into())],
+    )
 }
 
 /// Said where H and dissimilarity are unknown: which file would give them.
 pub fn unknown_indices_hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => {
-            "Inconnu sans groupes sociaux ou boursiers par îlot : importez un tableau du recensement (INSEE, CS1 à CS8) ou des boursiers."
-        }
-        Lang::En => {
-            "Unknown without social groups or boursiers per block: import a census table (INSEE, CS1 to CS8) or boursier counts."
-        }
-    }
+    tr_static(lang, "dep-unknown_indices_hint")
 }
 
 /// Appended to a figure that was estimated.
 pub fn estimated_suffix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => " (estimé)",
-        Lang::En => " (estimated)",
-    }
+    tr_static(lang, "dep-estimated_suffix")
 }
 
 /// A collège's published figures on its card: its IPS and headcount as the ministry publishes
@@ -715,10 +577,7 @@ pub fn published_line(
     if ips.is_none() && pupils.is_none() {
         return None;
     }
-    let unknown = match lang {
-        Lang::Fr => "inconnu",
-        Lang::En => "unknown",
-    };
+    let unknown = tr(lang, "dep-published_line", &[]);
     let f = |x: Option<f64>, d: usize| x.map_or(unknown.to_string(), |v| number(lang, v, d));
     let capture = match (pupils, sector_pupils) {
         (Some(p), Some(s)) if s > 0.0 => Some(p / s * 100.0),
@@ -752,14 +611,8 @@ pub fn published_line(
 /// points", or its value alone before any change.
 pub fn spread_sentence(lang: Lang, before: Option<f64>, now: Option<f64>) -> Option<String> {
     let before = before?;
-    let head = match lang {
-        Lang::Fr => "Écart d'IPS entre collèges publics :",
-        Lang::En => "IPS spread between public collèges:",
-    };
-    let unit = match lang {
-        Lang::Fr => "points",
-        Lang::En => "points",
-    };
+    let head = tr(lang, "dep-spread_sentence", &[]);
+    let unit = tr(lang, "dep-spread_sentence-2", &[]);
     Some(match now {
         Some(n) if (n - before).abs() >= 0.05 => format!(
             "{head} {} → {} {unit}",
@@ -917,18 +770,13 @@ pub fn streets_note(
 
 /// "Ille-et-Vilaine : 345 unités, 109 collèges."
 pub fn headline(lang: Lang, t: &crate::model::Territory) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "{} : {} unités, {} collèges.",
-            t.info.name,
-            t.units().len(),
-            t.colleges().len()
-        ),
-        Lang::En => format!(
-            "{}: {} units, {} collèges.",
-            t.info.name,
-            t.units().len(),
-            t.colleges().len()
-        ),
-    }
+    tr(
+        lang,
+        "dep-headline",
+        &[
+            ("name", t.info.name.to_string().into()),
+            ("units", (t.units().len()).to_string().into()),
+            ("colleges", (t.colleges().len()).to_string().into()),
+        ],
+    )
 }

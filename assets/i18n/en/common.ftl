@@ -43,3 +43,9 @@ mbtiles-open = cannot open { $path }: { $message }.
 mbtiles-not_mbtiles = { $path } is not an MBTiles file (no `tiles` table).
 mbtiles-vector = { $path } holds vector tiles (pbf); only raster tiles (png, jpg) are supported.
 mbtiles-empty = { $path } holds no tile.
+
+## The DEPP social groups inside a sentence
+group-very_favoured = very favoured
+group-favoured = favoured
+group-middle = middle
+group-disadvantaged = disadvantaged

@@ -26,3 +26,63 @@ departement-nothing_recognised = None of the expected national files in this fol
 departement-from_import = A département from the national files…
 departement-uai_of_table = UAI:
 
+
+## The département import, in sentences
+dep-details = { $colleges } collèges: { $public_colleges } public, { $private_colleges } private under contract{ $hors_contrat ->
+        [0] {""}
+       *[other] {" "}({ $hors_contrat } outside contract left out)
+    }; { $with_ips } with a published IPS, { $with_headcount } with a published headcount.
+dep-details-2 = { $unplaced } collèges without a position (not in the geolocation file), left out: { $list }
+dep-details-3 = { $unknown_carte_colleges } collèges of the carte scolaire are in no collège table: { $list }
+dep-details-4 = Divided by streets: add the address file (BAN) to split them: { $streets_estimated }
+dep-details-5 = Missing from the carte scolaire (communes merged since?): { $not_in_carte }
+dep-details-6 = Addresses: { $rows_read } read, { $in_communes } in the communes divided by streets, { $matched } matched to a row of the carte scolaire ({ $share }); { $number_outside } outside every number range.
+dep-details-7 = { $unmatched_addresses } addresses on { $unmatched_street_count } streets no row of the carte scolaire names, for example: { $ex }
+dep-details-8 = { $rows_without_address_count } streets of the carte scolaire without any address, for example: { $ex }
+dep-details-9 = IPS estimated for { $units_with_ips } units from the published IPS of { $ips_ecoles } écoles, weighted by their pupils.
+dep-details-10 = IPS per unit: unknown; add the écoles' IPS (fr-en-ips-ecoles).
+dep-details-11 = Entropy index H and dissimilarity: unknown without social groups or boursiers per unit; add a census table (INSEE, CS1 to CS8 per commune or IRIS). The spread of collèges' IPS is computed.
+dep-details-12 = { $empty } public collèges with no pupil in their current sector (a commune divided by streets given to another collège?): { $list }
+dep-details-13 = Capture (published headcount / estimated pupils of the sector), { $rates } public collèges: median { $median }, from { $low } ({ $low_name }) to { $high } ({ $high_name }). Below 100 %, families of the sector go elsewhere (private, derogation): the trace of avoidance.
+dep-report_lines = Files:
+dep-report_lines-2 = Missing, and what each would add:
+dep-spread_line = {" "}(estimated)
+dep-spread_line-2 = Spread of IPS between the { $colleges } public collèges{ $est }: { $spread } points around { $mean }; a gap of { $gap } points between { $highest } and { $lowest }.
+dep-gap_text = least to most favoured: { $gap } points (3 or less: not meaningful)
+dep-unknown_indices_hint = Unknown without social groups or boursiers per block: import a census table (INSEE, CS1 to CS8) or boursier counts.
+dep-estimated_suffix = {" "}(estimated)
+dep-published_line = unknown
+dep-spread_sentence = IPS spread between public collèges:
+dep-spread_sentence-2 = points
+dep-headline = { $name }: { $units } units, { $colleges } collèges.
+
+
+## The national files: roles, what each adds, why one is not used
+role-name-directory = education directory
+role-name-geolocation = geolocation of establishments
+role-name-college_ips = collège IPS
+role-name-ecole_ips = école IPS
+role-name-college_headcounts = collège headcounts by level
+role-name-ecole_headcounts = école headcounts by level
+role-name-second_degree_headcounts = second-degré headcounts
+role-name-carte_scolaire = carte scolaire of public collèges
+role-name-communes = commune contours
+role-name-iris = IRIS contours
+role-name-census = INSEE census table
+role-name-addresses = addresses (BAN)
+role-adds-communes = required: communes are the map's units (IGN Admin Express, or communes-NN.geojson)
+role-adds-iris = units finer than communes (IGN, IRIS)
+role-adds-directory = the list of collèges, public or private under contract, and each école's commune
+role-adds-geolocation = each collège's exact position
+role-adds-carte_scolaire = the current map; without it each commune goes to the nearest public collège
+role-adds-college_ips = each collège's published IPS
+role-adds-college_headcounts = each collège's published headcount and REP network
+role-adds-second_degree_headcounts = a published headcount when the by-level file is missing
+role-adds-ecole_ips = each commune's IPS, estimated from its écoles
+role-adds-ecole_headcounts = each commune's pupils, estimated from its écoles
+role-adds-census = social groups (CS1 to CS8), hence the entropy index H and dissimilarity
+role-adds-addresses = splitting the communes divided by streets
+refusal-shapefile_part = part of a shapefile: open the .shp (the other files are read with it)
+refusal-unsupported = unsupported format ({ $f }): in QGIS, "Export › Save Features As…" to GeoJSON or CSV
+refusal-not_atable = not a table: no header line with columns separated by ; , or tab
+refusal-unknown = none of the expected national files

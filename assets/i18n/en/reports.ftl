@@ -83,3 +83,15 @@ place-feature = feature { $n }
 place-row = row { $n }
 place-line = line { $n }
 place-column = , column{" "}
+
+## carte-mixite check
+check-counts = { $features } features, { $with_geometry } with a geometry; columns: { $columns }
+check-no_projection = none (a table without coordinates)
+check-no_text = no text
+check-read_as = projection: { $crs }; text encoding: { $encoding }
+check-recognised_as = national file recognised: { $role }
+check-column_key = key
+check-column_pupils = pupils
+check-column_headcount = headcount
+check-column_status = status
+check-columns = recognised columns: { $list }

@@ -43,3 +43,9 @@ mbtiles-open = Impossible d'ouvrir { $path } ({ $message }) : choisissez un fich
 mbtiles-not_mbtiles = { $path } n'est pas un fichier MBTiles (pas de table « tiles ») : choisissez un fichier .mbtiles.
 mbtiles-vector = { $path } contient des tuiles vectorielles (pbf) : seules les tuiles images (png, jpg) s'affichent.
 mbtiles-empty = { $path } ne contient aucune tuile.
+
+## The DEPP social groups inside a sentence
+group-very_favoured = très favorisée
+group-favoured = favorisée
+group-middle = moyenne
+group-disadvantaged = défavorisée

@@ -26,3 +26,63 @@ departement-nothing_recognised = Aucun des fichiers nationaux attendus dans ce d
 departement-from_import = Un département depuis les fichiers nationaux…
 departement-uai_of_table = UAI :
 
+
+## The département import, in sentences
+dep-details = { $colleges } collèges : { $public_colleges } publics, { $private_colleges } privés sous contrat{ $hors_contrat ->
+        [0] {""}
+       *[other] {" "}({ $hors_contrat } hors contrat écartés)
+    } ; { $with_ips } avec un IPS publié, { $with_headcount } avec un effectif publié.
+dep-details-2 = { $unplaced } collèges sans position (absents du fichier de géolocalisation), écartés : { $list }
+dep-details-3 = { $unknown_carte_colleges } collèges de la carte scolaire absents des tables des collèges : { $list }
+dep-details-4 = Divisées par rues : ajoutez le fichier des adresses (BAN) pour les partager : { $streets_estimated }
+dep-details-5 = Absentes de la carte scolaire (communes fusionnées depuis ?) : { $not_in_carte }
+dep-details-6 = Adresses : { $rows_read } lues, { $in_communes } dans les communes divisées par rues, { $matched } rattachées à une ligne de la carte scolaire ({ $share }) ; { $number_outside } hors des plages de numéros.
+dep-details-7 = { $unmatched_addresses } adresses sur { $unmatched_street_count } rues qu'aucune ligne de la carte scolaire ne nomme, par exemple : { $ex }
+dep-details-8 = { $rows_without_address_count } rues de la carte scolaire sans aucune adresse, par exemple : { $ex }
+dep-details-9 = IPS estimé pour { $units_with_ips } unités d'après l'IPS publié de { $ips_ecoles } écoles, pondéré par leurs élèves.
+dep-details-10 = IPS par unité : inconnu ; ajoutez l'IPS des écoles (fr-en-ips-ecoles).
+dep-details-11 = Indice H et dissimilarité : inconnus sans groupes sociaux ni boursiers par unité ; ajoutez un tableau du recensement (INSEE, CS1 à CS8 par commune ou IRIS). L'écart d'IPS entre collèges, lui, est calculé.
+dep-details-12 = { $empty } collèges publics sans aucun élève dans leur secteur actuel (commune divisée par rues donnée à un autre collège ?) : { $list }
+dep-details-13 = Captation (effectif publié / élèves estimés du secteur), { $rates } collèges publics : médiane { $median }, de { $low } ({ $low_name }) à { $high } ({ $high_name }). Sous 100 %, des familles du secteur vont ailleurs (privé, dérogation) : la trace de l'évitement.
+dep-report_lines = Fichiers :
+dep-report_lines-2 = Manquants, et ce que chacun ajouterait :
+dep-spread_line = {" "}(estimé)
+dep-spread_line-2 = Dispersion de l'IPS entre les { $colleges } collèges publics{ $est } : { $spread } points autour de { $mean } ; écart de { $gap } points entre { $highest } et { $lowest }.
+dep-gap_text = du moins au plus favorisé : { $gap } points (3 ou moins : non significatif)
+dep-unknown_indices_hint = Inconnu sans groupes sociaux ou boursiers par îlot : importez un tableau du recensement (INSEE, CS1 à CS8) ou des boursiers.
+dep-estimated_suffix = {" "}(estimé)
+dep-published_line = inconnu
+dep-spread_sentence = Écart d'IPS entre collèges publics :
+dep-spread_sentence-2 = points
+dep-headline = { $name } : { $units } unités, { $colleges } collèges.
+
+
+## The national files: roles, what each adds, why one is not used
+role-name-directory = annuaire de l'éducation
+role-name-geolocation = géolocalisation des établissements
+role-name-college_ips = IPS des collèges
+role-name-ecole_ips = IPS des écoles
+role-name-college_headcounts = effectifs des collèges par niveau
+role-name-ecole_headcounts = effectifs des écoles par niveau
+role-name-second_degree_headcounts = effectifs du second degré
+role-name-carte_scolaire = carte scolaire des collèges publics
+role-name-communes = contours des communes
+role-name-iris = contours IRIS
+role-name-census = recensement de l'INSEE
+role-name-addresses = adresses (BAN)
+role-adds-communes = indispensable : les communes sont les unités de la carte (IGN Admin Express, ou communes-NN.geojson)
+role-adds-iris = des unités plus fines que la commune (IGN, IRIS)
+role-adds-directory = la liste des collèges, publics ou privés sous contrat, et la commune de chaque école
+role-adds-geolocation = la position exacte de chaque collège
+role-adds-carte_scolaire = la carte actuelle ; sans elle, chaque commune va au collège public le plus proche
+role-adds-college_ips = l'IPS publié de chaque collège
+role-adds-college_headcounts = l'effectif publié de chaque collège et son réseau REP
+role-adds-second_degree_headcounts = un effectif publié quand le fichier par niveau manque
+role-adds-ecole_ips = l'IPS estimé de chaque commune, d'après ses écoles
+role-adds-ecole_headcounts = les élèves estimés de chaque commune, d'après ses écoles
+role-adds-census = les groupes sociaux (CS1 à CS8), donc l'indice H et la dissimilarité
+role-adds-addresses = le partage des communes divisées par rues
+refusal-shapefile_part = une partie d'un shapefile : ouvrez le .shp (les autres fichiers sont lus avec lui)
+refusal-unsupported = format non pris en charge ({ $f }) : dans QGIS, « Exporter › Sauvegarder les entités sous… » en GeoJSON ou CSV
+refusal-not_atable = ce n'est pas un tableau : aucune ligne d'en-tête avec des colonnes séparées par ; , ou tabulation
+refusal-unknown = aucun des fichiers nationaux attendus

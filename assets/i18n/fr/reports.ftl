@@ -83,3 +83,15 @@ place-feature = élément { $n }
 place-row = ligne { $n }
 place-line = ligne { $n }
 place-column = , colonne{" "}
+
+## carte-mixite check
+check-counts = { $features } éléments, { $with_geometry } avec géométrie ; colonnes : { $columns }
+check-no_projection = aucune (tableau sans coordonnées)
+check-no_text = aucun texte
+check-read_as = projection : { $crs } ; encodage du texte : { $encoding }
+check-recognised_as = fichier national reconnu : { $role }
+check-column_key = clé
+check-column_pupils = élèves
+check-column_headcount = effectifs
+check-column_status = statut
+check-columns = colonnes reconnues : { $list }
