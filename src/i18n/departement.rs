@@ -95,100 +95,47 @@ fn list(names: &[String], max: usize) -> String {
 
 /// The report's summary line ("321 communes placed in one collège's sector, 13 shared...").
 pub fn summary(lang: Lang, r: &DepartementReport) -> String {
-    let unit = |n: usize| match (lang, r.iris, n) {
-        (Lang::Fr, true, 1) => "IRIS",
-        (Lang::Fr, true, _) => "IRIS",
-        (Lang::Fr, false, 1) => "commune",
-        (Lang::Fr, false, _) => "communes",
-        (Lang::En, true, 1) => "IRIS",
-        (Lang::En, true, _) => "IRIS",
-        (Lang::En, false, 1) => "commune",
-        (Lang::En, false, _) => "communes",
-    };
+    // the words agree with the kind of unit (a commune, an IRIS) and with the counts
+    let kind = || -> super::fluent::Arg { if r.iris { "iris" } else { "commune" }.into() };
     let streets = r.streets_by_addresses + r.streets_estimated.len();
-    match lang {
-        Lang::Fr => {
-            // feminine like "commune"; IRIS is masculine
-            let agree = |n: usize, word: &str| {
-                let w = if r.iris {
-                    word.trim_end_matches('e').to_string()
-                } else {
-                    word.to_string()
-                };
-                if n > 1 { format!("{w}s") } else { w }
-            };
-            let mut s = format!(
-                "{} {} {} dans le secteur d'un seul collège, {} {} entre plusieurs collèges, {} {} par rues",
-                r.placed_single,
-                unit(r.placed_single),
-                agree(r.placed_single, "placée"),
-                r.placed_shared,
-                agree(r.placed_shared, "partagée"),
-                streets,
-                agree(streets, "divisée")
-            );
-            let mut how = Vec::new();
-            if r.streets_by_addresses > 0 {
-                how.push(format!(
-                    "{} {} selon ses adresses",
-                    r.streets_by_addresses,
-                    agree(r.streets_by_addresses, "répartie")
-                ));
-            }
-            if !r.streets_estimated.is_empty() {
-                how.push(format!(
-                    "{} {} au plus proche des collèges listés, estimé : ajoutez le fichier des adresses (BAN)",
-                    r.streets_estimated.len(),
-                    agree(r.streets_estimated.len(), "donnée")
-                ));
-            }
-            if !how.is_empty() {
-                s.push_str(&format!(" ({})", how.join(" ; ")));
-            }
-            if !r.not_in_carte.is_empty() {
-                s.push_str(&format!(
-                    ", {} {} de la carte scolaire (rattachées au collège public le plus proche, estimé)",
-                    r.not_in_carte.len(),
-                    agree(r.not_in_carte.len(), "absente")
-                ));
-            }
-            s.push('.');
-            s
-        }
-        Lang::En => {
-            let mut s = format!(
-                "{} {} placed in one collège's sector, {} shared between several collèges, {} divided by streets",
-                r.placed_single,
-                unit(r.placed_single),
-                r.placed_shared,
-                streets
-            );
-            let mut how = Vec::new();
-            if r.streets_by_addresses > 0 {
-                how.push(format!(
-                    "{} split by their addresses",
-                    r.streets_by_addresses
-                ));
-            }
-            if !r.streets_estimated.is_empty() {
-                how.push(format!(
-                    "{} given to the nearest listed collège, estimated: add the address file (BAN)",
-                    r.streets_estimated.len()
-                ));
-            }
-            if !how.is_empty() {
-                s.push_str(&format!(" ({})", how.join("; ")));
-            }
-            if !r.not_in_carte.is_empty() {
-                s.push_str(&format!(
-                    ", {} missing from the carte scolaire (given to the nearest public collège, estimated)",
-                    r.not_in_carte.len()
-                ));
-            }
-            s.push('.');
-            s
-        }
+    let mut s = tr(
+        lang,
+        "dep-summary",
+        &[
+            ("kind", kind()),
+            ("placed", r.placed_single.into()),
+            ("shared", r.placed_shared.into()),
+            ("streets", streets.into()),
+        ],
+    );
+    let mut how = Vec::new();
+    if r.streets_by_addresses > 0 {
+        how.push(tr(
+            lang,
+            "dep-summary-by_addresses",
+            &[("kind", kind()), ("n", r.streets_by_addresses.into())],
+        ));
     }
+    if !r.streets_estimated.is_empty() {
+        how.push(tr(
+            lang,
+            "dep-summary-estimated",
+            &[("kind", kind()), ("n", r.streets_estimated.len().into())],
+        ));
+    }
+    if !how.is_empty() {
+        let list = how.join(&tr(lang, "dep-summary-separator", &[]));
+        s.push_str(&tr(lang, "dep-summary-how", &[("list", list.into())]));
+    }
+    if !r.not_in_carte.is_empty() {
+        s.push_str(&tr(
+            lang,
+            "dep-summary-missing",
+            &[("kind", kind()), ("n", r.not_in_carte.len().into())],
+        ));
+    }
+    s.push('.');
+    s
 }
 
 /// Every line of the report after the summary.
@@ -320,19 +267,23 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
             ));
         }
     }
-    out.push(match (&r.pupils, lang) {
-        (PupilsSource::Ecoles { ecoles, year, units_without }, Lang::Fr) => format!(
-            "Élèves estimés d'après {ecoles} écoles (rentrée {year}, CP à CM2 ramenés à 4 années de collège) ; {units_without} unités sans école comptent 0 (leurs enfants sont comptés là où ils vont à l'école)."
+    out.push(match &r.pupils {
+        PupilsSource::Ecoles {
+            ecoles,
+            year,
+            units_without,
+        } => tr(
+            lang,
+            "dep-pupils-ecoles",
+            &[
+                ("ecoles", ecoles.to_string().into()),
+                ("year", year.to_string().into()),
+                ("units_without", units_without.to_string().into()),
+            ],
         ),
-        (PupilsSource::Ecoles { ecoles, year, units_without }, Lang::En) => format!(
-            "Pupils estimated from {ecoles} écoles (rentrée {year}, CP to CM2 scaled to 4 collège years); {units_without} units without an école count 0 (their children are counted where they go to école)."
-        ),
-        (PupilsSource::SpreadByPopulation, Lang::Fr) => "Élèves estimés : l'effectif publié de chaque collège public réparti sur son secteur selon la population des communes (faute d'effectifs des écoles).".into(),
-        (PupilsSource::SpreadByPopulation, Lang::En) => "Pupils estimated: each public collège's published headcount spread over its sector by the communes' population (no école headcounts).".into(),
-        (PupilsSource::SpreadByArea, Lang::Fr) => "Élèves estimés : l'effectif publié de chaque collège public réparti sur son secteur selon la surface (faute d'effectifs des écoles).".into(),
-        (PupilsSource::SpreadByArea, Lang::En) => "Pupils estimated: each public collège's published headcount spread over its sector by area (no école headcounts).".into(),
-        (PupilsSource::None, Lang::Fr) => "Élèves par unité : inconnus ; ajoutez les effectifs des écoles (fr-en-ecoles-effectifs-nb_classes) ou des collèges.".into(),
-        (PupilsSource::None, Lang::En) => "Pupils per unit: unknown; add the école headcounts (fr-en-ecoles-effectifs-nb_classes) or the collèges'.".into(),
+        PupilsSource::SpreadByPopulation => tr(lang, "dep-pupils-spread_by_population", &[]),
+        PupilsSource::SpreadByArea => tr(lang, "dep-pupils-spread_by_area", &[]),
+        PupilsSource::None => tr(lang, "dep-pupils-none", &[]),
     });
     out.push(if r.units_with_ips > 0 {
         tr(
@@ -393,11 +344,11 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
 pub fn report_lines(lang: Lang, r: &DepartementReport) -> Vec<String> {
     let mut out = vec![summary(lang, r)];
     out.extend(details(lang, r));
-    out.push(tr(lang, "dep-report_lines", &[]));
+    out.push(tr(lang, "dep-files", &[]));
     out.extend(files_text(lang, &r.files));
     let missing = missing_text(lang, r);
     if !missing.is_empty() {
-        out.push(tr(lang, "dep-report_lines-2", &[]));
+        out.push(tr(lang, "dep-missing_files", &[]));
         out.extend(missing);
     }
     out
@@ -405,22 +356,40 @@ pub fn report_lines(lang: Lang, r: &DepartementReport) -> Vec<String> {
 
 /// Why no territory was built, in one sentence that says what to give, then the files.
 pub fn error_text(lang: Lang, e: &DepartementError) -> String {
-    let (sentence, report) = match (lang, e) {
-        (Lang::Fr, DepartementError::NoContours(r)) => ("aucun contour de commune ni d'IRIS parmi les fichiers : ajoutez les communes du département (GeoJSON, ou le shapefile COMMUNE d'IGN Admin Express).".to_string(), Some(r)),
-        (Lang::En, DepartementError::NoContours(r)) => ("no commune or IRIS contours among the files: add the département's communes (GeoJSON, or IGN Admin Express's COMMUNE shapefile).".to_string(), Some(r)),
-        (Lang::Fr, DepartementError::NoColleges(r)) => ("aucune table de collèges : ajoutez l'annuaire de l'éducation (fr-en-annuaire-education), la géolocalisation des établissements ou l'IPS des collèges.".to_string(), Some(r)),
-        (Lang::En, DepartementError::NoColleges(r)) => ("no collège table: add the education directory (fr-en-annuaire-education), the geolocation of establishments or the collèges' IPS.".to_string(), Some(r)),
-        (Lang::Fr, DepartementError::NoCollegePlaced(r)) => (format!("aucun collège du département {} n'a de position : ajoutez le fichier de géolocalisation des établissements (fr-en-adresse-et-geolocalisation-etablissements…), ou vérifiez le code du département (--code).", r.code), Some(r)),
-        (Lang::En, DepartementError::NoCollegePlaced(r)) => (format!("no collège of département {} has a position: add the geolocation file (fr-en-adresse-et-geolocalisation-etablissements…), or check the département code (--code).", r.code), Some(r)),
-        (Lang::Fr, DepartementError::NoUnits(r)) => (format!("aucune commune du département {} dans les contours : vérifiez le code du département (--code) ou donnez les contours de ce département.", r.code), Some(r)),
-        (Lang::En, DepartementError::NoUnits(r)) => (format!("no commune of département {} in the contours: check the département code (--code) or give this département's contours.", r.code), Some(r)),
-        (Lang::Fr, DepartementError::NothingAttached(r)) => ("aucune commune n'a pu être rattachée à un collège : la carte scolaire et les collèges ne se correspondent pas (UAI).".to_string(), Some(r)),
-        (Lang::En, DepartementError::NothingAttached(r)) => ("no commune could be attached to a collège: the carte scolaire and the collèges do not match (UAI).".to_string(), Some(r)),
-        (Lang::Fr, DepartementError::MissingColumn(c, r)) => (format!("aucun fichier n'a de colonne « {c} » : vérifiez son nom (en-tête exact)."), Some(r)),
-        (Lang::En, DepartementError::MissingColumn(c, r)) => (format!("no file has a column \"{c}\": check its name (exact header)."), Some(r)),
-        (Lang::Fr, DepartementError::Unreadable(f, r)) => (format!("{f} : fichier illisible."), Some(r)),
-        (Lang::En, DepartementError::Unreadable(f, r)) => (format!("{f}: cannot read the file."), Some(r)),
-        (_, DepartementError::Territory(t)) => (t.clone(), None),
+    use DepartementError as E;
+    let (sentence, report) = match e {
+        E::NoContours(r) => (tr(lang, "dep-error-no_contours", &[]), Some(r)),
+        E::NoColleges(r) => (tr(lang, "dep-error-no_colleges", &[]), Some(r)),
+        E::NoCollegePlaced(r) => (
+            tr(
+                lang,
+                "dep-error-no_college_placed",
+                &[("code", r.code.as_str().into())],
+            ),
+            Some(r),
+        ),
+        E::NoUnits(r) => (
+            tr(
+                lang,
+                "dep-error-no_units",
+                &[("code", r.code.as_str().into())],
+            ),
+            Some(r),
+        ),
+        E::NothingAttached(r) => (tr(lang, "dep-error-nothing_attached", &[]), Some(r)),
+        E::MissingColumn(c, r) => (
+            tr(
+                lang,
+                "dep-error-missing_column",
+                &[("column", c.as_str().into())],
+            ),
+            Some(r),
+        ),
+        E::Unreadable(f, r) => (
+            tr(lang, "dep-error-unreadable", &[("file", f.as_str().into())]),
+            Some(r),
+        ),
+        E::Territory(t) => (t.clone(), None),
     };
     let mut out = sentence;
     if let Some(r) = report {
@@ -442,13 +411,13 @@ pub fn spread_line(
     let s = idx.ips_spread?;
     let name = |c| t.college(c).name.clone();
     let est = if s.estimated {
-        tr_static(lang, "dep-spread_line")
+        tr_static(lang, "dep-estimated_note")
     } else {
         ""
     };
     Some(tr(
         lang,
-        "dep-spread_line-2",
+        "dep-spread_line",
         &[
             ("colleges", s.colleges.to_string().into()),
             ("est", est.to_string().into()),
@@ -524,26 +493,19 @@ pub fn texts(lang: Lang) -> &'static DepartementTexts {
     DepartementTexts::of(lang)
 }
 
-/// The words of the IPS spread on the panel and in meeting mode.
-pub struct SpreadTexts {
-    /// Its label.
-    pub label: &'static str,
-    /// Its label when some IPS are estimates.
-    pub label_estimated: &'static str,
+words! {
+    /// The words of the IPS spread on the panel and in meeting mode.
+    pub struct SpreadTexts("spread-") {
+        /// Its label.
+        label,
+        /// Its label when some IPS are estimates.
+        label_estimated,
+    }
 }
 
 /// The IPS spread's words.
 pub fn spread_texts(lang: Lang) -> &'static SpreadTexts {
-    match lang {
-        Lang::Fr => &SpreadTexts {
-            label: "Écart d'IPS entre collèges publics (dispersion, points)",
-            label_estimated: "Écart d'IPS entre collèges publics (dispersion, points, estimé)",
-        },
-        Lang::En => &SpreadTexts {
-            label: "IPS spread between public collèges (points)",
-            label_estimated: "IPS spread between public collèges (points, estimated)",
-        },
-    }
+    SpreadTexts::of(lang)
 }
 
 /// The gap between the most and least favoured public collège, with the DEPP's caution.
@@ -577,42 +539,33 @@ pub fn published_line(
     if ips.is_none() && pupils.is_none() {
         return None;
     }
-    let unknown = tr(lang, "dep-published_line", &[]);
+    let unknown = tr(lang, "dep-unknown", &[]);
     let f = |x: Option<f64>, d: usize| x.map_or(unknown.to_string(), |v| number(lang, v, d));
     let capture = match (pupils, sector_pupils) {
         (Some(p), Some(s)) if s > 0.0 => Some(p / s * 100.0),
         _ => None,
     };
-    Some(match lang {
-        Lang::Fr => {
-            let mut s = format!("Publié : IPS {}, {} élèves", f(ips, 1), f(pupils, 0));
-            if let Some(c) = capture {
-                s.push_str(&format!(
-                    " ({} % des élèves de son secteur actuel)",
-                    number(lang, c, 0)
-                ));
-            }
-            s
-        }
-        Lang::En => {
-            let mut s = format!("Published: IPS {}, {} pupils", f(ips, 1), f(pupils, 0));
-            if let Some(c) = capture {
-                s.push_str(&format!(
-                    " ({} % of its current sector's pupils)",
-                    number(lang, c, 0)
-                ));
-            }
-            s
-        }
-    })
+    let mut s = tr(
+        lang,
+        "dep-published",
+        &[("ips", f(ips, 1).into()), ("pupils", f(pupils, 0).into())],
+    );
+    if let Some(c) = capture {
+        s.push_str(&tr(
+            lang,
+            "dep-published-capture",
+            &[("share", number(lang, c, 0).into())],
+        ));
+    }
+    Some(s)
 }
 
 /// The IPS spread in one sentence for the room: "Écart d'IPS entre collèges : 9,8 → 8,7
 /// points", or its value alone before any change.
 pub fn spread_sentence(lang: Lang, before: Option<f64>, now: Option<f64>) -> Option<String> {
     let before = before?;
-    let head = tr(lang, "dep-spread_sentence", &[]);
-    let unit = tr(lang, "dep-spread_sentence-2", &[]);
+    let head = tr(lang, "dep-spread_head", &[]);
+    let unit = tr(lang, "dep-points", &[]);
     Some(match now {
         Some(n) if (n - before).abs() >= 0.05 => format!(
             "{head} {} → {} {unit}",
@@ -626,51 +579,46 @@ pub fn spread_sentence(lang: Lang, before: Option<f64>, now: Option<f64>) -> Opt
 /// A name joined by likeness, or not joined, in words.
 pub fn name_match_text(lang: Lang, m: &crate::io::national::departement::NameMatch) -> String {
     let score = number(lang, m.score * 100.0, 0);
-    match (lang, &m.uai, &m.college) {
-        (Lang::Fr, Some(uai), Some(c)) => format!(
-            "« {} » → {c} ({uai}), ressemblance {score} % : à confirmer",
-            m.name
+    let name = m.name.as_str();
+    match (&m.uai, &m.college) {
+        (Some(uai), Some(c)) => tr(
+            lang,
+            "dep-name-alike",
+            &[
+                ("name", name.into()),
+                ("college", c.as_str().into()),
+                ("uai", uai.as_str().into()),
+                ("score", score.into()),
+            ],
         ),
-        (Lang::En, Some(uai), Some(c)) => {
-            format!("\"{}\" → {c} ({uai}), {score} % alike: to confirm", m.name)
-        }
-        (Lang::Fr, _, Some(c)) => format!(
-            "« {} » : aucun collège assez ressemblant (le plus proche : {c}, {score} %) ; choisissez-le",
-            m.name
+        (_, Some(c)) => tr(
+            lang,
+            "dep-name-closest",
+            &[
+                ("name", name.into()),
+                ("college", c.as_str().into()),
+                ("score", score.into()),
+            ],
         ),
-        (Lang::En, _, Some(c)) => format!(
-            "\"{}\": no collège alike enough (the closest: {c}, {score} %); choose it",
-            m.name
-        ),
-        (Lang::Fr, _, None) => format!("« {} » : aucun collège ; choisissez-le", m.name),
-        (Lang::En, _, None) => format!("\"{}\": no collège; choose it", m.name),
+        (_, None) => tr(lang, "dep-name-none", &[("name", name.into())]),
     }
 }
 
-/// The words of the name-matches table.
-pub struct NamesTexts {
-    /// Heading.
-    pub heading: &'static str,
-    /// No collège chosen.
-    pub none: &'static str,
-    /// Import again.
-    pub again: &'static str,
+words! {
+    /// The words of the name-matches table.
+    pub struct NamesTexts("names-") {
+        /// Heading.
+        heading,
+        /// No collège chosen.
+        none,
+        /// Import again.
+        again,
+    }
 }
 
 /// The name-matches table's words.
 pub fn names_texts(lang: Lang) -> &'static NamesTexts {
-    match lang {
-        Lang::Fr => &NamesTexts {
-            heading: "Secteurs nommés sans UAI : vérifiez le collège de chacun",
-            none: "aucun",
-            again: "Importer à nouveau avec ces choix",
-        },
-        Lang::En => &NamesTexts {
-            heading: "Sectors named without a UAI: check each one's collège",
-            none: "none",
-            again: "Import again with these choices",
-        },
-    }
+    NamesTexts::of(lang)
 }
 
 /// Why an import's result cannot be used, in one sentence that says what to give, or `None`.
@@ -685,26 +633,22 @@ pub fn unusable_import(
         .unit_ids()
         .filter(|&u| baseline.assignment(u).main_college().is_some())
         .count();
-    match lang {
-        Lang::Fr if t.units().is_empty() => Some(format!(
-            "aucun îlot lu dans {units_file} : il faut des polygones (IRIS, communes, îlots) avec un identifiant."
-        )),
-        Lang::En if t.units().is_empty() => Some(format!(
-            "no unit read from {units_file}: it needs polygons (IRIS, communes, blocks) with an identifier."
-        )),
-        Lang::Fr if t.colleges().is_empty() => Some(format!(
-            "aucun collège lu dans {colleges_file} : il faut une colonne UAI et une position (longitude/latitude, ou les secteurs)."
-        )),
-        Lang::En if t.colleges().is_empty() => Some(format!(
-            "no collège read from {colleges_file}: it needs a UAI column and a position (longitude/latitude, or the sectors)."
-        )),
-        Lang::Fr if attached == 0 => Some(
-            "aucun îlot n'est rattaché à un collège : vérifiez que les secteurs (ou la colonne collège) donnent les UAI des collèges du tableau.".into(),
-        ),
-        Lang::En if attached == 0 => Some(
-            "no unit is attached to a collège: check that the sectors (or the collège column) give the UAIs of the collège table.".into(),
-        ),
-        _ => None,
+    if t.units().is_empty() {
+        Some(tr(
+            lang,
+            "dep-unusable-no_units",
+            &[("file", units_file.into())],
+        ))
+    } else if t.colleges().is_empty() {
+        Some(tr(
+            lang,
+            "dep-unusable-no_colleges",
+            &[("file", colleges_file.into())],
+        ))
+    } else if attached == 0 {
+        Some(tr(lang, "dep-unusable-nothing_attached", &[]))
+    } else {
+        None
     }
 }
 
@@ -712,20 +656,10 @@ pub fn unusable_import(
 pub fn missing_figures(lang: Lang, t: &crate::model::Territory) -> Option<String> {
     let pupils = t.units().iter().any(|u| u.population.pupils.is_some());
     let ips = t.units().iter().any(|u| u.population.ips_mean.is_some());
-    match (lang, pupils, ips) {
-        (_, true, true) => None,
-        (Lang::Fr, false, _) => Some(
-            "Attention : aucun îlot n'a d'effectif d'élèves, tous les chiffres seront « inconnu » ; choisissez la colonne des élèves (--unit-pupils), ou importez un département depuis ses fichiers nationaux (import-departement), qui les estime d'après les écoles.".into(),
-        ),
-        (Lang::En, false, _) => Some(
-            "Warning: no unit has a pupil count, every figure will be \"unknown\"; choose the pupils column (--unit-pupils), or import a département from its national files (import-departement), which estimates them from the écoles.".into(),
-        ),
-        (Lang::Fr, true, false) => Some(
-            "Attention : aucun îlot n'a d'IPS ; choisissez sa colonne (--unit-ips), ou estimez-le (--estimate-ips, avec le recensement).".into(),
-        ),
-        (Lang::En, true, false) => Some(
-            "Warning: no unit has an IPS; choose its column (--unit-ips), or estimate it (--estimate-ips, with the census).".into(),
-        ),
+    match (pupils, ips) {
+        (true, true) => None,
+        (false, _) => Some(tr(lang, "dep-missing-pupils", &[])),
+        (true, false) => Some(tr(lang, "dep-missing-ips", &[])),
     }
 }
 
@@ -748,24 +682,12 @@ pub fn streets_note(
         return None;
     }
     let estimated = baseline.shares().count() <= 1 && named.len() > 1;
-    Some(match (lang, estimated) {
-        (Lang::Fr, true) => format!(
-            "Divisée par rues entre {} collèges ; carte actuelle estimée : ajoutez le fichier des adresses (BAN)",
-            named.len()
-        ),
-        (Lang::En, true) => format!(
-            "Divided by streets between {} collèges; current map estimated: add the address file (BAN)",
-            named.len()
-        ),
-        (Lang::Fr, false) => format!(
-            "Divisée par rues entre {} collèges, partagée selon ses adresses",
-            named.len()
-        ),
-        (Lang::En, false) => format!(
-            "Divided by streets between {} collèges, split by its addresses",
-            named.len()
-        ),
-    })
+    let id = if estimated {
+        "dep-streets-estimated"
+    } else {
+        "dep-streets-addresses"
+    };
+    Some(tr(lang, id, &[("n", named.len().to_string().into())]))
 }
 
 /// "Ille-et-Vilaine : 345 unités, 109 collèges."
@@ -779,4 +701,46 @@ pub fn headline(lang: Lang, t: &crate::model::Territory) -> String {
             ("colleges", (t.colleges().len()).to_string().into()),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_agrees_with_the_kind_of_unit_and_the_counts() {
+        let mut r = DepartementReport {
+            placed_single: 321,
+            placed_shared: 13,
+            streets_by_addresses: 6,
+            not_in_carte: vec!["a".into(); 5],
+            hors_contrat: 7,
+            ..DepartementReport::default()
+        };
+        assert_eq!(
+            summary(Lang::Fr, &r),
+            "321 communes placées dans le secteur d'un seul collège, 13 partagées entre plusieurs \
+             collèges, 6 divisées par rues (6 réparties selon ses adresses), 5 absentes de la carte \
+             scolaire (rattachées au collège public le plus proche, estimé)."
+        );
+        assert_eq!(
+            summary(Lang::En, &r),
+            "321 communes placed in one collège's sector, 13 shared between several collèges, 6 \
+             divided by streets (6 split by their addresses), 5 missing from the carte scolaire \
+             (given to the nearest public collège, estimated)."
+        );
+        r.iris = true;
+        r.placed_shared = 1;
+        r.streets_by_addresses = 0;
+        r.not_in_carte.clear();
+        assert_eq!(
+            summary(Lang::Fr, &r),
+            "321 IRIS placés dans le secteur d'un seul collège, 1 partagé entre plusieurs collèges, \
+             0 divisé par rues."
+        );
+        assert!(
+            details(Lang::Fr, &r)[0].contains("privés sous contrat (7 hors contrat écartés) ;")
+        );
+        assert!(details(Lang::En, &r)[0].contains("(7 outside contract left out);"));
+    }
 }

@@ -298,6 +298,8 @@ mod tests {
             super::super::AboutTexts::IDS,
             super::super::CommonTexts::IDS,
             super::super::MbTilesTexts::IDS,
+            super::super::departement::SpreadTexts::IDS,
+            super::super::departement::NamesTexts::IDS,
         ];
         for lang in Lang::ALL {
             for id in named.iter().flat_map(|ids| ids.iter()) {

@@ -44,16 +44,16 @@ dep-details-10 = IPS par unité : inconnu ; ajoutez l'IPS des écoles (fr-en-ips
 dep-details-11 = Indice H et dissimilarité : inconnus sans groupes sociaux ni boursiers par unité ; ajoutez un tableau du recensement (INSEE, CS1 à CS8 par commune ou IRIS). L'écart d'IPS entre collèges, lui, est calculé.
 dep-details-12 = { $empty } collèges publics sans aucun élève dans leur secteur actuel (commune divisée par rues donnée à un autre collège ?) : { $list }
 dep-details-13 = Captation (effectif publié / élèves estimés du secteur), { $rates } collèges publics : médiane { $median }, de { $low } ({ $low_name }) à { $high } ({ $high_name }). Sous 100 %, des familles du secteur vont ailleurs (privé, dérogation) : la trace de l'évitement.
-dep-report_lines = Fichiers :
-dep-report_lines-2 = Manquants, et ce que chacun ajouterait :
-dep-spread_line = {" "}(estimé)
-dep-spread_line-2 = Dispersion de l'IPS entre les { $colleges } collèges publics{ $est } : { $spread } points autour de { $mean } ; écart de { $gap } points entre { $highest } et { $lowest }.
+dep-files = Fichiers :
+dep-missing_files = Manquants, et ce que chacun ajouterait :
+dep-estimated_note = {" "}(estimé)
+dep-spread_line = Dispersion de l'IPS entre les { $colleges } collèges publics{ $est } : { $spread } points autour de { $mean } ; écart de { $gap } points entre { $highest } et { $lowest }.
 dep-gap_text = du moins au plus favorisé : { $gap } points (3 ou moins : non significatif)
 dep-unknown_indices_hint = Inconnu sans groupes sociaux ou boursiers par îlot : importez un tableau du recensement (INSEE, CS1 à CS8) ou des boursiers.
 dep-estimated_suffix = {" "}(estimé)
-dep-published_line = inconnu
-dep-spread_sentence = Écart d'IPS entre collèges publics :
-dep-spread_sentence-2 = points
+dep-unknown = inconnu
+dep-spread_head = Écart d'IPS entre collèges publics :
+dep-points = points
 dep-headline = { $name } : { $units } unités, { $colleges } collèges.
 
 
@@ -86,3 +86,96 @@ refusal-shapefile_part = une partie d'un shapefile : ouvrez le .shp (les autres 
 refusal-unsupported = format non pris en charge ({ $f }) : dans QGIS, « Exporter › Sauvegarder les entités sous… » en GeoJSON ou CSV
 refusal-not_atable = ce n'est pas un tableau : aucune ligne d'en-tête avec des colonnes séparées par ; , ou tabulation
 refusal-unknown = aucun des fichiers nationaux attendus
+
+## The summary of a département import; IRIS is masculine, commune feminine
+dep-summary = { $placed } { $kind ->
+        [iris] IRIS { $placed ->
+            [one] placé
+           *[other] placés
+        }
+       *[commune] { $placed ->
+            [one] commune placée
+           *[other] communes placées
+        }
+    } dans le secteur d'un seul collège, { $shared } { $kind ->
+        [iris] { $shared ->
+            [one] partagé
+           *[other] partagés
+        }
+       *[commune] { $shared ->
+            [one] partagée
+           *[other] partagées
+        }
+    } entre plusieurs collèges, { $streets } { $kind ->
+        [iris] { $streets ->
+            [one] divisé
+           *[other] divisés
+        }
+       *[commune] { $streets ->
+            [one] divisée
+           *[other] divisées
+        }
+    } par rues
+dep-summary-by_addresses = { $n } { $kind ->
+        [iris] { $n ->
+            [one] réparti
+           *[other] répartis
+        }
+       *[commune] { $n ->
+            [one] répartie
+           *[other] réparties
+        }
+    } selon ses adresses
+dep-summary-estimated = { $n } { $kind ->
+        [iris] { $n ->
+            [one] donné
+           *[other] donnés
+        }
+       *[commune] { $n ->
+            [one] donnée
+           *[other] données
+        }
+    } au plus proche des collèges listés, estimé : ajoutez le fichier des adresses (BAN)
+dep-summary-separator = {" "};{" "}
+dep-summary-how = {" "}({ $list })
+dep-summary-missing = , { $n } { $kind ->
+        [iris] { $n ->
+            [one] absent
+           *[other] absents
+        }
+       *[commune] { $n ->
+            [one] absente
+           *[other] absentes
+        }
+    } de la carte scolaire (rattachées au collège public le plus proche, estimé)
+
+dep-pupils-ecoles = Élèves estimés d'après { $ecoles } écoles (rentrée { $year }, CP à CM2 ramenés à 4 années de collège) ; { $units_without } unités sans école comptent 0 (leurs enfants sont comptés là où ils vont à l'école).
+dep-pupils-spread_by_population = Élèves estimés : l'effectif publié de chaque collège public réparti sur son secteur selon la population des communes (faute d'effectifs des écoles).
+dep-pupils-spread_by_area = Élèves estimés : l'effectif publié de chaque collège public réparti sur son secteur selon la surface (faute d'effectifs des écoles).
+dep-pupils-none = Élèves par unité : inconnus ; ajoutez les effectifs des écoles (fr-en-ecoles-effectifs-nb_classes) ou des collèges.
+
+## Errors, published figures, names, warnings
+dep-error-no_contours = aucun contour de commune ni d'IRIS parmi les fichiers : ajoutez les communes du département (GeoJSON, ou le shapefile COMMUNE d'IGN Admin Express).
+dep-error-no_colleges = aucune table de collèges : ajoutez l'annuaire de l'éducation (fr-en-annuaire-education), la géolocalisation des établissements ou l'IPS des collèges.
+dep-error-no_college_placed = aucun collège du département { $code } n'a de position : ajoutez le fichier de géolocalisation des établissements (fr-en-adresse-et-geolocalisation-etablissements…), ou vérifiez le code du département (--code).
+dep-error-no_units = aucune commune du département { $code } dans les contours : vérifiez le code du département (--code) ou donnez les contours de ce département.
+dep-error-nothing_attached = aucune commune n'a pu être rattachée à un collège : la carte scolaire et les collèges ne se correspondent pas (UAI).
+dep-error-missing_column = aucun fichier n'a de colonne « { $column } » : vérifiez son nom (en-tête exact).
+dep-error-unreadable = { $file } : fichier illisible.
+spread-label = Écart d'IPS entre collèges publics (dispersion, points)
+spread-label_estimated = Écart d'IPS entre collèges publics (dispersion, points, estimé)
+dep-published = Publié : IPS { $ips }, { $pupils } élèves
+dep-published-capture = {" "}({ $share } % des élèves de son secteur actuel)
+dep-name-alike = « { $name } » → { $college } ({ $uai }), ressemblance { $score } % : à confirmer
+dep-name-closest = « { $name } » : aucun collège assez ressemblant (le plus proche : { $college }, { $score } %) ; choisissez-le
+dep-name-none = « { $name } » : aucun collège ; choisissez-le
+names-heading = Secteurs nommés sans UAI : vérifiez le collège de chacun
+names-none = aucun
+names-again = Importer à nouveau avec ces choix
+dep-unusable-no_units = aucun îlot lu dans { $file } : il faut des polygones (IRIS, communes, îlots) avec un identifiant.
+dep-unusable-no_colleges = aucun collège lu dans { $file } : il faut une colonne UAI et une position (longitude/latitude, ou les secteurs).
+dep-unusable-nothing_attached = aucun îlot n'est rattaché à un collège : vérifiez que les secteurs (ou la colonne collège) donnent les UAI des collèges du tableau.
+dep-missing-pupils = Attention : aucun îlot n'a d'effectif d'élèves, tous les chiffres seront « inconnu » ; choisissez la colonne des élèves (--unit-pupils), ou importez un département depuis ses fichiers nationaux (import-departement), qui les estime d'après les écoles.
+dep-missing-ips = Attention : aucun îlot n'a d'IPS ; choisissez sa colonne (--unit-ips), ou estimez-le (--estimate-ips, avec le recensement).
+dep-streets-estimated = Divisée par rues entre { $n } collèges ; carte actuelle estimée : ajoutez le fichier des adresses (BAN)
+dep-streets-addresses = Divisée par rues entre { $n } collèges, partagée selon ses adresses
