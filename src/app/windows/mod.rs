@@ -57,12 +57,12 @@ impl Editor {
         self.publish_ui(ctx, lang, commands);
         self.compare_ui(ctx, lang);
         self.lever_windows_ui(ctx, lang, commands);
+        // OpenStreetMap is credited when its tiles are shown or the territory's data name it
+        let osm = |text: &str| text.contains("OpenStreetMap");
+        let osm_used = self.view.basemap.attribution(lang).is_some_and(|a| osm(&a))
+            || self.doc.territory().info.sources.iter().any(|s| osm(s));
         if let Some(w) = &mut self.windows.about
-            && !w.show(
-                ctx,
-                lang,
-                self.view.basemap.shows_tiles() || !self.doc.territory().streets.is_empty(),
-            )
+            && !w.show(ctx, lang, osm_used)
         {
             self.windows.about = None;
         }
