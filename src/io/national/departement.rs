@@ -409,26 +409,7 @@ pub fn build_departement(
             )),
         }
     };
-    if let Some(c) = &spec.uai_column {
-        let known = files.iter().any(|f| f.columns.contains(c));
-        if !known {
-            return Err(DepartementError::MissingColumn(c.clone(), Box::new(report)));
-        }
-    }
-    for (file, c) in &spec.uai_columns {
-        let known = files.iter().any(|f| {
-            f.path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy() == *file)
-                && f.columns.contains(c)
-        });
-        if !known {
-            return Err(DepartementError::MissingColumn(
-                format!("{c} ({file})"),
-                Box::new(report),
-            ));
-        }
-    }
+    check_uai_columns(spec, &files, &report)?;
     // the user's UAI column: the one named for this file, else the one named for every table
     let uai_for = |layer: &Layer| {
         spec.uai_columns
@@ -446,23 +427,7 @@ pub fn build_departement(
         None => None,
     };
     let directory = read(Role::Directory, &report, &mut problems)?;
-    let code = spec
-        .code
-        .as_deref()
-        .map(normalise_departement)
-        .or_else(|| carte.as_ref().and_then(|c| c.departement.clone()))
-        .or_else(|| {
-            let d = directory.as_ref()?;
-            let c = col(d, &["codedepartement"])?;
-            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            for f in &d.features {
-                if let Some(v) = text(f, &Some(c.clone())) {
-                    *counts.entry(normalise_departement(&v)).or_default() += 1;
-                }
-            }
-            counts.into_iter().max_by_key(|(_, n)| *n).map(|(d, _)| d)
-        })
-        .unwrap_or_default();
+    let code = departement_code(spec, carte.as_ref(), directory.as_ref());
     report.code = code.clone();
 
     // Units
@@ -476,67 +441,8 @@ pub fn build_departement(
             None => return Err(DepartementError::NoContours(Box::new(report))),
         },
     };
-    let key_col = if report.iris {
-        col(&units_layer, &["codeiris", "dcomiris", "iris"])
-    } else {
-        col(
-            &units_layer,
-            &[
-                "code",
-                "inseecom",
-                "codeinsee",
-                "codgeo",
-                "insee",
-                "codecommune",
-            ],
-        )
-    };
-    let name_col = col(
-        &units_layer,
-        &["nomiris", "libiris", "nom", "nomcom", "libelle", "name"],
-    );
-    let commune_col = col(&units_layer, &["inseecom", "depcom", "codecommune"]);
-    // IGN's contours carry each commune's population: the better weight when pupils must be
-    // spread over a sector
-    let population_col = col(
-        &units_layer,
-        &["population", "pmun", "ptot", "p21pop", "p20pop", "p19pop"],
-    );
-    let mut unit_population: Vec<Option<f64>> = Vec::new();
-    let mut units: Vec<Unit> = Vec::new();
-    let mut unit_commune: Vec<String> = Vec::new();
-    let mut seen = HashSet::new();
-    for f in &units_layer.features {
-        let Some(key) = text(f, &key_col) else {
-            continue;
-        };
-        let commune = if report.iris {
-            text(f, &commune_col).unwrap_or_else(|| key.chars().take(5).collect())
-        } else {
-            key.clone()
-        };
-        if !code.is_empty() && departement_of_commune(&commune) != code {
-            continue;
-        }
-        if !seen.insert(key.clone()) {
-            continue;
-        }
-        // validated as every imported polygon is: repaired when it crosses itself, said so
-        let Some(mp) = crate::io::import::area_of(f, &units_layer.file, &mut problems) else {
-            continue;
-        };
-        let shape = UnitShape::Area(mp);
-        units.push(Unit {
-            name: text(f, &name_col).unwrap_or_else(|| key.clone()),
-            key,
-            anchor: unit_anchor(&shape),
-            shape,
-            population: Population::default(),
-            school: None,
-        });
-        unit_commune.push(commune);
-        unit_population.push(num(f, &population_col).filter(|p| *p >= 0.0));
-    }
+    let (mut units, unit_commune, unit_population) =
+        units_of(&units_layer, report.iris, &code, &mut problems);
     report.units = units.len();
     if units.is_empty() {
         return Err(DepartementError::NoUnits(Box::new(report)));
@@ -561,127 +467,27 @@ pub fn build_departement(
     }
     let mut cache = HashMap::new();
     let mut drafts: BTreeMap<String, Draft> = BTreeMap::new();
-    let college_word = |s: &str| {
-        let k = header_key(s);
-        k.contains("college")
-    };
     if let Some(d) = &directory {
-        let type_col = col(d, &["typeetablissement"]);
-        let status_col = col(d, &["statutpublicprive"]);
-        let contract_col = col(d, &["typecontratprive"]);
-        let state_col = col(d, &["etat", "etatetablissement"]);
-        let name_col = col(d, &["nometablissement", "appellationofficielle"]);
-        let rep_col = col(d, &["appartenanceeducationprioritaire"]);
-        let pupils_col = col(d, &["nombredeleves"]);
-        let rows_d = Rows::of(d, uai_for(d));
-        for f in &d.features {
-            if !text(f, &type_col).is_some_and(|t| college_word(&t))
-                || !rows_d.in_departement(f, &code)
-            {
-                continue;
-            }
-            if text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert")) {
-                continue;
-            }
-            let Some(uai) = rows_d.uai(f) else {
-                continue;
-            };
-            let private = text(f, &status_col).map(|s| header_key(&s).starts_with("priv"));
-            if text(f, &contract_col).is_some_and(|c| header_key(&c).contains("horscontrat")) {
-                report.hors_contrat += 1;
-                continue;
-            }
-            let rep = match text(f, &rep_col).map(|r| r.to_ascii_uppercase()) {
-                Some(r) if r.contains("REP+") => Rep::RepPlus,
-                Some(r) if r.contains("REP") => Rep::Rep,
-                _ => Rep::None,
-            };
-            drafts.insert(
-                uai,
-                Draft {
-                    name: text(f, &name_col),
-                    location: rows_d.location(f, &mut cache),
-                    private,
-                    rep,
-                    pupils: num(f, &pupils_col),
-                    ..Draft::default()
-                },
-            );
-        }
+        let rows = Rows::of(d, uai_for(d));
+        drafts_from_directory(d, &rows, &code, &mut cache, &mut report, &mut drafts);
     }
     if let Some(g) = &geoloc {
-        let nature_col = col(g, &["nature", "natureuailibe", "libellenature"]);
-        let sector_col = col(g, &["secteurpublicprive", "secteurpublicprivelibe"]);
-        let contract_col = col(
-            g,
-            &["secteurprivelibelletypecontrat", "contratetablissementlibe"],
-        );
-        let state_col = col(g, &["etatetablissement", "etatetablissementlibe"]);
-        let name_col = col(g, &["appellationofficielle"]);
+        let rows = Rows::of(g, uai_for(g));
         let take_new = directory.is_none();
-        let rows_g = Rows::of(g, uai_for(g));
-        for f in &g.features {
-            let Some(uai) = rows_g.uai(f) else {
-                continue;
-            };
-            let location = rows_g.location(f, &mut cache);
-            if let Some(d) = drafts.get_mut(&uai) {
-                // the geolocation file places the collèges the directory lists
-                d.location = location.or(d.location);
-                continue;
-            }
-            if !take_new
-                || !text(f, &nature_col).is_some_and(|t| college_word(&t))
-                || !rows_g.in_departement(f, &code)
-                || text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert"))
-            {
-                continue;
-            }
-            if text(f, &contract_col).is_some_and(|c| header_key(&c).contains("horscontrat")) {
-                report.hors_contrat += 1;
-                continue;
-            }
-            drafts.insert(
-                uai,
-                Draft {
-                    name: text(f, &name_col),
-                    location,
-                    private: text(f, &sector_col).map(|s| header_key(&s).starts_with("priv")),
-                    ..Draft::default()
-                },
-            );
-        }
+        drafts_from_geolocation(
+            g,
+            &rows,
+            &code,
+            take_new,
+            &mut cache,
+            &mut report,
+            &mut drafts,
+        );
     }
     if let Some(l) = &college_ips {
-        let (rows, _) = latest_rows(l);
+        let rows = Rows::of(l, uai_for(l));
         let take_new = directory.is_none() && geoloc.is_none();
-        let ips_col = col(l, &["ips"]);
-        let pupils_col = col(l, &["effectifs", "effectif"]);
-        let name_col = col_prefix(l, "nomdeletabl");
-        let sector_col = col(l, &["secteur"]);
-        let rows_l = Rows::of(l, uai_for(l));
-        for f in rows {
-            let Some(uai) = rows_l.uai(f) else {
-                continue;
-            };
-            if !drafts.contains_key(&uai) {
-                if !take_new || !rows_l.in_departement(f, &code) {
-                    continue;
-                }
-                drafts.insert(
-                    uai.clone(),
-                    Draft {
-                        name: text(f, &name_col),
-                        private: text(f, &sector_col).map(|s| header_key(&s).starts_with("priv")),
-                        ..Draft::default()
-                    },
-                );
-            }
-            if let Some(d) = drafts.get_mut(&uai) {
-                d.ips = num(f, &ips_col).filter(|x| (40.0..=200.0).contains(x));
-                d.pupils_ips = num(f, &pupils_col);
-            }
-        }
+        drafts_from_ips(l, &rows, &code, take_new, &mut drafts);
     }
     // headcounts: the IPS file's (the same rentrée as the IPS), else the latest by level, else
     // the second degré's, else the directory's
@@ -689,79 +495,15 @@ pub fn build_departement(
         (&second, "nombredeleves"),
         (&headcounts, "nombredelevestotal"),
     ] {
-        let Some(l) = layer else { continue };
-        let (rows, _) = latest_rows(l);
-        let total = col_prefix(l, total_prefix);
-        // "REP" and "REP +" give the same key: told apart by their written names
-        let rep_plus_col = l
-            .fields
-            .iter()
-            .find(|f| f.replace(' ', "").eq_ignore_ascii_case("REP+") || header_key(f) == "repplus")
-            .cloned();
-        let rep_col = l
-            .fields
-            .iter()
-            .find(|f| f.trim().eq_ignore_ascii_case("REP"))
-            .cloned();
-        let rows_l = Rows::of(l, uai_for(l));
-        for f in rows {
-            let Some(uai) = rows_l.uai(f) else {
-                continue;
-            };
-            if let Some(d) = drafts.get_mut(&uai) {
-                d.pupils = num(f, &total).or(d.pupils);
-                if num(f, &rep_plus_col).is_some_and(|x| x > 0.0) {
-                    d.rep = Rep::RepPlus;
-                } else if num(f, &rep_col).is_some_and(|x| x > 0.0) && d.rep == Rep::None {
-                    d.rep = Rep::Rep;
-                }
-            }
+        if let Some(l) = layer {
+            let rows = Rows::of(l, uai_for(l));
+            headcounts_into(l, &rows, total_prefix, &mut drafts);
         }
     }
     for d in drafts.values_mut() {
         d.pupils = d.pupils_ips.or(d.pupils);
     }
-    let mut colleges = Vec::new();
-    for (uai, d) in &drafts {
-        let Some(location) = d.location else {
-            report.unplaced.push(uai.clone());
-            continue;
-        };
-        let name = d
-            .name
-            .as_deref()
-            .map(crate::io::import::tidy_name)
-            .unwrap_or_else(|| format!("Collège {uai}"));
-        let private = d.private.unwrap_or(false);
-        if private {
-            report.private_colleges += 1;
-        } else {
-            report.public_colleges += 1;
-        }
-        report.with_ips += usize::from(d.ips.is_some());
-        report.with_headcount += usize::from(d.pupils.is_some());
-        colleges.push(College {
-            uai: uai.clone(),
-            short_name: crate::io::import::short_name(&name),
-            name,
-            location,
-            sector: if private {
-                Sector::Private
-            } else {
-                Sector::Public
-            },
-            capacity_pupils: None,
-            capacity_6e_classes: None,
-            rep: d.rep,
-            observed_ips: d.ips,
-            observed_pupils: d.pupils,
-            own_intake: private.then(|| Population {
-                pupils: d.pupils,
-                ips_mean: d.ips,
-                ..Population::default()
-            }),
-        });
-    }
+    let colleges = colleges_of(&drafts, &mut report);
     if colleges.is_empty() {
         return Err(DepartementError::NoCollegePlaced(Box::new(report)));
     }
@@ -771,125 +513,19 @@ pub fn build_departement(
     let ecole_heads = read(Role::EcoleHeadcounts, &report, &mut problems)?;
     let ecole_ips = read(Role::EcoleIps, &report, &mut problems)?;
     let census = read(Role::Census, &report, &mut problems)?;
-    let mut ecole_commune: HashMap<String, String> = HashMap::new();
-    let mut ecole_point: HashMap<String, geo::Point<f64>> = HashMap::new();
-    if let Some(d) = &directory {
-        let commune_col = col(d, &["codecommune"]);
-        let rows_d = Rows::of(d, uai_for(d));
-        for f in &d.features {
-            if let Some(uai) = rows_d.uai(f) {
-                if let Some(c) = text(f, &commune_col) {
-                    ecole_commune.insert(uai.clone(), c);
-                }
-                if let Some(p) = rows_d.location(f, &mut cache) {
-                    ecole_point.insert(uai, p);
-                }
-            }
-        }
-    }
-    let mut ips_of: HashMap<String, f64> = HashMap::new();
-    if let Some(l) = &ecole_ips {
-        let (rows, _) = latest_rows(l);
-        let commune_col = col(l, &["codeinseedelacommune", "codecommune", "codeinsee"]);
-        let ips_col = col(l, &["ips"]);
-        let rows_l = Rows::of(l, uai_for(l));
-        for f in rows {
-            let Some(uai) = rows_l.uai(f) else {
-                continue;
-            };
-            if let Some(c) = text(f, &commune_col) {
-                ecole_commune.entry(uai.clone()).or_insert(c);
-            }
-            if let Some(x) = num(f, &ips_col).filter(|x| (40.0..=200.0).contains(x)) {
-                ips_of.insert(uai, x);
-            }
-        }
-    }
-    // commune names, for école rows that only name their commune
-    let commune_by_name: HashMap<String, String> = units
-        .iter()
-        .zip(&unit_commune)
-        .filter(|_| !report.iris)
-        .map(|(u, c)| (school_key(&u.name), c.clone()))
-        .collect();
-    let unit_of_ecole = |uai: &str, commune_name: Option<&str>| -> Option<usize> {
-        if report.iris {
-            let p = ecole_point.get(uai)?;
-            return units.iter().position(|u| match &u.shape {
-                UnitShape::Area(mp) => geo::Contains::contains(mp, p),
-                UnitShape::Point(_) => false,
-            });
-        }
-        let c = ecole_commune
-            .get(uai)
-            .cloned()
-            .or_else(|| commune_by_name.get(&school_key(commune_name?)).cloned())?;
-        unit_of_commune.get(&c).and_then(|v| v.first().copied())
+    let ecoles = Ecoles {
+        directory: directory.as_ref(),
+        heads: ecole_heads.as_ref(),
+        ips: ecole_ips.as_ref(),
     };
-    // (elementary pupils, CM2, Σ pupils × IPS, pupils with IPS) per unit
-    let mut per_unit: Vec<(f64, f64, f64, f64)> = vec![(0.0, 0.0, 0.0, 0.0); units.len()];
-    let mut ecoles_counted = 0;
-    let mut heads_year = String::new();
-    let mut ecole_pupils: HashMap<String, f64> = HashMap::new();
-    if let Some(l) = &ecole_heads {
-        let (rows, year) = latest_rows(l);
-        heads_year = year;
-        let level = |lv: &str| col_prefix(l, &format!("nombredelevesen{lv}"));
-        let levels: Vec<Option<String>> = ["cp", "ce1", "ce2", "cm1", "cm2"]
-            .iter()
-            .map(|lv| level(lv))
-            .collect();
-        let commune_name_col = col(l, &["commune", "nomcommune"]);
-        let rows_l = Rows::of(l, uai_for(l));
-        for f in rows {
-            let Some(uai) = rows_l.uai(f) else {
-                continue;
-            };
-            let elementary: f64 = levels.iter().map(|c| num(f, c).unwrap_or(0.0)).sum();
-            let cm2 = num(f, &levels[4]).unwrap_or(0.0);
-            let Some(u) = unit_of_ecole(&uai, text(f, &commune_name_col).as_deref()) else {
-                continue;
-            };
-            ecoles_counted += 1;
-            per_unit[u].0 += elementary;
-            per_unit[u].1 += cm2;
-            ecole_pupils.insert(uai, elementary);
-        }
-    }
-    for (uai, ips) in &ips_of {
-        let Some(u) = unit_of_ecole(uai, None) else {
-            continue;
-        };
-        // weighted by the école's elementary pupils when known, else counted once
-        let w = ecole_pupils
-            .get(uai)
-            .copied()
-            .filter(|&w| w > 0.0)
-            .unwrap_or(1.0);
-        per_unit[u].2 += w * ips;
-        per_unit[u].3 += w;
-        report.ips_ecoles += 1;
-    }
-    if ecole_heads.is_some() {
-        report.pupils = PupilsSource::Ecoles {
-            ecoles: ecoles_counted,
-            year: heads_year,
-            units_without: per_unit.iter().filter(|p| p.0 == 0.0).count(),
-        };
-    }
-    for (u, p) in units.iter_mut().zip(&per_unit) {
-        if ecole_heads.is_some() {
-            // five école years (CP..CM2) stand for four collège years; CM2 is next year's 6e
-            u.population.pupils = Some(p.0 * 4.0 / 5.0);
-            u.population.cohort_6e = Some(p.1);
-            u.population.pupils_estimated = true;
-        }
-        if p.3 > 0.0 {
-            u.population.ips_mean = Some(p.2 / p.3);
-            u.population.ips_estimated = true;
-            report.units_with_ips += 1;
-        }
-    }
+    ecole_estimates(
+        &ecoles,
+        &uai_for,
+        &mut cache,
+        &mut units,
+        (&unit_commune, &unit_of_commune),
+        &mut report,
+    );
     if let Some(c) = &census {
         attach_census(c, &mut units, report.iris, &mut report);
     }
@@ -954,79 +590,15 @@ pub fn build_departement(
     for (i, commune) in unit_commune.iter().enumerate() {
         let uid = crate::model::UnitId(i as u32);
         let rule = carte.as_ref().and_then(|c| c.communes.get(commune));
-        let known = |uais: Vec<String>, unknown: &mut HashSet<String>| {
-            uais.into_iter()
-                .filter_map(|u| {
-                    let c = territory.college_by_uai(&u);
-                    if c.is_none() {
-                        unknown.insert(u);
-                    }
-                    c
-                })
-                .collect::<Vec<_>>()
-        };
-        let assignment = match rule {
-            Some(CommuneRule::Single(u)) => {
-                let ids = known(vec![u.clone()], &mut unknown);
-                ids.first().map(|&c| {
-                    report.placed_single += 1;
-                    Assignment::College(c)
-                })
-            }
-            Some(CommuneRule::Shared(v)) => {
-                let ids = known(v.clone(), &mut unknown);
-                match ids.len() {
-                    0 => None,
-                    1 => {
-                        report.placed_single += 1;
-                        Some(Assignment::College(ids[0]))
-                    }
-                    n => {
-                        report.placed_shared += 1;
-                        Some(Assignment::Shares(
-                            ids.iter().map(|&c| (c, 1.0 / n as f64)).collect(),
-                        ))
-                    }
-                }
-            }
-            Some(rule @ CommuneRule::Streets(_)) => {
-                let ids = known(rule.colleges(), &mut unknown);
-                let by_addresses = street_match
-                    .as_ref()
-                    .and_then(|m| m.per_unit.get(&i))
-                    .map(|counts| {
-                        let total: u64 = counts
-                            .iter()
-                            .filter(|(u, _)| territory.college_by_uai(u).is_some())
-                            .map(|(_, n)| n)
-                            .sum();
-                        counts
-                            .iter()
-                            .filter_map(|(u, &n)| {
-                                Some((territory.college_by_uai(u)?, n as f64 / total as f64))
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                    .filter(|v| !v.is_empty());
-                match by_addresses {
-                    Some(v) if v.len() == 1 => {
-                        report.streets_by_addresses += 1;
-                        Some(Assignment::College(v[0].0))
-                    }
-                    Some(v) => {
-                        report.streets_by_addresses += 1;
-                        Some(Assignment::Shares(v))
-                    }
-                    None => {
-                        report
-                            .streets_estimated
-                            .push(territory.unit(uid).name.clone());
-                        nearest(i, &ids).map(Assignment::College)
-                    }
-                }
-            }
-            None => None,
-        };
+        let assignment = assignment_under_rule(
+            &territory,
+            i,
+            rule,
+            street_match.as_ref(),
+            &nearest,
+            &mut unknown,
+            &mut report,
+        );
         let assignment = assignment.or_else(|| {
             if rule.is_none() || carte.is_none() {
                 report.not_in_carte.push(territory.unit(uid).name.clone());
@@ -1056,46 +628,364 @@ pub fn build_departement(
     // units' population when the contours give it, else by area
     let mut notes = Vec::new();
     if ecole_heads.is_none() {
-        let by_population = unit_population.iter().all(Option::is_some);
-        let weight = |i: usize| match (&territory.units()[i].shape, by_population) {
-            (_, true) => unit_population[i].unwrap_or(0.0),
-            (UnitShape::Area(mp), false) => mp.unsigned_area(),
-            (UnitShape::Point(_), false) => 0.0,
+        spread_headcounts(
+            &territory,
+            &baseline,
+            &unit_population,
+            &mut units,
+            &mut report,
+        );
+    }
+    notes.extend(method_notes(&report));
+    let mut territory = build(units, notes.join("\n"))?;
+    // the street rows of the communes divided by streets, kept for the carte scolaire export
+    if let Some(c) = &carte {
+        territory.street_ranges = street_ranges_of(c, &unit_commune);
+    }
+
+    report.capture = captures(&territory, &baseline);
+    Ok(DepartementBuild {
+        territory,
+        baseline,
+        report,
+        problems,
+    })
+}
+
+/// The école files a département's estimates come from.
+struct Ecoles<'a> {
+    directory: Option<&'a Layer>,
+    heads: Option<&'a Layer>,
+    ips: Option<&'a Layer>,
+}
+
+/// Each unit's pupils (its écoles' CP to CM2, scaled to four collège years) and IPS (its
+/// écoles' published IPS weighted by their pupils), marked estimated.
+fn ecole_estimates(
+    ecoles: &Ecoles,
+    uai_for: &dyn Fn(&Layer) -> Option<String>,
+    cache: &mut HashMap<u16, Option<ToWgs84>>,
+    units: &mut [Unit],
+    (unit_commune, unit_of_commune): (&[String], &HashMap<String, Vec<usize>>),
+    report: &mut DepartementReport,
+) {
+    let (mut ecole_commune, ecole_point) = match ecoles.directory {
+        Some(d) => ecoles_of_directory(d, &Rows::of(d, uai_for(d)), cache),
+        None => Default::default(),
+    };
+    let ips_of = match ecoles.ips {
+        Some(l) => ecole_ips_of(l, &Rows::of(l, uai_for(l)), &mut ecole_commune),
+        None => HashMap::new(),
+    };
+    // commune names, for école rows that only name their commune
+    let commune_by_name: HashMap<String, String> = units
+        .iter()
+        .zip(unit_commune)
+        .filter(|_| !report.iris)
+        .map(|(u, c)| (school_key(&u.name), c.clone()))
+        .collect();
+    let unit_of_ecole = |uai: &str, commune_name: Option<&str>| -> Option<usize> {
+        if report.iris {
+            let p = ecole_point.get(uai)?;
+            return units.iter().position(|u| match &u.shape {
+                UnitShape::Area(mp) => geo::Contains::contains(mp, p),
+                UnitShape::Point(_) => false,
+            });
+        }
+        let c = ecole_commune
+            .get(uai)
+            .cloned()
+            .or_else(|| commune_by_name.get(&school_key(commune_name?)).cloned())?;
+        unit_of_commune.get(&c).and_then(|v| v.first().copied())
+    };
+    // (elementary pupils, CM2, Σ pupils × IPS, pupils with IPS) per unit
+    let mut per_unit: PerUnit = vec![(0.0, 0.0, 0.0, 0.0); units.len()];
+    let (ecoles_counted, heads_year, ecole_pupils) = match ecoles.heads {
+        Some(l) => ecole_heads_per_unit(l, &Rows::of(l, uai_for(l)), &unit_of_ecole, &mut per_unit),
+        None => (0, String::new(), HashMap::new()),
+    };
+    for (uai, ips) in &ips_of {
+        let Some(u) = unit_of_ecole(uai, None) else {
+            continue;
         };
-        let mut sector_area: HashMap<crate::model::CollegeId, f64> = HashMap::new();
-        for u in territory.unit_ids() {
-            for (c, s) in baseline.assignment(u).shares() {
-                *sector_area.entry(c).or_default() += s * weight(u.index());
-            }
+        // weighted by the école's elementary pupils when known, else counted once
+        let w = ecole_pupils
+            .get(uai)
+            .copied()
+            .filter(|&w| w > 0.0)
+            .unwrap_or(1.0);
+        per_unit[u].2 += w * ips;
+        per_unit[u].3 += w;
+        report.ips_ecoles += 1;
+    }
+    if ecoles.heads.is_some() {
+        report.pupils = PupilsSource::Ecoles {
+            ecoles: ecoles_counted,
+            year: heads_year,
+            units_without: per_unit.iter().filter(|p| p.0 == 0.0).count(),
+        };
+    }
+    for (u, p) in units.iter_mut().zip(&per_unit) {
+        if ecoles.heads.is_some() {
+            // five école years (CP..CM2) stand for four collège years; CM2 is next year's 6e
+            u.population.pupils = Some(p.0 * 4.0 / 5.0);
+            u.population.cohort_6e = Some(p.1);
+            u.population.pupils_estimated = true;
         }
-        let mut any = false;
-        for (i, u) in units.iter_mut().enumerate() {
-            let uid = crate::model::UnitId(i as u32);
-            let mut pupils = 0.0;
-            let mut known = false;
-            for (c, s) in baseline.assignment(uid).shares() {
-                let college = territory.college(c);
-                if let (Some(p), Some(a)) = (college.observed_pupils, sector_area.get(&c))
-                    && *a > 0.0
-                {
-                    pupils += p * s * weight(i) / a;
-                    known = true;
-                }
-            }
-            if known {
-                u.population.pupils = Some(pupils);
-                u.population.pupils_estimated = true;
-                any = true;
-            }
-        }
-        if any {
-            report.pupils = if by_population {
-                PupilsSource::SpreadByPopulation
-            } else {
-                PupilsSource::SpreadByArea
-            };
+        if p.3 > 0.0 {
+            u.population.ips_mean = Some(p.2 / p.3);
+            u.population.ips_estimated = true;
+            report.units_with_ips += 1;
         }
     }
+}
+
+/// A UAI column the user named must exist in some file (or in the file named with it).
+fn check_uai_columns(
+    spec: &DepartementSpec,
+    files: &[Recognised],
+    report: &DepartementReport,
+) -> Result<(), DepartementError> {
+    if let Some(c) = &spec.uai_column {
+        let known = files.iter().any(|f| f.columns.contains(c));
+        if !known {
+            return Err(DepartementError::MissingColumn(
+                c.clone(),
+                Box::new(report.clone()),
+            ));
+        }
+    }
+    for (file, c) in &spec.uai_columns {
+        let known = files.iter().any(|f| {
+            f.path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy() == *file)
+                && f.columns.contains(c)
+        });
+        if !known {
+            return Err(DepartementError::MissingColumn(
+                format!("{c} ({file})"),
+                Box::new(report.clone()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The département: the one given, else the carte scolaire's, else the directory's most
+/// frequent.
+fn departement_code(
+    spec: &DepartementSpec,
+    carte: Option<&super::carte::Carte>,
+    directory: Option<&Layer>,
+) -> String {
+    spec.code
+        .as_deref()
+        .map(normalise_departement)
+        .or_else(|| carte.and_then(|c| c.departement.clone()))
+        .or_else(|| {
+            let d = directory?;
+            let c = col(d, &["codedepartement"])?;
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for f in &d.features {
+                if let Some(v) = text(f, &Some(c.clone())) {
+                    *counts.entry(normalise_departement(&v)).or_default() += 1;
+                }
+            }
+            counts.into_iter().max_by_key(|(_, n)| *n).map(|(d, _)| d)
+        })
+        .unwrap_or_default()
+}
+
+/// The street rows of the communes of the territory that the carte scolaire divides by streets.
+fn street_ranges_of(
+    c: &super::carte::Carte,
+    unit_commune: &[String],
+) -> Vec<crate::model::StreetRange> {
+    let mut ranges = Vec::new();
+    let communes: HashSet<&String> = unit_commune.iter().collect();
+    for (code, rule) in &c.communes {
+        if let (true, CommuneRule::Streets(rows)) = (communes.contains(code), rule) {
+            ranges.extend(rows.iter().map(|r| crate::model::StreetRange {
+                commune: code.clone(),
+                street: r.street.clone(),
+                from: r.from,
+                to: r.to,
+                parity: r.parity.code().to_string(),
+                uai: r.uai.clone(),
+            }));
+        }
+    }
+    ranges
+}
+
+/// Each public collège's published headcount against its sector's pupils at the current map.
+fn captures(territory: &Territory, baseline: &Scenario) -> Vec<Capture> {
+    let mut capture = Vec::new();
+    let metrics = crate::metrics::Metrics::new(
+        territory,
+        baseline,
+        crate::metrics::MetricsConfig::default(),
+    );
+    for c in territory.college_ids() {
+        let college = territory.college(c);
+        if college.sector != Sector::Public {
+            continue;
+        }
+        if let Some(published) = college.observed_pupils {
+            capture.push(Capture {
+                uai: college.uai.clone(),
+                name: college.name.clone(),
+                published,
+                sector: metrics.college(c, territory).pupils,
+            });
+        }
+    }
+    capture
+}
+
+/// Where a unit goes under its commune's rule in the carte scolaire: its collège, the collèges
+/// it is shared between (equal parts), or, divided by streets, the shares of its addresses (else
+/// the nearest of the collèges its streets name, estimated). UAIs the territory lacks are
+/// collected in `unknown`; the report counts each case.
+fn assignment_under_rule(
+    territory: &Territory,
+    i: usize,
+    rule: Option<&CommuneRule>,
+    street_match: Option<&super::ban::StreetMatch>,
+    nearest: &dyn Fn(usize, &[crate::model::CollegeId]) -> Option<crate::model::CollegeId>,
+    unknown: &mut HashSet<String>,
+    report: &mut DepartementReport,
+) -> Option<Assignment> {
+    let uid = crate::model::UnitId(i as u32);
+    let known = |uais: Vec<String>, unknown: &mut HashSet<String>| {
+        uais.into_iter()
+            .filter_map(|u| {
+                let c = territory.college_by_uai(&u);
+                if c.is_none() {
+                    unknown.insert(u);
+                }
+                c
+            })
+            .collect::<Vec<_>>()
+    };
+    match rule {
+        Some(CommuneRule::Single(u)) => {
+            let ids = known(vec![u.clone()], unknown);
+            ids.first().map(|&c| {
+                report.placed_single += 1;
+                Assignment::College(c)
+            })
+        }
+        Some(CommuneRule::Shared(v)) => {
+            let ids = known(v.clone(), unknown);
+            match ids.len() {
+                0 => None,
+                1 => {
+                    report.placed_single += 1;
+                    Some(Assignment::College(ids[0]))
+                }
+                n => {
+                    report.placed_shared += 1;
+                    Some(Assignment::Shares(
+                        ids.iter().map(|&c| (c, 1.0 / n as f64)).collect(),
+                    ))
+                }
+            }
+        }
+        Some(rule @ CommuneRule::Streets(_)) => {
+            let ids = known(rule.colleges(), unknown);
+            let by_addresses = street_match
+                .and_then(|m| m.per_unit.get(&i))
+                .map(|counts| {
+                    let total: u64 = counts
+                        .iter()
+                        .filter(|(u, _)| territory.college_by_uai(u).is_some())
+                        .map(|(_, n)| n)
+                        .sum();
+                    counts
+                        .iter()
+                        .filter_map(|(u, &n)| {
+                            Some((territory.college_by_uai(u)?, n as f64 / total as f64))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .filter(|v| !v.is_empty());
+            match by_addresses {
+                Some(v) if v.len() == 1 => {
+                    report.streets_by_addresses += 1;
+                    Some(Assignment::College(v[0].0))
+                }
+                Some(v) => {
+                    report.streets_by_addresses += 1;
+                    Some(Assignment::Shares(v))
+                }
+                None => {
+                    report
+                        .streets_estimated
+                        .push(territory.unit(uid).name.clone());
+                    nearest(i, &ids).map(Assignment::College)
+                }
+            }
+        }
+        None => None,
+    }
+}
+
+/// The last resort for pupils: each public collège's published headcount spread over its
+/// sector by the units' population when the contours give it, else by area.
+fn spread_headcounts(
+    territory: &Territory,
+    baseline: &Scenario,
+    unit_population: &[Option<f64>],
+    units: &mut [Unit],
+    report: &mut DepartementReport,
+) {
+    let by_population = unit_population.iter().all(Option::is_some);
+    let weight = |i: usize| match (&territory.units()[i].shape, by_population) {
+        (_, true) => unit_population[i].unwrap_or(0.0),
+        (UnitShape::Area(mp), false) => mp.unsigned_area(),
+        (UnitShape::Point(_), false) => 0.0,
+    };
+    let mut sector_area: HashMap<crate::model::CollegeId, f64> = HashMap::new();
+    for u in territory.unit_ids() {
+        for (c, s) in baseline.assignment(u).shares() {
+            *sector_area.entry(c).or_default() += s * weight(u.index());
+        }
+    }
+    let mut any = false;
+    for (i, u) in units.iter_mut().enumerate() {
+        let uid = crate::model::UnitId(i as u32);
+        let mut pupils = 0.0;
+        let mut known = false;
+        for (c, s) in baseline.assignment(uid).shares() {
+            let college = territory.college(c);
+            if let (Some(p), Some(a)) = (college.observed_pupils, sector_area.get(&c))
+                && *a > 0.0
+            {
+                pupils += p * s * weight(i) / a;
+                known = true;
+            }
+        }
+        if known {
+            u.population.pupils = Some(pupils);
+            u.population.pupils_estimated = true;
+            any = true;
+        }
+    }
+    if any {
+        report.pupils = if by_population {
+            PupilsSource::SpreadByPopulation
+        } else {
+            PupilsSource::SpreadByArea
+        };
+    }
+}
+
+/// The territory's notes on its method: how pupils and IPS were estimated, what was shared or
+/// placed by estimate.
+fn method_notes(report: &DepartementReport) -> Vec<String> {
+    let mut notes = Vec::new();
     match &report.pupils {
         PupilsSource::Ecoles { year, .. } => notes.push(format!(
             "Élèves par commune estimés : élèves de CP à CM2 des écoles publiques et privées de la commune (rentrée {year}), ramenés à quatre années de collège (× 4/5) ; cohorte de 6e : élèves de CM2."
@@ -1132,52 +1022,388 @@ pub fn build_departement(
             report.not_in_carte.join(", ")
         ));
     }
-    let mut territory = build(units, notes.join("\n"))?;
-    // the street rows of the communes divided by streets, kept for the carte scolaire export
-    if let Some(c) = &carte {
-        let communes: HashSet<&String> = unit_commune.iter().collect();
-        for (code, rule) in &c.communes {
-            if let (true, CommuneRule::Streets(rows)) = (communes.contains(code), rule) {
-                territory
-                    .street_ranges
-                    .extend(rows.iter().map(|r| crate::model::StreetRange {
-                        commune: code.clone(),
-                        street: r.street.clone(),
-                        from: r.from,
-                        to: r.to,
-                        parity: r.parity.code().to_string(),
-                        uai: r.uai.clone(),
-                    }));
+    notes
+}
+
+/// Each école's commune and position, from the directory.
+fn ecoles_of_directory(
+    d: &Layer,
+    rows: &Rows,
+    cache: &mut HashMap<u16, Option<ToWgs84>>,
+) -> (HashMap<String, String>, HashMap<String, geo::Point<f64>>) {
+    let mut ecole_commune: HashMap<String, String> = HashMap::new();
+    let mut ecole_point: HashMap<String, geo::Point<f64>> = HashMap::new();
+    let commune_col = col(d, &["codecommune"]);
+    for f in &d.features {
+        if let Some(uai) = rows.uai(f) {
+            if let Some(c) = text(f, &commune_col) {
+                ecole_commune.insert(uai.clone(), c);
+            }
+            if let Some(p) = rows.location(f, cache) {
+                ecole_point.insert(uai, p);
             }
         }
     }
+    (ecole_commune, ecole_point)
+}
 
-    // Capture: each public collège's published headcount against its sector's pupils
-    let metrics = crate::metrics::Metrics::new(
-        &territory,
-        &baseline,
-        crate::metrics::MetricsConfig::default(),
-    );
-    for c in territory.college_ids() {
-        let college = territory.college(c);
-        if college.sector != Sector::Public {
+/// Each école's published IPS (and its commune, when the directory did not give it).
+fn ecole_ips_of(
+    l: &Layer,
+    rows_l: &Rows,
+    ecole_commune: &mut HashMap<String, String>,
+) -> HashMap<String, f64> {
+    let mut ips_of: HashMap<String, f64> = HashMap::new();
+    let (rows, _) = latest_rows(l);
+    let commune_col = col(l, &["codeinseedelacommune", "codecommune", "codeinsee"]);
+    let ips_col = col(l, &["ips"]);
+    for f in rows {
+        let Some(uai) = rows_l.uai(f) else {
             continue;
+        };
+        if let Some(c) = text(f, &commune_col) {
+            ecole_commune.entry(uai.clone()).or_insert(c);
         }
-        if let Some(published) = college.observed_pupils {
-            report.capture.push(Capture {
-                uai: college.uai.clone(),
-                name: college.name.clone(),
-                published,
-                sector: metrics.college(c, &territory).pupils,
-            });
+        if let Some(x) = num(f, &ips_col).filter(|x| (40.0..=200.0).contains(x)) {
+            ips_of.insert(uai, x);
         }
     }
-    Ok(DepartementBuild {
-        territory,
-        baseline,
-        report,
-        problems,
-    })
+    ips_of
+}
+
+/// (elementary pupils, CM2, Σ pupils × IPS, pupils with IPS) per unit.
+type PerUnit = Vec<(f64, f64, f64, f64)>;
+
+/// Adds each école's elementary pupils and CM2 to its unit; returns how many écoles were
+/// counted, the rentrée, and each école's elementary pupils.
+fn ecole_heads_per_unit(
+    l: &Layer,
+    rows_l: &Rows,
+    unit_of_ecole: &dyn Fn(&str, Option<&str>) -> Option<usize>,
+    per_unit: &mut PerUnit,
+) -> (usize, String, HashMap<String, f64>) {
+    let mut ecoles_counted = 0;
+    let mut ecole_pupils: HashMap<String, f64> = HashMap::new();
+    let (rows, year) = latest_rows(l);
+    let level = |lv: &str| col_prefix(l, &format!("nombredelevesen{lv}"));
+    let levels: Vec<Option<String>> = ["cp", "ce1", "ce2", "cm1", "cm2"]
+        .iter()
+        .map(|lv| level(lv))
+        .collect();
+    let commune_name_col = col(l, &["commune", "nomcommune"]);
+    for f in rows {
+        let Some(uai) = rows_l.uai(f) else {
+            continue;
+        };
+        let elementary: f64 = levels.iter().map(|c| num(f, c).unwrap_or(0.0)).sum();
+        let cm2 = num(f, &levels[4]).unwrap_or(0.0);
+        let Some(u) = unit_of_ecole(&uai, text(f, &commune_name_col).as_deref()) else {
+            continue;
+        };
+        ecoles_counted += 1;
+        per_unit[u].0 += elementary;
+        per_unit[u].1 += cm2;
+        ecole_pupils.insert(uai, elementary);
+    }
+    (ecoles_counted, year, ecole_pupils)
+}
+
+/// The units of the contours (IRIS, else communes) in the département, with each one's commune
+/// and population when the contours give it.
+fn units_of(
+    units_layer: &Layer,
+    iris: bool,
+    code: &str,
+    problems: &mut Report,
+) -> (Vec<Unit>, Vec<String>, Vec<Option<f64>>) {
+    let key_col = if iris {
+        col(units_layer, &["codeiris", "dcomiris", "iris"])
+    } else {
+        col(
+            units_layer,
+            &[
+                "code",
+                "inseecom",
+                "codeinsee",
+                "codgeo",
+                "insee",
+                "codecommune",
+            ],
+        )
+    };
+    let name_col = col(
+        units_layer,
+        &["nomiris", "libiris", "nom", "nomcom", "libelle", "name"],
+    );
+    let commune_col = col(units_layer, &["inseecom", "depcom", "codecommune"]);
+    // IGN's contours carry each commune's population: the better weight when pupils must be
+    // spread over a sector
+    let population_col = col(
+        units_layer,
+        &["population", "pmun", "ptot", "p21pop", "p20pop", "p19pop"],
+    );
+    let mut unit_population: Vec<Option<f64>> = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_commune: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    for f in &units_layer.features {
+        let Some(key) = text(f, &key_col) else {
+            continue;
+        };
+        let commune = if iris {
+            text(f, &commune_col).unwrap_or_else(|| key.chars().take(5).collect())
+        } else {
+            key.clone()
+        };
+        if !code.is_empty() && departement_of_commune(&commune) != code {
+            continue;
+        }
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        // validated as every imported polygon is: repaired when it crosses itself, said so
+        let Some(mp) = crate::io::import::area_of(f, &units_layer.file, problems) else {
+            continue;
+        };
+        let shape = UnitShape::Area(mp);
+        units.push(Unit {
+            name: text(f, &name_col).unwrap_or_else(|| key.clone()),
+            key,
+            anchor: unit_anchor(&shape),
+            shape,
+            population: Population::default(),
+            school: None,
+        });
+        unit_commune.push(commune);
+        unit_population.push(num(f, &population_col).filter(|p| *p >= 0.0));
+    }
+    (units, unit_commune, unit_population)
+}
+
+/// Whether an establishment type names a collège.
+fn college_word(s: &str) -> bool {
+    header_key(s).contains("college")
+}
+
+/// The open collèges of the directory, public or private under contract (those outside
+/// contract are counted and left out).
+fn drafts_from_directory(
+    d: &Layer,
+    rows: &Rows,
+    code: &str,
+    cache: &mut HashMap<u16, Option<ToWgs84>>,
+    report: &mut DepartementReport,
+    drafts: &mut BTreeMap<String, Draft>,
+) {
+    let type_col = col(d, &["typeetablissement"]);
+    let status_col = col(d, &["statutpublicprive"]);
+    let contract_col = col(d, &["typecontratprive"]);
+    let state_col = col(d, &["etat", "etatetablissement"]);
+    let name_col = col(d, &["nometablissement", "appellationofficielle"]);
+    let rep_col = col(d, &["appartenanceeducationprioritaire"]);
+    let pupils_col = col(d, &["nombredeleves"]);
+    for f in &d.features {
+        if !text(f, &type_col).is_some_and(|t| college_word(&t)) || !rows.in_departement(f, code) {
+            continue;
+        }
+        if text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert")) {
+            continue;
+        }
+        let Some(uai) = rows.uai(f) else {
+            continue;
+        };
+        let private = text(f, &status_col).map(|s| header_key(&s).starts_with("priv"));
+        if text(f, &contract_col).is_some_and(|c| header_key(&c).contains("horscontrat")) {
+            report.hors_contrat += 1;
+            continue;
+        }
+        let rep = match text(f, &rep_col).map(|r| r.to_ascii_uppercase()) {
+            Some(r) if r.contains("REP+") => Rep::RepPlus,
+            Some(r) if r.contains("REP") => Rep::Rep,
+            _ => Rep::None,
+        };
+        drafts.insert(
+            uai,
+            Draft {
+                name: text(f, &name_col),
+                location: rows.location(f, cache),
+                private,
+                rep,
+                pupils: num(f, &pupils_col),
+                ..Draft::default()
+            },
+        );
+    }
+}
+
+/// Places the directory's collèges; without a directory, its open collèges are the list.
+fn drafts_from_geolocation(
+    g: &Layer,
+    rows: &Rows,
+    code: &str,
+    take_new: bool,
+    cache: &mut HashMap<u16, Option<ToWgs84>>,
+    report: &mut DepartementReport,
+    drafts: &mut BTreeMap<String, Draft>,
+) {
+    let nature_col = col(g, &["nature", "natureuailibe", "libellenature"]);
+    let sector_col = col(g, &["secteurpublicprive", "secteurpublicprivelibe"]);
+    let contract_col = col(
+        g,
+        &["secteurprivelibelletypecontrat", "contratetablissementlibe"],
+    );
+    let state_col = col(g, &["etatetablissement", "etatetablissementlibe"]);
+    let name_col = col(g, &["appellationofficielle"]);
+    for f in &g.features {
+        let Some(uai) = rows.uai(f) else {
+            continue;
+        };
+        let location = rows.location(f, cache);
+        if let Some(d) = drafts.get_mut(&uai) {
+            // the geolocation file places the collèges the directory lists
+            d.location = location.or(d.location);
+            continue;
+        }
+        if !take_new
+            || !text(f, &nature_col).is_some_and(|t| college_word(&t))
+            || !rows.in_departement(f, code)
+            || text(f, &state_col).is_some_and(|s| !header_key(&s).starts_with("ouvert"))
+        {
+            continue;
+        }
+        if text(f, &contract_col).is_some_and(|c| header_key(&c).contains("horscontrat")) {
+            report.hors_contrat += 1;
+            continue;
+        }
+        drafts.insert(
+            uai,
+            Draft {
+                name: text(f, &name_col),
+                location,
+                private: text(f, &sector_col).map(|s| header_key(&s).starts_with("priv")),
+                ..Draft::default()
+            },
+        );
+    }
+}
+
+/// The published IPS (and its rentrée's headcount) of each collège; without a directory nor a
+/// geolocation file, its collèges are the list.
+fn drafts_from_ips(
+    l: &Layer,
+    rows_l: &Rows,
+    code: &str,
+    take_new: bool,
+    drafts: &mut BTreeMap<String, Draft>,
+) {
+    let (rows, _) = latest_rows(l);
+    let ips_col = col(l, &["ips"]);
+    let pupils_col = col(l, &["effectifs", "effectif"]);
+    let name_col = col_prefix(l, "nomdeletabl");
+    let sector_col = col(l, &["secteur"]);
+    for f in rows {
+        let Some(uai) = rows_l.uai(f) else {
+            continue;
+        };
+        if !drafts.contains_key(&uai) {
+            if !take_new || !rows_l.in_departement(f, code) {
+                continue;
+            }
+            drafts.insert(
+                uai.clone(),
+                Draft {
+                    name: text(f, &name_col),
+                    private: text(f, &sector_col).map(|s| header_key(&s).starts_with("priv")),
+                    ..Draft::default()
+                },
+            );
+        }
+        if let Some(d) = drafts.get_mut(&uai) {
+            d.ips = num(f, &ips_col).filter(|x| (40.0..=200.0).contains(x));
+            d.pupils_ips = num(f, &pupils_col);
+        }
+    }
+}
+
+/// Headcounts and REP networks from a headcount table.
+fn headcounts_into(
+    l: &Layer,
+    rows_l: &Rows,
+    total_prefix: &str,
+    drafts: &mut BTreeMap<String, Draft>,
+) {
+    let (rows, _) = latest_rows(l);
+    let total = col_prefix(l, total_prefix);
+    // "REP" and "REP +" give the same key: told apart by their written names
+    let rep_plus_col = l
+        .fields
+        .iter()
+        .find(|f| f.replace(' ', "").eq_ignore_ascii_case("REP+") || header_key(f) == "repplus")
+        .cloned();
+    let rep_col = l
+        .fields
+        .iter()
+        .find(|f| f.trim().eq_ignore_ascii_case("REP"))
+        .cloned();
+    for f in rows {
+        let Some(uai) = rows_l.uai(f) else {
+            continue;
+        };
+        if let Some(d) = drafts.get_mut(&uai) {
+            d.pupils = num(f, &total).or(d.pupils);
+            if num(f, &rep_plus_col).is_some_and(|x| x > 0.0) {
+                d.rep = Rep::RepPlus;
+            } else if num(f, &rep_col).is_some_and(|x| x > 0.0) && d.rep == Rep::None {
+                d.rep = Rep::Rep;
+            }
+        }
+    }
+}
+
+/// The collèges with a position (the others are listed in the report), counted in the report.
+fn colleges_of(drafts: &BTreeMap<String, Draft>, report: &mut DepartementReport) -> Vec<College> {
+    let mut colleges = Vec::new();
+    for (uai, d) in drafts {
+        let Some(location) = d.location else {
+            report.unplaced.push(uai.clone());
+            continue;
+        };
+        let name = d
+            .name
+            .as_deref()
+            .map(crate::io::import::tidy_name)
+            .unwrap_or_else(|| format!("Collège {uai}"));
+        let private = d.private.unwrap_or(false);
+        if private {
+            report.private_colleges += 1;
+        } else {
+            report.public_colleges += 1;
+        }
+        report.with_ips += usize::from(d.ips.is_some());
+        report.with_headcount += usize::from(d.pupils.is_some());
+        colleges.push(College {
+            uai: uai.clone(),
+            short_name: crate::io::import::short_name(&name),
+            name,
+            location,
+            sector: if private {
+                Sector::Private
+            } else {
+                Sector::Public
+            },
+            capacity_pupils: None,
+            capacity_6e_classes: None,
+            rep: d.rep,
+            observed_ips: d.ips,
+            observed_pupils: d.pupils,
+            own_intake: private.then(|| Population {
+                pupils: d.pupils,
+                ips_mean: d.ips,
+                ..Population::default()
+            }),
+        });
+    }
+    colleges
 }
 
 /// Attaches census social groups (CS1..CS8 per IRIS or commune) to the units, scaled to their
