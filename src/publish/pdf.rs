@@ -283,6 +283,21 @@ fn card(w: &mut Writer<'_, '_>, s: &PublicSummary, c: &PublicCollege, by: MixBy)
         );
     }
     w.text_at(x0 + 10.0, y0 + 36.0, &line, 10.0, false, [0, 0, 0]);
+    card_icons(w, s, c, by, (x0, y0));
+    card_right_column(w, s, c, (x0, y0));
+    h + 10.0
+}
+
+/// A card's 100 pupils, 20 × 5, coloured by social group or boursiers, and their legend.
+fn card_icons(
+    w: &mut Writer<'_, '_>,
+    s: &PublicSummary,
+    c: &PublicCollege,
+    by: MixBy,
+    (x0, y0): (f32, f32),
+) {
+    let lang = w.lang;
+    let tx = public_texts(lang);
     // 100 pupils, 20 × 5
     w.text_at(x0 + 10.0, y0 + 54.0, tx.of_100, 9.5, true, [0, 0, 0]);
     let cell = 11.0;
@@ -360,6 +375,17 @@ fn card(w: &mut Writer<'_, '_>, s: &PublicSummary, c: &PublicCollege, by: MixBy)
             w.text_at(ax, ay + 20.0, tx.not_known, 10.0, false, [90, 90, 90]);
         }
     }
+}
+
+/// A card's right column: the social position on its gauge, the filling, the walk.
+fn card_right_column(
+    w: &mut Writer<'_, '_>,
+    s: &PublicSummary,
+    c: &PublicCollege,
+    (x0, y0): (f32, f32),
+) {
+    let lang = w.lang;
+    let tx = public_texts(lang);
     // right column: social position, filling, walk
     let rx = x0 + 265.0;
     let rw = TEXT_W - 275.0;
@@ -454,7 +480,6 @@ fn card(w: &mut Writer<'_, '_>, s: &PublicSummary, c: &PublicCollege, by: MixBy)
     for (i, l) in lines.iter().enumerate() {
         w.text_at(rx, wy + i as f32 * 12.0, l, 9.5, false, [0, 0, 0]);
     }
-    h + 10.0
 }
 
 fn footer(w: &mut Writer<'_, '_>, page: usize, made: &str) {
@@ -537,110 +562,7 @@ pub fn handout(
             &made,
             &mut texts,
             MARGIN - 10.0,
-            |w| {
-                w.paragraph(tx.handout_title, 20.0, true, [0, 0, 0]);
-                w.paragraph(&s.territory, 11.0, false, [60, 60, 60]);
-                let author = if s.scenario.author.trim().is_empty() {
-                    tx.no_author.to_string()
-                } else {
-                    s.scenario.author.clone()
-                };
-                let quoted = |name: &str| crate::i18n::quoted(lang, name);
-                let head = format!(
-                    "{} · {} · {}",
-                    labelled(lang, tx.scenario, &quoted(&s.scenario.name)),
-                    labelled(lang, tx.author, &author),
-                    labelled(
-                        lang,
-                        tx.dated,
-                        &date_text(lang, s.scenario.modified).replace(' ', "\u{a0}")
-                    ),
-                );
-                w.paragraph(&head, 11.0, true, [0, 0, 0]);
-                w.paragraph(
-                    &labelled(lang, tx.compared_with, &quoted(&s.baseline)),
-                    10.0,
-                    false,
-                    [60, 60, 60],
-                );
-                w.paragraph(tx.map_heading, 14.0, true, [0, 0, 0]);
-                let y = w.y + 4.0;
-                // a tall territory's map is narrowed, so that what changes and the indices
-                // stay on the page under it
-                let full = png_height(&map_png, TEXT_W).unwrap_or(MAP_MAX_H);
-                let width = TEXT_W * (MAP_MAX_H / full).min(1.0);
-                let x = MARGIN + (TEXT_W - width) / 2.0;
-                let h = w.image(map_png, x, y, width)?;
-                w.outline(x, y, width, h, [170, 170, 170], 0.6);
-                w.y = y + h;
-                w.paragraph(tx.map_caption, 9.0, false, [60, 60, 60]);
-                w.paragraph(tx.changes_heading, 14.0, true, [0, 0, 0]);
-                if s.units_changed == 0 {
-                    w.paragraph(tx.changes_none, 11.0, false, [0, 0, 0]);
-                } else {
-                    let line = format!(
-                        "{} · {}",
-                        (tx.units_change)(s.units_changed),
-                        crate::i18n::pupils_concerned(lang, s.pupils_moved)
-                    );
-                    w.paragraph(&line, 11.0, false, [0, 0, 0]);
-                }
-                w.paragraph(tx.indices_heading, 14.0, true, [0, 0, 0]);
-                let rows = [
-                    (
-                        tx.index_entropy,
-                        s.indices_before.entropy_h,
-                        s.indices_now.entropy_h,
-                    ),
-                    (
-                        tx.index_boursiers,
-                        s.indices_before.dissimilarity_boursiers,
-                        s.indices_now.dissimilarity_boursiers,
-                    ),
-                    (
-                        tx.index_disadvantaged,
-                        s.indices_before.dissimilarity_disadvantaged,
-                        s.indices_now.dissimilarity_disadvantaged,
-                    ),
-                ];
-                let col_b = MARGIN + TEXT_W - 120.0;
-                let col_a = MARGIN + TEXT_W - 55.0;
-                w.y += 12.0;
-                let y = w.y;
-                w.text_at(col_b, y, tx.before_short, 9.5, true, [0, 0, 0]);
-                w.text_at(col_a, y, tx.after_short, 9.5, true, [0, 0, 0]);
-                for (label, before, after) in rows {
-                    if before.is_none() && after.is_none() {
-                        continue;
-                    }
-                    let top = w.y;
-                    w.paragraph_in(MARGIN, TEXT_W - 135.0, label, 9.5, false, [0, 0, 0]);
-                    let shown = |v: Option<f64>| {
-                        v.map_or(tx.not_known.to_string(), |v| percent(lang, v, 1))
-                    };
-                    w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
-                    w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
-                }
-                // the IPS spread is in IPS points, not a share
-                if let (Some(before), Some(after)) =
-                    (s.indices_before.ips_spread, s.indices_now.ips_spread)
-                {
-                    let top = w.y;
-                    w.paragraph_in(
-                        MARGIN,
-                        TEXT_W - 135.0,
-                        tx.index_ips_spread,
-                        9.5,
-                        false,
-                        [0, 0, 0],
-                    );
-                    let shown = |v: f64| crate::i18n::number(lang, v, 1);
-                    w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
-                    w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
-                }
-                w.paragraph(tx.index_lower_better, 9.0, false, [60, 60, 60]);
-                Ok(())
-            },
+            |w| first_page(w, s, lang, map_png),
         )?;
     }
 
@@ -703,10 +625,56 @@ pub fn handout(
     }
     // what follows the chart, as paragraphs that flow onto as many pages as they need (a
     // département has dozens of private collèges)
+    let paras = closing_paragraphs(s, lang, &privates);
+    let mut next = 0;
+    while next < paras.len() {
+        page_no += 1;
+        let chart = chart_png.take();
+        on_page(
+            &mut doc,
+            &fonts,
+            lang,
+            page_no,
+            &made,
+            &mut texts,
+            MARGIN,
+            |w| {
+                if let Some(png) = chart {
+                    let y = w.y;
+                    let h = w.image(png, MARGIN, y, TEXT_W)?;
+                    // the chart's own words, for the checks (they are pixels in the PDF)
+                    w.texts.push(chart_words.to_string());
+                    w.y = y + h + 6.0;
+                }
+                // at least one paragraph a page, so that the pages always end
+                let first = next;
+                while next < paras.len() && (next == first || w.y < PAGE_H - MARGIN - 40.0) {
+                    let (text, size, bold, c) = &paras[next];
+                    w.paragraph(text, *size, *bold, *c);
+                    next += 1;
+                }
+                Ok(())
+            },
+        )?;
+    }
+    let pdf = doc
+        .finish()
+        .map_err(|e| HandoutError::Pdf(format!("{e:?}")))?;
+    Ok(Handout { pdf, texts })
+}
+
+/// What follows the chart, as paragraphs (text, size, bold, colour): the private collèges, the
+/// scenario's notes, the sources, what was estimated and how, confidentiality.
+fn closing_paragraphs(
+    s: &PublicSummary,
+    lang: Lang,
+    privates: &[&PublicCollege],
+) -> Vec<(String, f32, bool, Rgb)> {
+    let tx = public_texts(lang);
     let mut paras: Vec<(String, f32, bool, Rgb)> = Vec::new();
     if !privates.is_empty() {
         paras.push((tx.private_colleges.into(), 9.5, false, [60, 60, 60]));
-        for c in &privates {
+        for c in privates {
             let mut line = labelled(lang, &c.name, &pupils_line(lang, &c.now, s.threshold));
             if let Some(b) = c.now.boursiers_of_100 {
                 line = format!("{line} · {b} {} / 100", tx.boursiers);
@@ -747,39 +715,119 @@ pub fn handout(
         false,
         [0, 0, 0],
     ));
-    let mut next = 0;
-    while next < paras.len() {
-        page_no += 1;
-        let chart = chart_png.take();
-        on_page(
-            &mut doc,
-            &fonts,
+    paras
+}
+
+/// The handout's first page: the title, the map, what changes, the territory's mix.
+fn first_page(
+    w: &mut Writer<'_, '_>,
+    s: &PublicSummary,
+    lang: Lang,
+    map_png: Vec<u8>,
+) -> Result<(), HandoutError> {
+    let tx = public_texts(lang);
+    w.paragraph(tx.handout_title, 20.0, true, [0, 0, 0]);
+    w.paragraph(&s.territory, 11.0, false, [60, 60, 60]);
+    let author = if s.scenario.author.trim().is_empty() {
+        tx.no_author.to_string()
+    } else {
+        s.scenario.author.clone()
+    };
+    let quoted = |name: &str| crate::i18n::quoted(lang, name);
+    let head = format!(
+        "{} · {} · {}",
+        labelled(lang, tx.scenario, &quoted(&s.scenario.name)),
+        labelled(lang, tx.author, &author),
+        labelled(
             lang,
-            page_no,
-            &made,
-            &mut texts,
-            MARGIN,
-            |w| {
-                if let Some(png) = chart {
-                    let y = w.y;
-                    let h = w.image(png, MARGIN, y, TEXT_W)?;
-                    // the chart's own words, for the checks (they are pixels in the PDF)
-                    w.texts.push(chart_words.to_string());
-                    w.y = y + h + 6.0;
-                }
-                // at least one paragraph a page, so that the pages always end
-                let first = next;
-                while next < paras.len() && (next == first || w.y < PAGE_H - MARGIN - 40.0) {
-                    let (text, size, bold, c) = &paras[next];
-                    w.paragraph(text, *size, *bold, *c);
-                    next += 1;
-                }
-                Ok(())
-            },
-        )?;
+            tx.dated,
+            &date_text(lang, s.scenario.modified).replace(' ', "\u{a0}")
+        ),
+    );
+    w.paragraph(&head, 11.0, true, [0, 0, 0]);
+    w.paragraph(
+        &labelled(lang, tx.compared_with, &quoted(&s.baseline)),
+        10.0,
+        false,
+        [60, 60, 60],
+    );
+    w.paragraph(tx.map_heading, 14.0, true, [0, 0, 0]);
+    let y = w.y + 4.0;
+    // a tall territory's map is narrowed, so that what changes and the indices
+    // stay on the page under it
+    let full = png_height(&map_png, TEXT_W).unwrap_or(MAP_MAX_H);
+    let width = TEXT_W * (MAP_MAX_H / full).min(1.0);
+    let x = MARGIN + (TEXT_W - width) / 2.0;
+    let h = w.image(map_png, x, y, width)?;
+    w.outline(x, y, width, h, [170, 170, 170], 0.6);
+    w.y = y + h;
+    w.paragraph(tx.map_caption, 9.0, false, [60, 60, 60]);
+    w.paragraph(tx.changes_heading, 14.0, true, [0, 0, 0]);
+    if s.units_changed == 0 {
+        w.paragraph(tx.changes_none, 11.0, false, [0, 0, 0]);
+    } else {
+        let line = format!(
+            "{} · {}",
+            (tx.units_change)(s.units_changed),
+            crate::i18n::pupils_concerned(lang, s.pupils_moved)
+        );
+        w.paragraph(&line, 11.0, false, [0, 0, 0]);
     }
-    let pdf = doc
-        .finish()
-        .map_err(|e| HandoutError::Pdf(format!("{e:?}")))?;
-    Ok(Handout { pdf, texts })
+    indices_table(w, s, lang);
+    w.paragraph(tx.index_lower_better, 9.0, false, [60, 60, 60]);
+    Ok(())
+}
+
+/// The territory's indices before and after, in two columns.
+fn indices_table(w: &mut Writer<'_, '_>, s: &PublicSummary, lang: Lang) {
+    let tx = public_texts(lang);
+    w.paragraph(tx.indices_heading, 14.0, true, [0, 0, 0]);
+    let rows = [
+        (
+            tx.index_entropy,
+            s.indices_before.entropy_h,
+            s.indices_now.entropy_h,
+        ),
+        (
+            tx.index_boursiers,
+            s.indices_before.dissimilarity_boursiers,
+            s.indices_now.dissimilarity_boursiers,
+        ),
+        (
+            tx.index_disadvantaged,
+            s.indices_before.dissimilarity_disadvantaged,
+            s.indices_now.dissimilarity_disadvantaged,
+        ),
+    ];
+    let col_b = MARGIN + TEXT_W - 120.0;
+    let col_a = MARGIN + TEXT_W - 55.0;
+    w.y += 12.0;
+    let y = w.y;
+    w.text_at(col_b, y, tx.before_short, 9.5, true, [0, 0, 0]);
+    w.text_at(col_a, y, tx.after_short, 9.5, true, [0, 0, 0]);
+    for (label, before, after) in rows {
+        if before.is_none() && after.is_none() {
+            continue;
+        }
+        let top = w.y;
+        w.paragraph_in(MARGIN, TEXT_W - 135.0, label, 9.5, false, [0, 0, 0]);
+        let shown = |v: Option<f64>| v.map_or(tx.not_known.to_string(), |v| percent(lang, v, 1));
+        w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
+        w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
+    }
+    // the IPS spread is in IPS points, not a share
+    if let (Some(before), Some(after)) = (s.indices_before.ips_spread, s.indices_now.ips_spread) {
+        let top = w.y;
+        w.paragraph_in(
+            MARGIN,
+            TEXT_W - 135.0,
+            tx.index_ips_spread,
+            9.5,
+            false,
+            [0, 0, 0],
+        );
+        let shown = |v: f64| crate::i18n::number(lang, v, 1);
+        w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
+        w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
+    }
 }

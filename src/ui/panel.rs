@@ -387,77 +387,7 @@ fn college_card_ui(
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 3.0, color);
-                if striped {
-                    // the same stripes as its sector on the map
-                    let stroke = egui::Stroke::new(3.0, Color32::from_white_alpha(190));
-                    for k in [-0.5f32, 0.0, 0.5] {
-                        let a = rect.left_bottom() + egui::vec2(rect.width() * k, 0.0);
-                        let p = [a, a + egui::vec2(rect.height(), -rect.height())];
-                        ui.painter().with_clip_rect(rect).line_segment(p, stroke);
-                    }
-                }
-                let name = RichText::new(&college.name).strong().size(17.0);
-                if college.sector == Sector::Public {
-                    if ui.selectable_label(selected, name).clicked() {
-                        actions.push(PanelAction::Select(c));
-                    }
-                } else {
-                    ui.label(name);
-                    ui.label(RichText::new(tx.private_college).italics());
-                }
-                match college.rep {
-                    crate::model::Rep::Rep => {
-                        ui.label(RichText::new("REP").strong());
-                    }
-                    crate::model::Rep::RepPlus => {
-                        ui.label(RichText::new("REP+").strong());
-                    }
-                    crate::model::Rep::None => {}
-                }
-                if college.sector == Sector::Public {
-                    let text = if card.locked {
-                        tx.unlock_college
-                    } else {
-                        tx.lock_college
-                    };
-                    let label = format!("{text} {}", college.short_name);
-                    if ui
-                        .add(egui::Button::new(RichText::new(text).small()).selected(card.locked))
-                        .on_hover_text(label)
-                        .clicked()
-                    {
-                        actions.push(PanelAction::ToggleLock(c));
-                    }
-                    let (text, action) = if card.open {
-                        (tx.close_college, PanelAction::Close(c))
-                    } else {
-                        (tx.reopen_college, PanelAction::Reopen(c))
-                    };
-                    if ui
-                        .add(egui::Button::new(RichText::new(text).small()))
-                        .on_hover_text(format!("{text} {}", college.short_name))
-                        .clicked()
-                    {
-                        actions.push(action);
-                    }
-                    if card.open {
-                        ui.menu_button(RichText::new("…").small(), |ui| {
-                            if ui.button(tx.move_college).clicked() {
-                                actions.push(PanelAction::Move(c));
-                                ui.close();
-                            }
-                            if ui.button(tx.merge_college).clicked() {
-                                actions.push(PanelAction::Merge(c));
-                                ui.close();
-                            }
-                        });
-                    }
-                }
-            });
+            card_header_ui(ui, lang, college, card, (color, striped), actions);
             if !card.open {
                 ui.label(
                     RichText::new(tx.closed_college)
@@ -583,85 +513,183 @@ fn college_card_ui(
             } else {
                 ui.label(RichText::new(tx.no_sector).small());
             }
-            // flags in words
-            let mut flags: Vec<(String, Color32)> = Vec::new();
-            if over {
-                flags.push((
-                    format!(
-                        "{} ({} %)",
-                        tx.over_capacity,
-                        fmt_opt(lang, use_.map(|u| u * 100.0), 0)
-                    ),
-                    Color32::from_rgb(170, 30, 30),
-                ));
+            card_flags_ui(ui, lang, (college, i), card, view, cfg, actions);
+        });
+    ui.add_space(4.0);
+}
+
+/// A card's first line: colour, name, REP, and the lock, close and "…" buttons.
+fn card_header_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    college: &crate::model::College,
+    card: &Card<'_>,
+    (color, striped): (Color32, bool),
+    actions: &mut Vec<PanelAction>,
+) {
+    let tx = texts(lang);
+    let (c, selected) = (card.c, card.selected);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 3.0, color);
+        if striped {
+            // the same stripes as its sector on the map
+            let stroke = egui::Stroke::new(3.0, Color32::from_white_alpha(190));
+            for k in [-0.5f32, 0.0, 0.5] {
+                let a = rect.left_bottom() + egui::vec2(rect.width() * k, 0.0);
+                let p = [a, a + egui::vec2(rect.height(), -rect.height())];
+                ui.painter().with_clip_rect(rect).line_segment(p, stroke);
             }
-            match i.mix_flag {
-                MixFlag::Above => {
-                    flags.push((tx.above_band.into(), Color32::from_rgb(120, 60, 150)))
-                }
-                MixFlag::Below => flags.push((tx.below_band.into(), Color32::from_rgb(170, 80, 0))),
-                _ => {}
+        }
+        let name = RichText::new(&college.name).strong().size(17.0);
+        if college.sector == Sector::Public {
+            if ui.selectable_label(selected, name).clicked() {
+                actions.push(PanelAction::Select(c));
             }
-            if college.sector == Sector::Public && i.members == 0 {
-                flags.push((tx.empty_sector.into(), Color32::from_rgb(170, 30, 30)));
+        } else {
+            ui.label(name);
+            ui.label(RichText::new(tx.private_college).italics());
+        }
+        match college.rep {
+            crate::model::Rep::Rep => {
+                ui.label(RichText::new("REP").strong());
             }
-            let pieces = college.sector == Sector::Public && card.pieces > 1;
-            if pieces && !card.pieces_ok {
-                flags.push((
-                    format!("{} ({} {})", tx.not_contiguous, card.pieces, tx.pieces),
-                    Color32::from_rgb(90, 90, 90),
-                ));
+            crate::model::Rep::RepPlus => {
+                ui.label(RichText::new("REP+").strong());
             }
-            if i.pupils_beyond_walk > 0.0 {
-                flags.push((
-                    format!(
-                        "{} {} {} km ({})",
-                        number(lang, i.pupils_beyond_walk, 0),
-                        tx.beyond_walk_flag,
-                        number(lang, cfg.walk_threshold_m / 1000.0, 1),
-                        crate::i18n::walk_how(lang, cfg.walk_source())
-                    ),
-                    Color32::from_rgb(150, 60, 20),
-                ));
-            }
-            for (text, color) in flags {
-                ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
-            }
-            if over
-                && college.sector == Sector::Public
-                && ui
-                    .small_button(tx.dominos_button)
-                    .on_hover_text(tx.dominos_hint)
-                    .clicked()
+            crate::model::Rep::None => {}
+        }
+        if college.sector == Sector::Public {
+            let text = if card.locked {
+                tx.unlock_college
+            } else {
+                tx.lock_college
+            };
+            let label = format!("{text} {}", college.short_name);
+            if ui
+                .add(egui::Button::new(RichText::new(text).small()).selected(card.locked))
+                .on_hover_text(label)
+                .clicked()
             {
-                actions.push(PanelAction::Dominos(c));
+                actions.push(PanelAction::ToggleLock(c));
             }
-            if let Some(&(lo, hi)) = view.avoidance.and_then(|a| a.get(c.index()))
-                && (lo.round() != 0.0 || hi.round() != 0.0)
+            let (text, action) = if card.open {
+                (tx.close_college, PanelAction::Close(c))
+            } else {
+                (tx.reopen_college, PanelAction::Reopen(c))
+            };
+            if ui
+                .add(egui::Button::new(RichText::new(text).small()))
+                .on_hover_text(format!("{text} {}", college.short_name))
+                .clicked()
             {
-                ui.label(
-                    RichText::new(avoidance_text(lang, (lo, hi)))
-                        .color(Color32::from_rgb(110, 70, 20)),
-                );
+                actions.push(action);
             }
-            if pieces {
-                ui.horizontal(|ui| {
-                    if card.pieces_ok {
-                        if ui.small_button(tx.pieces_flag_again).clicked() {
-                            actions.push(PanelAction::AllowPieces(c, false));
-                        }
-                        ui.label(
-                            RichText::new(format!(
-                                "{} ({} {})",
-                                tx.pieces_wanted, card.pieces, tx.pieces
-                            ))
-                            .small(),
-                        );
-                    } else if ui.small_button(tx.pieces_allow).clicked() {
-                        actions.push(PanelAction::AllowPieces(c, true));
+            if card.open {
+                ui.menu_button(RichText::new("…").small(), |ui| {
+                    if ui.button(tx.move_college).clicked() {
+                        actions.push(PanelAction::Move(c));
+                        ui.close();
+                    }
+                    if ui.button(tx.merge_college).clicked() {
+                        actions.push(PanelAction::Merge(c));
+                        ui.close();
                     }
                 });
             }
+        }
+    });
+}
+
+/// A card's warnings in words (too full, outside the mixing band, empty, in pieces, too far),
+/// and the buttons they call for.
+fn card_flags_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    (college, i): (&crate::model::College, &crate::metrics::CollegeIndicators),
+    card: &Card<'_>,
+    view: &CardsView<'_>,
+    cfg: &crate::metrics::MetricsConfig,
+    actions: &mut Vec<PanelAction>,
+) {
+    let tx = texts(lang);
+    let c = card.c;
+    let use_ = i.capacity_use;
+    let over = use_.is_some_and(|u| u > 1.0);
+    // flags in words
+    let mut flags: Vec<(String, Color32)> = Vec::new();
+    if over {
+        flags.push((
+            format!(
+                "{} ({} %)",
+                tx.over_capacity,
+                fmt_opt(lang, use_.map(|u| u * 100.0), 0)
+            ),
+            Color32::from_rgb(170, 30, 30),
+        ));
+    }
+    match i.mix_flag {
+        MixFlag::Above => flags.push((tx.above_band.into(), Color32::from_rgb(120, 60, 150))),
+        MixFlag::Below => flags.push((tx.below_band.into(), Color32::from_rgb(170, 80, 0))),
+        _ => {}
+    }
+    if college.sector == Sector::Public && i.members == 0 {
+        flags.push((tx.empty_sector.into(), Color32::from_rgb(170, 30, 30)));
+    }
+    let pieces = college.sector == Sector::Public && card.pieces > 1;
+    if pieces && !card.pieces_ok {
+        flags.push((
+            format!("{} ({} {})", tx.not_contiguous, card.pieces, tx.pieces),
+            Color32::from_rgb(90, 90, 90),
+        ));
+    }
+    if i.pupils_beyond_walk > 0.0 {
+        flags.push((
+            format!(
+                "{} {} {} km ({})",
+                number(lang, i.pupils_beyond_walk, 0),
+                tx.beyond_walk_flag,
+                number(lang, cfg.walk_threshold_m / 1000.0, 1),
+                crate::i18n::walk_how(lang, cfg.walk_source())
+            ),
+            Color32::from_rgb(150, 60, 20),
+        ));
+    }
+    for (text, color) in flags {
+        ui.label(RichText::new(format!("⚠ {text}")).color(color).strong());
+    }
+    if over
+        && college.sector == Sector::Public
+        && ui
+            .small_button(tx.dominos_button)
+            .on_hover_text(tx.dominos_hint)
+            .clicked()
+    {
+        actions.push(PanelAction::Dominos(c));
+    }
+    if let Some(&(lo, hi)) = view.avoidance.and_then(|a| a.get(c.index()))
+        && (lo.round() != 0.0 || hi.round() != 0.0)
+    {
+        ui.label(
+            RichText::new(avoidance_text(lang, (lo, hi))).color(Color32::from_rgb(110, 70, 20)),
+        );
+    }
+    if pieces {
+        ui.horizontal(|ui| {
+            if card.pieces_ok {
+                if ui.small_button(tx.pieces_flag_again).clicked() {
+                    actions.push(PanelAction::AllowPieces(c, false));
+                }
+                ui.label(
+                    RichText::new(format!(
+                        "{} ({} {})",
+                        tx.pieces_wanted, card.pieces, tx.pieces
+                    ))
+                    .small(),
+                );
+            } else if ui.small_button(tx.pieces_allow).clicked() {
+                actions.push(PanelAction::AllowPieces(c, true));
+            }
         });
-    ui.add_space(4.0);
+    }
 }
