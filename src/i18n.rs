@@ -886,9 +886,8 @@ fn place_text(lang: Lang, place: &str) -> String {
     out.replace(", column ", &tr(lang, "place-column", &[]))
 }
 
-/// One problem of a validation report, in words: where, what, and what would be right.
-pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
-    use crate::io::report::{ProblemKind as K, Severity};
+/// Where a problem is: the file, the place in it, the field.
+fn problem_place(lang: Lang, p: &crate::io::report::Problem) -> String {
     let mut at = p.file.clone();
     if let Some(place) = &p.place {
         at.push_str(", ");
@@ -901,6 +900,13 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
             &[("field", field.as_str().into())],
         ));
     }
+    at
+}
+
+/// One problem of a validation report, in words: where, what, and what would be right.
+pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
+    use crate::io::report::{ProblemKind as K, Severity};
+    let at = problem_place(lang, p);
     let reason_text = |r: &crate::io::report::Reason| reason_text(lang, r);
     let what = match &p.kind {
         K::Unreadable { reason } => tr(

@@ -159,6 +159,40 @@ impl ImportDialog {
         self.summary = None;
     }
 
+    /// The territory's name and its files, each with a "Browse" button.
+    fn files_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        let tx = texts(lang);
+        egui::Grid::new("import-files")
+            .num_columns(3)
+            .show(ui, |ui| {
+                let label = ui.label(tx.import_name);
+                ui.add_sized([460.0, 24.0], egui::TextEdit::singleline(&mut self.name))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let names = [
+                    tx.import_units,
+                    tx.import_colleges,
+                    tx.import_join,
+                    tx.import_sectors,
+                ];
+                for (i, name) in names.iter().enumerate() {
+                    let label = ui.label(*name);
+                    ui.add(egui::TextEdit::singleline(&mut self.paths[i]).desired_width(420.0))
+                        .labelled_by(label.id);
+                    if ui
+                        .add_enabled(self.browsing.is_none(), egui::Button::new(tx.browse))
+                        .clicked()
+                    {
+                        self.browsing = Some((
+                            i,
+                            crate::ui::file_dialog::pick_in_background(ui.ctx(), None, false),
+                        ));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+
     /// Draws the window.
     pub fn show(&mut self, ctx: &egui::Context, lang: Lang) -> ImportAnswer {
         self.poll(lang);
@@ -182,41 +216,7 @@ impl ImportDialog {
                     answer = ImportAnswer::Departement;
                 }
                 ui.label(tx.import_help);
-                egui::Grid::new("import-files")
-                    .num_columns(3)
-                    .show(ui, |ui| {
-                        let label = ui.label(tx.import_name);
-                        ui.add_sized([460.0, 24.0], egui::TextEdit::singleline(&mut self.name))
-                            .labelled_by(label.id);
-                        ui.end_row();
-                        let names = [
-                            tx.import_units,
-                            tx.import_colleges,
-                            tx.import_join,
-                            tx.import_sectors,
-                        ];
-                        for (i, name) in names.iter().enumerate() {
-                            let label = ui.label(*name);
-                            ui.add(
-                                egui::TextEdit::singleline(&mut self.paths[i]).desired_width(420.0),
-                            )
-                            .labelled_by(label.id);
-                            if ui
-                                .add_enabled(self.browsing.is_none(), egui::Button::new(tx.browse))
-                                .clicked()
-                            {
-                                self.browsing = Some((
-                                    i,
-                                    crate::ui::file_dialog::pick_in_background(
-                                        ui.ctx(),
-                                        None,
-                                        false,
-                                    ),
-                                ));
-                            }
-                            ui.end_row();
-                        }
-                    });
+                self.files_ui(ui, lang);
                 let can_read = !self.paths[0].trim().is_empty() && !self.paths[1].trim().is_empty();
                 if ui
                     .add_enabled(can_read && !busy, egui::Button::new(tx.import_read_columns))
@@ -247,88 +247,12 @@ impl ImportDialog {
                 if let Some((ufields, cfields)) = &self.fields {
                     ui.separator();
                     ui.label(egui::RichText::new(tx.import_columns).strong());
-                    egui::Grid::new("import-columns")
-                        .num_columns(4)
-                        .show(ui, |ui| {
-                            let pick = |ui: &mut egui::Ui,
-                                        id: &str,
-                                        label: &str,
-                                        value: &mut Option<String>,
-                                        fields: &[String]| {
-                                let l = ui.label(label);
-                                egui::ComboBox::from_id_salt(id)
-                                    .selected_text(
-                                        value.clone().unwrap_or_else(|| tx.import_none.to_string()),
-                                    )
-                                    .show_ui(ui, |ui| {
-                                        ui.selectable_value(value, None, tx.import_none);
-                                        for f in fields {
-                                            ui.selectable_value(value, Some(f.clone()), f);
-                                        }
-                                    })
-                                    .response
-                                    .labelled_by(l.id);
-                            };
-                            pick(ui, "u-key", tx.import_col_key, &mut self.units.key, ufields);
-                            pick(ui, "c-uai", "UAI", &mut self.colleges.uai, cfields);
-                            ui.end_row();
-                            pick(
-                                ui,
-                                "u-name",
-                                tx.import_col_name,
-                                &mut self.units.name,
-                                ufields,
-                            );
-                            pick(
-                                ui,
-                                "c-name",
-                                tx.import_col_name,
-                                &mut self.colleges.name,
-                                cfields,
-                            );
-                            ui.end_row();
-                            pick(
-                                ui,
-                                "u-pupils",
-                                tx.import_col_pupils,
-                                &mut self.units.pupils,
-                                ufields,
-                            );
-                            pick(
-                                ui,
-                                "c-pupils",
-                                tx.import_col_pupils,
-                                &mut self.colleges.pupils,
-                                cfields,
-                            );
-                            ui.end_row();
-                            pick(ui, "u-ips", "IPS", &mut self.units.ips, ufields);
-                            pick(ui, "c-ips", "IPS", &mut self.colleges.ips, cfields);
-                            ui.end_row();
-                            pick(
-                                ui,
-                                "u-college",
-                                tx.import_col_college,
-                                &mut self.units.college,
-                                ufields,
-                            );
-                            pick(
-                                ui,
-                                "c-status",
-                                tx.import_col_status,
-                                &mut self.colleges.status,
-                                cfields,
-                            );
-                            ui.end_row();
-                            pick(
-                                ui,
-                                "u-school",
-                                tx.import_col_school,
-                                &mut self.units.school,
-                                ufields,
-                            );
-                            ui.end_row();
-                        });
+                    columns_grid_ui(
+                        ui,
+                        lang,
+                        (&mut self.units, ufields),
+                        (&mut self.colleges, cfields),
+                    );
                     if self.units.census_cs.is_some() {
                         ui.label(tx.import_census_found);
                     }
@@ -390,16 +314,7 @@ impl ImportDialog {
                     }
                 });
                 if let Some(text) = &self.outcome {
-                    ui.separator();
-                    egui::ScrollArea::vertical()
-                        .id_salt("import-error")
-                        .max_height(260.0)
-                        .show(ui, |ui| {
-                            ui.label(
-                                egui::RichText::new(text)
-                                    .color(egui::Color32::from_rgb(170, 30, 30)),
-                            );
-                        });
+                    error_ui(ui, text);
                 }
                 if let Some(result) = &self.result
                     && result.name_matches.iter().any(|m| m.score < 1.0)
@@ -502,4 +417,99 @@ fn names_table(
         });
     ui.add_enabled(!choices.is_empty(), egui::Button::new(words.again))
         .clicked()
+}
+
+/// The columns to read in the units' and the collèges' tables, side by side.
+fn columns_grid_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    (units, ufields): (&mut crate::io::import::UnitColumns, &[String]),
+    (colleges, cfields): (&mut crate::io::import::CollegeColumns, &[String]),
+) {
+    let tx = texts(lang);
+    egui::Grid::new("import-columns")
+        .num_columns(4)
+        .show(ui, |ui| {
+            let pick = |ui: &mut egui::Ui,
+                        id: &str,
+                        label: &str,
+                        value: &mut Option<String>,
+                        fields: &[String]| {
+                let l = ui.label(label);
+                egui::ComboBox::from_id_salt(id)
+                    .selected_text(value.clone().unwrap_or_else(|| tx.import_none.to_string()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(value, None, tx.import_none);
+                        for f in fields {
+                            ui.selectable_value(value, Some(f.clone()), f);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            };
+            pick(ui, "u-key", tx.import_col_key, &mut units.key, ufields);
+            pick(ui, "c-uai", "UAI", &mut colleges.uai, cfields);
+            ui.end_row();
+            pick(ui, "u-name", tx.import_col_name, &mut units.name, ufields);
+            pick(
+                ui,
+                "c-name",
+                tx.import_col_name,
+                &mut colleges.name,
+                cfields,
+            );
+            ui.end_row();
+            pick(
+                ui,
+                "u-pupils",
+                tx.import_col_pupils,
+                &mut units.pupils,
+                ufields,
+            );
+            pick(
+                ui,
+                "c-pupils",
+                tx.import_col_pupils,
+                &mut colleges.pupils,
+                cfields,
+            );
+            ui.end_row();
+            pick(ui, "u-ips", "IPS", &mut units.ips, ufields);
+            pick(ui, "c-ips", "IPS", &mut colleges.ips, cfields);
+            ui.end_row();
+            pick(
+                ui,
+                "u-college",
+                tx.import_col_college,
+                &mut units.college,
+                ufields,
+            );
+            pick(
+                ui,
+                "c-status",
+                tx.import_col_status,
+                &mut colleges.status,
+                cfields,
+            );
+            ui.end_row();
+            pick(
+                ui,
+                "u-school",
+                tx.import_col_school,
+                &mut units.school,
+                ufields,
+            );
+            ui.end_row();
+        });
+}
+
+/// Why the import failed, in red, scrolled when long.
+fn error_ui(ui: &mut egui::Ui, text: &str) {
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("import-error")
+        .max_height(260.0)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(text).color(egui::Color32::from_rgb(170, 30, 30)));
+        });
 }
