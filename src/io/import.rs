@@ -599,20 +599,7 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
     {
         {
             let mut cal = cal;
-            for u in &mut units {
-                if let Some(g) = &u.population.groups {
-                    let n: f64 = g.iter().sum();
-                    if n > 0.0 {
-                        let raw: f64 = g.iter().zip(&cal.group_ips).map(|(x, b)| x / n * b).sum();
-                        let ips = raw.clamp(cal.range.0, cal.range.1);
-                        if ips != raw {
-                            cal.bounded_units += 1;
-                        }
-                        u.population.ips_mean = Some(ips);
-                        u.population.ips_estimated = true;
-                    }
-                }
-            }
+            cal.bounded_units += apply_calibration(&mut units, &cal);
             report.push(
                 &ufile,
                 None,
@@ -641,6 +628,27 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         college_columns: cc,
         name_matches,
     })
+}
+
+/// Gives each unit with census groups the IPS of its groups, bounded to the published range;
+/// returns how many were bounded.
+fn apply_calibration(units: &mut [Unit], cal: &Calibration) -> usize {
+    let mut bounded = 0;
+    for u in units {
+        if let Some(g) = &u.population.groups {
+            let n: f64 = g.iter().sum();
+            if n > 0.0 {
+                let raw: f64 = g.iter().zip(&cal.group_ips).map(|(x, b)| x / n * b).sum();
+                let ips = raw.clamp(cal.range.0, cal.range.1);
+                if ips != raw {
+                    bounded += 1;
+                }
+                u.population.ips_mean = Some(ips);
+                u.population.ips_estimated = true;
+            }
+        }
+    }
+    bounded
 }
 
 /// The collèges of the drafts; one without a location stands at its sector's interior point,
@@ -866,39 +874,14 @@ fn read_units(spec: &ImportSpec, report: &mut Report) -> Result<ReadUnits, Impor
             report,
         );
         if let Some(&k) = index_of.get(&key) {
-            // the same unit listed twice (once per sector it straddles): merge when the shape is
-            // the same, otherwise keep the first
-            let same_shape = match (&units[k].shape, &f.geometry) {
-                (UnitShape::Area(a), Some(geo::Geometry::Polygon(p))) => {
-                    a.0.len() == 1 && &a.0[0] == p
-                }
-                (UnitShape::Area(a), Some(geo::Geometry::MultiPolygon(m))) => a == m,
-                _ => false,
-            };
-            if same_shape {
-                let pop = &mut units[k].population;
-                let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
-                    (Some(a), Some(b)) => Some(a + b),
-                    (a, b) => a.or(b),
-                };
-                pop.pupils = add(pop.pupils, pupils);
-                pop.boursiers = add(pop.boursiers, boursiers);
-                report.push(
-                    &ufile,
-                    Some(f.place.clone()),
-                    uc.key.as_deref(),
-                    Severity::Note,
-                    ProblemKind::MergedDuplicate { id: key },
-                );
-            } else {
-                report.push(
-                    &ufile,
-                    Some(f.place.clone()),
-                    uc.key.as_deref(),
-                    Severity::Skipped,
-                    ProblemKind::DuplicateId { id: key },
-                );
-            }
+            merge_duplicate(
+                &mut units[k],
+                f,
+                key,
+                (pupils, boursiers),
+                (&ufile, &uc),
+                report,
+            );
             continue;
         }
         let Some(mp) = area_of(f, &ufile, report) else {
@@ -957,6 +940,49 @@ fn read_units(spec: &ImportSpec, report: &mut Report) -> Result<ReadUnits, Impor
         file: ufile,
         columns: uc,
     })
+}
+
+/// The same unit listed twice (once per sector it straddles): merged when the shape is the
+/// same (pupils added), else the first is kept; said so either way.
+fn merge_duplicate(
+    unit: &mut Unit,
+    f: &super::layer::Feature,
+    key: String,
+    (pupils, boursiers): (Option<f64>, Option<f64>),
+    (ufile, uc): (&str, &UnitColumns),
+    report: &mut Report,
+) {
+    // the same unit listed twice (once per sector it straddles): merge when the shape is
+    // the same, otherwise keep the first
+    let same_shape = match (&unit.shape, &f.geometry) {
+        (UnitShape::Area(a), Some(geo::Geometry::Polygon(p))) => a.0.len() == 1 && &a.0[0] == p,
+        (UnitShape::Area(a), Some(geo::Geometry::MultiPolygon(m))) => a == m,
+        _ => false,
+    };
+    if same_shape {
+        let pop = &mut unit.population;
+        let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => Some(a + b),
+            (a, b) => a.or(b),
+        };
+        pop.pupils = add(pop.pupils, pupils);
+        pop.boursiers = add(pop.boursiers, boursiers);
+        report.push(
+            ufile,
+            Some(f.place.clone()),
+            uc.key.as_deref(),
+            Severity::Note,
+            ProblemKind::MergedDuplicate { id: key },
+        );
+    } else {
+        report.push(
+            ufile,
+            Some(f.place.clone()),
+            uc.key.as_deref(),
+            Severity::Skipped,
+            ProblemKind::DuplicateId { id: key },
+        );
+    }
 }
 
 /// The collèges' table: its columns (named ones must exist, a UAI column is needed), and a

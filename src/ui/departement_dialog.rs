@@ -267,24 +267,7 @@ impl DepartementDialog {
                     }
                 });
                 if let Some(step) = self.step {
-                    let (label, fraction) = match step {
-                        Step::Recognising => (tx.step_recognising.to_string(), 0.05),
-                        Step::Contours => (tx.step_contours.to_string(), 0.15),
-                        Step::Colleges => (tx.step_colleges.to_string(), 0.3),
-                        Step::Ecoles => (tx.step_ecoles.to_string(), 0.45),
-                        Step::Addresses(read, total) => {
-                            let f = if total > 0 {
-                                read as f32 / total as f32
-                            } else {
-                                0.0
-                            };
-                            (
-                                format!("{} {:.0} %", tx.step_addresses, f * 100.0),
-                                0.5 + 0.4 * f,
-                            )
-                        }
-                        Step::Building => (tx.step_building.to_string(), 0.92),
-                    };
+                    let (label, fraction) = step_progress(lang, step);
                     ui.add(egui::ProgressBar::new(fraction).text(label).animate(true));
                 } else if self.reading.is_some() {
                     ui.horizontal(|ui| {
@@ -422,4 +405,27 @@ fn uai_picker(
         })
         .response
         .labelled_by(l.id);
+}
+
+/// What a build step says on the progress bar, and how far along it is.
+fn step_progress(lang: Lang, step: Step) -> (String, f32) {
+    let tx = texts(lang);
+    match step {
+        Step::Recognising => (tx.step_recognising.to_string(), 0.05),
+        Step::Contours => (tx.step_contours.to_string(), 0.15),
+        Step::Colleges => (tx.step_colleges.to_string(), 0.3),
+        Step::Ecoles => (tx.step_ecoles.to_string(), 0.45),
+        Step::Addresses(read, total) => {
+            let f = if total > 0 {
+                read as f32 / total as f32
+            } else {
+                0.0
+            };
+            (
+                format!("{} {:.0} %", tx.step_addresses, f * 100.0),
+                0.5 + 0.4 * f,
+            )
+        }
+        Step::Building => (tx.step_building.to_string(), 0.92),
+    }
 }

@@ -398,30 +398,7 @@ fn college_card_ui(
             }
             // enrolment against capacity, as a bar
             let use_ = i.capacity_use;
-            let pupils_word = if i.pupils_estimated {
-                format!(
-                    "{}{}",
-                    tx.pupils,
-                    crate::i18n::departement::estimated_suffix(lang)
-                )
-            } else {
-                tx.pupils.to_string()
-            };
-            let text = match college.capacity_pupils {
-                Some(cap) => format!(
-                    "{} {} / {} {}",
-                    number(lang, i.pupils, 0),
-                    pupils_word,
-                    number(lang, cap, 0),
-                    tx.capacity
-                ),
-                None => format!(
-                    "{} {} · {}",
-                    number(lang, i.pupils, 0),
-                    pupils_word,
-                    tx.capacity_unknown
-                ),
-            };
+            let text = capacity_text(lang, college, i);
             let over = use_.is_some_and(|u| u > 1.0);
             let bar_color = if over {
                 Color32::from_rgb(200, 50, 40)
@@ -516,6 +493,39 @@ fn college_card_ui(
             card_flags_ui(ui, lang, (college, i), card, view, cfg, actions);
         });
     ui.add_space(4.0);
+}
+
+/// "618 élèves / 600 places", or the pupils and "capacité inconnue".
+fn capacity_text(
+    lang: Lang,
+    college: &crate::model::College,
+    i: &crate::metrics::CollegeIndicators,
+) -> String {
+    let tx = texts(lang);
+    let pupils_word = if i.pupils_estimated {
+        format!(
+            "{}{}",
+            tx.pupils,
+            crate::i18n::departement::estimated_suffix(lang)
+        )
+    } else {
+        tx.pupils.to_string()
+    };
+    match college.capacity_pupils {
+        Some(cap) => format!(
+            "{} {} / {} {}",
+            number(lang, i.pupils, 0),
+            pupils_word,
+            number(lang, cap, 0),
+            tx.capacity
+        ),
+        None => format!(
+            "{} {} · {}",
+            number(lang, i.pupils, 0),
+            pupils_word,
+            tx.capacity_unknown
+        ),
+    }
 }
 
 /// A card's first line: colour, name, REP, and the lock, close and "…" buttons.
