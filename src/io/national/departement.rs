@@ -385,29 +385,10 @@ pub fn build_departement(
         ..DepartementReport::default()
     };
     let mut problems = Report::default();
-    let path_of = |role: Role| {
-        files
-            .iter()
-            .find(|f| f.role == Some(role))
-            .map(|f| f.path.clone())
-    };
-    let read = |role: Role,
-                report: &DepartementReport,
-                problems: &mut Report|
-     -> Result<Option<Layer>, DepartementError> {
-        let Some(p) = path_of(role) else {
-            return Ok(None);
-        };
-        let (layer, r) = read_layer(&p);
-        let fatal = r.has_fatal();
-        problems.extend(r);
-        match layer {
-            Some(l) if !fatal => Ok(Some(l)),
-            _ => Err(DepartementError::Unreadable(
-                p.display().to_string(),
-                Box::new(report.clone()),
-            )),
-        }
+    let inputs = Inputs { files: &files };
+    let path_of = |role: Role| inputs.path_of(role);
+    let read = |role: Role, report: &DepartementReport, problems: &mut Report| {
+        inputs.read(role, report, problems)
     };
     check_uai_columns(spec, &files, &report)?;
     // the user's UAI column: the one named for this file, else the one named for every table
@@ -466,43 +447,13 @@ pub fn build_departement(
         return Err(DepartementError::NoColleges(Box::new(report)));
     }
     let mut cache = HashMap::new();
-    let mut drafts: BTreeMap<String, Draft> = BTreeMap::new();
-    if let Some(d) = &directory {
-        let rows = Rows::of(d, uai_for(d));
-        drafts_from_directory(d, &rows, &code, &mut cache, &mut report, &mut drafts);
-    }
-    if let Some(g) = &geoloc {
-        let rows = Rows::of(g, uai_for(g));
-        let take_new = directory.is_none();
-        drafts_from_geolocation(
-            g,
-            &rows,
-            &code,
-            take_new,
-            &mut cache,
-            &mut report,
-            &mut drafts,
-        );
-    }
-    if let Some(l) = &college_ips {
-        let rows = Rows::of(l, uai_for(l));
-        let take_new = directory.is_none() && geoloc.is_none();
-        drafts_from_ips(l, &rows, &code, take_new, &mut drafts);
-    }
-    // headcounts: the IPS file's (the same rentrée as the IPS), else the latest by level, else
-    // the second degré's, else the directory's
-    for (layer, total_prefix) in [
-        (&second, "nombredeleves"),
-        (&headcounts, "nombredelevestotal"),
-    ] {
-        if let Some(l) = layer {
-            let rows = Rows::of(l, uai_for(l));
-            headcounts_into(l, &rows, total_prefix, &mut drafts);
-        }
-    }
-    for d in drafts.values_mut() {
-        d.pupils = d.pupils_ips.or(d.pupils);
-    }
+    let sources = CollegeSources {
+        directory: directory.as_ref(),
+        geoloc: geoloc.as_ref(),
+        ips: college_ips.as_ref(),
+        headcounts: [second.as_ref(), headcounts.as_ref()],
+    };
+    let drafts = college_drafts(&sources, &uai_for, &code, &mut cache, &mut report);
     let colleges = colleges_of(&drafts, &mut report);
     if colleges.is_empty() {
         return Err(DepartementError::NoCollegePlaced(Box::new(report)));
@@ -550,65 +501,25 @@ pub fn build_departement(
             .map_err(|e| DepartementError::Territory(e.to_string()))
     };
     let territory = build(units.clone(), String::new())?;
-    let mut baseline = Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory);
     let addresses = path_of(Role::Addresses);
-    let mut street_match = None;
-    if let (Some(carte), Some(path)) = (&carte, &addresses) {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        let locate = |commune: &str, lon: f64, lat: f64| -> Option<usize> {
-            let candidates = unit_of_commune.get(commune)?;
-            if candidates.len() == 1 {
-                return Some(candidates[0]);
-            }
-            territory
-                .unit_at(geo::Point::new(lon, lat), 0.0)
-                .map(|u| u.index())
-        };
-        let m = match_addresses(path, carte, &locate, &mut |b| {
-            progress(Step::Addresses(b, size))
-        })
-        .map_err(|e| {
-            DepartementError::Unreadable(
-                format!("{}: {e}", path.display()),
-                Box::new(report.clone()),
-            )
-        })?;
-        street_match = Some(m);
-    }
-    let nearest = |u: usize, among: &[crate::model::CollegeId]| {
-        among.iter().copied().min_by(|&a, &b| {
-            territory
-                .straight_line_m(crate::model::UnitId(u as u32), a)
-                .total_cmp(&territory.straight_line_m(crate::model::UnitId(u as u32), b))
-        })
-    };
-    let publics: Vec<crate::model::CollegeId> = territory
-        .college_ids()
-        .filter(|&c| territory.college(c).sector == Sector::Public)
-        .collect();
-    let mut unknown: HashSet<String> = HashSet::new();
-    for (i, commune) in unit_commune.iter().enumerate() {
-        let uid = crate::model::UnitId(i as u32);
-        let rule = carte.as_ref().and_then(|c| c.communes.get(commune));
-        let assignment = assignment_under_rule(
+    let street_match = match (&carte, &addresses) {
+        (Some(carte), Some(path)) => Some(street_match_of(
+            path,
+            carte,
             &territory,
-            i,
-            rule,
-            street_match.as_ref(),
-            &nearest,
-            &mut unknown,
-            &mut report,
-        );
-        let assignment = assignment.or_else(|| {
-            if rule.is_none() || carte.is_none() {
-                report.not_in_carte.push(territory.unit(uid).name.clone());
-            }
-            nearest(i, &publics).map(Assignment::College)
-        });
-        if let Some(a) = assignment {
-            baseline.replace_assignment(uid, a);
-        }
-    }
+            &unit_of_commune,
+            progress,
+            &report,
+        )?),
+        _ => None,
+    };
+    let (baseline, unknown) = baseline_from_carte(
+        &territory,
+        carte.as_ref(),
+        &unit_commune,
+        street_match.as_ref(),
+        &mut report,
+    );
     let mut unknown: Vec<String> = unknown.into_iter().collect();
     unknown.sort();
     report.unknown_carte_colleges = unknown;
@@ -650,6 +561,169 @@ pub fn build_departement(
         report,
         problems,
     })
+}
+
+/// The files of a département import, by role.
+struct Inputs<'a> {
+    files: &'a [Recognised],
+}
+
+impl Inputs<'_> {
+    /// The file recognised in this role, if any.
+    fn path_of(&self, role: Role) -> Option<PathBuf> {
+        self.files
+            .iter()
+            .find(|f| f.role == Some(role))
+            .map(|f| f.path.clone())
+    }
+
+    /// The file of this role, read (None: no such file); a file that cannot be read stops the
+    /// import, with the report so far.
+    fn read(
+        &self,
+        role: Role,
+        report: &DepartementReport,
+        problems: &mut Report,
+    ) -> Result<Option<Layer>, DepartementError> {
+        let Some(p) = self.path_of(role) else {
+            return Ok(None);
+        };
+        let (layer, r) = read_layer(&p);
+        let fatal = r.has_fatal();
+        problems.extend(r);
+        match layer {
+            Some(l) if !fatal => Ok(Some(l)),
+            _ => Err(DepartementError::Unreadable(
+                p.display().to_string(),
+                Box::new(report.clone()),
+            )),
+        }
+    }
+}
+
+/// The address file matched to the carte scolaire's street rows, with its progress in bytes.
+fn street_match_of(
+    path: &std::path::Path,
+    carte: &super::carte::Carte,
+    territory: &Territory,
+    unit_of_commune: &HashMap<String, Vec<usize>>,
+    progress: &mut dyn FnMut(Step),
+    report: &DepartementReport,
+) -> Result<super::ban::StreetMatch, DepartementError> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let locate = |commune: &str, lon: f64, lat: f64| -> Option<usize> {
+        let candidates = unit_of_commune.get(commune)?;
+        if candidates.len() == 1 {
+            return Some(candidates[0]);
+        }
+        territory
+            .unit_at(geo::Point::new(lon, lat), 0.0)
+            .map(|u| u.index())
+    };
+    match_addresses(path, carte, &locate, &mut |b| {
+        progress(Step::Addresses(b, size))
+    })
+    .map_err(|e| {
+        DepartementError::Unreadable(format!("{}: {e}", path.display()), Box::new(report.clone()))
+    })
+}
+
+/// The tables a département's collèges come from.
+struct CollegeSources<'a> {
+    directory: Option<&'a Layer>,
+    geoloc: Option<&'a Layer>,
+    ips: Option<&'a Layer>,
+    /// The second degré's headcounts, then the collèges' by level.
+    headcounts: [Option<&'a Layer>; 2],
+}
+
+/// Every collège of the département the tables name, with what each table tells of it.
+fn college_drafts(
+    sources: &CollegeSources,
+    uai_for: &dyn Fn(&Layer) -> Option<String>,
+    code: &str,
+    cache: &mut HashMap<u16, Option<ToWgs84>>,
+    report: &mut DepartementReport,
+) -> BTreeMap<String, Draft> {
+    let mut drafts: BTreeMap<String, Draft> = BTreeMap::new();
+    if let Some(d) = sources.directory {
+        let rows = Rows::of(d, uai_for(d));
+        drafts_from_directory(d, &rows, code, cache, report, &mut drafts);
+    }
+    if let Some(g) = sources.geoloc {
+        let rows = Rows::of(g, uai_for(g));
+        let take_new = sources.directory.is_none();
+        drafts_from_geolocation(g, &rows, code, take_new, cache, report, &mut drafts);
+    }
+    if let Some(l) = sources.ips {
+        let rows = Rows::of(l, uai_for(l));
+        let take_new = sources.directory.is_none() && sources.geoloc.is_none();
+        drafts_from_ips(l, &rows, code, take_new, &mut drafts);
+    }
+    // headcounts: the IPS file's (the same rentrée as the IPS), else the latest by level, else
+    // the second degré's, else the directory's
+    for (layer, total_prefix) in sources
+        .headcounts
+        .into_iter()
+        .zip(["nombredeleves", "nombredelevestotal"])
+    {
+        if let Some(l) = layer {
+            let rows = Rows::of(l, uai_for(l));
+            headcounts_into(l, &rows, total_prefix, &mut drafts);
+        }
+    }
+    for d in drafts.values_mut() {
+        d.pupils = d.pupils_ips.or(d.pupils);
+    }
+    drafts
+}
+
+/// The current map from the carte scolaire: each unit under its commune's rule; a commune the
+/// carte does not name, or whose collèges are unknown, goes to the nearest public collège (said
+/// so). Returns the map and the UAIs of the carte that no collège has.
+fn baseline_from_carte(
+    territory: &Territory,
+    carte: Option<&super::carte::Carte>,
+    unit_commune: &[String],
+    street_match: Option<&super::ban::StreetMatch>,
+    report: &mut DepartementReport,
+) -> (Scenario, HashSet<String>) {
+    let mut baseline = Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), territory);
+    let nearest = |u: usize, among: &[crate::model::CollegeId]| {
+        among.iter().copied().min_by(|&a, &b| {
+            territory
+                .straight_line_m(crate::model::UnitId(u as u32), a)
+                .total_cmp(&territory.straight_line_m(crate::model::UnitId(u as u32), b))
+        })
+    };
+    let publics: Vec<crate::model::CollegeId> = territory
+        .college_ids()
+        .filter(|&c| territory.college(c).sector == Sector::Public)
+        .collect();
+    let mut unknown: HashSet<String> = HashSet::new();
+    for (i, commune) in unit_commune.iter().enumerate() {
+        let uid = crate::model::UnitId(i as u32);
+        let rule = carte.and_then(|c| c.communes.get(commune));
+        let assignment = assignment_under_rule(
+            territory,
+            i,
+            rule,
+            street_match,
+            &nearest,
+            &mut unknown,
+            report,
+        );
+        let assignment = assignment.or_else(|| {
+            if rule.is_none() || carte.is_none() {
+                report.not_in_carte.push(territory.unit(uid).name.clone());
+            }
+            nearest(i, &publics).map(Assignment::College)
+        });
+        if let Some(a) = assignment {
+            baseline.replace_assignment(uid, a);
+        }
+    }
+    (baseline, unknown)
 }
 
 /// The école files a département's estimates come from.
