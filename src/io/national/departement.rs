@@ -375,15 +375,7 @@ pub fn build_departement(
 ) -> Result<DepartementBuild, DepartementError> {
     progress(Step::Recognising);
     let files: Vec<Recognised> = expand(&spec.inputs).iter().map(|p| recognise(p)).collect();
-    let mut report = DepartementReport {
-        missing: Role::ALL
-            .iter()
-            .copied()
-            .filter(|r| !files.iter().any(|f| f.role == Some(*r)))
-            .collect(),
-        files: files.clone(),
-        ..DepartementReport::default()
-    };
+    let mut report = DepartementReport::of_files(&files);
     let mut problems = Report::default();
     let inputs = Inputs { files: &files };
     let path_of = |role: Role| inputs.path_of(role);
@@ -400,27 +392,18 @@ pub fn build_departement(
     };
 
     // The carte scolaire first: it names the département
-    let carte = match read(Role::CarteScolaire, &report, &mut problems)? {
-        Some(l) => Some(
-            read_carte(&l)
-                .map_err(|c| DepartementError::MissingColumn(c, Box::new(report.clone())))?,
-        ),
-        None => None,
-    };
+    let carte = read(Role::CarteScolaire, &report, &mut problems)?
+        .map(|l| read_carte(&l))
+        .transpose()
+        .map_err(|c| DepartementError::MissingColumn(c, Box::new(report.clone())))?;
     let directory = read(Role::Directory, &report, &mut problems)?;
     let code = departement_code(spec, carte.as_ref(), directory.as_ref());
     report.code = code.clone();
 
     // Units
     progress(Step::Contours);
-    let iris_layer = read(Role::Iris, &report, &mut problems)?;
-    report.iris = iris_layer.is_some();
-    let units_layer = match iris_layer {
-        Some(l) => l,
-        None => match read(Role::Communes, &report, &mut problems)? {
-            Some(l) => l,
-            None => return Err(DepartementError::NoContours(Box::new(report))),
-        },
+    let Some(units_layer) = contours(&inputs, &mut report, &mut problems)? else {
+        return Err(DepartementError::NoContours(Box::new(report)));
     };
     let (mut units, unit_commune, unit_population) =
         units_of(&units_layer, report.iris, &code, &mut problems);
@@ -428,14 +411,7 @@ pub fn build_departement(
     if units.is_empty() {
         return Err(DepartementError::NoUnits(Box::new(report)));
     }
-    let unit_of_commune: HashMap<String, Vec<usize>> =
-        unit_commune
-            .iter()
-            .enumerate()
-            .fold(HashMap::new(), |mut m, (i, c)| {
-                m.entry(c.clone()).or_default().push(i);
-                m
-            });
+    let unit_of_commune = units_by_commune(&unit_commune);
 
     // Collèges
     progress(Step::Colleges);
@@ -443,9 +419,6 @@ pub fn build_departement(
     let college_ips = read(Role::CollegeIps, &report, &mut problems)?;
     let headcounts = read(Role::CollegeHeadcounts, &report, &mut problems)?;
     let second = read(Role::SecondDegreeHeadcounts, &report, &mut problems)?;
-    if directory.is_none() && geoloc.is_none() && college_ips.is_none() {
-        return Err(DepartementError::NoColleges(Box::new(report)));
-    }
     let mut cache = HashMap::new();
     let sources = CollegeSources {
         directory: directory.as_ref(),
@@ -453,11 +426,7 @@ pub fn build_departement(
         ips: college_ips.as_ref(),
         headcounts: [second.as_ref(), headcounts.as_ref()],
     };
-    let drafts = college_drafts(&sources, &uai_for, &code, &mut cache, &mut report);
-    let colleges = colleges_of(&drafts, &mut report);
-    if colleges.is_empty() {
-        return Err(DepartementError::NoCollegePlaced(Box::new(report)));
-    }
+    let colleges = colleges_from(&sources, &uai_for, &code, &mut cache, &mut report)?;
 
     // Écoles: headcounts and IPS per unit
     progress(Step::Ecoles);
@@ -483,19 +452,7 @@ pub fn build_departement(
 
     // The territory, then the baseline from the carte scolaire
     progress(Step::Building);
-    let info = |notes: String| TerritoryInfo {
-        name: spec
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("Département {code}")),
-        fictional: false,
-        sources: files
-            .iter()
-            .filter(|f| f.role.is_some())
-            .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect(),
-        notes,
-    };
+    let info = |notes: String| territory_info(spec, &code, &files, notes);
     let build = |units: Vec<Unit>, notes: String| {
         Territory::new(info(notes), GroupScheme::depp4(), units, colleges.clone())
             .map_err(|e| DepartementError::Territory(e.to_string()))
@@ -561,6 +518,86 @@ pub fn build_departement(
         report,
         problems,
     })
+}
+
+/// The département's collèges from their tables; refused when no table names any, or none is
+/// placed.
+fn colleges_from(
+    sources: &CollegeSources,
+    uai_for: &dyn Fn(&Layer) -> Option<String>,
+    code: &str,
+    cache: &mut HashMap<u16, Option<ToWgs84>>,
+    report: &mut DepartementReport,
+) -> Result<Vec<College>, DepartementError> {
+    if sources.directory.is_none() && sources.geoloc.is_none() && sources.ips.is_none() {
+        return Err(DepartementError::NoColleges(Box::new(report.clone())));
+    }
+    let drafts = college_drafts(sources, uai_for, code, cache, report);
+    let colleges = colleges_of(&drafts, report);
+    if colleges.is_empty() {
+        return Err(DepartementError::NoCollegePlaced(Box::new(report.clone())));
+    }
+    Ok(colleges)
+}
+
+impl DepartementReport {
+    /// A report on these files, before anything is read: which roles are missing.
+    fn of_files(files: &[Recognised]) -> Self {
+        DepartementReport {
+            missing: Role::ALL
+                .iter()
+                .copied()
+                .filter(|r| !files.iter().any(|f| f.role == Some(*r)))
+                .collect(),
+            files: files.to_vec(),
+            ..DepartementReport::default()
+        }
+    }
+}
+
+/// The contours the units come from: IRIS when given, else communes.
+fn contours(
+    inputs: &Inputs,
+    report: &mut DepartementReport,
+    problems: &mut Report,
+) -> Result<Option<Layer>, DepartementError> {
+    let iris = inputs.read(Role::Iris, report, problems)?;
+    report.iris = iris.is_some();
+    match iris {
+        Some(l) => Ok(Some(l)),
+        None => inputs.read(Role::Communes, report, problems),
+    }
+}
+
+/// The territory's name, sources and notes.
+fn territory_info(
+    spec: &DepartementSpec,
+    code: &str,
+    files: &[Recognised],
+    notes: String,
+) -> TerritoryInfo {
+    TerritoryInfo {
+        name: spec
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("Département {code}")),
+        fictional: false,
+        sources: files
+            .iter()
+            .filter(|f| f.role.is_some())
+            .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect(),
+        notes,
+    }
+}
+
+/// The units of each commune (one for a commune, several for its IRIS).
+fn units_by_commune(unit_commune: &[String]) -> HashMap<String, Vec<usize>> {
+    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, c) in unit_commune.iter().enumerate() {
+        m.entry(c.clone()).or_default().push(i);
+    }
+    m
 }
 
 /// The files of a département import, by role.
