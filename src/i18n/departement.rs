@@ -140,8 +140,6 @@ pub fn summary(lang: Lang, r: &DepartementReport) -> String {
 
 /// Every line of the report after the summary.
 pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
-    let n = |x: f64| number(lang, x, 0);
-    let pct = |x: f64| format!("{} %", number(lang, x * 100.0, 0));
     let mut out = Vec::new();
     out.push(tr(
         lang,
@@ -204,6 +202,50 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
             )],
         ));
     }
+    out.extend(address_lines(lang, r));
+    out.push(match &r.pupils {
+        PupilsSource::Ecoles {
+            ecoles,
+            year,
+            units_without,
+        } => tr(
+            lang,
+            "dep-pupils-ecoles",
+            &[
+                ("ecoles", ecoles.to_string().into()),
+                ("year", year.to_string().into()),
+                ("units_without", units_without.to_string().into()),
+            ],
+        ),
+        PupilsSource::SpreadByPopulation => tr(lang, "dep-pupils-spread_by_population", &[]),
+        PupilsSource::SpreadByArea => tr(lang, "dep-pupils-spread_by_area", &[]),
+        PupilsSource::None => tr(lang, "dep-pupils-none", &[]),
+    });
+    out.push(if r.units_with_ips > 0 {
+        tr(
+            lang,
+            "dep-details-9",
+            &[
+                ("units_with_ips", r.units_with_ips.to_string().into()),
+                ("ips_ecoles", r.ips_ecoles.to_string().into()),
+            ],
+        )
+    } else {
+        tr(lang, "dep-details-10", &[])
+    });
+    if r.units_with_groups == 0 {
+        out.push(tr(lang, "dep-details-11", &[]));
+    }
+    out.extend(capture_lines(lang, r));
+    out
+}
+
+/// The address file's lines: how many addresses matched the carte scolaire's streets, and the
+/// streets on either side that found no match.
+fn address_lines(lang: Lang, r: &DepartementReport) -> Vec<String> {
+    let n = |x: f64| number(lang, x, 0);
+    let pct = |x: f64| format!("{} %", number(lang, x * 100.0, 0));
+    let mut out = Vec::new();
     if let Some(m) = &r.streets {
         let share = if m.in_communes > 0 {
             m.matched as f64 / m.in_communes as f64
@@ -267,39 +309,14 @@ pub fn details(lang: Lang, r: &DepartementReport) -> Vec<String> {
             ));
         }
     }
-    out.push(match &r.pupils {
-        PupilsSource::Ecoles {
-            ecoles,
-            year,
-            units_without,
-        } => tr(
-            lang,
-            "dep-pupils-ecoles",
-            &[
-                ("ecoles", ecoles.to_string().into()),
-                ("year", year.to_string().into()),
-                ("units_without", units_without.to_string().into()),
-            ],
-        ),
-        PupilsSource::SpreadByPopulation => tr(lang, "dep-pupils-spread_by_population", &[]),
-        PupilsSource::SpreadByArea => tr(lang, "dep-pupils-spread_by_area", &[]),
-        PupilsSource::None => tr(lang, "dep-pupils-none", &[]),
-    });
-    out.push(if r.units_with_ips > 0 {
-        tr(
-            lang,
-            "dep-details-9",
-            &[
-                ("units_with_ips", r.units_with_ips.to_string().into()),
-                ("ips_ecoles", r.ips_ecoles.to_string().into()),
-            ],
-        )
-    } else {
-        tr(lang, "dep-details-10", &[])
-    });
-    if r.units_with_groups == 0 {
-        out.push(tr(lang, "dep-details-11", &[]));
-    }
+    out
+}
+
+/// The capture rates' lines: public collèges whose sector holds no pupil, and the spread of
+/// published headcounts against their sectors' pupils.
+fn capture_lines(lang: Lang, r: &DepartementReport) -> Vec<String> {
+    let pct = |x: f64| format!("{} %", number(lang, x * 100.0, 0));
+    let mut out = Vec::new();
     let mut rates: Vec<(f64, &str)> = r
         .capture
         .iter()
