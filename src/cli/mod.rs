@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod assist;
 mod bench;
 mod check;
+mod export;
 mod import;
 pub mod import_departement;
 mod indicators;
@@ -92,33 +93,7 @@ pub enum Command {
     ImportDepartement(Box<import_departement::ImportDepartementArgs>),
     /// Export a scenario: block assignments (CSV), sectors with their indicators (GeoJSON,
     /// Shapefile), the indicator table (CSV).
-    Export {
-        /// A territory folder, or `demo`.
-        territory: String,
-        /// A scenario file (JSON, or an assignment CSV); default: the territory's baseline.
-        #[arg(long)]
-        scenario: Option<PathBuf>,
-        /// Write the block-assignment CSV (unit id, collège UAI) here.
-        #[arg(long)]
-        assignments: Option<PathBuf>,
-        /// Write the sectors with their indicators as GeoJSON here.
-        #[arg(long)]
-        geojson: Option<PathBuf>,
-        /// Write the sectors with their indicators as a Shapefile here (.shp, with .shx, .dbf,
-        /// .prj, .cpg beside it).
-        #[arg(long)]
-        shapefile: Option<PathBuf>,
-        /// Write the indicator table as CSV here.
-        #[arg(long)]
-        indicators: Option<PathBuf>,
-        /// Write the scenario as a carte scolaire CSV here, in the ministry's columns (one row
-        /// per commune and collège; units keyed by INSEE commune or IRIS code).
-        #[arg(long)]
-        carte_scolaire: Option<PathBuf>,
-        /// A street file to walk along, for a territory without streets of its own.
-        #[arg(long)]
-        streets: Option<PathBuf>,
-    },
+    Export(export::ExportArgs),
     /// Make what the public takes home from a scenario: the PDF handout, the map as PNG, the
     /// chart of every collège's social mix (SVG or PNG), the public table (CSV). Counts under 5
     /// pupils are hidden in all of them.
@@ -338,83 +313,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             streets.as_deref(),
             lang,
         ),
-        Command::Export {
-            territory,
-            scenario,
-            assignments,
-            geojson,
-            shapefile,
-            indicators: table,
-            carte_scolaire,
-            streets,
-        } => {
-            let (t, baseline, config) = open_walkable(territory, streets.as_deref(), lang)?;
-            let s = match scenario {
-                None => baseline.clone(),
-                Some(p) => {
-                    let text = std::fs::read_to_string(p)
-                        .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-                    if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")) {
-                        crate::io::export::parse_assignment_csv(&text, &t, "export")
-                            .map_err(|e| format!("{}: {e}", p.display()))?
-                    } else {
-                        parse_scenario(&text, p, &t).map_err(|e| e.to_string())?.0
-                    }
-                }
-            };
-            let save = |path: &Path, text: &str| {
-                crate::io::atomic_write(path, text.as_bytes())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
-            };
-            let mut out = String::new();
-            if let Some(p) = assignments {
-                save(p, &crate::io::export::assignment_csv(&t, &s))?;
-                let _ = writeln!(out, "→ {}", p.display());
-            }
-            if let Some(p) = geojson {
-                save(
-                    p,
-                    &crate::io::export::sectors_geojson(&t, &s, config.clone()),
-                )?;
-                let _ = writeln!(out, "→ {}", p.display());
-            }
-            if let Some(p) = shapefile {
-                crate::io::export::write_sectors_shapefile(p, &t, &s, config.clone())
-                    .map_err(|e| format!("cannot write {}: {e}", p.display()))?;
-                let _ = writeln!(out, "→ {}", p.display());
-            }
-            if let Some(p) = table {
-                let text = indicators(
-                    territory,
-                    scenario.as_deref(),
-                    Format::Csv,
-                    streets.as_deref(),
-                    lang,
-                )?;
-                save(p, &text)?;
-                let _ = writeln!(out, "→ {}", p.display());
-            }
-            if let Some(p) = carte_scolaire {
-                // the département of the commune codes the units are keyed by
-                let dep = t
-                    .units()
-                    .first()
-                    .map(|u| crate::io::national::carte::departement_of_commune(&u.key))
-                    .unwrap_or_default();
-                save(
-                    p,
-                    &crate::io::national::departement::carte_scolaire_csv(&t, &s, &baseline, &dep),
-                )?;
-                let _ = writeln!(out, "→ {}", p.display());
-            }
-            if out.is_empty() {
-                return Err(
-                    "nothing to export: give --assignments, --geojson, --shapefile, --indicators or --carte-scolaire"
-                        .into(),
-                );
-            }
-            Ok(out)
-        }
+        Command::Export(args) => export::run(args, lang),
         Command::GenerateDemo { out, seed, units } => {
             let (territory, baseline) = match units {
                 Some(n) => crate::generate::synthetic_territory(&crate::generate::SyntheticSpec {
