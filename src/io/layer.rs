@@ -721,34 +721,7 @@ fn sane_shp_prefix(shp: &[u8]) -> (usize, Option<usize>) {
 
 fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) -> Option<Layer> {
     use std::io::Cursor;
-    if parts.shp.len() < 100 {
-        report.push(
-            file,
-            None,
-            None,
-            Severity::Fatal,
-            ProblemKind::BadFormat {
-                reason: Reason::ShpTooShort(parts.shp.len()),
-            },
-        );
-        return None;
-    }
-    // keep the well-formed records only; the index then no longer matches, so it is dropped
-    if let (len, Some(bad)) = sane_shp_prefix(&parts.shp) {
-        report.push(
-            file,
-            Some(format!("feature {bad}")),
-            None,
-            Severity::Skipped,
-            ProblemKind::BadFormat {
-                reason: Reason::DamagedFromHere(String::new()),
-            },
-        );
-        parts.shp.truncate(len);
-        let words = i32::try_from(len / 2).unwrap_or(i32::MAX).to_be_bytes();
-        parts.shp[24..28].copy_from_slice(&words);
-        parts.shx = None;
-    }
+    trim_damaged_shp(file, &mut parts, report)?;
     let fatal = |report: &mut Report, kind: ProblemKind| {
         report.push(file, None, None, Severity::Fatal, kind);
         None
@@ -787,55 +760,10 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
         }
     };
     // attributes, when there is a .dbf
-    let mut records: Vec<BTreeMap<String, Value>> = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut dbf_encoding_name = "";
-    if let Some(dbf) = &parts.dbf {
-        let encoding = dbf_encoding(parts.cpg.as_deref(), dbf);
-        dbf_encoding_name = encoding.name();
-        match shapefile::dbase::ReaderBuilder::new()
-            .with_encoding(shapefile::dbase::encoding::EncodingRs::from(encoding))
-            .build(Cursor::new(dbf))
-        {
-            Ok(mut reader) => {
-                fields = reader
-                    .fields()
-                    .iter()
-                    .map(|f| f.name().to_string())
-                    .collect();
-                for (i, record) in reader.iter_records().enumerate() {
-                    match record {
-                        Ok(r) => records.push(
-                            r.into_iter()
-                                .map(|(name, v)| (name, dbf_value(v)))
-                                .collect(),
-                        ),
-                        Err(e) => {
-                            report.push(
-                                file,
-                                Some(format!("feature {}", i + 1)),
-                                None,
-                                Severity::Skipped,
-                                ProblemKind::BadFormat {
-                                    reason: Reason::RecordUnreadable(e.to_string()),
-                                },
-                            );
-                            records.push(BTreeMap::new());
-                        }
-                    }
-                }
-            }
-            Err(e) => report.push(
-                file,
-                None,
-                None,
-                Severity::Skipped,
-                ProblemKind::BadFormat {
-                    reason: Reason::DbfUnreadable(e.to_string()),
-                },
-            ),
-        }
-    }
+    let (fields, records, dbf_encoding_name) = match &parts.dbf {
+        Some(dbf) => read_dbf(file, dbf, parts.cpg.as_deref(), report),
+        None => (Vec::new(), Vec::new(), ""),
+    };
     let mut features = Vec::new();
     let mut checked_range = false;
     for (i, shape) in shapes.iter_shapes().enumerate() {
@@ -918,6 +846,98 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
         crs: parts.prj.as_deref().map(wkt_name).unwrap_or_default(),
         encoding: dbf_encoding_name,
     })
+}
+
+/// A .shp shorter than its header is refused; one damaged part-way keeps its well-formed
+/// records (its index then no longer matches, so it is dropped), said so.
+fn trim_damaged_shp(file: &str, parts: &mut ShapefileParts, report: &mut Report) -> Option<()> {
+    if parts.shp.len() < 100 {
+        report.push(
+            file,
+            None,
+            None,
+            Severity::Fatal,
+            ProblemKind::BadFormat {
+                reason: Reason::ShpTooShort(parts.shp.len()),
+            },
+        );
+        return None;
+    }
+    // keep the well-formed records only; the index then no longer matches, so it is dropped
+    if let (len, Some(bad)) = sane_shp_prefix(&parts.shp) {
+        report.push(
+            file,
+            Some(format!("feature {bad}")),
+            None,
+            Severity::Skipped,
+            ProblemKind::BadFormat {
+                reason: Reason::DamagedFromHere(String::new()),
+            },
+        );
+        parts.shp.truncate(len);
+        let words = i32::try_from(len / 2).unwrap_or(i32::MAX).to_be_bytes();
+        parts.shp[24..28].copy_from_slice(&words);
+        parts.shx = None;
+    }
+    Some(())
+}
+
+/// A .dbf's field names, its records (an unreadable record is empty, said so) and the text
+/// encoding it was read in.
+fn read_dbf(
+    file: &str,
+    dbf: &[u8],
+    cpg: Option<&str>,
+    report: &mut Report,
+) -> (Vec<String>, Vec<BTreeMap<String, Value>>, &'static str) {
+    use std::io::Cursor;
+    let mut records: Vec<BTreeMap<String, Value>> = Vec::new();
+    let mut fields: Vec<String> = Vec::new();
+    let encoding = dbf_encoding(cpg, dbf);
+    let dbf_encoding_name = encoding.name();
+    match shapefile::dbase::ReaderBuilder::new()
+        .with_encoding(shapefile::dbase::encoding::EncodingRs::from(encoding))
+        .build(Cursor::new(dbf))
+    {
+        Ok(mut reader) => {
+            fields = reader
+                .fields()
+                .iter()
+                .map(|f| f.name().to_string())
+                .collect();
+            for (i, record) in reader.iter_records().enumerate() {
+                match record {
+                    Ok(r) => records.push(
+                        r.into_iter()
+                            .map(|(name, v)| (name, dbf_value(v)))
+                            .collect(),
+                    ),
+                    Err(e) => {
+                        report.push(
+                            file,
+                            Some(format!("feature {}", i + 1)),
+                            None,
+                            Severity::Skipped,
+                            ProblemKind::BadFormat {
+                                reason: Reason::RecordUnreadable(e.to_string()),
+                            },
+                        );
+                        records.push(BTreeMap::new());
+                    }
+                }
+            }
+        }
+        Err(e) => report.push(
+            file,
+            None,
+            None,
+            Severity::Skipped,
+            ProblemKind::BadFormat {
+                reason: Reason::DbfUnreadable(e.to_string()),
+            },
+        ),
+    }
+    (fields, records, dbf_encoding_name)
 }
 
 fn dbf_value(v: shapefile::dbase::FieldValue) -> Value {
