@@ -276,36 +276,7 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         .map(str::to_string);
     let convert = match &crs_name {
         None => None,
-        Some(name) => match epsg_of_crs_name(name) {
-            Some(4326) => None,
-            Some(code) => match ToWgs84::from_epsg(code) {
-                Ok(c) => Some(c),
-                Err(_) => {
-                    report.push(
-                        file,
-                        None,
-                        Some("crs"),
-                        Severity::Fatal,
-                        ProblemKind::UnknownProjection {
-                            declared: name.clone(),
-                        },
-                    );
-                    return None;
-                }
-            },
-            None => {
-                report.push(
-                    file,
-                    None,
-                    Some("crs"),
-                    Severity::Fatal,
-                    ProblemKind::UnknownProjection {
-                        declared: name.clone(),
-                    },
-                );
-                return None;
-            }
-        },
+        Some(name) => geojson_projection(file, name, report)?,
     };
     let kind = root.get("type").and_then(|t| t.as_str()).unwrap_or("");
     let raw_features: Vec<serde_json::Value> = match kind {
@@ -411,6 +382,29 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         crs: crs_name.unwrap_or_else(|| "WGS84 (EPSG:4326)".into()),
         encoding: text_encoding(bytes),
     })
+}
+
+/// The conversion a GeoJSON's declared projection needs (None: already WGS84); an unknown one is
+/// refused, said so.
+fn geojson_projection(file: &str, name: &str, report: &mut Report) -> Option<Option<ToWgs84>> {
+    let known = match epsg_of_crs_name(name) {
+        Some(4326) => return Some(None),
+        Some(code) => ToWgs84::from_epsg(code).ok(),
+        None => None,
+    };
+    if known.is_none() {
+        report.push(
+            file,
+            None,
+            Some("crs"),
+            Severity::Fatal,
+            ProblemKind::UnknownProjection {
+                declared: name.to_string(),
+            },
+        );
+        return None;
+    }
+    Some(known)
 }
 
 /// A feature's geometry in lon/lat: converted from the declared projection, or, with none
