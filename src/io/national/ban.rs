@@ -87,22 +87,7 @@ pub fn match_addresses(
     locate: &dyn Fn(&str, f64, f64) -> Option<usize>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<StreetMatch, BanError> {
-    let mut index: HashMap<&str, CommuneIndex> = HashMap::new();
-    for (code, rule) in &carte.communes {
-        if let CommuneRule::Streets(rows) = rule {
-            let mut ci = CommuneIndex {
-                by_key: HashMap::new(),
-                by_name: HashMap::new(),
-                used: HashMap::new(),
-            };
-            for r in rows {
-                ci.by_key.entry(r.key.as_str()).or_default().push(r);
-                ci.by_name.entry(without_kind(&r.key)).or_default().push(r);
-                ci.used.insert(r.key.as_str(), false);
-            }
-            index.insert(code.as_str(), ci);
-        }
-    }
+    let mut index = street_index(carte);
     let reader = super::open_table(path).map_err(|e| BanError::Unreadable(e.to_string()))?;
     let counted = CountingReader {
         inner: reader,
@@ -224,8 +209,40 @@ pub fn match_addresses(
     out.unmatched_street_count = unmatched.len();
     unmatched.truncate(20);
     out.unmatched_streets = unmatched;
+    let mut without = rows_without_address(&index);
+    without.sort();
+    out.rows_without_address_count = without.len();
+    without.truncate(20);
+    out.rows_without_address = without;
+    Ok(out)
+}
+
+/// The street rows of each commune the carte scolaire divides by streets, by key and by name
+/// without its kind ("rue", "avenue"), none used yet.
+fn street_index(carte: &Carte) -> HashMap<&str, CommuneIndex<'_>> {
+    let mut index: HashMap<&str, CommuneIndex> = HashMap::new();
+    for (code, rule) in &carte.communes {
+        if let CommuneRule::Streets(rows) = rule {
+            let mut ci = CommuneIndex {
+                by_key: HashMap::new(),
+                by_name: HashMap::new(),
+                used: HashMap::new(),
+            };
+            for r in rows {
+                ci.by_key.entry(r.key.as_str()).or_default().push(r);
+                ci.by_name.entry(without_kind(&r.key)).or_default().push(r);
+                ci.used.insert(r.key.as_str(), false);
+            }
+            index.insert(code.as_str(), ci);
+        }
+    }
+    index
+}
+
+/// The street rows no address matched: (commune, street).
+fn rows_without_address(index: &HashMap<&str, CommuneIndex<'_>>) -> Vec<(String, String)> {
     let mut without: Vec<(String, String)> = Vec::new();
-    for (code, ci) in &index {
+    for (code, ci) in index {
         for (key, used) in &ci.used {
             if !used {
                 let street = ci.by_key[key][0].street.clone();
@@ -233,11 +250,7 @@ pub fn match_addresses(
             }
         }
     }
-    without.sort();
-    out.rows_without_address_count = without.len();
-    without.truncate(20);
-    out.rows_without_address = without;
-    Ok(out)
+    without
 }
 
 /// Counts the bytes read, for the progress bar.
