@@ -183,37 +183,7 @@ impl<'a> State<'a> {
         let loads: Vec<Load> = t
             .units()
             .iter()
-            .map(|unit| {
-                let p = &unit.population;
-                let pupils = p.pupils.unwrap_or(0.0);
-                let mut l = Load {
-                    pupils,
-                    ..Load::default()
-                };
-                if let Some(g) = &p.groups {
-                    for (x, v) in l.groups.iter_mut().zip(g) {
-                        *x = *v;
-                    }
-                }
-                if target == Target::IpsSpread
-                    && let Some(ips) = p.ips_mean
-                {
-                    (l.a, l.n) = (pupils * ips, pupils);
-                }
-                if let Target::Dissimilarity(m) = target {
-                    (l.a, l.n) = match m {
-                        Minority::Boursiers => match p.boursiers {
-                            Some(b) => (b, pupils),
-                            None => (0.0, 0.0),
-                        },
-                        Minority::Group(g) => match &p.groups {
-                            Some(gs) => (gs.get(g).copied().unwrap_or(0.0), gs.iter().sum()),
-                            None => (0.0, 0.0),
-                        },
-                    };
-                }
-                l
-            })
+            .map(|unit| Load::of(&unit.population, target))
             .collect();
         let (atom_of, atom_start, atom_units) = atoms(t, &sector_of, constraints.keep_schools);
         let atom_count = atom_start.len() - 1;
@@ -596,6 +566,41 @@ impl<'a> State<'a> {
                 }
             }
         }
+    }
+}
+
+impl Load {
+    /// What a unit carries for the search: its pupils, groups, and the minority (or the
+    /// pupils × IPS) of the index being lowered.
+    fn of(p: &crate::model::Population, target: Target) -> Load {
+        let pupils = p.pupils.unwrap_or(0.0);
+        let mut l = Load {
+            pupils,
+            ..Load::default()
+        };
+        if let Some(g) = &p.groups {
+            for (x, v) in l.groups.iter_mut().zip(g) {
+                *x = *v;
+            }
+        }
+        if target == Target::IpsSpread
+            && let Some(ips) = p.ips_mean
+        {
+            (l.a, l.n) = (pupils * ips, pupils);
+        }
+        if let Target::Dissimilarity(m) = target {
+            (l.a, l.n) = match m {
+                Minority::Boursiers => match p.boursiers {
+                    Some(b) => (b, pupils),
+                    None => (0.0, 0.0),
+                },
+                Minority::Group(g) => match &p.groups {
+                    Some(gs) => (gs.get(g).copied().unwrap_or(0.0), gs.iter().sum()),
+                    None => (0.0, 0.0),
+                },
+            };
+        }
+        l
     }
 }
 
