@@ -509,37 +509,7 @@ pub fn demo_town(seed: u64) -> DemoTown {
     };
     // 1. Sites: dense in the centre, sparse at the edge, a row along the river (its bed), and
     //    countryside beyond the town so that edge blocks stay compact.
-    let spacing = |p: [f64; 2]| {
-        let d = (p[0].powi(2) + p[1].powi(2)).sqrt();
-        let garenne = ((p[0] - 2900.0).powi(2) + (p[1] + 1750.0).powi(2)).sqrt();
-        let base = 150.0 + 0.05 * d;
-        if garenne < 700.0 { base * 0.8 } else { base }
-    };
-    let mut sites: Vec<[f64; 2]> = Vec::new();
-    let mut river_sites = 0;
-    let mut x = -6000.0;
-    while x <= 6000.0 {
-        sites.push([x, river_y(x)]);
-        river_sites += 1;
-        x += 120.0;
-    }
-    let too_close = |sites: &[[f64; 2]], p: [f64; 2], min: f64| {
-        sites
-            .iter()
-            .any(|q| (q[0] - p[0]).powi(2) + (q[1] - p[1]).powi(2) < min * min)
-    };
-    for _ in 0..30_000 {
-        let p = [
-            rng.random_range(-6000.0..6000.0),
-            rng.random_range(-4500.0..4500.0),
-        ];
-        let town = inside_town(p);
-        let min = if town { spacing(p) } else { 700.0 };
-        if (p[1] - river_y(p[0])).abs() < 110.0 || too_close(&sites, p, min) {
-            continue;
-        }
-        sites.push(p);
-    }
+    let (sites, river_sites) = demo_sites(&mut rng);
     let cells = voronoi_cells(&sites, [0.0, 0.0], [13_000.0, 10_000.0]);
     let score = |p: [f64; 2]| {
         DISTRICTS
@@ -630,36 +600,7 @@ pub fn demo_town(seed: u64) -> DemoTown {
     for (u, &c) in units.iter().zip(&assignment) {
         enrolment[c] += u.population.pupils.unwrap_or(0.0);
     }
-    let colleges: Vec<College> = DEMO_COLLEGES
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let private = c.sector == Sector::Private;
-            let intake = private.then(|| {
-                let pupils = rng.random_range(420.0..560.0_f64).round();
-                let score = rng.random_range(1.1..2.0);
-                population(&mut rng, pupils, score, 0.0)
-            });
-            let pupils = intake
-                .as_ref()
-                .and_then(|p| p.pupils)
-                .unwrap_or(enrolment[i]);
-            let capacity = ((pupils * c.capacity_factor) / 25.0).round() * 25.0;
-            College {
-                uai: format!("099{:04}{}", 101 + i, (b'A' + i as u8) as char),
-                name: c.name.into(),
-                short_name: c.short.into(),
-                location: to_lonlat(&conv, origin, c.at),
-                sector: c.sector,
-                capacity_pupils: Some(capacity),
-                capacity_6e_classes: Some((capacity / 4.0 / 25.0).ceil() as u32),
-                rep: c.rep,
-                observed_ips: intake.as_ref().and_then(|p| p.ips_mean),
-                observed_pupils: intake.as_ref().and_then(|p| p.pupils),
-                own_intake: intake,
-            }
-        })
-        .collect();
+    let colleges = demo_colleges(&mut rng, &conv, origin, &enrolment);
     let mut territory = match Territory::new(
         TerritoryInfo {
             name: "Belcastel-sur-Lise (ville fictive)".into(),
@@ -682,17 +623,7 @@ pub fn demo_town(seed: u64) -> DemoTown {
         Err(e) => unreachable!("the demo town is valid: {e}"),
     };
     // 5. The river and the streets (block edges, plus three bridges).
-    let river: Vec<geo::Coord<f64>> = (-45..=45)
-        .map(|i| {
-            let x = f64::from(i) * 100.0;
-            to_lonlat(&conv, origin, [x, river_y(x)]).0
-        })
-        .collect();
-    territory.landmarks.push(Landmark {
-        kind: LandmarkKind::River,
-        name: "La Lise".into(),
-        line: LineString::new(river),
-    });
+    territory.landmarks.push(demo_river(&conv, origin));
     territory.streets = demo_streets(&cells, &kept, &sites, &conv, origin);
     let mut baseline = Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory);
     baseline.meta.author = "Belcastel-sur-Lise (fictif)".into();
@@ -711,6 +642,98 @@ pub fn demo_town(seed: u64) -> DemoTown {
         territory,
         baseline,
     }
+}
+
+/// La Lise, the river through the demo town.
+fn demo_river(conv: &ToWgs84, origin: [f64; 2]) -> Landmark {
+    let river: Vec<geo::Coord<f64>> = (-45..=45)
+        .map(|i| {
+            let x = f64::from(i) * 100.0;
+            to_lonlat(conv, origin, [x, river_y(x)]).0
+        })
+        .collect();
+    Landmark {
+        kind: LandmarkKind::River,
+        name: "La Lise".into(),
+        line: LineString::new(river),
+    }
+}
+
+/// The demo's collèges: private ones with their own intake, capacities sized on the baseline's
+/// enrolment (the centre full, the avoided collège half empty).
+fn demo_colleges(
+    rng: &mut ChaCha8Rng,
+    conv: &ToWgs84,
+    origin: [f64; 2],
+    enrolment: &[f64],
+) -> Vec<College> {
+    DEMO_COLLEGES
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let private = c.sector == Sector::Private;
+            let intake = private.then(|| {
+                let pupils = rng.random_range(420.0..560.0_f64).round();
+                let score = rng.random_range(1.1..2.0);
+                population(rng, pupils, score, 0.0)
+            });
+            let pupils = intake
+                .as_ref()
+                .and_then(|p| p.pupils)
+                .unwrap_or(enrolment[i]);
+            let capacity = ((pupils * c.capacity_factor) / 25.0).round() * 25.0;
+            College {
+                uai: format!("099{:04}{}", 101 + i, (b'A' + i as u8) as char),
+                name: c.name.into(),
+                short_name: c.short.into(),
+                location: to_lonlat(conv, origin, c.at),
+                sector: c.sector,
+                capacity_pupils: Some(capacity),
+                capacity_6e_classes: Some((capacity / 4.0 / 25.0).ceil() as u32),
+                rep: c.rep,
+                observed_ips: intake.as_ref().and_then(|p| p.ips_mean),
+                observed_pupils: intake.as_ref().and_then(|p| p.pupils),
+                own_intake: intake,
+            }
+        })
+        .collect()
+}
+
+/// The demo town's Voronoi sites: a row along the river (its bed) first, then random sites,
+/// dense in the centre and sparse at the edge; returns them and the river's count.
+fn demo_sites(rng: &mut ChaCha8Rng) -> (Vec<[f64; 2]>, usize) {
+    let spacing = |p: [f64; 2]| {
+        let d = (p[0].powi(2) + p[1].powi(2)).sqrt();
+        let garenne = ((p[0] - 2900.0).powi(2) + (p[1] + 1750.0).powi(2)).sqrt();
+        let base = 150.0 + 0.05 * d;
+        if garenne < 700.0 { base * 0.8 } else { base }
+    };
+    let mut sites: Vec<[f64; 2]> = Vec::new();
+    let mut river_sites = 0;
+    let mut x = -6000.0;
+    while x <= 6000.0 {
+        sites.push([x, river_y(x)]);
+        river_sites += 1;
+        x += 120.0;
+    }
+    let too_close = |sites: &[[f64; 2]], p: [f64; 2], min: f64| {
+        sites
+            .iter()
+            .any(|q| (q[0] - p[0]).powi(2) + (q[1] - p[1]).powi(2) < min * min)
+    };
+    for _ in 0..30_000 {
+        let p = [
+            rng.random_range(-6000.0..6000.0),
+            rng.random_range(-4500.0..4500.0),
+        ];
+        let town = inside_town(p);
+        let min = if town { spacing(p) } else { 700.0 };
+        if (p[1] - river_y(p[0])).abs() < 110.0 || too_close(&sites, p, min) {
+            continue;
+        }
+        sites.push(p);
+    }
+    (sites, river_sites)
 }
 
 /// Common names of French écoles, for the demo town's.

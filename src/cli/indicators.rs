@@ -214,7 +214,6 @@ pub(super) fn table(
         );
     }
     let idx = m.territory();
-    let bidx = base.territory();
     let ips_estimated = t.college_ids().any(|c| m.college(c, t).ips_estimated);
     if idx.pupils_estimated || ips_estimated {
         // estimates say so, and how they were made
@@ -231,6 +230,15 @@ pub(super) fn table(
             let _ = writeln!(out, "  {line}");
         }
     }
+    territory_indices(out, t, m, base, lang);
+}
+
+/// The territory's indices, with their change since the baseline.
+fn territory_indices(out: &mut String, t: &Territory, m: &Metrics, base: &Metrics, lang: Lang) {
+    let w = crate::i18n::indicators::table_texts(lang);
+    let unknown = w.unknown;
+    let idx = m.territory();
+    let bidx = base.territory();
     let _ = writeln!(out, "\n{}", w.indices);
     if let Some(sp) = idx.ips_spread {
         let _ = writeln!(

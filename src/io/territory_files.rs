@@ -285,50 +285,7 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
         .into_iter()
         .enumerate()
     {
-        let bad = |problem: String| LoadError::Feature {
-            path: colleges_path.clone(),
-            feature: i + 1,
-            problem,
-        };
-        let props = f.properties.unwrap_or_default();
-        let uai = text(&props, "uai").ok_or_else(|| bad("no « uai » property".into()))?;
-        let location = match f.geometry.map(|g| g.value) {
-            Some(GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => {
-                Point::new(coordinates[0], coordinates[1])
-            }
-            _ => return Err(bad(format!("collège {uai}: a Point geometry is expected"))),
-        };
-        let sector = match props.get("sector").and_then(Value::as_str) {
-            Some("private") => Sector::Private,
-            Some("public") | None => Sector::Public,
-            Some(other) => {
-                return Err(bad(format!(
-                    "collège {uai}: sector « {other} », expected « public » or « private »"
-                )));
-            }
-        };
-        let rep = match props.get("rep").and_then(Value::as_str) {
-            Some("REP") => Rep::Rep,
-            Some("REP+") => Rep::RepPlus,
-            _ => Rep::None,
-        };
-        let name = text(&props, "name").unwrap_or_else(|| uai.clone());
-        colleges.push(College {
-            short_name: text(&props, "short_name").unwrap_or_else(|| name.clone()),
-            name,
-            uai,
-            location,
-            sector,
-            capacity_pupils: num(&props, "capacity_pupils"),
-            capacity_6e_classes: num(&props, "capacity_6e_classes").map(|v| v.max(0.0) as u32),
-            rep,
-            observed_ips: num(&props, "observed_ips"),
-            observed_pupils: num(&props, "observed_pupils"),
-            own_intake: props
-                .get("own_intake")
-                .and_then(Value::as_object)
-                .map(population_from),
-        });
+        colleges.push(college_from(f, &colleges_path, i)?);
     }
     let mut territory =
         Territory::new(header.info, header.groups, units, colleges).map_err(|source| {
@@ -390,6 +347,59 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
         None => Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory),
     };
     Ok((territory, baseline))
+}
+
+/// A collège of `colleges.geojson` (feature `i`, counted from 0): its UAI and point are
+/// required, its sector must be public or private.
+fn college_from(
+    f: geojson::Feature,
+    colleges_path: &std::path::Path,
+    i: usize,
+) -> Result<College, LoadError> {
+    let bad = |problem: String| LoadError::Feature {
+        path: colleges_path.to_path_buf(),
+        feature: i + 1,
+        problem,
+    };
+    let props = f.properties.unwrap_or_default();
+    let uai = text(&props, "uai").ok_or_else(|| bad("no « uai » property".into()))?;
+    let location = match f.geometry.map(|g| g.value) {
+        Some(GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => {
+            Point::new(coordinates[0], coordinates[1])
+        }
+        _ => return Err(bad(format!("collège {uai}: a Point geometry is expected"))),
+    };
+    let sector = match props.get("sector").and_then(Value::as_str) {
+        Some("private") => Sector::Private,
+        Some("public") | None => Sector::Public,
+        Some(other) => {
+            return Err(bad(format!(
+                "collège {uai}: sector « {other} », expected « public » or « private »"
+            )));
+        }
+    };
+    let rep = match props.get("rep").and_then(Value::as_str) {
+        Some("REP") => Rep::Rep,
+        Some("REP+") => Rep::RepPlus,
+        _ => Rep::None,
+    };
+    let name = text(&props, "name").unwrap_or_else(|| uai.clone());
+    Ok(College {
+        short_name: text(&props, "short_name").unwrap_or_else(|| name.clone()),
+        name,
+        uai,
+        location,
+        sector,
+        capacity_pupils: num(&props, "capacity_pupils"),
+        capacity_6e_classes: num(&props, "capacity_6e_classes").map(|v| v.max(0.0) as u32),
+        rep,
+        observed_ips: num(&props, "observed_ips"),
+        observed_pupils: num(&props, "observed_pupils"),
+        own_intake: props
+            .get("own_intake")
+            .and_then(Value::as_object)
+            .map(population_from),
+    })
 }
 
 /// One assignment in a scenario file: a UAI, or `[[UAI, share], ...]`.
