@@ -692,25 +692,12 @@ fn place_colleges(
             .unwrap_or_else(|| format!("Collège {uai}"));
         let private = d.private.unwrap_or(false);
         colleges.push(College {
-            uai: uai.clone(),
             short_name: short_name(&name),
-            name,
-            location,
-            sector: if private {
-                Sector::Private
-            } else {
-                Sector::Public
-            },
             capacity_pupils: d.capacity,
-            capacity_6e_classes: None,
             rep: Rep::None,
-            observed_ips: d.ips,
-            observed_pupils: d.pupils,
-            own_intake: private.then(|| Population {
-                pupils: d.pupils,
-                ips_mean: d.ips,
-                ..Population::default()
-            }),
+            ..College::public(uai.clone(), location)
+                .named(name)
+                .published(d.ips, d.pupils, private)
         });
     }
     colleges

@@ -230,6 +230,22 @@ impl College {
         self
     }
 
+    /// A collège as the ministry publishes it: its IPS and headcount; a private one recruits
+    /// its own pupils, counted as its intake.
+    pub fn published(mut self, ips: Option<f64>, pupils: Option<f64>, private: bool) -> Self {
+        self.observed_ips = ips;
+        self.observed_pupils = pupils;
+        if private {
+            self.sector = Sector::Private;
+            self.own_intake = Some(Population {
+                pupils,
+                ips_mean: ips,
+                ..Population::default()
+            });
+        }
+        self
+    }
+
     /// The same collège, private under contract.
     pub fn private(mut self) -> Self {
         self.sector = Sector::Private;

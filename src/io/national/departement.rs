@@ -1493,25 +1493,12 @@ fn colleges_of(drafts: &BTreeMap<String, Draft>, report: &mut DepartementReport)
         report.with_ips += usize::from(d.ips.is_some());
         report.with_headcount += usize::from(d.pupils.is_some());
         colleges.push(College {
-            uai: uai.clone(),
             short_name: crate::io::import::short_name(&name),
-            name,
-            location,
-            sector: if private {
-                Sector::Private
-            } else {
-                Sector::Public
-            },
             capacity_pupils: None,
-            capacity_6e_classes: None,
             rep: d.rep,
-            observed_ips: d.ips,
-            observed_pupils: d.pupils,
-            own_intake: private.then(|| Population {
-                pupils: d.pupils,
-                ips_mean: d.ips,
-                ..Population::default()
-            }),
+            ..College::public(uai.clone(), location)
+                .named(name)
+                .published(d.ips, d.pupils, private)
         });
     }
     colleges
