@@ -4,7 +4,8 @@
 //!
 //! - `session`: loading, the project file, saving, autosave and recovery;
 //! - `jobs`: background work (walks, a new building's walks, saving), polled once a frame;
-//! - `commands`: every user intent turned into edits of the document;
+//! - `intent`: what the user asks for, as commands; `commands`: each turned into edits of the
+//!   document;
 //! - `view`: selection, tool, colouring, the map's view and the caches keyed by revision;
 //! - `windows`: every window, each handing back commands;
 //! - `layout`: top bar, status bar, side panel and cards, map, hover card, meeting room, style;
@@ -13,6 +14,7 @@
 mod bench;
 mod commands;
 mod editor;
+mod intent;
 mod jobs;
 mod layout;
 mod session;
@@ -25,11 +27,11 @@ use std::sync::mpsc::{Receiver, channel};
 use egui::{Color32, RichText};
 
 pub use bench::frame_bench;
-pub use commands::{Proposal, SortKey, Tool, UiCommand};
 pub use editor::Editor;
+pub use intent::{Proposal, UiCommand};
 pub use layout::style::setup_style;
 pub use session::{Loaded, ProjectFile, load, load_with_autosave};
-pub use view::{Meeting, View};
+pub use view::{Meeting, SortKey, Tool, View};
 pub use windows::CollegeWindow;
 
 use crate::i18n::{Lang, texts};

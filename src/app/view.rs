@@ -5,13 +5,52 @@ use egui::Color32;
 use walkers::MapMemory;
 
 use super::Editor;
-use super::commands::{SortKey, Tool};
 use crate::i18n::{Lang, texts};
 use crate::metrics::alerts::sector_pieces;
 use crate::model::{CollegeId, Document, UnitId};
 use crate::publish::palette::{SectorStyles, sector_styles};
 use crate::ui::coloring::Coloring;
 use crate::ui::map::MapGeometry;
+
+/// What a click or a drag on the map does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// Click a block to give it to the selected collège.
+    Click,
+    /// Drag over blocks to paint them; one stroke is one undo step.
+    Brush,
+    /// Drag a rectangle: its blocks go to the selected collège.
+    Rectangle,
+    /// Draw a free outline: its blocks go to the selected collège.
+    Lasso,
+    /// Click a block to select its collège.
+    Eyedropper,
+    /// Click a block to lock or unlock it.
+    Lock,
+    /// Click a block to share its pupils between collèges by percentages.
+    Split,
+    /// Click a block to place a new collège there.
+    NewCollege,
+    /// Click a block to rebuild this collège there.
+    MoveCollege(CollegeId),
+}
+
+/// How the collège cards are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// The territory's order.
+    Map,
+    /// By name.
+    Name,
+    /// Fullest first.
+    CapacityUse,
+    /// Highest IPS first.
+    Ips,
+    /// Most boursiers first.
+    Boursiers,
+    /// Longest mean walk first.
+    Walk,
+}
 
 /// Meeting mode: the map large, big cards, the tools a room needs.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -2,7 +2,8 @@
 //! sectors, and the assistant's proposal made into a scenario.
 
 use super::super::Editor;
-use super::{Proposal, Tool, UiCommand};
+use super::super::intent::{Proposal, UiCommand};
+use super::super::view::Tool;
 use crate::assistant::{Constraints, Target};
 use crate::i18n::{Lang, assistant_texts, number, texts};
 use crate::metrics::Minority;

@@ -1,7 +1,8 @@
 //! The side panel: the territory's figures, the changes, and the collège cards.
 
 use super::super::Editor;
-use super::super::commands::{SortKey, Tool, UiCommand};
+use super::super::intent::UiCommand;
+use super::super::view::{SortKey, Tool};
 use crate::i18n::{Lang, texts};
 use crate::model::Edit;
 use crate::ui::panel::{

@@ -5,7 +5,8 @@ use egui::Color32;
 use walkers::Map;
 
 use super::super::Editor;
-use super::super::commands::{Tool, UiCommand};
+use super::super::intent::UiCommand;
+use super::super::view::Tool;
 use crate::i18n::{Lang, number, texts};
 use crate::model::{CollegeId, Sector, UnitId};
 use crate::ui::coloring::Coloring;

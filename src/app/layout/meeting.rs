@@ -5,7 +5,7 @@
 use egui::{Color32, RichText};
 
 use super::super::Editor;
-use super::super::commands::UiCommand;
+use super::super::intent::UiCommand;
 use crate::i18n::{Lang, texts};
 use crate::metrics::{Confidentiality, RuleIndicator, RuleMode};
 use crate::model::{CollegeId, Sector};

@@ -10,7 +10,7 @@ pub mod style;
 mod top_bar;
 
 use super::Editor;
-use super::commands::UiCommand;
+use super::intent::UiCommand;
 use crate::i18n::Lang;
 
 impl Editor {

@@ -4,7 +4,8 @@
 use egui::{Color32, RichText};
 
 use super::super::Editor;
-use super::super::commands::{Tool, UiCommand};
+use super::super::intent::UiCommand;
+use super::super::view::Tool;
 use super::super::view::scenario_name;
 use crate::i18n::{Lang, texts};
 use crate::ui::coloring::Coloring;

@@ -1,7 +1,7 @@
 //! The window that opens a new collège on a block or merges two collèges.
 
 use super::super::Editor;
-use super::super::commands::UiCommand;
+use super::super::intent::UiCommand;
 use crate::i18n::{Lang, texts};
 use crate::model::{CollegeId, UnitId};
 

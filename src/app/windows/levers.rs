@@ -2,7 +2,7 @@
 //! itself and hands what the user decided to the commands; none changes the document.
 
 use super::super::Editor;
-use super::super::commands::{Proposal, UiCommand};
+use super::super::intent::{Proposal, UiCommand};
 use crate::assistant::Target;
 use crate::i18n::Lang;
 use crate::metrics::Minority;

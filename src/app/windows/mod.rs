@@ -10,7 +10,7 @@ mod publish;
 pub use college::CollegeWindow;
 
 use super::Editor;
-use super::commands::UiCommand;
+use super::intent::UiCommand;
 use crate::i18n::{Lang, texts};
 
 /// The windows that are open (None: closed).

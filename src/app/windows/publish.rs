@@ -2,7 +2,7 @@
 //! files written in the background, and the comparison's map pictures.
 
 use super::super::Editor;
-use super::super::commands::UiCommand;
+use super::super::intent::UiCommand;
 use crate::i18n::Lang;
 use crate::metrics::Confidentiality;
 use crate::publish::PublicSummary;
