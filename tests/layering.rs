@@ -69,3 +69,26 @@ fn the_core_and_the_words_never_reach_the_window_or_the_command_line() {
         found.join("\n")
     );
 }
+
+#[test]
+fn the_interface_pieces_never_reach_the_window_rooms_nor_the_command_line() {
+    // ui/ holds pieces (the map layer, panels, each window's state): app/ assembles them, so
+    // the arrows run from app to ui and never back
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src.join("ui"), &mut files);
+    assert!(files.len() > 10, "the interface's files were not found");
+    let mut found = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for word in ["crate::app", "crate::cli"] {
+                if code.contains(word) {
+                    found.push(format!("{}:{}: {word}", f.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
