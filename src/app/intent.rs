@@ -120,8 +120,8 @@ pub enum UiCommand {
     UseImported(Box<(crate::model::Territory, crate::model::Scenario)>),
     /// Open the window that builds a département from the national files.
     OpenDepartement,
-    /// Open the "À propos" window.
-    OpenAbout,
+    /// Open a window of the list (or bring it forward when it is open).
+    Open(crate::ui::window::WindowKind),
 }
 
 /// The assistant's proposal as the user accepted it.

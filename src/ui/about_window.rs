@@ -1,15 +1,15 @@
 //! "À propos": what the program is, its licence, where its data come from and under which
 //! licences.
 
-use crate::i18n::Lang;
+use super::window::{ToolWindow, WindowContext};
 
 /// The "À propos" window (it has no state of its own).
 #[derive(Debug, Default)]
 pub struct AboutWindow;
 
-impl AboutWindow {
-    /// Shows the window; false once the user closed it.
-    pub fn show(&mut self, ctx: &egui::Context, lang: Lang, osm_used: bool) -> bool {
+impl ToolWindow for AboutWindow {
+    fn show(&mut self, ctx: &egui::Context, with: &WindowContext<'_>) -> bool {
+        let (lang, osm_used) = (with.lang, with.osm_used);
         let w = crate::i18n::about_texts(lang);
         let mut open = true;
         egui::Window::new(w.title)

@@ -15,3 +15,4 @@ pub mod publish_window;
 pub mod shared_window;
 pub mod split_window;
 pub mod walk;
+pub mod window;

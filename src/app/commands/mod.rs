@@ -81,7 +81,11 @@ impl Editor {
             UiCommand::OpenImportDialog => {
                 w.import = Some(crate::ui::import_dialog::ImportDialog::new());
             }
-            UiCommand::OpenAbout => w.about = Some(Default::default()),
+            UiCommand::Open(kind) => {
+                if !w.tools.iter().any(|(k, _)| *k == kind) {
+                    w.tools.push((kind, kind.open()));
+                }
+            }
             UiCommand::OpenDepartement => {
                 w.departement = Some(crate::ui::departement_dialog::DepartementDialog::new());
             }

@@ -130,8 +130,10 @@ impl Editor {
             {
                 commands.push(UiCommand::OpenSaveDialog);
             }
-            if ui.button(crate::i18n::about_texts(lang).button).clicked() {
-                commands.push(UiCommand::OpenAbout);
+            for kind in crate::ui::window::WindowKind::ALL {
+                if ui.button(kind.button(lang)).clicked() {
+                    commands.push(UiCommand::Open(kind));
+                }
             }
             ui.separator();
             for l in Lang::ALL {

@@ -1,7 +1,7 @@
 //! Every window of the editor. Each shows itself and hands what the user decided to the
-//! commands as [`UiCommand`]s; none changes the document. A new window is a file here (or in
-//! `ui/`), a field of [`Windows`], a line in [`Editor::windows_ui`], an `Open…` command and its
-//! words.
+//! commands as [`UiCommand`]s; none changes the document. A window that needs only the document
+//! is a `ui::window::WindowKind` and lives in the list `tools`; one that needs more of the editor
+//! is a field of [`Windows`] with a line in [`Editor::windows_ui`] and an `Open…` command.
 
 mod college;
 mod levers;
@@ -12,6 +12,7 @@ pub use college::CollegeWindow;
 use super::Editor;
 use super::intent::UiCommand;
 use crate::i18n::{Lang, texts};
+use crate::ui::window::{ToolWindow, WindowContext, WindowKind};
 
 /// The windows that are open (None: closed).
 #[derive(Default)]
@@ -36,8 +37,8 @@ pub struct Windows {
     pub(in crate::app) open: Option<crate::ui::file_dialog::PathDialog>,
     /// The import assistant.
     pub(in crate::app) import: Option<crate::ui::import_dialog::ImportDialog>,
-    /// What the program is, its licence and its data sources.
-    pub(in crate::app) about: Option<crate::ui::about_window::AboutWindow>,
+    /// The windows that need only the document (`ui::window`), with their kind.
+    pub(in crate::app) tools: Vec<(WindowKind, Box<dyn ToolWindow>)>,
     /// A département from the national files.
     pub(in crate::app) departement: Option<crate::ui::departement_dialog::DepartementDialog>,
 }
@@ -59,13 +60,13 @@ impl Editor {
         self.lever_windows_ui(ctx, lang, commands);
         // OpenStreetMap is credited when its tiles are shown or the territory's data name it
         let osm = |text: &str| text.contains("OpenStreetMap");
-        let osm_used = self.view.basemap.attribution(lang).is_some_and(|a| osm(&a))
-            || self.doc.territory().info.sources.iter().any(|s| osm(s));
-        if let Some(w) = &mut self.windows.about
-            && !w.show(ctx, lang, osm_used)
-        {
-            self.windows.about = None;
-        }
+        let with = WindowContext {
+            lang,
+            doc: &self.doc,
+            osm_used: self.view.basemap.attribution(lang).is_some_and(|a| osm(&a))
+                || self.doc.territory().info.sources.iter().any(|s| osm(s)),
+        };
+        self.windows.tools.retain_mut(|(_, w)| w.show(ctx, &with));
     }
 
     /// The walking settings and street file window.
