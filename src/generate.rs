@@ -255,6 +255,7 @@ pub fn synthetic_territory(spec: &SyntheticSpec) -> (Territory, Scenario) {
             fictional: true,
             sources: vec!["généré par carte-mixite".into()],
             notes: String::new(),
+            method: Vec::new(),
         },
         GroupScheme::depp4(),
         units,
@@ -614,6 +615,7 @@ pub fn demo_town(seed: u64) -> DemoTown {
                     prioritaire de La Garenne au sud-est, de l'autre côté de la Lise, dont \
                     les familles évitent le collège Louise-Michel."
                 .into(),
+            method: Vec::new(),
         },
         GroupScheme::depp4(),
         units,

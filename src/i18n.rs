@@ -1147,6 +1147,56 @@ pub fn pupils_concerned(lang: Lang, n: Option<f64>) -> String {
     }
 }
 
+/// How a territory's estimates were made, one step in words.
+pub fn method_text(lang: Lang, m: &crate::model::MethodNote) -> String {
+    use crate::model::MethodNote as M;
+    match m {
+        M::PupilsFromEcoles { year } => tr(
+            lang,
+            "method-pupils_from_ecoles",
+            &[("year", year.as_str().into())],
+        ),
+        M::PupilsSpreadByArea => tr(lang, "method-pupils_by_area", &[]),
+        M::PupilsSpreadByPopulation => tr(lang, "method-pupils_by_population", &[]),
+        M::IpsFromEcoles { ecoles } => tr(
+            lang,
+            "method-ips_from_ecoles",
+            &[("ecoles", (*ecoles).into())],
+        ),
+        M::SharedEqually { communes } => tr(
+            lang,
+            "method-shared_equally",
+            &[("communes", (*communes).into())],
+        ),
+        M::StreetsToNearest { communes } => tr(
+            lang,
+            "method-streets_to_nearest",
+            &[("communes", communes.join(", ").into())],
+        ),
+        M::NotInCarte { communes } => tr(
+            lang,
+            "method-not_in_carte",
+            &[("communes", communes.join(", ").into())],
+        ),
+        M::IpsFromCensus {
+            colleges,
+            rmse,
+            range,
+            bounded,
+        } => tr(
+            lang,
+            "method-ips_from_census",
+            &[
+                ("colleges", (*colleges).into()),
+                ("rmse", number(lang, *rmse, 1).into()),
+                ("low", number(lang, range.0, 1).into()),
+                ("high", number(lang, range.1, 1).into()),
+                ("bounded", (*bounded).into()),
+            ],
+        ),
+    }
+}
+
 /// A social group's name as the interface writes it inside a sentence: the DEPP groups in the
 /// language, any other name (from the data) as it is, in lower case.
 pub fn group_name(lang: Lang, name: &str) -> String {

@@ -226,6 +226,9 @@ pub(super) fn table(
                 _ => w.est_ips,
             }
         );
+        for m in &t.info.method {
+            let _ = writeln!(out, "  {}", crate::i18n::method_text(lang, m));
+        }
         for line in t.info.notes.lines().filter(|l| !l.trim().is_empty()) {
             let _ = writeln!(out, "  {line}");
         }

@@ -421,4 +421,25 @@ mod common_words {
         assert_eq!(document_error(Lang::En, &e), e.to_string());
         assert!(document_error(Lang::Fr, &e).starts_with("Le Hugo accueille encore 3 îlots"));
     }
+
+    #[test]
+    fn a_territorys_method_is_data_written_in_the_readers_language() {
+        let m = crate::model::MethodNote::NotInCarte {
+            communes: vec!["Chancé".into(), "Vendel".into()],
+        };
+        assert_eq!(
+            method_text(Lang::Fr, &m),
+            "Absentes de la carte scolaire : Chancé, Vendel ; rattachées au collège public le plus \
+             proche (estimé)."
+        );
+        assert!(method_text(Lang::En, &m).starts_with("Missing from the carte scolaire: Chancé"));
+        // it travels with the territory as data
+        let info = crate::model::TerritoryInfo {
+            method: vec![m],
+            ..Default::default()
+        };
+        let text = serde_json::to_string(&info).unwrap();
+        let back: crate::model::TerritoryInfo = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.method, info.method);
+    }
 }

@@ -536,13 +536,17 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
                 .unwrap_or_default()
         })
         .collect();
-    let build = |units: Vec<Unit>, colleges: Vec<College>, notes: String, report: &Report| {
+    let build = |units: Vec<Unit>,
+                 colleges: Vec<College>,
+                 method: Vec<crate::model::MethodNote>,
+                 report: &Report| {
         Territory::new(
             TerritoryInfo {
                 name: spec.name.clone(),
                 fictional: false,
                 sources: sources.clone(),
-                notes,
+                notes: String::new(),
+                method,
             },
             GroupScheme::depp4(),
             units,
@@ -550,7 +554,7 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
         )
         .map_err(|e| ImportError::Territory(e.to_string(), report.clone()))
     };
-    let territory = build(units.clone(), colleges.clone(), String::new(), &report)?;
+    let territory = build(units.clone(), colleges.clone(), Vec::new(), &report)?;
 
     // Baseline
     let mut baseline = Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory);
@@ -610,11 +614,13 @@ pub fn import(spec: &ImportSpec) -> Result<Imported, ImportError> {
                     rmse: cal.rmse,
                 },
             );
-            let notes = format!(
-                "IPS des îlots estimé à partir des catégories socio-professionnelles du recensement, calé sur l'IPS publié de {} collèges (écart quadratique moyen {:.1} points), borné à l'intervalle de ces IPS ({:.1} à {:.1}) pour {} îlots. Groupes : cadres (CS3) = très favorisée ; professions intermédiaires (CS4) = favorisée ; agriculteurs, artisans, commerçants, employés (CS1, CS2, CS5) = moyenne ; ouvriers et sans activité (CS6, CS8) = défavorisée.",
-                cal.colleges, cal.rmse, cal.range.0, cal.range.1, cal.bounded_units
-            );
-            territory = build(units, colleges, notes, &report)?;
+            let method = vec![crate::model::MethodNote::IpsFromCensus {
+                colleges: cal.colleges,
+                rmse: cal.rmse,
+                range: cal.range,
+                bounded: cal.bounded_units,
+            }];
+            territory = build(units, colleges, method, &report)?;
             calibration = Some(cal);
         }
     }

@@ -12,6 +12,6 @@ pub use document::{Document, DocumentError, ScenarioState, changes_between};
 pub use edit::{Edit, EditError, History};
 pub use scenario::{Assignment, Scenario, ScenarioMeta};
 pub use territory::{
-    College, CollegeId, GroupScheme, Population, Rep, Sector, StreetRange, Territory,
+    College, CollegeId, GroupScheme, MethodNote, Population, Rep, Sector, StreetRange, Territory,
     TerritoryInfo, Unit, UnitId, UnitShape,
 };

@@ -342,6 +342,57 @@ pub struct TerritoryInfo {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// How the figures that are estimates were made, as data: the interface and the handout
+    /// write them in the reader's language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub method: Vec<MethodNote>,
+}
+
+/// One step of how a territory's estimates were made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MethodNote {
+    /// Pupils from the écoles' CP to CM2 (this rentrée), scaled to four collège years.
+    PupilsFromEcoles {
+        /// The rentrée of the école headcounts.
+        year: String,
+    },
+    /// Each public collège's published headcount spread over its sector by area.
+    PupilsSpreadByArea,
+    /// The same, by the communes' population.
+    PupilsSpreadByPopulation,
+    /// A commune's IPS: its écoles' published IPS weighted by their pupils.
+    IpsFromEcoles {
+        /// How many écoles gave an IPS.
+        ecoles: usize,
+    },
+    /// Communes the carte scolaire shares between collèges, counted in equal parts.
+    SharedEqually {
+        /// How many.
+        communes: usize,
+    },
+    /// Communes divided by streets, without an address file: given whole to the nearest of
+    /// their collèges.
+    StreetsToNearest {
+        /// Their names.
+        communes: Vec<String>,
+    },
+    /// Communes missing from the carte scolaire, given to the nearest public collège.
+    NotInCarte {
+        /// Their names.
+        communes: Vec<String>,
+    },
+    /// Units' IPS from census social groups, calibrated on the published IPS of collèges.
+    IpsFromCensus {
+        /// Collèges calibrated on.
+        colleges: usize,
+        /// Root mean square error, IPS points.
+        rmse: f64,
+        /// The published range the estimates are bounded to.
+        range: (f64, f64),
+        /// Units brought back into that range.
+        bounded: usize,
+    },
 }
 
 /// Everything that does not change between scenarios.

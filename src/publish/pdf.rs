@@ -702,8 +702,10 @@ fn closing_paragraphs(
         };
         paras.push((format!("• {words}"), 9.5, false, [0, 0, 0]));
     }
-    // how the estimates were made, as the import wrote it down
-    for line in s.method.lines().filter(|l| !l.trim().is_empty()) {
+    // how the estimates were made, as the import recorded it, then the territory's notes
+    let method = s.method.iter().map(|m| crate::i18n::method_text(lang, m));
+    let notes = s.notes.lines().filter(|l| !l.trim().is_empty());
+    for line in method.chain(notes.map(str::to_string)) {
         paras.push((format!("  {line}"), 9.0, false, [60, 60, 60]));
     }
     if s.walk == WalkSource::Streets {

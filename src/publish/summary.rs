@@ -193,8 +193,10 @@ pub struct PublicSummary {
     pub territory: String,
     /// Where the data comes from.
     pub sources: Vec<String>,
-    /// How the territory's figures were made, when the import wrote it down (estimates).
-    pub method: String,
+    /// How the territory's estimates were made, as the import recorded it.
+    pub method: Vec<crate::model::MethodNote>,
+    /// The territory's own notes.
+    pub notes: String,
     /// The scenario shown: name, author, dates, notes.
     pub scenario: ScenarioMeta,
     /// The baseline's name.
@@ -272,7 +274,8 @@ impl PublicSummary {
         PublicSummary {
             territory: t.info.name.clone(),
             sources: t.info.sources.clone(),
-            method: t.info.notes.clone(),
+            method: t.info.method.clone(),
+            notes: t.info.notes.clone(),
             scenario: scenario.meta.clone(),
             baseline: baseline.meta.name.clone(),
             groups: t.groups.names.clone(),

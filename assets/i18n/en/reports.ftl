@@ -95,3 +95,13 @@ check-column_pupils = pupils
 check-column_headcount = headcount
 check-column_status = status
 check-columns = recognised columns: { $list }
+
+## How a territory's estimates were made
+method-pupils_from_ecoles = Pupils per commune estimated: CP to CM2 pupils of the commune's public and private écoles (rentrée { $year }), scaled to four collège years (× 4/5); 6e cohort: CM2 pupils.
+method-pupils_by_area = Pupils per commune estimated: each public collège's published headcount spread over its sector by area.
+method-pupils_by_population = Pupils per commune estimated: each public collège's published headcount spread over its sector by the communes' population.
+method-ips_from_ecoles = IPS per commune estimated: the mean published IPS of its écoles ({ $ecoles } écoles), weighted by their pupils.
+method-shared_equally = { $communes } communes shared between several collèges by the carte scolaire: their pupils are counted in equal parts (estimated).
+method-streets_to_nearest = Divided by streets, without an address file (BAN): { $communes }; given whole to the nearest of the collèges they list (estimated).
+method-not_in_carte = Missing from the carte scolaire: { $communes }; given to the nearest public collège (estimated).
+method-ips_from_census = Units' IPS estimated from the census's socio-professional categories, calibrated on the published IPS of { $colleges } collèges (root mean square error { $rmse } points), bounded to the range of those IPS ({ $low } to { $high }) for { $bounded } units. Groups: managers (CS3) = very favoured; intermediate professions (CS4) = favoured; farmers, craftsmen, shopkeepers, employees (CS1, CS2, CS5) = middle; manual workers and people without work (CS6, CS8) = disadvantaged.

@@ -95,3 +95,13 @@ check-column_pupils = élèves
 check-column_headcount = effectifs
 check-column_status = statut
 check-columns = colonnes reconnues : { $list }
+
+## How a territory's estimates were made
+method-pupils_from_ecoles = Élèves par commune estimés : élèves de CP à CM2 des écoles publiques et privées de la commune (rentrée { $year }), ramenés à quatre années de collège (× 4/5) ; cohorte de 6e : élèves de CM2.
+method-pupils_by_area = Élèves par commune estimés : effectif publié de chaque collège public réparti sur son secteur selon la surface.
+method-pupils_by_population = Élèves par commune estimés : effectif publié de chaque collège public réparti sur son secteur selon la population des communes.
+method-ips_from_ecoles = IPS par commune estimé : moyenne de l'IPS publié de ses écoles ({ $ecoles } écoles), pondérée par leurs élèves.
+method-shared_equally = { $communes } communes partagées entre plusieurs collèges par la carte scolaire : leurs élèves sont comptés à parts égales (estimé).
+method-streets_to_nearest = Divisées par rues, sans fichier d'adresses (BAN) : { $communes } ; données en entier au plus proche des collèges qu'elles listent (estimé).
+method-not_in_carte = Absentes de la carte scolaire : { $communes } ; rattachées au collège public le plus proche (estimé).
+method-ips_from_census = IPS des îlots estimé à partir des catégories socio-professionnelles du recensement, calé sur l'IPS publié de { $colleges } collèges (écart quadratique moyen { $rmse } points), borné à l'intervalle de ces IPS ({ $low } à { $high }) pour { $bounded } îlots. Groupes : cadres (CS3) = très favorisée ; professions intermédiaires (CS4) = favorisée ; agriculteurs, artisans, commerçants, employés (CS1, CS2, CS5) = moyenne ; ouvriers et sans activité (CS6, CS8) = défavorisée.

@@ -22,8 +22,8 @@ use crate::io::report::Report;
 use crate::model::scenario::ScenarioMeta;
 use crate::model::territory::unit_anchor;
 use crate::model::{
-    Assignment, College, GroupScheme, Population, Rep, Scenario, Sector, Territory, TerritoryInfo,
-    Unit, UnitShape,
+    Assignment, College, GroupScheme, MethodNote, Population, Rep, Scenario, Sector, Territory,
+    TerritoryInfo, Unit, UnitShape,
 };
 
 /// What the user gives.
@@ -452,12 +452,12 @@ pub fn build_departement(
 
     // The territory, then the baseline from the carte scolaire
     progress(Step::Building);
-    let info = |notes: String| territory_info(spec, &code, &files, notes);
-    let build = |units: Vec<Unit>, notes: String| {
-        Territory::new(info(notes), GroupScheme::depp4(), units, colleges.clone())
+    let info = |method: Vec<MethodNote>| territory_info(spec, &code, &files, method);
+    let build = |units: Vec<Unit>, method: Vec<MethodNote>| {
+        Territory::new(info(method), GroupScheme::depp4(), units, colleges.clone())
             .map_err(|e| DepartementError::Territory(e.to_string()))
     };
-    let territory = build(units.clone(), String::new())?;
+    let territory = build(units.clone(), Vec::new())?;
     let addresses = path_of(Role::Addresses);
     let street_match = match (&carte, &addresses) {
         (Some(carte), Some(path)) => Some(street_match_of(
@@ -494,7 +494,6 @@ pub fn build_departement(
 
     // Last resort for pupils: each public collège's headcount spread over its sector by the
     // units' population when the contours give it, else by area
-    let mut notes = Vec::new();
     if ecole_heads.is_none() {
         spread_headcounts(
             &territory,
@@ -504,8 +503,7 @@ pub fn build_departement(
             &mut report,
         );
     }
-    notes.extend(method_notes(&report));
-    let mut territory = build(units, notes.join("\n"))?;
+    let mut territory = build(units, method_notes(&report))?;
     // the street rows of the communes divided by streets, kept for the carte scolaire export
     if let Some(c) = &carte {
         territory.street_ranges = street_ranges_of(c, &unit_commune);
@@ -569,12 +567,12 @@ fn contours(
     }
 }
 
-/// The territory's name, sources and notes.
+/// The territory's name, sources and method.
 fn territory_info(
     spec: &DepartementSpec,
     code: &str,
     files: &[Recognised],
-    notes: String,
+    method: Vec<MethodNote>,
 ) -> TerritoryInfo {
     TerritoryInfo {
         name: spec
@@ -587,7 +585,8 @@ fn territory_info(
             .filter(|f| f.role.is_some())
             .filter_map(|f| f.path.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect(),
-        notes,
+        notes: String::new(),
+        method,
     }
 }
 
@@ -1095,43 +1094,35 @@ fn spread_headcounts(
 
 /// The territory's notes on its method: how pupils and IPS were estimated, what was shared or
 /// placed by estimate.
-fn method_notes(report: &DepartementReport) -> Vec<String> {
+fn method_notes(report: &DepartementReport) -> Vec<MethodNote> {
     let mut notes = Vec::new();
     match &report.pupils {
-        PupilsSource::Ecoles { year, .. } => notes.push(format!(
-            "Élèves par commune estimés : élèves de CP à CM2 des écoles publiques et privées de la commune (rentrée {year}), ramenés à quatre années de collège (× 4/5) ; cohorte de 6e : élèves de CM2."
-        )),
-        PupilsSource::SpreadByArea => notes.push(
-            "Élèves par commune estimés : effectif publié de chaque collège public réparti sur son secteur selon la surface.".into(),
-        ),
-        PupilsSource::SpreadByPopulation => notes.push(
-            "Élèves par commune estimés : effectif publié de chaque collège public réparti sur son secteur selon la population des communes.".into(),
-        ),
+        PupilsSource::Ecoles { year, .. } => {
+            notes.push(MethodNote::PupilsFromEcoles { year: year.clone() })
+        }
+        PupilsSource::SpreadByArea => notes.push(MethodNote::PupilsSpreadByArea),
+        PupilsSource::SpreadByPopulation => notes.push(MethodNote::PupilsSpreadByPopulation),
         PupilsSource::None => {}
     }
     if report.units_with_ips > 0 {
-        notes.push(format!(
-            "IPS par commune estimé : moyenne de l'IPS publié de ses écoles ({} écoles), pondérée par leurs élèves.",
-            report.ips_ecoles
-        ));
+        notes.push(MethodNote::IpsFromEcoles {
+            ecoles: report.ips_ecoles,
+        });
     }
     if report.placed_shared > 0 {
-        notes.push(format!(
-            "{} communes partagées entre plusieurs collèges par la carte scolaire : leurs élèves sont comptés à parts égales (estimé).",
-            report.placed_shared
-        ));
+        notes.push(MethodNote::SharedEqually {
+            communes: report.placed_shared,
+        });
     }
     if !report.streets_estimated.is_empty() {
-        notes.push(format!(
-            "Divisées par rues, sans fichier d'adresses (BAN) : {} ; données en entier au plus proche des collèges qu'elles listent (estimé).",
-            report.streets_estimated.join(", ")
-        ));
+        notes.push(MethodNote::StreetsToNearest {
+            communes: report.streets_estimated.clone(),
+        });
     }
     if !report.not_in_carte.is_empty() {
-        notes.push(format!(
-            "Absentes de la carte scolaire : {} ; rattachées au collège public le plus proche (estimé).",
-            report.not_in_carte.join(", ")
-        ));
+        notes.push(MethodNote::NotInCarte {
+            communes: report.not_in_carte.clone(),
+        });
     }
     notes
 }
