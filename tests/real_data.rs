@@ -74,9 +74,7 @@ fn the_national_ips_file_gives_the_published_mean() {
 #[test]
 fn the_engine_reproduces_the_national_weighted_mean() {
     use carte_mixite::metrics::{Metrics, MetricsConfig};
-    use carte_mixite::model::{
-        College, GroupScheme, Population, Scenario, ScenarioMeta, Territory, TerritoryInfo,
-    };
+    use carte_mixite::model::{College, Population, Scenario, ScenarioMeta, Territory};
     let colleges: Vec<College> = national_colleges()
         .into_iter()
         .map(|(uai, ips, eff)| College {
@@ -90,13 +88,7 @@ fn the_engine_reproduces_the_national_weighted_mean() {
             ..College::public(uai, geo::Point::new(2.0, 46.0)).private()
         })
         .collect();
-    let t = Territory::new(
-        TerritoryInfo::default(),
-        GroupScheme::depp4(),
-        vec![],
-        colleges,
-    )
-    .unwrap();
+    let t = Territory::of(vec![], colleges).unwrap();
     let s = Scenario::unassigned(ScenarioMeta::new("national"), &t);
     let m = Metrics::new(&t, &s, MetricsConfig::default());
     let mean = m.rule_reference().unwrap();

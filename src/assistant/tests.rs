@@ -1,7 +1,7 @@
 use super::*;
 use crate::metrics::MetricsConfig;
 use crate::metrics::alerts::sector_pieces;
-use crate::model::{College, GroupScheme, Population, ScenarioMeta, TerritoryInfo};
+use crate::model::{College, Population, ScenarioMeta};
 
 fn college(uai: &str, x: f64, y: f64, capacity: f64) -> College {
     College::public(uai, geo::Point::new(x, y)).with_capacity(capacity)
@@ -34,13 +34,7 @@ fn grid() -> (Territory, Scenario) {
         college("A", 0.015, 45.019, 300.0),
         college("B", 0.015, 45.001, 300.0),
     ];
-    let t = Territory::new(
-        TerritoryInfo::default(),
-        GroupScheme::depp4(),
-        units,
-        colleges,
-    )
-    .unwrap();
+    let t = Territory::of(units, colleges).unwrap();
     let mut s = Scenario::unassigned(ScenarioMeta::new("base"), &t);
     for u in t.unit_ids() {
         let c = if u.0 >= 3 { 0 } else { 1 };
@@ -196,13 +190,7 @@ fn an_index_the_data_cannot_compute_is_refused_in_words() {
     for u in &mut units {
         u.population.boursiers = None;
     }
-    let t2 = Territory::new(
-        TerritoryInfo::default(),
-        GroupScheme::depp4(),
-        units,
-        t.colleges().to_vec(),
-    )
-    .unwrap();
+    let t2 = Territory::of(units, t.colleges().to_vec()).unwrap();
     let m = Metrics::new(&t2, &base, MetricsConfig::default());
     let err = propose(
         &Request::from_baseline(

@@ -53,9 +53,7 @@ pub fn sector_pieces(t: &Territory, s: &Scenario) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        Assignment, CollegeId, GroupScheme, Population, ScenarioMeta, TerritoryInfo, UnitId,
-    };
+    use crate::model::{Assignment, CollegeId, Population, ScenarioMeta, UnitId};
 
     #[test]
     fn a_leopard_skin_sector_has_two_pieces() {
@@ -74,13 +72,7 @@ mod tests {
         let college =
             |uai: &str, x: f64| crate::model::College::public(uai, geo::Point::new(x, 45.0));
         let colleges = vec![college("A", 0.0), college("B", 0.03)];
-        let t = Territory::new(
-            TerritoryInfo::default(),
-            GroupScheme::depp4(),
-            units,
-            colleges,
-        )
-        .unwrap();
+        let t = Territory::of(units, colleges).unwrap();
         let mut s = Scenario::unassigned(ScenarioMeta::new("t"), &t);
         for (u, c) in [(0, 0), (1, 0), (2, 1), (3, 0)] {
             s.replace_assignment(UnitId(u), Assignment::College(CollegeId(c)));

@@ -112,10 +112,7 @@ pub fn avoidance_range(
 mod tests {
     use super::*;
     use crate::metrics::MetricsConfig;
-    use crate::model::{
-        Assignment, College, CollegeId, GroupScheme, Population, ScenarioMeta, TerritoryInfo,
-        UnitId,
-    };
+    use crate::model::{Assignment, College, CollegeId, Population, ScenarioMeta, UnitId};
 
     #[test]
     fn a_block_sent_to_a_poorer_college_gives_a_hand_computed_range() {
@@ -133,13 +130,7 @@ mod tests {
             crate::model::Unit::square("b", 0.02, 45.0, 0.01, pop(300.0, 90.0, None)),
         ];
         let college = |uai: &str, x: f64| College::public(uai, geo::Point::new(x, 45.005));
-        let t = Territory::new(
-            TerritoryInfo::default(),
-            GroupScheme::depp4(),
-            units,
-            vec![college("A", 0.005), college("B", 0.025)],
-        )
-        .unwrap();
+        let t = Territory::of(units, vec![college("A", 0.005), college("B", 0.025)]).unwrap();
         let mut base = Scenario::unassigned(ScenarioMeta::new("b"), &t);
         for (u, c) in [(0, 0), (1, 0), (2, 1)] {
             base.replace_assignment(UnitId(u), Assignment::College(CollegeId(c)));

@@ -876,7 +876,7 @@ pub fn change(now: Option<f64>, before: Option<f64>) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::model::scenario::ScenarioMeta;
-    use crate::model::territory::{College, GroupScheme, TerritoryInfo};
+    use crate::model::territory::College;
     use geo::Point;
 
     fn pop(pupils: f64, boursiers: f64, ips: f64, groups: [f64; 4]) -> Population {
@@ -920,13 +920,7 @@ mod tests {
                 pop(100.0, 50.0, 80.0, [5.0, 10.0, 25.0, 60.0]),
             ),
         ];
-        let t = Territory::new(
-            TerritoryInfo::default(),
-            GroupScheme::depp4(),
-            units,
-            vec![college("A", 0.005), college("B", 0.025)],
-        )
-        .unwrap();
+        let t = Territory::of(units, vec![college("A", 0.005), college("B", 0.025)]).unwrap();
         let mut s = Scenario::unassigned(ScenarioMeta::new("test"), &t);
         s.replace_assignment(UnitId(0), Assignment::College(CollegeId(0)));
         s.replace_assignment(UnitId(1), Assignment::College(CollegeId(0)));

@@ -469,6 +469,17 @@ pub enum TerritoryError {
 const VERTEX_GRID: f64 = 1e7;
 
 impl Territory {
+    /// A territory of these units and collèges with no name nor sources and the DEPP's four
+    /// social groups: the small territories of tests and examples.
+    pub fn of(units: Vec<Unit>, colleges: Vec<College>) -> Result<Territory, TerritoryError> {
+        Territory::new(
+            TerritoryInfo::default(),
+            GroupScheme::depp4(),
+            units,
+            colleges,
+        )
+    }
+
     /// Builds a territory: validates values, computes representative points, the spatial index
     /// and the adjacency graph.
     ///
@@ -826,10 +837,6 @@ fn build_adjacency(units: &[Unit]) -> Adjacency {
 pub(crate) mod tests {
     use super::*;
 
-    fn info() -> TerritoryInfo {
-        TerritoryInfo::default()
-    }
-
     #[test]
     fn squares_sharing_an_edge_are_neighbours_with_its_length() {
         let units = vec![
@@ -837,7 +844,7 @@ pub(crate) mod tests {
             Unit::square("b", 0.01, 45.0, 0.01, Population::default()),
             Unit::square("c", 0.05, 45.0, 0.01, Population::default()),
         ];
-        let t = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap();
+        let t = Territory::of(units, vec![]).unwrap();
         let n = t.adjacency().of(UnitId(0));
         assert_eq!(n.len(), 1);
         assert_eq!(n[0].unit, UnitId(1));
@@ -853,7 +860,7 @@ pub(crate) mod tests {
             Unit::square("a", 0.0, 45.0, 0.01, Population::default()),
             Unit::square("b", 0.01, 45.0, 0.01, Population::default()),
         ];
-        let t = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap();
+        let t = Territory::of(units, vec![]).unwrap();
         assert_eq!(t.unit_at(Point::new(0.015, 45.005), 0.0), Some(UnitId(1)));
         assert_eq!(t.unit_at(Point::new(0.5, 45.005), 0.0), None);
         assert_eq!(t.unit_by_key("b"), Some(UnitId(1)));
@@ -865,7 +872,7 @@ pub(crate) mod tests {
             Unit::square("a", 0.0, 45.0, 0.01, Population::default()),
             Unit::square("a", 0.01, 45.0, 0.01, Population::default()),
         ];
-        let err = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap_err();
+        let err = Territory::of(units, vec![]).unwrap_err();
         assert!(err.to_string().contains("« a »"));
 
         let bad = Population {
@@ -873,7 +880,7 @@ pub(crate) mod tests {
             ..Default::default()
         };
         let units = vec![Unit::square("x", 0.0, 45.0, 0.01, bad)];
-        let err = Territory::new(info(), GroupScheme::depp4(), units, vec![]).unwrap_err();
+        let err = Territory::of(units, vec![]).unwrap_err();
         assert!(matches!(
             err,
             TerritoryError::AbsurdValue {

@@ -83,8 +83,7 @@ mod tests {
     use crate::i18n::Lang;
     use crate::metrics::{Confidentiality, Metrics, MetricsConfig};
     use crate::model::{
-        College, CollegeId, Edit, GroupScheme, Population, Scenario, ScenarioMeta, Territory,
-        TerritoryInfo, UnitId,
+        College, CollegeId, Edit, Population, Scenario, ScenarioMeta, Territory, UnitId,
     };
 
     fn pop(pupils: f64, boursiers: f64, groups: [f64; 4]) -> Population {
@@ -133,13 +132,7 @@ mod tests {
                 .with_capacity(100.0)
         };
         let colleges = vec![college(0, 0.01), college(1, 0.035), college(2, 0.045)];
-        let t = Territory::new(
-            TerritoryInfo::default(),
-            GroupScheme::depp4(),
-            units,
-            colleges,
-        )
-        .unwrap();
+        let t = Territory::of(units, colleges).unwrap();
         let mut base = Scenario::unassigned(ScenarioMeta::new("actuelle"), &t);
         let doc_base = |s: &mut Scenario, u: u32, c: u32| {
             let edit = Edit::Assign(vec![(

@@ -107,7 +107,7 @@ pub fn sector_styles(t: &Territory, baseline: &Scenario) -> SectorStyles {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{College, GroupScheme, Population, TerritoryInfo, UnitId};
+    use crate::model::{College, Population, UnitId};
 
     /// A row of `n` square blocks, each its own collège's sector.
     fn row(n: usize) -> (Territory, Scenario) {
@@ -131,13 +131,7 @@ mod tests {
                 .named(format!("C{i}"))
             })
             .collect();
-        let t = Territory::new(
-            TerritoryInfo::default(),
-            GroupScheme::depp4(),
-            units,
-            colleges,
-        )
-        .unwrap();
+        let t = Territory::of(units, colleges).unwrap();
         let s = Scenario::nearest_public(crate::model::ScenarioMeta::new("test"), &t);
         for i in 0..n {
             let own = crate::model::CollegeId(i as u32);

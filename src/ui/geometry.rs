@@ -360,16 +360,10 @@ fn borders(polygons: &[Vec<geo::Polygon<f64>>]) -> Vec<Border> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{GroupScheme, Population, TerritoryInfo, Unit};
+    use crate::model::{Population, Unit};
 
     fn territory(units: Vec<Unit>) -> Territory {
-        Territory::new(
-            TerritoryInfo::default(),
-            GroupScheme::depp4(),
-            units,
-            vec![],
-        )
-        .unwrap()
+        Territory::of(units, vec![]).unwrap()
     }
 
     #[test]

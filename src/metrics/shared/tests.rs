@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::shared::Rule;
-use crate::model::{Assignment, College, GroupScheme, ScenarioMeta, TerritoryInfo};
+use crate::model::{Assignment, College, ScenarioMeta};
 
 /// Every matching of 3 students to 3 one-seat schools, as school of each student.
 fn permutations() -> Vec<[usize; 3]> {
@@ -88,9 +88,7 @@ fn three_blocks() -> (Territory, Scenario) {
         crate::model::Unit::square("s", 0.01, 45.0, 0.01, pop(100.0, 40.0, 80.0)),
         crate::model::Unit::square("b", 0.02, 45.0, 0.01, pop(200.0, 0.0, 120.0)),
     ];
-    let t = Territory::new(
-        TerritoryInfo::default(),
-        GroupScheme::depp4(),
+    let t = Territory::of(
         units,
         vec![college("A", 0.005, 400.0), college("B", 0.025, 400.0)],
     )
