@@ -11,6 +11,7 @@ mod assist;
 mod bench;
 mod check;
 mod export;
+mod generate_demo;
 mod import;
 pub mod import_departement;
 mod indicators;
@@ -31,7 +32,7 @@ use streets::streets_command;
 
 use rand::{Rng, SeedableRng};
 
-use crate::generate::{SyntheticSpec, demo_town, synthetic_territory};
+use crate::generate::{SyntheticSpec, synthetic_territory};
 use crate::io::territory_files::{parse_scenario, write_territory_dir};
 use crate::metrics::{CollegeIndicators, Metrics, MetricsConfig, Minority, MixFlag};
 use crate::model::{Document, Edit, Sector, Territory};
@@ -314,28 +315,6 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             lang,
         ),
         Command::Export(args) => export::run(args, lang),
-        Command::GenerateDemo { out, seed, units } => {
-            let (territory, baseline) = match units {
-                Some(n) => crate::generate::synthetic_territory(&crate::generate::SyntheticSpec {
-                    units: *n,
-                    colleges: (n / 50).max(4),
-                    seed: *seed,
-                }),
-                None => {
-                    let town = demo_town(*seed);
-                    (town.territory, town.baseline)
-                }
-            };
-            write_territory_dir(out, &territory, &baseline)
-                .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-            Ok(format!(
-                "{} : {} îlots, {} collèges, {} tronçons de rue → {}\n",
-                territory.info.name,
-                territory.units().len(),
-                territory.colleges().len(),
-                territory.streets.len(),
-                out.display()
-            ))
-        }
+        Command::GenerateDemo { out, seed, units } => generate_demo::run(out, *seed, *units, lang),
     }
 }

@@ -105,3 +105,6 @@ method-shared_equally = { $communes } communes shared between several collèges 
 method-streets_to_nearest = Divided by streets, without an address file (BAN): { $communes }; given whole to the nearest of the collèges they list (estimated).
 method-not_in_carte = Missing from the carte scolaire: { $communes }; given to the nearest public collège (estimated).
 method-ips_from_census = Units' IPS estimated from the census's socio-professional categories, calibrated on the published IPS of { $colleges } collèges (root mean square error { $rmse } points), bounded to the range of those IPS ({ $low } to { $high }) for { $bounded } units. Groups: managers (CS3) = very favoured; intermediate professions (CS4) = favoured; farmers, craftsmen, shopkeepers, employees (CS1, CS2, CS5) = middle; manual workers and people without work (CS6, CS8) = disadvantaged.
+
+## generate-demo
+generate-written = { $name }: { $units } blocks, { $colleges } collèges, { $streets } street segments → { $out }

@@ -105,3 +105,6 @@ method-shared_equally = { $communes } communes partagées entre plusieurs collè
 method-streets_to_nearest = Divisées par rues, sans fichier d'adresses (BAN) : { $communes } ; données en entier au plus proche des collèges qu'elles listent (estimé).
 method-not_in_carte = Absentes de la carte scolaire : { $communes } ; rattachées au collège public le plus proche (estimé).
 method-ips_from_census = IPS des îlots estimé à partir des catégories socio-professionnelles du recensement, calé sur l'IPS publié de { $colleges } collèges (écart quadratique moyen { $rmse } points), borné à l'intervalle de ces IPS ({ $low } à { $high }) pour { $bounded } îlots. Groupes : cadres (CS3) = très favorisée ; professions intermédiaires (CS4) = favorisée ; agriculteurs, artisans, commerçants, employés (CS1, CS2, CS5) = moyenne ; ouvriers et sans activité (CS6, CS8) = défavorisée.
+
+## generate-demo
+generate-written = { $name } : { $units } îlots, { $colleges } collèges, { $streets } tronçons de rue → { $out }
