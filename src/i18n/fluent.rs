@@ -73,7 +73,7 @@ impl Catalog {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // egui would show the isolation marks around arguments as boxes
         bundle.set_use_isolating(false);
-        bundle.set_formatter(Some(FORMATTERS[numbers as usize]));
+        bundle.set_formatter(Some(write_number));
         for (file, text) in texts {
             let resource = match FluentResource::try_new(text.to_string()) {
                 Ok(r) => r,
@@ -136,10 +136,15 @@ impl Catalog {
             fluent_args.set(*name, value.value());
         }
         let mut errors = Vec::new();
+        // numbers are written as in this catalog's language, and as before once it is done (a
+        // number's separators may themselves be messages)
+        let before = WRITING.replace(self.numbers);
         let text = self
             .bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors);
-        Some(text.into_owned())
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned();
+        WRITING.set(before);
+        Some(text)
     }
 
     /// The language numbers are written in.
@@ -197,9 +202,14 @@ impl From<f64> for Arg {
     }
 }
 
-/// Writes Fluent's numbers as [`super::number`] does in each language (no decimals unless the
-/// message asks with `NUMBER($x, maximumFractionDigits: 1)`).
-fn numbers<const LANG: usize>(
+thread_local! {
+    /// The language whose numbers the message being formatted writes.
+    static WRITING: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::Fr) };
+}
+
+/// Writes Fluent's numbers as [`super::number`] does in the language of the message being
+/// formatted (no decimals unless the message asks with `NUMBER($x, maximumFractionDigits: 1)`).
+fn write_number(
     value: &FluentValue,
     _: &intl_memoizer::concurrent::IntlLangMemoizer,
 ) -> Option<String> {
@@ -210,16 +220,11 @@ fn numbers<const LANG: usize>(
                 .maximum_fraction_digits
                 .or(n.options.minimum_fraction_digits)
                 .unwrap_or(0);
-            Some(super::number(Lang::ALL[LANG], n.value, decimals))
+            Some(super::number(WRITING.get(), n.value, decimals))
         }
         _ => None,
     }
 }
-
-type Formatter = fn(&FluentValue, &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String>;
-
-/// The number writer of each language, in the order of [`Lang::ALL`].
-const FORMATTERS: [Formatter; 2] = [numbers::<0>, numbers::<1>];
 
 /// Every language's catalog, built once.
 static CATALOGS: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
