@@ -1824,3 +1824,48 @@ fn the_about_window_says_the_version_the_licence_and_the_data_sources() {
             .is_some()
     );
 }
+
+#[test]
+fn a_refused_share_leaves_its_window_open_and_says_why_a_done_one_closes_it() {
+    use carte_mixite::app::UiCommand;
+    use carte_mixite::model::{Assignment, Edit};
+    let mut h = harness();
+    let mut lang = Lang::Fr;
+    let e = h.state_mut().editor.as_mut().unwrap();
+    let t = e.doc.territory().clone();
+    let u = t.unit_ids().next().unwrap();
+    let own = e
+        .doc
+        .active()
+        .scenario
+        .assignment(u)
+        .main_college()
+        .unwrap();
+    let other = t
+        .college_ids()
+        .find(|&c| c != own && t.college(c).sector == carte_mixite::model::Sector::Public)
+        .unwrap();
+    let half = Assignment::Shares(vec![(own, 0.5), (other, 0.5)]);
+    e.run(
+        UiCommand::Apply(Edit::LockUnits(vec![(u, true)])),
+        &mut lang,
+    );
+    e.run(UiCommand::OpenSplit(u), &mut lang);
+    e.run(UiCommand::ShareBlock(u, half.clone()), &mut lang);
+    assert!(
+        e.split_window().is_some(),
+        "the window stays for another try"
+    );
+    assert!(
+        e.notice().unwrap().contains("verrouillé"),
+        "{:?}",
+        e.notice()
+    );
+    e.run(
+        UiCommand::Apply(Edit::LockUnits(vec![(u, false)])),
+        &mut lang,
+    );
+    e.run(UiCommand::ShareBlock(u, half.clone()), &mut lang);
+    assert!(e.split_window().is_none());
+    assert_eq!(e.doc.active().scenario.assignment(u), &half);
+}

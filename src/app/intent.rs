@@ -91,6 +91,8 @@ pub enum UiCommand {
     CloseCollege(CollegeId),
     /// Apply an edit as it is (reopen a collège, accept a sector in pieces, share a block).
     Apply(Edit),
+    /// Share a block between collèges (from the window that shares it, closed once done).
+    ShareBlock(UnitId, crate::model::Assignment),
     /// Open a new collège on a block, with its name and places.
     NewCollege {
         /// The block where it stands.

@@ -58,10 +58,12 @@ impl Editor {
         self.route_new_colleges();
     }
 
-    /// A new, rebuilt or merged collège was added: it is selected.
+    /// A new, rebuilt or merged collège was added: it is selected, and the window that asked
+    /// for it closes.
     fn college_added(&mut self, id: CollegeId) {
         self.territory_changed();
         self.view.selected = Some(id);
+        self.windows.college = None;
     }
 
     /// Closes a collège in the scenario: its blocks go to the nearest open collège on foot.

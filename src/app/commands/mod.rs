@@ -212,6 +212,11 @@ impl Editor {
                 self.apply(Edit::LockColleges(vec![(c, !locked)]), lang)
             }
             UiCommand::Apply(edit) => self.apply(edit, lang),
+            UiCommand::ShareBlock(u, a) => {
+                self.apply(Edit::Assign(vec![(u, a)]), lang)?;
+                self.windows.split = None;
+                Ok(())
+            }
             UiCommand::Undo => {
                 self.doc.undo();
                 Ok(())

@@ -104,9 +104,9 @@ impl Editor {
                     }
                 }
             });
+        // the window stays until the change is made: a refusal is said with the window still there
         if let Some(command) = done {
             commands.push(command);
-            return;
         }
         if open {
             self.windows.college = Some(w);

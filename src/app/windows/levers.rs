@@ -6,7 +6,6 @@ use super::super::intent::{Proposal, UiCommand};
 use crate::assistant::Target;
 use crate::i18n::Lang;
 use crate::metrics::Minority;
-use crate::model::Edit;
 use crate::ui::assistant_window::{AssistantAction, SearchInputs};
 
 impl Editor {
@@ -73,10 +72,8 @@ impl Editor {
         match w.show(ctx, lang, self.doc.territory(), &self.doc.active().scenario) {
             None => {}
             Some(SplitAction::Close) => self.windows.split = None,
-            Some(SplitAction::Apply(u, a)) => {
-                commands.push(UiCommand::Apply(Edit::Assign(vec![(u, a)])));
-                self.windows.split = None;
-            }
+            // the window closes once the block is shared (a refusal leaves it open)
+            Some(SplitAction::Apply(u, a)) => commands.push(UiCommand::ShareBlock(u, a)),
         }
     }
 
