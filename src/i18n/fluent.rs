@@ -369,6 +369,25 @@ mod tests {
             said.ends_with("2 îlots n’ont trouvé aucun collège ouvert : ils restent sans collège."),
             "{said}"
         );
+        let a = super::super::assistant_texts(Lang::Fr);
+        assert_eq!(
+            (a.moved_line)(1, "12"),
+            "1 îlot change de collège · 12 élèves"
+        );
+        assert_eq!(
+            (a.moved_line)(2, "30"),
+            "2 îlots changent de collège · 30 élèves"
+        );
+        assert_eq!((a.blocks)(1), "1 îlot");
+        let a = super::super::assistant_texts(Lang::En);
+        assert_eq!(
+            (a.moved_line)(1, "12"),
+            "1 block changes collège · 12 pupils"
+        );
+        assert_eq!(
+            (a.accept)(3),
+            "Create the scenario with the 3 checked changes"
+        );
         let en = (super::super::texts(Lang::En).closure_done)("Hugo", 1234, 5678.4, "Curie 3", 0);
         assert!(en.contains("1,234 blocks (5,678 pupils)"), "{en}");
     }

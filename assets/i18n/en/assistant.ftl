@@ -14,13 +14,25 @@ assistant-walk_increase = Walk longer by at most (m)
 assistant-walk_max = Walk of at most (m)
 assistant-moved_max = Pupils changing collège, at most
 assistant-contiguous = Keep every sector in one piece
-assistant-schools = Keep écoles whole (the blocks of one école go to the same collège; { $n } écoles)
+assistant-schools = Keep écoles whole (the blocks of one école go to the same collège; { $n ->
+        [one] { $n } école
+       *[other] { $n } écoles
+    })
 assistant-schools_unknown = Keep écoles whole
 assistant-schools_unknown_hint = This territory's data does not say which école each block belongs to. When importing, choose the “School” column to keep écoles whole.
-assistant-school_move = { $school }, { $n } blocks
-assistant-blocks = { $n } blocks
+assistant-school_move = { $school }, { $n ->
+        [one] { $n } block
+       *[other] { $n } blocks
+    }
+assistant-blocks = { $n ->
+        [one] { $n } block
+       *[other] { $n } blocks
+    }
 assistant-show_on_map = Show on the map
-assistant-preview_banner = Assistant preview: { $n } blocks (outlined in orange) would change collège, { $pupils } pupils. Nothing is changed yet.
+assistant-preview_banner = Assistant preview: { $n ->
+        [one] { $n } block (outlined in orange)
+       *[other] { $n } blocks (outlined in orange)
+    } would change collège, { $pupils } pupils. Nothing is changed yet.
 assistant-preview_hint = To edit the map, close the assistant or untick “Show on the map”.
 assistant-preview_word = Assistant preview
 assistant-locked_note = The { $u } locked blocks and { $c } locked collèges, private or closed collèges and shared blocks stay as they are.
@@ -34,7 +46,10 @@ assistant-best_so_far = Best map found
 assistant-result_heading = Proposal
 assistant-index_line = Index (out of 100)
 assistant-first_after = first proposal after
-assistant-moved_line = { $units } blocks change collège · { $pupils } pupils
+assistant-moved_line = { $units ->
+        [one] { $units } block changes
+       *[other] { $units } blocks change
+    } collège · { $pupils } pupils
 assistant-walk_line = Mean walk of the pupils moved
 assistant-nothing_found = No move lowers the index within these limits: try wider limits.
 assistant-moves_heading = Proposed changes (most useful first)
@@ -42,12 +57,18 @@ assistant-gain_hint = How much this change alone lowers the index (out of 100)
 assistant-pupils = pupils
 assistant-check_all = Check all
 assistant-check_none = Uncheck all
-assistant-accept = Create the scenario with the { $n } checked changes
+assistant-accept = Create the scenario with { $n ->
+        [one] the checked change
+       *[other] the { $n } checked changes
+    }
 assistant-accepted = Scenario “{ $name }” created: { $n } blocks change collège (Ctrl+Z to undo).{ $skipped ->
         [0] {""}
        *[other] {" "}{ $skipped } changes skipped: the map changed since the search.
     }
-assistant-stale = The map changed since the search: { $n } changes no longer apply.
+assistant-stale = The map changed since the search: { $n ->
+        [one] { $n } change no longer applies
+       *[other] { $n } changes no longer apply
+    }.
 assistant-scenario_name = Assistant's proposal
 assistant-notes = Proposed by the assistant to lower: { $index }. Limits: { $limits }.
 assistant-index_unknown = This index is unknown for this territory: its data lacks the counts it needs. Choose another index.

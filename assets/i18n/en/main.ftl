@@ -17,7 +17,10 @@ pick_college_hint = Pick a collège on the right, then click a block to give it 
 assign_hint = Click a block to give it to
 assign_school_hint = Click a block: its whole école goes to
 whole_schools = Whole école
-whole_schools_hint = The tools move the whole école of the block they touch (the territory has { $n } écoles), as Toulouse re-assigned whole écoles.
+whole_schools_hint = The tools move the whole école of the block they touch (the territory has { $n ->
+        [one] { $n } école
+       *[other] { $n } écoles
+    }), as Toulouse re-assigned whole écoles.
 selected_college = Selected collège
 pupils = pupils
 capacity = places
@@ -138,7 +141,10 @@ tool_new_college = New collège
 dominos_button = Dominos: relieve it
 dominos_hint = Looks for a chain of border blocks: this collège gives one to its neighbour, which gives one to the next… until a collège with room (walks at most 1 km longer).
 dominos_none = No chain of dominos found for { $name }: try by hand, or the assistant.
-dominos_done = Dominos: { $path } ({ $n } blocks, { $pupils } pupils moved). Ctrl+Z to undo.
+dominos_done = Dominos: { $path } ({ $n ->
+        [one] { $n } block
+       *[other] { $n } blocks
+    }, { $pupils } pupils moved). Ctrl+Z to undo.
 tool_hint_new_college = Click the block where a new collège is built.
 tool_hint_move = Click the block where { $name } is rebuilt: its pupils go there.
 move_college = Rebuild elsewhere…

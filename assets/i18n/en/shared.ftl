@@ -25,5 +25,8 @@ shared-lottery_summary = { $runs } simulated years, { $families } families a yea
 shared-odds_heading = A family's odds by block:
 shared-no_place = no place
 shared-hidden = fewer than 5 pupils: not shown
-shared-created = Shared sector “{ $name }” created: { $units } blocks (Ctrl+Z to undo).
+shared-created = Shared sector “{ $name }” created: { $units ->
+        [one] { $units } block
+       *[other] { $units } blocks
+    } (Ctrl+Z to undo).
 

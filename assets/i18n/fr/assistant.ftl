@@ -14,13 +14,25 @@ assistant-walk_increase = Trajet à pied allongé d’au plus (m)
 assistant-walk_max = Trajet à pied d’au plus (m)
 assistant-moved_max = Élèves qui changent de collège, au plus
 assistant-contiguous = Garder chaque secteur d’un seul tenant
-assistant-schools = Garder les écoles entières (les îlots d’une même école vont au même collège ; { $n } écoles)
+assistant-schools = Garder les écoles entières (les îlots d’une même école vont au même collège ; { $n ->
+        [one] { $n } école
+       *[other] { $n } écoles
+    })
 assistant-schools_unknown = Garder les écoles entières
 assistant-schools_unknown_hint = Les données de ce territoire ne disent pas de quelle école relève chaque îlot. À l’import, choisissez la colonne « École » pour pouvoir garder les écoles entières.
-assistant-school_move = { $school }, { $n } îlots
-assistant-blocks = { $n } îlots
+assistant-school_move = { $school }, { $n ->
+        [one] { $n } îlot
+       *[other] { $n } îlots
+    }
+assistant-blocks = { $n ->
+        [one] { $n } îlot
+       *[other] { $n } îlots
+    }
 assistant-show_on_map = Montrer sur la carte
-assistant-preview_banner = Aperçu de l’assistant : { $n } îlots (entourés en orange) changeraient de collège, { $pupils } élèves. Rien n’est encore changé.
+assistant-preview_banner = Aperçu de l’assistant : { $n ->
+        [one] { $n } îlot (entouré en orange) changerait
+       *[other] { $n } îlots (entourés en orange) changeraient
+    } de collège, { $pupils } élèves. Rien n’est encore changé.
 assistant-preview_hint = Pour modifier la carte, fermez l’assistant ou décochez « Montrer sur la carte ».
 assistant-preview_word = Aperçu de l’assistant
 assistant-locked_note = Les { $u } îlots et { $c } collèges verrouillés, les collèges privés ou fermés et les îlots partagés ne bougent pas.
@@ -34,7 +46,10 @@ assistant-best_so_far = Meilleure carte trouvée
 assistant-result_heading = Proposition
 assistant-index_line = Indice (sur 100)
 assistant-first_after = première proposition en
-assistant-moved_line = { $units } îlots changent de collège · { $pupils } élèves
+assistant-moved_line = { $units ->
+        [one] { $units } îlot change
+       *[other] { $units } îlots changent
+    } de collège · { $pupils } élèves
 assistant-walk_line = Trajet moyen des élèves déplacés
 assistant-nothing_found = Aucun déplacement ne fait baisser l’indice dans ces limites : essayez des limites plus larges.
 assistant-moves_heading = Changements proposés (les plus utiles d’abord)
@@ -42,12 +57,18 @@ assistant-gain_hint = Baisse de l’indice (sur 100) due à ce seul changement
 assistant-pupils = élèves
 assistant-check_all = Tout cocher
 assistant-check_none = Tout décocher
-assistant-accept = Créer le scénario avec les { $n } changements cochés
+assistant-accept = Créer le scénario avec { $n ->
+        [one] le changement coché
+       *[other] les { $n } changements cochés
+    }
 assistant-accepted = Scénario « { $name } » créé : { $n } îlots changent de collège (Ctrl+Z pour annuler).{ $skipped ->
         [0] {""}
        *[other] {" "}{ $skipped } changements ignorés : la carte avait changé depuis la recherche.
     }
-assistant-stale = La carte a changé depuis la recherche : { $n } changements ne s’appliquent plus.
+assistant-stale = La carte a changé depuis la recherche : { $n ->
+        [one] { $n } changement ne s’applique plus
+       *[other] { $n } changements ne s’appliquent plus
+    }.
 assistant-scenario_name = Proposition de l’assistant
 assistant-notes = Proposé par l’assistant pour baisser : { $index }. Limites : { $limits }.
 assistant-index_unknown = Cet indice est inconnu pour ce territoire : ses données n’ont pas les effectifs nécessaires. Choisissez un autre indice.

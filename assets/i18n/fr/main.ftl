@@ -17,7 +17,10 @@ pick_college_hint = Choisissez un collège à droite, puis cliquez sur un îlot 
 assign_hint = Cliquez sur un îlot pour le donner à
 assign_school_hint = Cliquez sur un îlot : toute son école va à
 whole_schools = École entière
-whole_schools_hint = Les outils déplacent toute l’école de l’îlot touché (le territoire compte { $n } écoles), comme Toulouse a réaffecté des écoles entières.
+whole_schools_hint = Les outils déplacent toute l’école de l’îlot touché (le territoire compte { $n ->
+        [one] { $n } école
+       *[other] { $n } écoles
+    }), comme Toulouse a réaffecté des écoles entières.
 selected_college = Collège choisi
 pupils = élèves
 capacity = places
@@ -138,7 +141,10 @@ tool_new_college = Nouveau collège
 dominos_button = Dominos : le désengorger
 dominos_hint = Cherche une chaîne d’îlots en bordure : ce collège en donne un à son voisin, qui en donne un au suivant… jusqu’à un collège qui a de la place (trajet allongé d’1 km au plus).
 dominos_none = Aucune chaîne de dominos trouvée pour le { $name } : essayez à la main, ou l’assistant.
-dominos_done = Dominos : { $path } ({ $n } îlots, { $pupils } élèves déplacés). Ctrl+Z pour annuler.
+dominos_done = Dominos : { $path } ({ $n ->
+        [one] { $n } îlot
+       *[other] { $n } îlots
+    }, { $pupils } élèves déplacés). Ctrl+Z pour annuler.
 tool_hint_new_college = Cliquez sur l’îlot où construire un nouveau collège.
 tool_hint_move = Cliquez sur l’îlot où reconstruire le { $name } : ses élèves y iront.
 move_college = Reconstruire ailleurs…

@@ -25,5 +25,8 @@ shared-lottery_summary = { $runs } années simulées, { $families } familles par
 shared-odds_heading = Chances d’une famille selon son îlot :
 shared-no_place = sans place
 shared-hidden = moins de 5 élèves : non affiché
-shared-created = Secteur partagé « { $name } » créé : { $units } îlots (Ctrl+Z pour annuler).
+shared-created = Secteur partagé « { $name } » créé : { $units ->
+        [one] { $units } îlot
+       *[other] { $units } îlots
+    } (Ctrl+Z pour annuler).
 
