@@ -1869,3 +1869,41 @@ fn a_refused_share_leaves_its_window_open_and_says_why_a_done_one_closes_it() {
     assert!(e.split_window().is_none());
     assert_eq!(e.doc.active().scenario.assignment(u), &half);
 }
+
+#[test]
+fn enter_in_the_path_field_saves_as_the_button_does() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-enter-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("entree");
+    let mut h = harness();
+    h.get_by_label("Enregistrer…").click();
+    h.run_steps(4);
+    h.get_by_label("Chemin du fichier").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Chemin du fichier")
+        .type_text(&path.display().to_string());
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    let t0 = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        let notice = h
+            .state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .notice()
+            .unwrap_or("")
+            .to_string();
+        if notice.starts_with("Projet enregistré") {
+            assert!(notice.contains("entree.cartemixite"), "{notice}");
+            break;
+        }
+        assert!(t0.elapsed().as_secs() < 10, "Enter did not save: {notice}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(dir.join("entree.cartemixite").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -109,6 +109,7 @@ impl PathDialog {
             }
         }
         let mut answer = DialogAnswer::Waiting;
+        let mut entered = false;
         egui::Window::new(spec.title)
             .collapsible(false)
             .resizable(false)
@@ -117,8 +118,11 @@ impl PathDialog {
                 ui.label(spec.help);
                 ui.horizontal(|ui| {
                     let label = ui.label(tx.file_path);
-                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut self.path).desired_width(420.0))
                         .labelled_by(label.id);
+                    // Enter in the path confirms, as the button does
+                    entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui
                         .add_enabled(self.picking.is_none(), egui::Button::new(tx.browse))
                         .clicked()
@@ -129,10 +133,10 @@ impl PathDialog {
                 });
                 ui.horizontal(|ui| {
                     let path = self.path.trim();
-                    if ui
+                    let confirm = ui
                         .add_enabled(!path.is_empty(), egui::Button::new(spec.confirm))
-                        .clicked()
-                    {
+                        .clicked();
+                    if (confirm || entered) && !path.is_empty() {
                         answer = DialogAnswer::Chosen(PathBuf::from(path));
                     }
                     if ui.button(tx.cancel).clicked() {
