@@ -573,7 +573,8 @@ impl Metrics {
         let e = super::segregation::entropy_of(&groups);
         let entropy = (n > 0.0 && e > 0.0).then(|| {
             let phi_total = term_fl(self.phi_by_sector[0] + self.phi_by_sector[1]);
-            let m = e + phi_total / n;
+            // M lies in [0, E]; rounding must not print "−0,0000" for identical collèges
+            let m = (e + phi_total / n).clamp(0.0, e);
             let mut between = e;
             let mut within = [0.0; 2];
             for (slot, sums) in self.sector_totals.iter().enumerate() {

@@ -101,7 +101,8 @@ pub fn entropy_indices(counts: &[Vec<f64>]) -> Option<EntropyIndices> {
         .iter()
         .map(|row| row.iter().sum::<f64>() / n * entropy_of(row))
         .sum();
-    let m = e - within;
+    // M lies in [0, E]; rounding must not give a negative index for identical collèges
+    let m = (e - within).clamp(0.0, e);
     Some(EntropyIndices {
         entropy: e,
         mutual_information: m,
@@ -180,6 +181,13 @@ mod tests {
         assert!((xpx - 0.25).abs() < 1e-12);
         let e = entropy_indices(&[vec![1.0, 2.0, 3.0], vec![10.0, 20.0, 30.0]]).unwrap();
         assert!(e.h.abs() < 1e-12);
+        // never below zero, whatever the rounding: "−0,0000" is not an index
+        for k in 1..200 {
+            let x = f64::from(k) * 0.37;
+            let e = entropy_indices(&[vec![x, 3.0 * x, 7.0 * x], vec![2.0 * x, 6.0 * x, 14.0 * x]])
+                .unwrap();
+            assert!(e.h >= 0.0 && e.mutual_information >= 0.0, "{k}: {e:?}");
+        }
     }
 
     #[test]
