@@ -588,7 +588,7 @@ impl AssistantWindow {
                     );
                     ui.horizontal(|ui| {
                         ui.checkbox(k, text);
-                        ui.label(RichText::new(format!("−{}", number(lang, m.gain, 4))).weak())
+                        ui.label(RichText::new(gain_text(lang, m.gain, self.target)).weak())
                             .on_hover_text(tx.gain_hint);
                     });
                 }
@@ -629,6 +629,23 @@ fn percent(value: &mut f64, max: f64) -> egui::DragValue<'_> {
         })
 }
 
+/// What a move alone does to the index, on the same scale as the indices shown ("sur 100"),
+/// signed once: "−0,12" when it lowers the index, "+0,05" when it raises it.
+fn gain_text(lang: Lang, gain: f64, target: crate::assistant::Target) -> String {
+    // the segregation indices are shown "sur 100"; the IPS spread in its own points
+    let scale = match target {
+        crate::assistant::Target::IpsSpread => 1.0,
+        _ => 100.0,
+    };
+    let change = -gain * scale;
+    let sign = if change > 0.0 && number(lang, change, 2) != number(lang, 0.0, 2) {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{}", number(lang, change, 2))
+}
+
 /// "−12 %" style change from `a` to `b`.
 fn percent_change(lang: Lang, a: f64, b: f64) -> String {
     if a == 0.0 {
@@ -641,4 +658,17 @@ fn percent_change(lang: Lang, a: f64, b: f64) -> String {
         number(lang, pct.abs(), 0),
         crate::i18n::percent_sign(lang)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moves_gain_is_signed_once_on_the_indices_scale() {
+        let h = crate::assistant::Target::Entropy;
+        assert_eq!(gain_text(Lang::Fr, 0.0012, h), "−0,12");
+        assert_eq!(gain_text(Lang::Fr, -0.0002, h), "+0,02");
+        assert_eq!(gain_text(Lang::En, 0.0, h), "0.00");
+    }
 }
