@@ -118,7 +118,14 @@ pub fn avoidance_ui(
 fn avoidance_text(lang: Lang, (lo, hi): (f64, f64)) -> String {
     let tx = texts(lang);
     let (lo, hi) = (lo.round(), hi.round());
-    if lo >= 0.0 {
+    // a range of one value is said once, and none at all is said so: never "0 à 0 élèves"
+    if lo == 0.0 && hi == 0.0 {
+        tx.avoidance_none.to_string()
+    } else if lo == hi && lo > 0.0 {
+        (tx.avoidance_leave_about)(&number(lang, lo, 0))
+    } else if lo == hi {
+        (tx.avoidance_back_about)(&number(lang, -lo, 0))
+    } else if lo >= 0.0 {
         (tx.avoidance_leave)(&number(lang, lo, 0), &number(lang, hi, 0))
     } else if hi <= 0.0 {
         (tx.avoidance_back)(&number(lang, -hi, 0), &number(lang, -lo, 0))
@@ -701,5 +708,20 @@ fn card_flags_ui(
                 actions.push(PanelAction::AllowPieces(c, true));
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod avoidance_words {
+    use super::*;
+
+    #[test]
+    fn avoidance_ranges_are_said_without_empty_ranges() {
+        assert!(avoidance_text(Lang::Fr, (0.2, -0.3)).contains("aucun départ ni retour"));
+        assert!(avoidance_text(Lang::Fr, (12.2, 11.8)).contains("environ 12 élèves de plus"));
+        assert!(
+            avoidance_text(Lang::Fr, (-5.1, -4.9)).contains("environ 5 élèves pourraient revenir")
+        );
+        assert!(avoidance_text(Lang::Fr, (3.0, 9.0)).contains("3 à 9 élèves de plus"));
     }
 }
