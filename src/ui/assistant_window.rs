@@ -397,27 +397,33 @@ impl AssistantWindow {
         });
         ui.horizontal(|ui| {
             ui.checkbox(&mut self.walk_increase_on, tx.walk_increase);
-            ui.add(
+            ui.add(crate::ui::fields::number_field(
                 egui::DragValue::new(&mut self.walk_increase_m)
                     .range(0.0..=20_000.0)
                     .speed(50.0),
-            );
+                lang,
+                0,
+            ));
         });
         ui.horizontal(|ui| {
             ui.checkbox(&mut self.walk_max_on, tx.walk_max);
-            ui.add(
+            ui.add(crate::ui::fields::number_field(
                 egui::DragValue::new(&mut self.walk_max_m)
                     .range(0.0..=50_000.0)
                     .speed(50.0),
-            );
+                lang,
+                0,
+            ));
         });
         ui.horizontal(|ui| {
             ui.checkbox(&mut self.moved_on, tx.moved_max);
-            ui.add(
+            ui.add(crate::ui::fields::number_field(
                 egui::DragValue::new(&mut self.moved_max)
                     .range(0.0..=1e7)
                     .speed(10.0),
-            );
+                lang,
+                0,
+            ));
         });
         ui.checkbox(&mut self.contiguous, tx.contiguous);
         if self.school_count > 0 {
@@ -430,11 +436,13 @@ impl AssistantWindow {
         ui.label(RichText::new((tx.locked_note)(locked.0, locked.1)).weak());
         ui.horizontal(|ui| {
             ui.label(tx.seconds);
-            ui.add(
+            ui.add(crate::ui::fields::number_field(
                 egui::DragValue::new(&mut self.seconds)
                     .range(1.0..=600.0)
                     .speed(1.0),
-            );
+                lang,
+                0,
+            ));
         });
     }
 

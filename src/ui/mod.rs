@@ -5,6 +5,7 @@ pub mod assistant_window;
 pub mod basemap;
 pub mod coloring;
 pub mod departement_dialog;
+pub mod fields;
 pub mod file_dialog;
 pub mod geometry;
 pub mod import_dialog;

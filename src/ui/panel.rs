@@ -79,21 +79,25 @@ pub fn avoidance_ui(
             ui.horizontal(|ui| {
                 ui.label(tx.avoidance_low);
                 edited |= ui
-                    .add(
+                    .add(crate::ui::fields::number_field(
                         egui::DragValue::new(&mut lo)
                             .range(0.0..=20.0)
                             .speed(0.1)
                             .suffix(" %"),
-                    )
+                        lang,
+                        1,
+                    ))
                     .changed();
                 ui.label(tx.avoidance_high);
                 edited |= ui
-                    .add(
+                    .add(crate::ui::fields::number_field(
                         egui::DragValue::new(&mut hi)
                             .range(0.0..=20.0)
                             .speed(0.1)
                             .suffix(" %"),
-                    )
+                        lang,
+                        1,
+                    ))
                     .changed();
             });
             if edited {

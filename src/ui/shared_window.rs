@@ -201,12 +201,14 @@ impl SharedWindow {
                     ui.label(tx.appeal);
                     let mut appeal = self.appeal_of(c);
                     if ui
-                        .add(
+                        .add(crate::ui::fields::number_field(
                             egui::DragValue::new(&mut appeal)
                                 .range(-10.0..=10.0)
                                 .speed(0.1)
                                 .suffix(" km"),
-                        )
+                            lang,
+                            1,
+                        ))
                         .changed()
                     {
                         self.set_appeal(c, appeal);
@@ -215,19 +217,23 @@ impl SharedWindow {
             }
             ui.horizontal(|ui| {
                 ui.label(tx.reserve);
-                ui.add(
+                ui.add(crate::ui::fields::number_field(
                     egui::DragValue::new(&mut self.reserve_pct)
                         .range(0.0..=100.0)
                         .suffix(" %"),
-                );
+                    lang,
+                    0,
+                ));
             });
             ui.horizontal(|ui| {
                 ui.label(tx.spread);
-                ui.add(
+                ui.add(crate::ui::fields::number_field(
                     egui::DragValue::new(&mut self.spread_km)
                         .range(0.0..=20.0)
                         .speed(0.1),
-                );
+                    lang,
+                    1,
+                ));
             });
             ui.horizontal(|ui| {
                 ui.label(tx.runs);

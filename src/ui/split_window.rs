@@ -68,7 +68,11 @@ impl SplitWindow {
                                     }
                                 }
                             });
-                        ui.add(egui::DragValue::new(pct).range(0.0..=100.0).suffix(" %"));
+                        ui.add(crate::ui::fields::number_field(
+                            egui::DragValue::new(pct).range(0.0..=100.0).suffix(" %"),
+                            lang,
+                            0,
+                        ));
                         if ui.small_button("✖").clicked() {
                             remove = Some(i);
                         }

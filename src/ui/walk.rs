@@ -261,10 +261,14 @@ impl WalkWindow {
                         ui.label(tx.walk_speed);
                         ui.horizontal(|ui| {
                             ui.add(
-                                french(egui::DragValue::new(&mut c.walk_speed_kmh), lang, 1)
-                                    .range(2.0..=7.0)
-                                    .speed(0.05)
-                                    .suffix(" km/h"),
+                                crate::ui::fields::number_field(
+                                    egui::DragValue::new(&mut c.walk_speed_kmh),
+                                    lang,
+                                    1,
+                                )
+                                .range(2.0..=7.0)
+                                .speed(0.05)
+                                .suffix(" km/h"),
                             );
                             ui.label(format!(
                                 "({} {})",
@@ -277,10 +281,14 @@ impl WalkWindow {
                         let mut km = c.walk_threshold_m / 1000.0;
                         if ui
                             .add(
-                                french(egui::DragValue::new(&mut km), lang, 1)
-                                    .range(0.5..=10.0)
-                                    .speed(0.05)
-                                    .suffix(" km"),
+                                crate::ui::fields::number_field(
+                                    egui::DragValue::new(&mut km),
+                                    lang,
+                                    1,
+                                )
+                                .range(0.5..=10.0)
+                                .speed(0.05)
+                                .suffix(" km"),
                             )
                             .changed()
                         {
@@ -293,10 +301,14 @@ impl WalkWindow {
                         ui.horizontal(|ui| {
                             ui.add_enabled(
                                 !streets,
-                                french(egui::DragValue::new(detour_factor), lang, 2)
-                                    .range(1.0..=2.5)
-                                    .speed(0.01)
-                                    .prefix("× "),
+                                crate::ui::fields::number_field(
+                                    egui::DragValue::new(detour_factor),
+                                    lang,
+                                    2,
+                                )
+                                .range(1.0..=2.5)
+                                .speed(0.01)
+                                .prefix("× "),
                             );
                             if streets {
                                 ui.label(RichText::new(tx.walk_detour_unused).weak());
@@ -320,19 +332,6 @@ impl WalkWindow {
         }
         action
     }
-}
-
-/// A number field written and read the user's way ("4,5" in French: a comma or a point is
-/// read).
-fn french(v: egui::DragValue<'_>, lang: Lang, decimals: usize) -> egui::DragValue<'_> {
-    v.custom_formatter(move |x, _| number(lang, x, decimals))
-        .custom_parser(|text| {
-            text.trim()
-                .replace(',', ".")
-                .replace([' ', '\u{a0}', '\u{202f}'], "")
-                .parse()
-                .ok()
-        })
 }
 
 /// The units and collèges placed far from any street, by name.

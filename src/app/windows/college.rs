@@ -60,11 +60,13 @@ impl Editor {
                     });
                     ui.horizontal(|ui| {
                         ui.label(tx.new_college_capacity);
-                        ui.add(
+                        ui.add(crate::ui::fields::number_field(
                             egui::DragValue::new(capacity)
                                 .range(50.0..=2000.0)
                                 .speed(10.0),
-                        );
+                            lang,
+                            0,
+                        ));
                     });
                     ui.label(egui::RichText::new(tx.new_college_help).weak());
                     if ui
