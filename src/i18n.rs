@@ -1243,6 +1243,7 @@ words! {
         preview_hint,
         preview_word,
         locked_note(u: usize, c: usize),
+        locked_note_none,
         seconds,
         run,
         stop,

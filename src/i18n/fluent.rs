@@ -379,6 +379,7 @@ mod tests {
             "2 îlots changent de collège · 30 élèves"
         );
         assert_eq!((a.blocks)(1), "1 îlot");
+        assert!((a.locked_note)(2, 1).starts_with("Ce qui est verrouillé (2 îlots, 1 collège)"));
         let a = super::super::assistant_texts(Lang::En);
         assert_eq!(
             (a.moved_line)(1, "12"),

@@ -433,7 +433,11 @@ impl AssistantWindow {
             ui.add_enabled(false, egui::Checkbox::new(&mut off, tx.schools_unknown))
                 .on_disabled_hover_text(tx.schools_unknown_hint);
         }
-        ui.label(RichText::new((tx.locked_note)(locked.0, locked.1)).weak());
+        let note = match locked {
+            (0, 0) => tx.locked_note_none.to_string(),
+            (u, c) => (tx.locked_note)(u, c),
+        };
+        ui.label(RichText::new(note).weak());
         ui.horizontal(|ui| {
             ui.label(tx.seconds);
             ui.add(crate::ui::fields::number_field(

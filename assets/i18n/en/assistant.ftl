@@ -35,7 +35,14 @@ assistant-preview_banner = Assistant preview: { $n ->
     } would change collège, { $pupils } pupils. Nothing is changed yet.
 assistant-preview_hint = To edit the map, close the assistant or untick “Show on the map”.
 assistant-preview_word = Assistant preview
-assistant-locked_note = The { $u } locked blocks and { $c } locked collèges, private or closed collèges and shared blocks stay as they are.
+assistant-locked_note = What is locked ({ $u ->
+        [one] { $u } block
+       *[other] { $u } blocks
+    }, { $c ->
+        [one] { $c } collège
+       *[other] { $c } collèges
+    }), private or closed collèges and shared blocks stay as they are.
+assistant-locked_note_none = Private or closed collèges and shared blocks stay as they are.
 assistant-seconds = Search time (s)
 assistant-run = Start the search
 assistant-stop = Stop and keep the best map

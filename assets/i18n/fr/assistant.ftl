@@ -35,7 +35,14 @@ assistant-preview_banner = Aperçu de l’assistant : { $n ->
     } de collège, { $pupils } élèves. Rien n’est encore changé.
 assistant-preview_hint = Pour modifier la carte, fermez l’assistant ou décochez « Montrer sur la carte ».
 assistant-preview_word = Aperçu de l’assistant
-assistant-locked_note = Les { $u } îlots et { $c } collèges verrouillés, les collèges privés ou fermés et les îlots partagés ne bougent pas.
+assistant-locked_note = Ce qui est verrouillé ({ $u ->
+        [one] { $u } îlot
+       *[other] { $u } îlots
+    }, { $c ->
+        [one] { $c } collège
+       *[other] { $c } collèges
+    }), les collèges privés ou fermés et les îlots partagés ne bougent pas.
+assistant-locked_note_none = Les collèges privés ou fermés et les îlots partagés ne bougent pas.
 assistant-seconds = Durée de la recherche (s)
 assistant-run = Lancer la recherche
 assistant-stop = Arrêter et garder la meilleure carte
