@@ -83,6 +83,8 @@ words! {
     /// The interface's texts in one language.
     pub struct Texts("") {
         app_title,
+        recenter,
+        recenter_hint,
         fictional_badge,
         fictional_note,
         loading,

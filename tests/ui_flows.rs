@@ -1907,3 +1907,39 @@ fn enter_in_the_path_field_saves_as_the_button_does() {
     assert!(dir.join("entree.cartemixite").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn after_an_accidental_pan_recentrer_and_the_home_key_bring_the_territory_back() {
+    let mut h = harness();
+    let (u, home) = block_of(&h, CollegeId(0));
+    let at = |h: &Harness<'static, CarteApp>| h.state().editor.as_ref().unwrap().unit_screen_pos(u);
+    // the click tool pans with a drag
+    drag(
+        &mut h,
+        &[
+            egui::pos2(500.0, 500.0),
+            egui::pos2(400.0, 450.0),
+            egui::pos2(300.0, 400.0),
+        ],
+    );
+    let moved = at(&h).unwrap();
+    assert!(
+        (moved - home).length() > 50.0,
+        "the drag did not pan the map"
+    );
+    h.get_by_label("Recentrer").click();
+    h.run_steps(3);
+    assert!((at(&h).unwrap() - home).length() < 1.0);
+    drag(
+        &mut h,
+        &[
+            egui::pos2(500.0, 500.0),
+            egui::pos2(450.0, 450.0),
+            egui::pos2(350.0, 420.0),
+        ],
+    );
+    assert!((at(&h).unwrap() - home).length() > 50.0);
+    h.key_press(egui::Key::Home);
+    h.run_steps(3);
+    assert!((at(&h).unwrap() - home).length() < 1.0);
+}

@@ -61,6 +61,8 @@ pub enum UiCommand {
     OpenImportDialog,
     /// Open the walking settings and street file window.
     OpenWalkWindow,
+    /// Fit the whole territory in the map again (after panning or zooming away).
+    Recenter,
     /// Enter or leave meeting mode.
     ToggleMeeting,
     /// In meeting mode, show the baseline (true) or the scenario (false).

@@ -1,4 +1,6 @@
 ## Texts
+recenter = Recenter
+recenter_hint = See the whole territory again (Home key)
 app_title = Carte Mixité
 fictional_badge = FICTIONAL TOWN
 fictional_note = An invented territory for demonstration: no real data.

@@ -1,4 +1,6 @@
 ## Texts
+recenter = Recentrer
+recenter_hint = Revoir tout le territoire (touche Origine)
 app_title = Carte Mixité
 fictional_badge = VILLE FICTIVE
 fictional_note = Territoire inventé pour la démonstration : aucune donnée réelle.

@@ -46,6 +46,7 @@ impl Editor {
             UiCommand::SetColoring(c) => view.coloring = c,
             UiCommand::SetSort(k) => view.sort = k,
             UiCommand::SetLang(l) => *lang = l,
+            UiCommand::Recenter => view.homed_for = None,
             UiCommand::ToggleMeeting => {
                 view.meeting = match view.meeting {
                     Some(_) => None,

@@ -113,6 +113,18 @@ impl Editor {
                 outlined: preview.map_or(&[], |p| &p.moved),
             });
         ui.add(map);
+        // back to the whole territory after an accidental pan (also the Home key)
+        let at = egui::Rect::from_min_size(
+            rect.right_top() + egui::vec2(-150.0, 8.0),
+            egui::vec2(142.0, 30.0),
+        );
+        if ui
+            .put(at, egui::Button::new(texts(lang).recenter))
+            .on_hover_text(texts(lang).recenter_hint)
+            .clicked()
+        {
+            commands.push(UiCommand::Recenter);
+        }
         if let Some(text) = self.view.basemap.attribution(lang) {
             attribution_ui(ui.painter(), rect, &text);
         }

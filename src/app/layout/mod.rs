@@ -34,7 +34,7 @@ impl Editor {
     }
 }
 
-/// Undo, redo, save, meeting mode.
+/// Undo, redo, save, recenter the map, meeting mode.
 fn shortcuts(ui: &egui::Ui, meeting: bool, commands: &mut Vec<UiCommand>) {
     ui.input(|i| {
         let ctrl = i.modifiers.command;
@@ -50,6 +50,9 @@ fn shortcuts(ui: &egui::Ui, meeting: bool, commands: &mut Vec<UiCommand>) {
         }
         if ctrl && i.key_pressed(egui::Key::S) {
             commands.push(UiCommand::OpenSaveDialog);
+        }
+        if i.key_pressed(egui::Key::Home) {
+            commands.push(UiCommand::Recenter);
         }
         if i.key_pressed(egui::Key::F5) || (meeting && i.key_pressed(egui::Key::Escape)) {
             commands.push(UiCommand::ToggleMeeting);
