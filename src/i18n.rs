@@ -395,14 +395,15 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, fluent::Arg)]) -> String {
     fluent::format(lang, id, args)
 }
 
-/// A message without arguments, kept for the life of the program (each id once per language).
-pub fn tr_static(lang: Lang, id: &str) -> &'static str {
+/// A message without arguments, kept for the life of the program (each id once per language;
+/// looked up without allocating, as it is asked for every frame).
+pub fn tr_static(lang: Lang, id: &'static str) -> &'static str {
     use std::collections::HashMap;
     use std::sync::Mutex;
-    static KEPT: Mutex<Option<HashMap<(Lang, String), &'static str>>> = Mutex::new(None);
+    static KEPT: Mutex<Option<HashMap<(Lang, &'static str), &'static str>>> = Mutex::new(None);
     let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
     kept.get_or_insert_with(HashMap::new)
-        .entry((lang, id.to_string()))
+        .entry((lang, id))
         .or_insert_with(|| fluent::message(lang, id))
 }
 

@@ -455,33 +455,10 @@ fn a_facilitator_saves_the_project_and_it_opens_with_the_same_scenario() {
     h.get_by_label("Enregistrer…").click();
     // the window takes a frame to size itself
     h.run_steps(4);
-    h.get_by_label("Chemin du fichier").focus();
-    h.run_steps(1);
-    // replace the suggested name
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run_steps(1);
-    h.get_by_label("Chemin du fichier")
-        .type_text(&path.display().to_string());
-    h.run_steps(1);
+    replace_path(&mut h, &path);
     h.get_by_label("Enregistrer").click();
-    let t0 = std::time::Instant::now();
-    loop {
-        h.run_steps(1);
-        let notice = h
-            .state()
-            .editor
-            .as_ref()
-            .unwrap()
-            .notice()
-            .unwrap_or("")
-            .to_string();
-        if notice.starts_with("Projet enregistré") {
-            assert!(notice.contains("reunion.cartemixite"), "{notice}");
-            break;
-        }
-        assert!(t0.elapsed().as_secs() < 10, "not saved: {notice}");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let notice = wait_for_notice(&mut h, "Projet enregistré");
+    assert!(notice.contains("reunion.cartemixite"), "{notice}");
     // the receiver opens it from the window, and sees the same scenario
     let file = dir.join("reunion.cartemixite");
     let mut other = harness();
@@ -532,6 +509,42 @@ fn type_into(h: &mut Harness<'static, CarteApp>, label: &str, text: &str) {
     h.run_steps(1);
     h.get_by_label(label).type_text(text);
     h.run_steps(1);
+}
+
+/// Replaces the path a file dialog suggests with `path`.
+fn replace_path(h: &mut Harness<'static, CarteApp>, path: &std::path::Path) {
+    h.get_by_label("Chemin du fichier").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Chemin du fichier")
+        .type_text(&path.display().to_string());
+    h.run_steps(1);
+}
+
+/// Runs frames until the status line starts with `start` (a background job's answer), and
+/// returns it; fails after 10 s.
+fn wait_for_notice(h: &mut Harness<'static, CarteApp>, start: &str) -> String {
+    let t0 = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        let notice = h
+            .state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .notice()
+            .unwrap_or("")
+            .to_string();
+        if notice.starts_with(start) {
+            return notice;
+        }
+        assert!(
+            t0.elapsed().as_secs() < 10,
+            "still waiting for « {start} »: {notice}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// Runs frames until a widget with this label appears (a background job's result).
@@ -1878,32 +1891,10 @@ fn enter_in_the_path_field_saves_as_the_button_does() {
     let mut h = harness();
     h.get_by_label("Enregistrer…").click();
     h.run_steps(4);
-    h.get_by_label("Chemin du fichier").focus();
-    h.run_steps(1);
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.run_steps(1);
-    h.get_by_label("Chemin du fichier")
-        .type_text(&path.display().to_string());
-    h.run_steps(1);
+    replace_path(&mut h, &path);
     h.key_press(egui::Key::Enter);
-    let t0 = std::time::Instant::now();
-    loop {
-        h.run_steps(1);
-        let notice = h
-            .state()
-            .editor
-            .as_ref()
-            .unwrap()
-            .notice()
-            .unwrap_or("")
-            .to_string();
-        if notice.starts_with("Projet enregistré") {
-            assert!(notice.contains("entree.cartemixite"), "{notice}");
-            break;
-        }
-        assert!(t0.elapsed().as_secs() < 10, "Enter did not save: {notice}");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let notice = wait_for_notice(&mut h, "Projet enregistré");
+    assert!(notice.contains("entree.cartemixite"), "{notice}");
     assert!(dir.join("entree.cartemixite").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -58,6 +58,9 @@ impl Editor {
         self.publish_ui(ctx, lang, commands);
         self.compare_ui(ctx, lang);
         self.lever_windows_ui(ctx, lang, commands);
+        if self.windows.tools.is_empty() {
+            return;
+        }
         // OpenStreetMap is credited when its tiles are shown or the territory's data name it
         let osm = |text: &str| text.contains("OpenStreetMap");
         let with = WindowContext {
