@@ -854,35 +854,22 @@ fn a_street_file_loaded_in_the_window_gives_walks_and_stays_in_the_project() {
 }
 
 #[test]
-fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
+fn meeting_mode_shows_every_college_switches_before_after_and_leaves_with_escape() {
     let mut h = harness();
     assert!(h.query_by_label("Pinceau").is_some());
     h.get_by_label("Mode réunion (F5)").click();
     h.run_steps(3);
-    // the technical tools are gone, the pictures are there
+    // the technical tools are gone, every collège is there at a glance
     assert!(h.query_by_label("Pinceau").is_none());
     assert!(h.query_by_label("Enregistrer…").is_none());
-    assert!(
-        h.query_all_by_label("Sur 100 élèves de ce collège :")
-            .count()
-            >= 2
-    );
-    assert!(
-        h.query_all_by_label_contains("min à pied en moyenne")
-            .count()
-            >= 2
-    );
-    // pick a collège on its card, give it a block on the map
-    h.get_by_label("Collège Louise-Michel").scroll_to_me();
-    h.run_steps(2);
-    h.get_by_label("Collège Louise-Michel").hover();
-    h.run_steps(1);
-    h.get_by_label("Collège Louise-Michel").click();
-    h.run_steps(2);
-    assert_eq!(
-        h.state().editor.as_ref().unwrap().view.selected,
-        Some(CollegeId(3))
-    );
+    assert!(h.query_by_label("Sur 100 élèves").is_some());
+    assert!(h.query_by_label("À pied").is_some());
+    assert!(h.query_all_by_label_contains(" min").count() >= 9);
+    // the territory in one sentence
+    assert!(h.query_by_label_contains("Écart d’IPS :").is_some());
+    assert!(h.query_by_label_contains("Séparation sociale :").is_some());
+    // pick a collège on its line, give it a block on the map
+    h.get_by_label("L.-Michel").click();
     let (u, p) = block_of(&h, CollegeId(0));
     click_at(&mut h, p);
     h.run_steps(2);
@@ -891,8 +878,8 @@ fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
         h.query_by_label_contains("1 îlot change de collège")
             .is_some()
     );
-    // the changed collèges' cards say what they were before (besides the "Avant" switch)
-    assert!(h.query_all_by_label_contains("Avant :").count() >= 2);
+    // the changed collèges' lines say what they were before
+    assert!(said_before(&h) >= 2);
     // before: the current map, on the map and the cards; nothing can be changed there
     h.get_by_label("Avant : carte actuelle").click();
     h.run_steps(3);
@@ -902,7 +889,7 @@ fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
         editor.stale_map_units().is_empty(),
         "the map shows the baseline"
     );
-    assert_eq!(h.query_all_by_label_contains("Avant :").count(), 1);
+    assert_eq!(said_before(&h), 0);
     let (_, p2) = block_of(&h, CollegeId(1));
     click_at(&mut h, p2);
     assert_eq!(changed(&h), 1, "a click on the current map changes nothing");
@@ -941,6 +928,135 @@ fn meeting_mode_shows_big_cards_switches_before_after_and_leaves_with_escape() {
     h.key_press(egui::Key::F5);
     h.run_steps(3);
     assert!(h.state().editor.as_ref().unwrap().view.meeting.is_some());
+}
+
+/// How many lines of the room's view say what a collège was before the change.
+fn said_before(h: &Harness<'static, CarteApp>) -> usize {
+    h.query_all_by_label_contains("avant : ").count()
+}
+
+fn meeting_harness(width: f32, height: f32) -> Harness<'static, CarteApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .build_ui_state(
+            |ui, app: &mut CarteApp| app.frame_ui(ui),
+            CarteApp::with_loaded(load(None).unwrap(), Lang::Fr),
+        );
+    h.run_steps(3);
+    settle(&mut h);
+    h
+}
+
+#[test]
+fn the_room_sees_every_college_whole_at_1920_by_1080_and_1280_by_720() {
+    for (width, height) in [(1920.0, 1080.0), (1280.0, 720.0)] {
+        let mut h = meeting_harness(width, height);
+        h.key_press(egui::Key::F5);
+        h.run_steps(3);
+        // a change, so that some lines are enlarged and say what they were before
+        let (u, _) = block_of(&h, CollegeId(0));
+        let mut lang = Lang::Fr;
+        let e = h.state_mut().editor.as_mut().unwrap();
+        e.run(
+            carte_mixite::app::UiCommand::Select(CollegeId(3)),
+            &mut lang,
+        );
+        e.run(carte_mixite::app::UiCommand::AssignToSelected(u), &mut lang);
+        h.run_steps(3);
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width, height));
+        let editor = h.state().editor.as_ref().unwrap();
+        let t = editor.doc.territory();
+        let texts = &editor.view.room_texts;
+        for c in t
+            .colleges()
+            .iter()
+            .filter(|c| c.sector == carte_mixite::model::Sector::Public)
+        {
+            let placed = texts
+                .iter()
+                .find(|p| p.text == c.short_name)
+                .unwrap_or_else(|| panic!("{} is not listed at {width}×{height}", c.short_name));
+            assert!(!placed.cut, "{} is cut at {width}×{height}", c.short_name);
+            assert!(
+                screen.contains_rect(placed.rect),
+                "{} is off screen",
+                c.short_name
+            );
+            // and the label a screen reader (or a test) finds is that one
+            assert!(screen.contains_rect(h.get_by_label(&c.short_name).rect()));
+        }
+        for p in texts {
+            assert!(
+                !p.cut,
+                "\"{}\" is cut at {width}×{height}: {:?}",
+                p.text, texts
+            );
+            assert!(screen.contains_rect(p.rect), "\"{}\" is off screen", p.text);
+        }
+        assert!(texts.iter().any(|p| p.text.starts_with("avant : ")));
+        assert!(h.query_by_label_contains("Séparation sociale :").is_some());
+    }
+}
+
+#[test]
+fn the_audience_window_follows_the_facilitator_without_menus_and_closes() {
+    use carte_mixite::app::UiCommand;
+    let mut h = meeting_harness(1920.0, 1080.0);
+    h.get_by_label("Écran du public").click();
+    h.run_steps(3);
+    let editor = h.state().editor.as_ref().unwrap();
+    assert!(editor.view.audience.is_some());
+    // the room's view of every collège, in the audience window (the editor keeps its tools)
+    assert!(h.query_by_label("Pinceau").is_some());
+    let listed = |h: &Harness<'static, CarteApp>| -> Vec<String> {
+        let a = h
+            .state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .view
+            .audience
+            .as_ref()
+            .unwrap();
+        a.texts.iter().map(|p| p.text.clone()).collect()
+    };
+    for name in ["Jaurès", "Hugo", "L.-Michel", "Claudel"] {
+        assert!(listed(&h).iter().any(|t| t == name), "{name}");
+    }
+    assert!(!listed(&h).iter().any(|t| t.starts_with("avant : ")));
+    // an edit in the editor is on the audience's screen at once (made by commands: here the
+    // audience window is drawn inside the editor's, over its map)
+    let (u, _) = block_of(&h, CollegeId(0));
+    let mut lang = Lang::Fr;
+    let e = h.state_mut().editor.as_mut().unwrap();
+    e.run(UiCommand::Select(CollegeId(3)), &mut lang);
+    e.run(UiCommand::AssignToSelected(u), &mut lang);
+    h.run_steps(3);
+    assert!(listed(&h).iter().any(|t| t.starts_with("avant : ")));
+    // (said in the editor's status and on the audience's screen)
+    assert_eq!(
+        h.query_all_by_label_contains("1 îlot change de collège")
+            .count(),
+        2
+    );
+    // the audience follows "before" too, switched from the editor's bar (by its command here:
+    // the embedded window covers the bar)
+    assert!(h.query_by_label("Avant : carte actuelle").is_some());
+    assert!(h.query_by_label("Après : la proposition").is_some());
+    let e = h.state_mut().editor.as_mut().unwrap();
+    e.run(UiCommand::ShowBefore(true), &mut lang);
+    h.run_steps(3);
+    assert!(!listed(&h).iter().any(|t| t.starts_with("avant : ")));
+    let e = h.state_mut().editor.as_mut().unwrap();
+    e.run(UiCommand::ShowBefore(false), &mut lang);
+    h.run_steps(3);
+    assert!(listed(&h).iter().any(|t| t.starts_with("avant : ")));
+    // closed from the editor (the same button, or the window's own close box)
+    assert!(h.query_by_label("Écran du public").is_some());
+    let e = h.state_mut().editor.as_mut().unwrap();
+    e.run(UiCommand::ToggleAudience(None), &mut lang);
+    h.run_steps(3);
+    assert!(h.state().editor.as_ref().unwrap().view.audience.is_none());
 }
 
 #[test]
@@ -1933,4 +2049,77 @@ fn after_an_accidental_pan_recentrer_and_the_home_key_bring_the_territory_back()
     h.key_press(egui::Key::Home);
     h.run_steps(3);
     assert!((at(&h).unwrap() - home).length() < 1.0);
+}
+
+#[test]
+fn beyond_sixteen_colleges_the_changed_ones_come_first_and_the_rest_are_counted() {
+    use carte_mixite::ui::glance::{Glance, GlanceRow, MAX_ROWS, glance_ui};
+    use carte_mixite::ui::meeting::IconsBy;
+    // 76 collèges, as many as Lille's public ones: the demo's figures under 76 names
+    let loaded = load(None).unwrap();
+    let doc = &loaded.doc;
+    let t = doc.territory();
+    let figures: Vec<_> = t
+        .college_ids()
+        .filter(|&c| t.college(c).sector == carte_mixite::model::Sector::Public)
+        .map(|c| doc.active().metrics.college(c, t))
+        .collect();
+    let names: Vec<String> = (0..76).map(|k| format!("Collège {k}")).collect();
+    for (width, height) in [(1920.0_f32, 1080.0_f32), (1280.0, 720.0)] {
+        let minutes = |m: f64| m / 75.0;
+        let mut output = None;
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(width, height))
+            .build_ui(|ui| {
+                let rows: Vec<GlanceRow<'_>> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(k, name)| GlanceRow {
+                        name,
+                        color: egui::Color32::LIGHT_BLUE,
+                        now: &figures[k % figures.len()],
+                        // the last three changed: they must be listed first by the caller
+                        before: (k < 3).then(|| &figures[(k + 1) % figures.len()]),
+                        selected: k == 0,
+                    })
+                    .collect();
+                let glance = Glance {
+                    rows,
+                    others: (0, 0),
+                    groups: &t.groups.names,
+                    band: Some(0.2),
+                    minutes: &minutes,
+                    icons_by: IconsBy::Group,
+                    privacy: carte_mixite::metrics::Confidentiality::default(),
+                };
+                // the room's panel: 45 % of the width, under two bars
+                let side = egui::Rect::from_min_max(
+                    egui::pos2(width * 0.55, 110.0),
+                    egui::pos2(width, height - 34.0),
+                )
+                .shrink(8.0);
+                output = Some(glance_ui(ui, Lang::Fr, side, &glance));
+            });
+        h.run();
+        drop(h);
+        let out = output.unwrap();
+        let listed: Vec<&str> = out
+            .texts
+            .iter()
+            .filter(|p| p.text.starts_with("Collège "))
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(listed.len(), MAX_ROWS, "{width}×{height}");
+        assert_eq!(&listed[..3], &["Collège 0", "Collège 1", "Collège 2"]);
+        assert!(
+            out.texts
+                .iter()
+                .any(|p| p.text == "et 60 autres collèges, inchangés"),
+            "{:?}",
+            out.texts.iter().map(|p| &p.text).collect::<Vec<_>>()
+        );
+        for p in &out.texts {
+            assert!(!p.cut, "\"{}\" is cut at {width}×{height}", p.text);
+        }
+    }
 }

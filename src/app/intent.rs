@@ -69,6 +69,11 @@ pub enum UiCommand {
     ShowBefore(bool),
     /// In meeting mode, what the pupils' icons show.
     SetIcons(crate::ui::meeting::IconsBy),
+    /// Open the audience window (on that screen, fullscreen, when given), or close it (None
+    /// while it is open).
+    ToggleAudience(Option<usize>),
+    /// The audience window fullscreen, or not.
+    AudienceFullscreen(bool),
     /// Open the window of documents for the public (handout, map, chart, table).
     OpenPublish,
     /// Open the comparison of two scenarios.

@@ -52,13 +52,67 @@ pub enum SortKey {
     Walk,
 }
 
-/// Meeting mode: the map large, big cards, the tools a room needs.
+/// Meeting mode: the map large, every collège at a glance, the tools a room needs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Meeting {
     /// Showing the current map rather than the proposal.
     pub before: bool,
     /// What the pupils' icons show.
     pub icons_by: crate::ui::meeting::IconsBy,
+}
+
+impl Default for Meeting {
+    /// A room first sees the proposal being discussed, pupils by social group.
+    fn default() -> Self {
+        Meeting {
+            before: false,
+            icons_by: crate::ui::meeting::IconsBy::Group,
+        }
+    }
+}
+
+/// The audience window (the projector's screen): its own map view and meshes, and what the
+/// room sees when meeting mode is off (in meeting mode it follows the facilitator's switch).
+pub struct Audience {
+    pub(in crate::app) memory: MapMemory,
+    pub(in crate::app) homed_for: Option<egui::Vec2>,
+    pub(in crate::app) cache: crate::ui::map::MapCache,
+    /// Before or after, and what the bars show, outside meeting mode.
+    pub room: Meeting,
+    /// Fullscreen asked for (F11 in the audience window, or on opening on a second screen).
+    pub fullscreen: bool,
+    /// The screen it was sent to (winit's order), if any.
+    pub monitor: Option<usize>,
+    /// The texts its view of the collèges drew last frame (where, and whether cut).
+    pub texts: Vec<crate::ui::glance::PlacedText>,
+}
+
+impl Audience {
+    /// A new audience window, on `monitor` fullscreen when given.
+    pub fn new(room: Meeting, monitor: Option<usize>) -> Self {
+        Audience {
+            memory: MapMemory::default(),
+            homed_for: None,
+            cache: Default::default(),
+            room,
+            fullscreen: monitor.is_some(),
+            monitor,
+            texts: Vec::new(),
+        }
+    }
+
+    /// Fits the territory in the audience's map at first, and again when its area is resized.
+    pub(in crate::app) fn fit_home(&mut self, geometry: &MapGeometry, rect: egui::Rect) {
+        let resized = self
+            .homed_for
+            .is_none_or(|s| (s - rect.size()).length() > 40.0);
+        if resized && rect.width() > 10.0 {
+            let (center, zoom) = geometry.home(rect.size());
+            self.memory.center_at(center);
+            let _ = self.memory.set_zoom(zoom);
+            self.homed_for = Some(rect.size());
+        }
+    }
 }
 
 /// The view of the document: nothing here is saved, everything can be rebuilt from it.
@@ -85,6 +139,10 @@ pub struct View {
     pub basemap: crate::ui::basemap::BasemapState,
     /// Meeting mode, when on.
     pub meeting: Option<Meeting>,
+    /// The audience window, when open.
+    pub audience: Option<Audience>,
+    /// The texts meeting mode's view of the collèges drew last frame (where, and whether cut).
+    pub room_texts: Vec<crate::ui::glance::PlacedText>,
     /// Écoles the units name (0: none).
     pub(in crate::app) school_count: usize,
     /// The editing tools move whole écoles.
@@ -129,6 +187,8 @@ impl View {
             hovered: None,
             basemap,
             meeting: None,
+            audience: None,
+            room_texts: Vec::new(),
             school_count: t.schools().len(),
             whole_schools: false,
             public_cache: Vec::new(),
@@ -143,6 +203,13 @@ impl View {
         };
         view.restyle(doc);
         view
+    }
+
+    /// What the room sees: meeting mode's switch when on, else the audience window's own.
+    pub fn room(&self) -> Meeting {
+        self.meeting
+            .or(self.audience.as_ref().map(|a| a.room))
+            .unwrap_or_default()
     }
 
     /// Fits the territory in the map's area at start, and again when the area is resized.
@@ -190,6 +257,9 @@ impl View {
         self.geometry = MapGeometry::new(doc.territory());
         self.restyle(doc);
         self.map_cache = Default::default();
+        if let Some(a) = &mut self.audience {
+            a.cache = Default::default();
+        }
         self.public_cache.clear();
     }
 

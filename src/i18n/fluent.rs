@@ -300,6 +300,7 @@ mod tests {
             super::super::departement::DepartementTexts::IDS,
             super::super::indicators::TableTexts::IDS,
             super::super::meeting::MeetingTexts::IDS,
+            super::super::meeting::GlanceTexts::IDS,
             super::super::AboutTexts::IDS,
             super::super::CommonTexts::IDS,
             super::super::MbTilesTexts::IDS,

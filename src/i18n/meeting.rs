@@ -52,3 +52,54 @@ words! {
 pub fn meeting_texts(lang: Lang) -> &'static MeetingTexts {
     MeetingTexts::of(lang)
 }
+
+words! {
+    /// The words of the room's view of every collège at a glance.
+    pub struct GlanceTexts("glance-") {
+        /// Column head: the collège.
+        college,
+        /// Column head: the bar of social groups.
+        mix,
+        /// Column head: the bar of boursiers.
+        boursiers,
+        /// Column head: the IPS gauge.
+        ips,
+        /// Column head: how full.
+        full,
+        /// Column head: the walk.
+        walk,
+        /// "et 60 autres collèges, inchangés" (how many are not listed, how many of them changed).
+        others(n: usize, changed: usize),
+        /// What the gauge's green frame means, with the rule's band in per cent.
+        marks(pct: &str),
+        /// What the gauge shows, without a band (the rule does not read the IPS).
+        marks_no_band,
+        /// Beside the black dot: now.
+        marks_now,
+        /// Beside the ring and the thin bar: before the change.
+        marks_before,
+        /// A figure not known.
+        unknown,
+        /// A share in per cent.
+        pct(pct: &str),
+        /// Minutes on foot.
+        minutes(minutes: &str),
+        /// The figure before the change.
+        before(value: &str),
+        /// The IPS spread between public collèges, before and after, in points.
+        spread_change(before: &str, now: &str),
+        /// The same, unchanged.
+        spread_same(value: &str),
+        /// The territory's mixing index, "sur 100", before and after.
+        index_change(before: &str, now: &str),
+        /// The same, unchanged.
+        index_same(value: &str),
+        /// What the index means, after it.
+        index_hint,
+    }
+}
+
+/// The room's words in one language.
+pub fn glance_texts(lang: Lang) -> &'static GlanceTexts {
+    GlanceTexts::of(lang)
+}

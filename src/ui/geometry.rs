@@ -90,6 +90,8 @@ pub struct MapGeometry {
     unit_borders: Vec<u32>,
     pub(super) colleges: Vec<Merc>,
     pub(super) landmarks: Vec<(LandmarkKind, String, Vec<Merc>)>,
+    /// The territory's streets (its walking network), each with its bounding box.
+    pub(super) streets: Vec<(Merc, Merc, Vec<Merc>)>,
     /// Reference points (lon/lat and Mercator) for the screen transform.
     pub(super) reference: [(geo::Point<f64>, Merc); 2],
     bands: Vec<Band>,
@@ -217,6 +219,19 @@ impl MapGeometry {
                 .landmarks
                 .iter()
                 .map(|l| (l.kind, l.name.clone(), l.line.points().map(merc).collect()))
+                .collect(),
+            streets: t
+                .streets
+                .iter()
+                .filter_map(|l| {
+                    let points: Vec<Merc> = l.points().map(merc).collect();
+                    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
+                    for p in &points {
+                        min = [min[0].min(p[0]), min[1].min(p[1])];
+                        max = [max[0].max(p[0]), max[1].max(p[1])];
+                    }
+                    (points.len() >= 2).then_some((min, max, points))
+                })
                 .collect(),
             reference: [(a, merc(a)), (b, merc(b))],
             bands,

@@ -8,6 +8,7 @@ pub mod departement_dialog;
 pub mod fields;
 pub mod file_dialog;
 pub mod geometry;
+pub mod glance;
 pub mod import_dialog;
 pub mod map;
 pub mod meeting;

@@ -20,3 +20,34 @@ meeting-walk = { $minutes } min on foot on average ({ $how })
 meeting-walk_before = , before: { $minutes } min
 meeting-walk_unknown = Walk: unknown
 
+
+## GlanceTexts
+glance-college = Collège
+glance-mix = Out of 100 pupils
+glance-boursiers = Boursiers out of 100
+glance-ips = IPS
+glance-full = Full
+glance-walk = On foot
+glance-others = { $changed ->
+    [0] { $n ->
+        [one] and 1 other collège, unchanged
+       *[other] and { $n } other collèges, unchanged
+    }
+   *[other] { $n ->
+        [one] and 1 other collège, changed
+       *[other] and { $n } other collèges, { $changed } of them changed
+    }
+}
+glance-marks = IPS within ± { $pct } % of the average
+glance-marks_no_band = IPS
+glance-marks_now = now
+glance-marks_before = before
+glance-unknown = unknown
+glance-pct = { $pct } %
+glance-minutes = { $minutes } min
+glance-before = before: { $value }
+glance-spread_change = IPS gap: { $before } → { $now } points
+glance-spread_same = IPS gap: { $value } points
+glance-index_change = Social separation: { $before } → { $now } out of 100
+glance-index_same = Social separation: { $value } out of 100
+glance-index_hint = (0 = the same mix in every collège)

@@ -9,7 +9,6 @@ mod levers;
 use super::Editor;
 use super::intent::UiCommand;
 use super::status::Mark;
-use super::view::Meeting;
 use crate::i18n::{Lang, texts};
 use crate::model::{DocumentError, Edit};
 
@@ -48,13 +47,12 @@ impl Editor {
             UiCommand::SetLang(l) => *lang = l,
             UiCommand::Recenter => view.homed_for = None,
             UiCommand::ToggleMeeting => {
+                let room = view.room();
                 view.meeting = match view.meeting {
                     Some(_) => None,
-                    None => Some(Meeting {
-                        // a room first sees the proposal being discussed
-                        before: false,
-                        icons_by: crate::ui::meeting::IconsBy::Group,
-                    }),
+                    // a room first sees the proposal being discussed, or what the audience
+                    // window already shows
+                    None => Some(room),
                 };
                 // the map's area changes: fit the territory again
                 view.homed_for = None;
@@ -63,10 +61,27 @@ impl Editor {
                 if let Some(m) = &mut view.meeting {
                     m.before = b;
                 }
+                if let Some(a) = &mut view.audience {
+                    a.room.before = b;
+                }
             }
             UiCommand::SetIcons(by) => {
                 if let Some(m) = &mut view.meeting {
                     m.icons_by = by;
+                }
+                if let Some(a) = &mut view.audience {
+                    a.room.icons_by = by;
+                }
+            }
+            UiCommand::ToggleAudience(monitor) => {
+                view.audience = match (&view.audience, monitor) {
+                    (Some(_), None) => None,
+                    _ => Some(super::view::Audience::new(view.room(), monitor)),
+                };
+            }
+            UiCommand::AudienceFullscreen(on) => {
+                if let Some(a) = &mut view.audience {
+                    a.fullscreen = on;
                 }
             }
             other => return Err(other),

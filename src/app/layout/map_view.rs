@@ -16,17 +16,89 @@ impl Editor {
     /// The map: the shown scenario's sectors, the tools' gestures, the hover card. In meeting
     /// mode's "before" view it shows the baseline and only picks collèges.
     pub(super) fn map_ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<UiCommand>) {
-        // what the edits since the last frame changed: only those blocks are recoloured
-        let changed = self.doc.take_changed();
-        let t = self.doc.territory().clone();
         let rect = ui.available_rect_before_wrap();
         self.view.fit_home(rect);
+        let meeting = self.view.meeting.is_some();
+        let before = self.view.meeting.as_ref().is_some_and(|m| m.before);
+        let preview = self
+            .windows
+            .assistant
+            .as_ref()
+            .and_then(|w| w.preview())
+            .filter(|_| !meeting)
+            .is_some();
+        let gesture = self.view.gesture(meeting || preview);
+        let mut events = self.sector_map(ui, lang, Pane::Editor, gesture);
+        let t = self.doc.territory();
+        // back to the whole territory after an accidental pan (also the Home key)
+        let at = egui::Rect::from_min_size(
+            rect.right_top() + egui::vec2(-150.0, 8.0),
+            egui::vec2(142.0, 30.0),
+        );
+        if ui
+            .put(at, egui::Button::new(texts(lang).recenter))
+            .on_hover_text(texts(lang).recenter_hint)
+            .clicked()
+        {
+            commands.push(UiCommand::Recenter);
+        }
+        if let Some(p) = self
+            .windows
+            .assistant
+            .as_ref()
+            .and_then(|w| w.preview())
+            .filter(|_| !meeting)
+        {
+            let pupils: f64 = p
+                .moved
+                .iter()
+                .filter_map(|&u| t.unit(u).population.pupils)
+                .sum();
+            let at = crate::i18n::assistant_texts(lang);
+            let text = (at.preview_banner)(p.moved.len(), &number(lang, pupils, 0));
+            preview_banner_ui(ui, rect, &text, at.preview_hint);
+        }
+        let previewing = preview;
+        self.view.hovered = events.hovered_unit;
+        self.view.to_screen = events.to_screen;
+        if let Some(c) = events.clicked_college
+            && t.college(c).sector == Sector::Public
+        {
+            commands.push(UiCommand::Select(c));
+        }
+        self.map_gestures(ui, gesture, &mut events, before || previewing, commands);
+        if let (Some(u), Some(p)) = (self.view.hovered, events.pointer) {
+            self.hover_card_ui(ui, lang, u, p);
+        }
+    }
+
+    /// The sector map itself, in the editor's pane or the audience's: the shown scenario (the
+    /// baseline in meeting mode's "before", the assistant's preview in the editor), the blocks
+    /// that change outlined in meeting mode, the legend.
+    pub(super) fn sector_map(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        pane: Pane,
+        gesture: Gesture,
+    ) -> MapEvents {
+        // what the edits since the last frame changed: only those blocks are recoloured (the
+        // audience's pane, drawn second, recolours what differs)
+        let changed = match pane {
+            Pane::Editor => self.doc.take_changed(),
+            Pane::Audience => None,
+        };
+        let t = self.doc.territory().clone();
+        let rect = ui.available_rect_before_wrap();
         ui.painter()
             .rect_filled(rect, 0.0, Color32::from_rgb(238, 236, 230));
         let mut events = MapEvents::default();
         let center = self.view.geometry.home(rect.size()).0;
-        let meeting = self.view.meeting.is_some();
+        let meeting = self.view.meeting.is_some() || pane == Pane::Audience;
         let before = self.view.meeting.as_ref().is_some_and(|m| m.before);
+        if meeting {
+            self.view.refresh_changes(&self.doc);
+        }
         let state = if before {
             self.doc.baseline()
         } else {
@@ -40,8 +112,14 @@ impl Editor {
             .and_then(|w| w.preview())
             .filter(|_| !meeting);
         let shown = preview.map_or(&state.scenario, |p| &p.scenario);
-        let legend = self.legend(lang, shown.has_split_units());
-        let gesture = self.view.gesture(meeting || preview.is_some());
+        let mut legend = self.legend(lang, shown.has_split_units());
+        // in a room, the blocks that change are outlined (never over the collèges' labels)
+        let changed_units: &[UnitId] = if meeting && !before {
+            legend.changed = Some(texts(lang).meeting_changed_legend);
+            &self.view.changes.1.0
+        } else {
+            &[]
+        };
         let coloring = self.view.coloring;
         let colors = &self.view.colors;
         let selected = self.view.selected;
@@ -67,7 +145,25 @@ impl Editor {
             egui::DragPanButtons::SECONDARY | egui::DragPanButtons::MIDDLE
         };
         let tiles = tiles.map(|t| -> &mut dyn walkers::Tiles { t });
-        let map = Map::new(tiles, &mut self.view.memory, center)
+        let (memory, cache) = match pane {
+            Pane::Editor => (&mut self.view.memory, &mut self.view.map_cache),
+            Pane::Audience => match self.view.audience.as_mut() {
+                Some(a) => (&mut a.memory, &mut a.cache),
+                None => return events,
+            },
+        };
+        let preview_shown = match pane {
+            Pane::Editor => &mut self.view.preview_shown,
+            Pane::Audience => &mut false,
+        };
+        let dirty = if preview.is_some() || *preview_shown {
+            // a preview, or its end, may change any fill
+            None
+        } else {
+            changed.as_deref()
+        };
+        *preview_shown = preview.is_some();
+        let map = Map::new(tiles, memory, center)
             .zoom_with_ctrl(false)
             .drag_pan_buttons(pan)
             .with_plugin(SectorLayer {
@@ -100,60 +196,19 @@ impl Editor {
                             _ => 0,
                         },
                 ),
-                cache: &mut self.view.map_cache,
-                // a preview, or its end, may change any fill
-                dirty: if preview.is_some() || self.view.preview_shown {
-                    None
-                } else {
-                    changed.as_deref()
-                },
+                cache,
+                dirty,
                 events: &mut events,
                 text_scale: if meeting { 1.5 } else { 1.0 },
-                show_legend: !meeting,
-                outlined: preview.map_or(&[], |p| &p.moved),
+                show_legend: true,
+                outlined: preview.map_or(changed_units, |p| &p.moved),
+                streets: !see_through,
             });
         ui.add(map);
-        // back to the whole territory after an accidental pan (also the Home key)
-        let at = egui::Rect::from_min_size(
-            rect.right_top() + egui::vec2(-150.0, 8.0),
-            egui::vec2(142.0, 30.0),
-        );
-        if ui
-            .put(at, egui::Button::new(texts(lang).recenter))
-            .on_hover_text(texts(lang).recenter_hint)
-            .clicked()
-        {
-            commands.push(UiCommand::Recenter);
-        }
         if let Some(text) = self.view.basemap.attribution(lang) {
             attribution_ui(ui.painter(), rect, &text);
         }
-        if let Some(p) = preview {
-            let pupils: f64 = p
-                .moved
-                .iter()
-                .filter_map(|&u| t.unit(u).population.pupils)
-                .sum();
-            let at = crate::i18n::assistant_texts(lang);
-            let text = (at.preview_banner)(p.moved.len(), &number(lang, pupils, 0));
-            preview_banner_ui(ui, rect, &text, at.preview_hint);
-        }
-        let previewing = preview.is_some();
-        self.view.preview_shown = previewing;
-        self.view.hovered = events.hovered_unit;
-        self.view.to_screen = events.to_screen;
-        if let Some(c) = events.clicked_college
-            && t.college(c).sector == Sector::Public
-        {
-            commands.push(UiCommand::Select(c));
-        }
-        if meeting {
-            self.changed_units_ui(ui, before);
-        }
-        self.map_gestures(ui, gesture, &mut events, before || previewing, commands);
-        if let (Some(u), Some(p)) = (self.view.hovered, events.pointer) {
-            self.hover_card_ui(ui, lang, u, p);
-        }
+        events
     }
 
     /// The legend of the current colouring.
@@ -171,6 +226,7 @@ impl Editor {
             public: tx.legend_public,
             private: tx.legend_private,
             boundary: tx.legend_boundary,
+            changed: None,
             striped: if self.view.coloring != Coloring::College {
                 None
             } else if split_units {
@@ -260,6 +316,15 @@ impl Editor {
             }
         }
     }
+}
+
+/// Which map is drawn: the editor's, or the audience window's (its own view and meshes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pane {
+    /// The facilitator's map, with the tools.
+    Editor,
+    /// The audience window's map, read only.
+    Audience,
 }
 
 /// The banner over the map while it shows the assistant's preview: what is shown, and that

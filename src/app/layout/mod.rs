@@ -21,8 +21,15 @@ impl Editor {
         shortcuts(ui, self.view.meeting.is_some(), commands);
         if self.view.meeting.is_some() {
             self.meeting_ui(ui, lang, commands);
-            return;
+        } else {
+            self.editor_ui(ui, lang, commands);
         }
+        // the projector's window, drawn after the editor's map (which takes the changed blocks)
+        self.audience_ui(ui.ctx(), lang, commands);
+    }
+
+    /// The editor's bars, side panel and map.
+    fn editor_ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<UiCommand>) {
         egui::Panel::top("top_bar").show(ui, |ui| {
             self.top_bar_ui(ui, lang, commands);
             self.tool_bar_ui(ui, lang, commands);

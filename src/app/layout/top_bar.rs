@@ -108,6 +108,22 @@ impl Editor {
             {
                 commands.push(UiCommand::ToggleMeeting);
             }
+            super::meeting::audience_button(ui, lang, self.view.audience.is_some(), 14.0, commands);
+            // what the audience sees: the current map or the proposal
+            if let Some(a) = &self.view.audience {
+                if ui
+                    .selectable_label(a.room.before, tx.meeting_before)
+                    .clicked()
+                {
+                    commands.push(UiCommand::ShowBefore(true));
+                }
+                if ui
+                    .selectable_label(!a.room.before, tx.audience_after)
+                    .clicked()
+                {
+                    commands.push(UiCommand::ShowBefore(false));
+                }
+            }
             if ui.button(tx.publish_button).clicked() {
                 commands.push(UiCommand::OpenPublish);
             }

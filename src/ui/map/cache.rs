@@ -24,6 +24,8 @@ pub struct MapCache {
     pub(super) fill_key: Option<(u64, u64)>,
     /// Unit borders, thin (only when blocks are big enough to tell apart).
     pub(super) thin: std::sync::Arc<Mesh>,
+    /// The territory's streets, over the fills and under the borders.
+    pub(super) streets: std::sync::Arc<Mesh>,
     /// Sector boundaries, thick; updated border by border after an edit.
     pub(super) thick: PatchedMesh,
     /// The selected sector's outline, and the revision and collège it shows.

@@ -56,103 +56,148 @@ pub struct Legend {
     pub boundary: &'static str,
     /// What stripes mean, when some sectors are striped.
     pub striped: Option<&'static str>,
+    /// What the orange outline means, when the map outlines the blocks that change.
+    pub changed: Option<&'static str>,
 }
 
-/// The legend, top left: what colours, shapes and lines mean.
-pub(super) fn legend_ui(painter: &egui::Painter, clip: Rect, legend: &Legend) {
-    let font = egui::FontId::proportional(15.0);
+/// The legend, top left: what colours, shapes and lines mean. Its box is measured from its
+/// words, so nothing overflows it; `scale` enlarges it for a room.
+pub(super) fn legend_ui(painter: &egui::Painter, clip: Rect, legend: &Legend, scale: f32) {
+    let font = egui::FontId::proportional(15.0 * scale);
+    let line = 25.0 * scale;
+    let swatch = Vec2::new(26.0, 16.0) * scale;
+    let text_x = 34.0 * scale;
     let x = clip.left() + 14.0;
-    let mut y = clip.top() + 14.0;
-    let rows = 4 + legend.classes.len() + usize::from(legend.striped.is_some());
-    let width = legend
-        .classes
-        .iter()
-        .map(|(_, t)| t.chars().count())
-        .chain([legend.title.chars().count() + 4, 30])
-        .max()
-        .unwrap_or(30) as f32
-        * 8.6;
-    let bg = Rect::from_min_size(
-        Pos2::new(x - 8.0, y - 8.0),
-        Vec2::new(width, rows as f32 * 25.0 + 8.0),
-    );
-    painter.rect_filled(bg, 6.0, Color32::from_white_alpha(230));
-    let row = |y: f32, text: &str| {
-        painter.text(
-            Pos2::new(x + 34.0, y),
-            egui::Align2::LEFT_CENTER,
-            text,
-            font.clone(),
-            Color32::BLACK,
-        );
-    };
+    let top = clip.top() + 14.0;
+    // every row: how its symbol is drawn, and its words
+    enum Symbol {
+        Colours,
+        Class(Color32),
+        Stripes,
+        Public,
+        Private,
+        Boundary,
+        Changed,
+    }
+    let mut rows: Vec<(Symbol, &str)> = Vec::new();
     if legend.classes.is_empty() {
-        let swatches = [
-            Color32::from_rgb(0x77, 0xAA, 0xDD),
-            Color32::from_rgb(0xEE, 0x88, 0x66),
-            Color32::from_rgb(0x44, 0xBB, 0x99),
-        ];
-        for (k, c) in swatches.iter().enumerate() {
-            painter.rect_filled(
-                Rect::from_min_size(Pos2::new(x + k as f32 * 9.0, y + 2.0), Vec2::new(9.0, 16.0)),
-                0.0,
-                *c,
-            );
-        }
-        row(y + 10.0, &legend.title);
+        rows.push((Symbol::Colours, &legend.title));
         if let Some(text) = legend.striped {
-            y += 25.0;
-            let r = Rect::from_min_size(Pos2::new(x, y + 2.0), Vec2::new(26.0, 16.0));
-            painter.rect_filled(r, 0.0, swatches[0]);
-            let stripes = painter.with_clip_rect(r);
-            for k in 0..4 {
-                let a = r.left_bottom() + Vec2::new(k as f32 * 9.0 - 6.0, 0.0);
-                stripes.line_segment(
-                    [a, a + Vec2::new(16.0, -16.0)],
-                    Stroke::new(3.0, Color32::from_white_alpha(190)),
-                );
-            }
-            row(y + 10.0, text);
+            rows.push((Symbol::Stripes, text));
         }
     } else {
-        painter.text(
-            Pos2::new(x, y + 10.0),
-            egui::Align2::LEFT_CENTER,
-            &legend.title,
-            egui::FontId::proportional(15.0),
+        rows.extend(
+            legend
+                .classes
+                .iter()
+                .map(|(c, t)| (Symbol::Class(*c), t.as_str())),
+        );
+    }
+    rows.push((Symbol::Public, legend.public));
+    rows.push((Symbol::Private, legend.private));
+    rows.push((Symbol::Boundary, legend.boundary));
+    if let Some(text) = legend.changed {
+        rows.push((Symbol::Changed, text));
+    }
+    let galley =
+        |text: &str| painter.layout_no_wrap(text.to_string(), font.clone(), Color32::BLACK);
+    let title = (!legend.classes.is_empty()).then(|| galley(&legend.title));
+    let galleys: Vec<_> = rows.iter().map(|(_, t)| galley(t)).collect();
+    let width = galleys
+        .iter()
+        .map(|g| text_x + g.size().x)
+        .chain(title.iter().map(|g| g.size().x))
+        .fold(0.0_f32, f32::max)
+        + 16.0;
+    let height = (rows.len() + usize::from(title.is_some())) as f32 * line + 8.0;
+    let bg = Rect::from_min_size(Pos2::new(x - 8.0, top - 8.0), Vec2::new(width, height));
+    painter.rect_filled(bg, 6.0, Color32::from_white_alpha(230));
+    let mut y = top;
+    if let Some(g) = title {
+        let at = Pos2::new(x, y + line * 0.4 - g.size().y / 2.0);
+        painter.galley(at, g, Color32::BLACK);
+        y += line;
+    }
+    let colours = [
+        Color32::from_rgb(0x77, 0xAA, 0xDD),
+        Color32::from_rgb(0xEE, 0x88, 0x66),
+        Color32::from_rgb(0x44, 0xBB, 0x99),
+    ];
+    for ((symbol, _), g) in rows.iter().zip(galleys) {
+        let mid = y + line * 0.4;
+        let r = Rect::from_min_size(Pos2::new(x, mid - swatch.y / 2.0), swatch);
+        match symbol {
+            Symbol::Colours => {
+                for (k, c) in colours.iter().enumerate() {
+                    let w = swatch.x / 3.0;
+                    let part = Rect::from_min_size(
+                        r.min + Vec2::new(k as f32 * w, 0.0),
+                        Vec2::new(w, r.height()),
+                    );
+                    painter.rect_filled(part, 0.0, *c);
+                }
+            }
+            Symbol::Class(c) => {
+                painter.rect_filled(r, 2.0, *c);
+            }
+            Symbol::Stripes => {
+                painter.rect_filled(r, 0.0, colours[0]);
+                let stripes = painter.with_clip_rect(r);
+                for k in 0..4 {
+                    let a = r.left_bottom() + Vec2::new(k as f32 * 9.0 * scale - 6.0, 0.0);
+                    stripes.line_segment(
+                        [a, a + Vec2::splat(16.0 * scale) * Vec2::new(1.0, -1.0)],
+                        Stroke::new(3.0, Color32::from_white_alpha(190)),
+                    );
+                }
+            }
+            Symbol::Public => {
+                let dot = Pos2::new(x + 12.0 * scale, mid);
+                painter.circle_filled(dot, 8.0 * scale, Color32::from_rgb(60, 80, 110));
+                painter.circle_stroke(dot, 8.0 * scale, Stroke::new(2.0, Color32::WHITE));
+            }
+            Symbol::Private => {
+                let sq = Rect::from_center_size(
+                    Pos2::new(x + 12.0 * scale, mid),
+                    Vec2::splat(14.0 * scale),
+                );
+                painter.rect_filled(sq, 2.0, Color32::WHITE);
+                painter.rect_stroke(
+                    sq,
+                    2.0,
+                    Stroke::new(2.0, SECTOR_LINE),
+                    egui::StrokeKind::Middle,
+                );
+            }
+            Symbol::Boundary => {
+                painter.line_segment(
+                    [Pos2::new(x, mid), Pos2::new(x + swatch.x, mid)],
+                    Stroke::new(2.6, SECTOR_LINE),
+                );
+            }
+            Symbol::Changed => {
+                painter.rect_filled(r, 0.0, colours[0]);
+                painter.rect_stroke(
+                    r,
+                    0.0,
+                    Stroke::new(5.0, Color32::WHITE),
+                    egui::StrokeKind::Inside,
+                );
+                painter.rect_stroke(
+                    r.shrink(1.0),
+                    0.0,
+                    Stroke::new(3.0, super::PREVIEW_LINE),
+                    egui::StrokeKind::Inside,
+                );
+            }
+        }
+        painter.galley(
+            Pos2::new(x + text_x, mid - g.size().y / 2.0),
+            g,
             Color32::BLACK,
         );
-        for (c, text) in &legend.classes {
-            y += 25.0;
-            painter.rect_filled(
-                Rect::from_min_size(Pos2::new(x, y + 2.0), Vec2::new(26.0, 16.0)),
-                2.0,
-                *c,
-            );
-            row(y + 10.0, text);
-        }
+        y += line;
     }
-    y += 25.0;
-    let dot = Pos2::new(x + 12.0, y + 10.0);
-    painter.circle_filled(dot, 8.0, Color32::from_rgb(60, 80, 110));
-    painter.circle_stroke(dot, 8.0, Stroke::new(2.0, Color32::WHITE));
-    row(y + 10.0, legend.public);
-    y += 25.0;
-    let r = Rect::from_center_size(Pos2::new(x + 12.0, y + 10.0), Vec2::splat(14.0));
-    painter.rect_filled(r, 2.0, Color32::WHITE);
-    painter.rect_stroke(
-        r,
-        2.0,
-        Stroke::new(2.0, SECTOR_LINE),
-        egui::StrokeKind::Middle,
-    );
-    row(y + 10.0, legend.private);
-    y += 25.0;
-    painter.line_segment(
-        [Pos2::new(x, y + 10.0), Pos2::new(x + 26.0, y + 10.0)],
-        Stroke::new(2.6, SECTOR_LINE),
-    );
-    row(y + 10.0, legend.boundary);
 }
 
 /// A scale bar with a round length, bottom left.

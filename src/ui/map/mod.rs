@@ -155,8 +155,11 @@ pub struct SectorLayer<'a> {
     pub text_scale: f32,
     /// Whether to draw the legend (meeting mode draws its own).
     pub show_legend: bool,
-    /// Units outlined in orange (the blocks an assistant preview would move).
+    /// Units outlined in orange (the blocks an assistant preview would move, or those that
+    /// change in a meeting).
     pub outlined: &'a [UnitId],
+    /// Whether to draw the territory's streets over the fills (without a background map).
+    pub streets: bool,
 }
 
 const UNASSIGNED: Color32 = Color32::from_rgb(200, 200, 200);
@@ -191,7 +194,7 @@ impl Plugin for SectorLayer<'_> {
         self.paint_colleges(&painter, &tx, clip);
         scale_bar_ui(&painter, projector, clip);
         if self.show_legend {
-            legend_ui(&painter, clip, &self.legend);
+            legend_ui(&painter, clip, &self.legend, self.text_scale.min(1.25));
         }
     }
 }
@@ -412,6 +415,11 @@ impl SectorLayer<'_> {
                 }
             }
             cache.thin = std::sync::Arc::new(thin);
+            cache.streets = std::sync::Arc::new(if self.streets {
+                streets_mesh(self.geom, &built, cmin, cmax)
+            } else {
+                Mesh::default()
+            });
         }
         // after a tool's edit, only the borders around the units it named can change
         let dirty_borders = |units: &'_ [UnitId]| -> Vec<usize> {
@@ -526,6 +534,7 @@ impl SectorLayer<'_> {
         let offset = tx.pos(built.m0) - built.pos(built.m0);
         for mesh in [
             &cache.fill,
+            &cache.streets,
             &cache.stripes.mesh,
             &cache.thin,
             &cache.thick.mesh,
@@ -711,6 +720,35 @@ impl SectorLayer<'_> {
             painter.galley(at, galley, Color32::BLACK);
         }
     }
+}
+
+/// Streets drawn only while fewer segments than this are in the covered area (a whole
+/// département's network at a low zoom would be a grey smudge, and slow).
+const MAX_STREET_SEGMENTS: usize = 120_000;
+
+/// The streets in the covered area, as thin dark lines that let the fills show through: a
+/// territory reads as a town without a background map.
+fn streets_mesh(geom: &MapGeometry, built: &ToScreen, cmin: Merc, cmax: Merc) -> Mesh {
+    let inside = |min: &Merc, max: &Merc| {
+        !(max[0] < cmin[0] || min[0] > cmax[0] || max[1] < cmin[1] || min[1] > cmax[1])
+    };
+    let segments: usize = geom
+        .streets
+        .iter()
+        .filter(|(min, max, _)| inside(min, max))
+        .map(|(_, _, p)| p.len() - 1)
+        .sum();
+    let mut mesh = Mesh::default();
+    if segments > MAX_STREET_SEGMENTS {
+        return mesh;
+    }
+    // wider as the map zooms in, within a pixel and a half and three
+    let width = (built.scale.log2() as f32 - 14.0).clamp(1.5, 3.0);
+    let color = Color32::from_rgba_unmultiplied(60, 60, 60, 80);
+    for (_, _, points) in geom.streets.iter().filter(|(min, max, _)| inside(min, max)) {
+        polyline_quads(&mut mesh, points, built, width, color);
+    }
+    mesh
 }
 
 /// Adds a polyline of the given width to a mesh, one quad per segment.
