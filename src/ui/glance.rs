@@ -22,7 +22,7 @@ const NAME_PX: f32 = 20.0;
 /// A line never gets thinner than this.
 const MIN_ROW: f32 = 28.0;
 /// Nor taller than this (a taller, enlarged line is twice as tall).
-const MAX_ROW: f32 = 46.0;
+const MAX_ROW: f32 = 56.0;
 
 /// One collège's line.
 pub struct GlanceRow<'a> {
@@ -396,7 +396,7 @@ fn row_ui(
         let pupils = g.privacy.count(Some(i.pupils));
         pupils.and_then(|_| icon_parts(lang, i, g.groups, g.icons_by, g.privacy))
     };
-    let bar_h = (inner.height() * if tall { 0.34 } else { 0.5 }).min(20.0);
+    let bar_h = (inner.height() * if tall { 0.34 } else { 0.5 }).min(24.0);
     match parts(row.now) {
         Some((cells, _)) => {
             let lift = if row.before.is_some() { 4.0 } else { 0.0 };

@@ -220,14 +220,11 @@ impl Editor {
                 ui.label(big(w.index_hint, 18.0).color(Color32::from_gray(50)));
                 ui.separator();
             }
-            if with_name {
-                return;
-            }
-            // on the audience's screen (no status bar): how much changes
-            if let Some(text) = self.changes_sentence(lang, room) {
-                ui.label(big(&text, 20.0).color(Color32::BLACK));
-            }
         });
+        // on the audience's screen (no status bar): how much changes, on its own line
+        if !with_name && let Some(text) = self.changes_sentence(lang, room) {
+            ui.label(big(&text, 20.0).color(Color32::BLACK));
+        }
     }
 
     /// "3 îlots changent de collège · 120 élèves concernés", with small counts hidden.
@@ -361,10 +358,10 @@ impl Editor {
         let big = |s: &str, size: f32| RichText::new(s).size(size);
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            ui.spacing_mut().button_padding = egui::vec2(10.0, 4.0);
+            ui.spacing_mut().button_padding = egui::vec2(8.0, 3.0);
             let active = self.doc.active_index();
             if ui
-                .selectable_label(meeting.before, big(tx.meeting_before, 20.0))
+                .selectable_label(meeting.before, big(tx.meeting_before, 18.0))
                 .clicked()
             {
                 commands.push(UiCommand::ShowBefore(true));
@@ -379,7 +376,7 @@ impl Editor {
                 }
             );
             if ui
-                .selectable_label(!meeting.before, big(&after, 20.0))
+                .selectable_label(!meeting.before, big(&after, 18.0))
                 .clicked()
             {
                 commands.push(UiCommand::ShowBefore(false));
@@ -389,24 +386,24 @@ impl Editor {
             if ui
                 .add_enabled(
                     can_undo,
-                    egui::Button::new(big(&format!("↶ {}", tx.undo), 20.0)),
+                    egui::Button::new(big(&format!("↶ {}", tx.undo), 18.0)),
                 )
                 .clicked()
             {
                 commands.push(UiCommand::Undo);
             }
             ui.separator();
-            if ui.button(big(tx.meeting_leave, 20.0)).clicked() {
+            if ui.button(big(tx.meeting_leave, 18.0)).clicked() {
                 commands.push(UiCommand::ToggleMeeting);
             }
             for l in Lang::ALL {
                 let name = l.code();
-                if ui.selectable_label(lang == l, big(&name, 20.0)).clicked() {
+                if ui.selectable_label(lang == l, big(&name, 18.0)).clicked() {
                     commands.push(UiCommand::SetLang(l));
                 }
             }
             ui.separator();
-            audience_button(ui, lang, self.view.audience.is_some(), 20.0, commands);
+            audience_button(ui, lang, self.view.audience.is_some(), 18.0, commands);
             ui.separator();
             for (by, name) in [
                 (IconsBy::Group, tx.icons_group),

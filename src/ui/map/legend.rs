@@ -62,13 +62,20 @@ pub struct Legend {
 
 /// The legend, top left: what colours, shapes and lines mean. Its box is measured from its
 /// words, so nothing overflows it; `scale` enlarges it for a room.
-pub(super) fn legend_ui(painter: &egui::Painter, clip: Rect, legend: &Legend, scale: f32) {
+///
+/// It goes in the corner of the map where it hides the fewest blocks (`hidden` counts the
+/// blocks under a rectangle), clear of the scale bar and the buttons.
+pub(super) fn legend_ui(
+    painter: &egui::Painter,
+    clip: Rect,
+    legend: &Legend,
+    scale: f32,
+    hidden: &dyn Fn(Rect) -> usize,
+) {
     let font = egui::FontId::proportional(15.0 * scale);
     let line = 25.0 * scale;
     let swatch = Vec2::new(26.0, 16.0) * scale;
     let text_x = 34.0 * scale;
-    let x = clip.left() + 14.0;
-    let top = clip.top() + 14.0;
     // every row: how its symbol is drawn, and its words
     enum Symbol {
         Colours,
@@ -110,7 +117,21 @@ pub(super) fn legend_ui(painter: &egui::Painter, clip: Rect, legend: &Legend, sc
         .fold(0.0_f32, f32::max)
         + 16.0;
     let height = (rows.len() + usize::from(title.is_some())) as f32 * line + 8.0;
-    let bg = Rect::from_min_size(Pos2::new(x - 8.0, top - 8.0), Vec2::new(width, height));
+    let size = Vec2::new(width, height);
+    // the corners, clear of the scale bar (bottom left), the "Recentrer" button (top right)
+    // and the attribution (bottom right); the first that hides fewest blocks
+    let corners = [
+        Pos2::new(clip.left() + 6.0, clip.top() + 6.0),
+        Pos2::new(clip.left() + 6.0, clip.bottom() - 56.0 - height),
+        Pos2::new(clip.right() - 6.0 - width, clip.top() + 46.0),
+        Pos2::new(clip.right() - 6.0 - width, clip.bottom() - 30.0 - height),
+    ];
+    let corner = corners
+        .into_iter()
+        .min_by_key(|c| hidden(Rect::from_min_size(*c, size)))
+        .unwrap_or(corners[0]);
+    let bg = Rect::from_min_size(corner, size);
+    let (x, top) = (bg.left() + 8.0, bg.top() + 8.0);
     painter.rect_filled(bg, 6.0, Color32::from_white_alpha(230));
     let mut y = top;
     if let Some(g) = title {

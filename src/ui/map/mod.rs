@@ -194,7 +194,25 @@ impl Plugin for SectorLayer<'_> {
         self.paint_colleges(&painter, &tx, clip);
         scale_bar_ui(&painter, projector, clip);
         if self.show_legend {
-            legend_ui(&painter, clip, &self.legend, self.text_scale.min(1.25));
+            // what the legend would hide: blocks, and a collège's marker and label count for
+            // many blocks
+            let hidden = |r: Rect| {
+                let blocks = self.geom.anchors.iter().filter(|m| r.contains(tx.pos(**m)));
+                let near = r.expand2(Vec2::new(40.0, 30.0));
+                let colleges = self
+                    .geom
+                    .colleges
+                    .iter()
+                    .filter(|m| near.contains(tx.pos(**m)));
+                blocks.count() + 100 * colleges.count()
+            };
+            // larger in a room, unless the map is too small for it
+            let scale = if clip.width() >= 1000.0 {
+                self.text_scale.min(1.25)
+            } else {
+                1.0
+            };
+            legend_ui(&painter, clip, &self.legend, scale, &hidden);
         }
     }
 }
@@ -743,8 +761,8 @@ fn streets_mesh(geom: &MapGeometry, built: &ToScreen, cmin: Merc, cmax: Merc) ->
         return mesh;
     }
     // wider as the map zooms in, within a pixel and a half and three
-    let width = (built.scale.log2() as f32 - 14.0).clamp(1.5, 3.0);
-    let color = Color32::from_rgba_unmultiplied(60, 60, 60, 80);
+    let width = (built.scale.log2() as f32 - 13.5).clamp(1.8, 3.0);
+    let color = Color32::from_rgba_unmultiplied(50, 50, 50, 105);
     for (_, _, points) in geom.streets.iter().filter(|(min, max, _)| inside(min, max)) {
         polyline_quads(&mut mesh, points, built, width, color);
     }
