@@ -78,6 +78,7 @@ pub mod departement;
 pub mod fluent;
 pub mod indicators;
 pub mod meeting;
+pub mod scenarios;
 
 words! {
     /// The interface's texts in one language.

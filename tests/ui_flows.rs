@@ -2123,3 +2123,109 @@ fn beyond_sixteen_colleges_the_changed_ones_come_first_and_the_rest_are_counted(
         }
     }
 }
+
+#[test]
+fn proposals_sent_back_are_added_ranked_beside_the_facilitators_and_compared() {
+    use carte_mixite::io::territory_files::{embedded_demo, scenario_to_json};
+    use carte_mixite::model::Assignment;
+    let (t, baseline) = embedded_demo().unwrap();
+    let dir = std::env::temp_dir().join(format!("cm-proposals-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // a parent association's scenario: one block of Jaurès to Louise-Michel
+    let u = t
+        .unit_ids()
+        .find(|&u| {
+            baseline.assignment(u).main_college() == Some(CollegeId(0))
+                && t.unit(u).population.pupils.is_some_and(|p| p >= 5.0)
+        })
+        .unwrap();
+    let mut doc = carte_mixite::model::Document::new(
+        std::sync::Arc::new(t.clone()),
+        baseline.clone(),
+        carte_mixite::metrics::MetricsConfig::default(),
+    );
+    doc.new_scenario_from_active("Proposition");
+    doc.apply(Edit::Assign(vec![(u, Assignment::College(CollegeId(3)))]))
+        .unwrap();
+    let mut fcpe = doc.active().scenario.clone();
+    fcpe.meta.author = "FCPE Belcastel".into();
+    let fcpe_path = dir.join("fcpe.json");
+    std::fs::write(&fcpe_path, scenario_to_json(&fcpe, &t)).unwrap();
+    // a project holding two proposals of the same name, by another author
+    let mut peep = fcpe.clone();
+    peep.meta.author = "PEEP".into();
+    let project = carte_mixite::io::project::project_text(
+        &t,
+        &baseline,
+        &[&peep, &baseline],
+        1,
+        &carte_mixite::metrics::MetricsConfig::default(),
+        &serde_json::Map::new(),
+    );
+    let peep_path = dir.join("peep.cartemixite");
+    std::fs::write(&peep_path, project).unwrap();
+    // one made elsewhere
+    let other_path = dir.join("ailleurs.json");
+    let other = scenario_to_json(&fcpe, &t).replace("\"B00", "\"X00");
+    std::fs::write(&other_path, other).unwrap();
+
+    let mut h = harness();
+    h.get_by_label("Scénarios et propositions").click();
+    h.run_steps(2);
+    let paths = [&fcpe_path, &peep_path, &other_path]
+        .map(|p| p.display().to_string())
+        .join(";");
+    h.run_steps(3);
+    type_into(&mut h, "Ou chemin des fichiers (séparés par ;) :", &paths);
+    h.get_by_label("Ajouter").click();
+    h.run_steps(1);
+    let notice = wait_for_notice(&mut h, "3 propositions ajoutées");
+    assert!(notice.contains("(3 fichiers lus)"), "{notice}");
+    assert!(
+        notice.contains("ailleurs.json : fait sur un autre territoire"),
+        "{notice}"
+    );
+    h.run_steps(2);
+    // every name once; the authors kept
+    let editor = h.state().editor.as_ref().unwrap();
+    let names: Vec<(String, String)> = editor
+        .doc
+        .scenarios()
+        .iter()
+        .map(|s| (s.scenario.meta.name.clone(), s.scenario.meta.author.clone()))
+        .collect();
+    assert_eq!(names.len(), 4);
+    assert_eq!(names[1], ("Proposition".into(), "FCPE Belcastel".into()));
+    assert_eq!(names[2], ("Proposition (PEEP)".into(), "PEEP".into()));
+    // (the project's copy of the current map keeps its own author)
+    assert_eq!(names[3].0, "Carte actuelle (Belcastel-sur-Lise (fictif))");
+    // the table shows them, with the refused file's reason
+    assert!(h.query_by_label("Proposition (PEEP)").is_some());
+    // (in the window and in the status bar)
+    assert_eq!(
+        h.query_all_by_label_contains("fait sur un autre territoire")
+            .count(),
+        2
+    );
+    // sorted by pupils moved, most first: the proposals before the current map
+    h.get_by_label_contains("Élèves déplacés").click();
+    h.run_steps(1);
+    h.get_by_label_contains("Élèves déplacés").click();
+    h.run_steps(2);
+    // tick the first two lines (two proposals) and compare them
+    let boxes: Vec<_> = h.query_all_by_role(Role::CheckBox).collect();
+    assert_eq!(boxes.len(), 4);
+    boxes[0].click();
+    h.run_steps(1);
+    let boxes: Vec<_> = h.query_all_by_role(Role::CheckBox).collect();
+    boxes[1].click();
+    h.run_steps(1);
+    h.get_by_label("Comparer les deux scénarios cochés").click();
+    h.run_steps(3);
+    let editor = h.state().editor.as_ref().unwrap();
+    let compare = editor.windows_compare().unwrap();
+    let mut pair = [compare.0, compare.1];
+    pair.sort();
+    assert_eq!(pair, [1, 2], "the two proposals, which move pupils");
+    let _ = std::fs::remove_dir_all(&dir);
+}

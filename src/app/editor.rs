@@ -54,4 +54,14 @@ impl Editor {
     pub fn notice(&self) -> Option<&str> {
         self.status.notice()
     }
+
+    /// The two scenarios the comparison window shows, when it is open.
+    pub fn windows_compare(&self) -> Option<(usize, usize)> {
+        self.windows.compare.as_ref().map(|w| (w.a, w.b))
+    }
+
+    /// Whether the table of scenarios is open.
+    pub fn scenarios_open(&self) -> bool {
+        self.windows.scenarios.is_some()
+    }
 }

@@ -78,6 +78,12 @@ pub enum UiCommand {
     OpenPublish,
     /// Open the comparison of two scenarios.
     OpenCompare,
+    /// Compare these two scenarios side by side.
+    CompareThese(usize, usize),
+    /// Open the table of every scenario and proposal.
+    OpenScenarios,
+    /// Read these files (projects or scenarios sent back) as proposals, in the background.
+    AddProposals(Vec<std::path::PathBuf>),
     /// Open the assistant that proposes a sectorisation.
     OpenAssistant,
     /// Open the shared-sectors window.

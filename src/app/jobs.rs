@@ -12,6 +12,12 @@ use crate::i18n::{Lang, number, texts};
 /// matrix with the new columns.
 pub type ColumnJob = Receiver<(usize, crate::routing::WalkMatrix)>;
 
+/// Proposal files read: each path with what it proposes or why it was refused.
+pub type ProposalsRead = Vec<(
+    std::path::PathBuf,
+    Result<Vec<crate::model::Scenario>, crate::io::proposals::ProposalError>,
+)>;
+
 /// The background jobs of an editor.
 #[derive(Default)]
 pub struct Jobs {
@@ -19,6 +25,8 @@ pub struct Jobs {
     pub(in crate::app) walk: Option<crate::ui::walk::WalkJob>,
     /// Walking distances to a new building.
     pub(in crate::app) column: Option<ColumnJob>,
+    /// Proposal files being read: each file with its scenarios, or why it was refused.
+    pub(in crate::app) proposals: Option<Receiver<ProposalsRead>>,
     /// A save of the project.
     pub(in crate::app) saving: Option<Receiver<Result<std::path::PathBuf, String>>>,
     /// The window's context, to wake it when a job finishes.
@@ -32,6 +40,7 @@ impl Editor {
         self.walk_tick(ctx, lang);
         self.column_tick(ctx, lang);
         self.save_tick(lang);
+        self.proposals_tick(lang);
         self.autosave_tick(ctx);
     }
 
@@ -43,6 +52,85 @@ impl Editor {
     /// True while a new collège's walks are being routed.
     pub fn column_pending(&self) -> bool {
         self.jobs.column.is_some()
+    }
+
+    /// Reads proposal files on a thread (the window never waits on a file).
+    pub(in crate::app) fn read_proposals(&mut self, paths: Vec<std::path::PathBuf>) {
+        let territory = self.doc.territory().clone();
+        let baseline = self.doc.baseline().scenario.clone();
+        let (tx, rx) = channel();
+        let wake = self.jobs.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("proposals".into())
+            .spawn(move || {
+                let read: ProposalsRead = paths
+                    .into_iter()
+                    .map(|p| {
+                        let r = crate::io::proposals::read_proposal(&p, &territory, &baseline);
+                        (p, r)
+                    })
+                    .collect();
+                let _ = tx.send(read);
+                if let Some(ctx) = wake {
+                    ctx.request_repaint();
+                }
+            });
+        if spawned.is_ok() {
+            self.jobs.proposals = Some(rx);
+        }
+    }
+
+    /// Whether proposal files are being read.
+    pub fn proposals_pending(&self) -> bool {
+        self.jobs.proposals.is_some()
+    }
+
+    /// Adds the proposals read as scenarios (never two with one name), and says what was
+    /// added and what was refused, why.
+    fn proposals_tick(&mut self, lang: Lang) {
+        let Some(rx) = &self.jobs.proposals else {
+            return;
+        };
+        let read = match rx.try_recv() {
+            Ok(read) => read,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+        };
+        self.jobs.proposals = None;
+        let w = crate::i18n::scenarios::scenarios_texts(lang);
+        let (files, mut added, mut refused) = (read.len(), 0, Vec::new());
+        for (_, result) in read {
+            match result {
+                Ok(scenarios) => {
+                    for mut s in scenarios {
+                        let taken: Vec<String> = self
+                            .doc
+                            .scenarios()
+                            .iter()
+                            .map(|x| x.scenario.meta.name.clone())
+                            .collect();
+                        s.meta.name =
+                            crate::io::proposals::unique_name(&taken, &s.meta.name, &s.meta.author);
+                        self.doc.add_scenario(s);
+                        added += 1;
+                    }
+                }
+                Err(e) => refused.push(crate::i18n::scenarios::proposal_error(lang, &e)),
+            }
+        }
+        let summary = (w.added)(added, files);
+        let mut said = summary.clone();
+        if !refused.is_empty() {
+            said = format!(
+                "{said} — {} {}",
+                (w.refused)(refused.len()),
+                refused.join(" ")
+            );
+        }
+        self.status.say(said);
+        if let Some(win) = &mut self.windows.scenarios {
+            win.report = Some((summary, refused));
+        }
     }
 
     /// The answer of a save running in the background.

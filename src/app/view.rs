@@ -143,6 +143,8 @@ pub struct View {
     pub audience: Option<Audience>,
     /// The texts meeting mode's view of the collèges drew last frame (where, and whether cut).
     pub room_texts: Vec<crate::ui::glance::PlacedText>,
+    /// The table of scenarios, with the revision it was computed at.
+    pub(in crate::app) scenario_rows: (u64, Vec<crate::publish::scenarios::ScenarioRow>),
     /// Écoles the units name (0: none).
     pub(in crate::app) school_count: usize,
     /// The editing tools move whole écoles.
@@ -189,6 +191,7 @@ impl View {
             meeting: None,
             audience: None,
             room_texts: Vec::new(),
+            scenario_rows: (u64::MAX, Vec::new()),
             school_count: t.schools().len(),
             whole_schools: false,
             public_cache: Vec::new(),

@@ -301,6 +301,7 @@ mod tests {
             super::super::indicators::TableTexts::IDS,
             super::super::meeting::MeetingTexts::IDS,
             super::super::meeting::GlanceTexts::IDS,
+            super::super::scenarios::ScenariosTexts::IDS,
             super::super::AboutTexts::IDS,
             super::super::CommonTexts::IDS,
             super::super::MbTilesTexts::IDS,

@@ -8,6 +8,7 @@ pub mod import;
 pub mod layer;
 pub mod national;
 pub mod project;
+pub mod proposals;
 pub mod report;
 pub mod territory_files;
 

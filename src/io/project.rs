@@ -17,7 +17,8 @@ use crate::model::{Scenario, Territory};
 /// The extension of project files.
 pub const PROJECT_EXTENSION: &str = "cartemixite";
 
-const PROJECT_FORMAT: &str = "carte-mixite-project";
+/// The `format` field of project files.
+pub const PROJECT_FORMAT: &str = "carte-mixite-project";
 
 #[derive(Serialize, Deserialize)]
 struct ProjectFile {

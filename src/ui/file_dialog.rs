@@ -37,6 +37,28 @@ pub fn pick_in_background(
     recv
 }
 
+/// Opens the system's dialog for several files on its own thread, as [`pick_in_background`]
+/// does one.
+pub fn pick_files_in_background(
+    ctx: &egui::Context,
+    filter: (&str, &[&str]),
+) -> Receiver<Option<Vec<PathBuf>>> {
+    let (send, recv) = channel();
+    let repaint = ctx.clone();
+    let (name, extensions) = (
+        filter.0.to_string(),
+        filter.1.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
+    );
+    std::thread::spawn(move || {
+        let picked = rfd::FileDialog::new()
+            .add_filter(&name, &extensions)
+            .pick_files();
+        let _ = send.send(picked);
+        repaint.request_repaint();
+    });
+    recv
+}
+
 /// Opens the system's folder dialog on its own thread, as [`pick_in_background`] does files.
 pub fn pick_folder_in_background(ctx: &egui::Context) -> Receiver<Option<PathBuf>> {
     let (send, recv) = channel();

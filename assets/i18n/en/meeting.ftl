@@ -51,3 +51,52 @@ glance-spread_same = IPS gap: { $value } points
 glance-index_change = Social separation: { $before } → { $now } out of 100
 glance-index_same = Social separation: { $value } out of 100
 glance-index_hint = (0 = the same mix in every collège)
+
+## ScenariosTexts
+scen-title = Scenarios and proposals
+scen-help = Every scenario of the project, including proposals received (project or scenario files made on this territory). Click a heading to sort; tick two scenarios to compare them side by side.
+scen-col_compare = Compare
+scen-col_name = Scenario
+scen-col_author = Author
+scen-col_separation = Separation (out of 100)
+scen-col_spread = IPS gap
+scen-col_moved = Pupils moved
+scen-col_walk = Mean walk
+scen-col_over = Collèges over capacity
+scen-separation_hint = 0 = the same mix in every collège; the lower, the more mixed the collèges. Entropy index H of the social groups, or else the dissimilarity of boursiers.
+scen-hidden = fewer than 5
+scen-unknown = unknown
+scen-compare = Compare the two ticked scenarios
+scen-compare_hint = Tick exactly two scenarios.
+scen-show_hint = Show this scenario on the map
+scen-add = Add proposals…
+scen-path_label = Or the files' paths (separated by ;):
+scen-path_hint = for example /home/me/Documents/parents-proposal.cartemixite
+scen-add_typed = Add
+scen-reading = Reading the proposals…
+scen-added = { $scenarios ->
+    [0] No proposal added
+    [one] 1 proposal added
+   *[other] { $scenarios } proposals added
+} ({ $files ->
+    [one] 1 file read
+   *[other] { $files } files read
+})
+scen-refused = { $n ->
+    [one] 1 file refused:
+   *[other] { $n } files refused:
+}
+scen-minutes = { $minutes } min
+scen-err-unreadable = { $file }: cannot be read ({ $reason }).
+scen-err-too_large = { $file }: { $mb } MB, far more than a proposal; choose the project or scenario file.
+scen-err-not_a_proposal = { $file }: not a Carte Mixité project or scenario (a .cartemixite or .json file saved by the application).
+scen-err-damaged = { $file }: damaged file ({ $reason }).
+scen-err-other_territory = { $file }: made on another territory ({ $n ->
+    [one] 1 block or collège it names does not exist here
+   *[other] { $n } blocks or collèges it names do not exist here
+}); ask for a proposal made on this territory.
+scen-err-incomplete = { $file }: { $n ->
+    [one] 1 block is left without a collège
+   *[other] { $n } blocks are left without a collège
+}; every block needs its collège.
+scen-err-empty = { $file }: no proposal in it, only the current map.

@@ -117,6 +117,13 @@ impl Editor {
                 };
                 w.compare = Some(crate::ui::publish_window::CompareWindow::new(0, b));
             }
+            UiCommand::CompareThese(a, b) => {
+                w.compare = Some(crate::ui::publish_window::CompareWindow::new(a, b));
+            }
+            UiCommand::OpenScenarios => {
+                w.scenarios = Some(crate::ui::scenarios_window::ScenariosWindow::new());
+            }
+            UiCommand::AddProposals(paths) => self.read_proposals(paths),
             UiCommand::PlaceCollege(u) => {
                 w.college = Some(super::windows::CollegeWindow::New {
                     at: u,

@@ -131,6 +131,12 @@ impl Editor {
                 commands.push(UiCommand::OpenCompare);
             }
             if ui
+                .button(crate::i18n::scenarios::scenarios_texts(lang).title)
+                .clicked()
+            {
+                commands.push(UiCommand::OpenScenarios);
+            }
+            if ui
                 .button(crate::i18n::assistant_texts(lang).button)
                 .clicked()
             {

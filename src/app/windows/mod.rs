@@ -6,6 +6,7 @@
 mod college;
 mod levers;
 mod publish;
+mod scenarios;
 
 pub use college::CollegeWindow;
 
@@ -23,6 +24,8 @@ pub struct Windows {
     pub(in crate::app) publish: Option<crate::ui::publish_window::PublishWindow>,
     /// The comparison of two scenarios.
     pub(in crate::app) compare: Option<crate::ui::publish_window::CompareWindow>,
+    /// Every scenario and proposal in one table.
+    pub(in crate::app) scenarios: Option<crate::ui::scenarios_window::ScenariosWindow>,
     /// Sharing one block between collèges.
     pub(in crate::app) split: Option<crate::ui::split_window::SplitWindow>,
     /// A new collège, or a merger.
@@ -57,6 +60,7 @@ impl Editor {
         self.walk_window_ui(ctx, lang, commands);
         self.publish_ui(ctx, lang, commands);
         self.compare_ui(ctx, lang);
+        self.scenarios_ui(ctx, lang, commands);
         self.lever_windows_ui(ctx, lang, commands);
         if self.windows.tools.is_empty() {
             return;
