@@ -2229,3 +2229,81 @@ fn proposals_sent_back_are_added_ranked_beside_the_facilitators_and_compared() {
     assert_eq!(pair, [1, 2], "the two proposals, which move pupils");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_rooms_remarks_are_pinned_frozen_written_in_the_record_and_kept_in_the_project() {
+    use carte_mixite::publish::record::RemarkTarget;
+    let dir = std::env::temp_dir().join(format!("cm-ui-record-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness();
+    // the remark tool, then a click on a block
+    h.get_by_label("Remarque").click();
+    h.run_steps(1);
+    let (u, p) = block_of(&h, CollegeId(0));
+    click_at(&mut h, p);
+    h.run_steps(4);
+    type_into(&mut h, "Remarque :", "traversée de la rocade");
+    type_into(
+        &mut h,
+        "Qui (facultatif) :",
+        "parents de l'école Jean-Moulin",
+    );
+    h.get_by_label("Épingler la remarque").click();
+    h.run_steps(2);
+    let record = &h.state().editor.as_ref().unwrap().session.record;
+    assert_eq!(record.remarks.len(), 1);
+    assert_eq!(record.remarks[0].target, RemarkTarget::Unit(u));
+    assert_eq!(record.remarks[0].who, "parents de l'école Jean-Moulin");
+    assert_eq!(record.remarks[0].scenario, "Carte actuelle");
+    // listed in the window
+    assert!(h.query_by_label("traversée de la rocade").is_some());
+    // the figures frozen for the minutes
+    h.get_by_label("Figer pour le compte rendu").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .session
+            .record
+            .snapshots
+            .len(),
+        1
+    );
+    // the record written
+    let csv_path = dir.join("compte-rendu.csv");
+    let field = "Fichier du compte rendu :";
+    h.get_by_label(field).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label(field)
+        .type_text(&csv_path.display().to_string());
+    h.run_steps(1);
+    h.get_by_label("Écrire le compte rendu (CSV)").click();
+    wait_for_notice(&mut h, "Compte rendu écrit");
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert_eq!(&rows[0][0], "remarque");
+    assert_eq!(&rows[0][5], "traversée de la rocade");
+    assert_eq!(&rows[1][0], "figé");
+    // kept in the project file, and back when it is opened
+    let project = dir.join("reunion.cartemixite");
+    let mut lang = Lang::Fr;
+    h.state_mut().editor.as_mut().unwrap().run(
+        carte_mixite::app::UiCommand::SaveTo(project.clone()),
+        &mut lang,
+    );
+    wait_for_notice(&mut h, "Projet enregistré");
+    let opened = carte_mixite::app::Editor::new(load(Some(project.to_str().unwrap())).unwrap());
+    assert_eq!(opened.session.record.remarks.len(), 1);
+    assert_eq!(
+        opened.session.record.remarks[0].target,
+        RemarkTarget::Unit(u)
+    );
+    assert_eq!(opened.session.record.snapshots.len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -30,7 +30,7 @@ impl Editor {
             loaded.project,
             loaded.autosave,
             loaded.recovered,
-            loaded.doc.revision(),
+            &loaded.doc,
         );
         let basemap = crate::ui::basemap::BasemapState::remembered(session.data_dir());
         let jobs = Jobs {

@@ -80,6 +80,16 @@ pub enum UiCommand {
     OpenCompare,
     /// Compare these two scenarios side by side.
     CompareThese(usize, usize),
+    /// Open the room's remarks (on this block, from the remark tool).
+    OpenRemarks(Option<UnitId>),
+    /// Pin a remark to the record.
+    PinRemark(Box<crate::publish::record::Remark>),
+    /// Remove the remark at this place of the record.
+    RemoveRemark(usize),
+    /// Freeze the figures of the scenario shown for the minutes.
+    FreezeFigures,
+    /// Write the meeting record (CSV) there, in the background.
+    WriteRecord(std::path::PathBuf),
     /// Open the table of every scenario and proposal.
     OpenScenarios,
     /// Read these files (projects or scenarios sent back) as proposals, in the background.

@@ -27,6 +27,8 @@ pub struct Jobs {
     pub(in crate::app) column: Option<ColumnJob>,
     /// Proposal files being read: each file with its scenarios, or why it was refused.
     pub(in crate::app) proposals: Option<Receiver<ProposalsRead>>,
+    /// The meeting record being written.
+    pub(in crate::app) record: Option<Receiver<Result<std::path::PathBuf, String>>>,
     /// A save of the project.
     pub(in crate::app) saving: Option<Receiver<Result<std::path::PathBuf, String>>>,
     /// The window's context, to wake it when a job finishes.
@@ -41,6 +43,7 @@ impl Editor {
         self.column_tick(ctx, lang);
         self.save_tick(lang);
         self.proposals_tick(lang);
+        self.record_tick(lang);
         self.autosave_tick(ctx);
     }
 
@@ -77,6 +80,56 @@ impl Editor {
             });
         if spawned.is_ok() {
             self.jobs.proposals = Some(rx);
+        }
+    }
+
+    /// Writes the meeting record (CSV, atomically) on a thread.
+    pub(in crate::app) fn write_record(&mut self, path: std::path::PathBuf, lang: Lang) {
+        let config = self.doc.config().clone();
+        let csv = self
+            .session
+            .record
+            .to_csv(self.doc.territory(), lang, &|m| config.walk_minutes(m));
+        let (tx, rx) = channel();
+        let wake = self.jobs.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("record".into())
+            .spawn(move || {
+                let result = crate::io::atomic_write(&path, csv.as_bytes())
+                    .map(|()| path)
+                    .map_err(|e| e.to_string());
+                let _ = tx.send(result);
+                if let Some(ctx) = wake {
+                    ctx.request_repaint();
+                }
+            });
+        if spawned.is_ok() {
+            self.jobs.record = Some(rx);
+        }
+    }
+
+    /// Whether the meeting record is being written.
+    pub fn record_pending(&self) -> bool {
+        self.jobs.record.is_some()
+    }
+
+    /// Says where the record was written, or why it was not.
+    fn record_tick(&mut self, lang: Lang) {
+        let Some(rx) = &self.jobs.record else {
+            return;
+        };
+        let w = crate::i18n::scenarios::record_texts(lang);
+        match rx.try_recv() {
+            Ok(Ok(path)) => {
+                self.status.say((w.exported)(&path.display().to_string()));
+                self.jobs.record = None;
+            }
+            Ok(Err(e)) => {
+                self.status.say((w.export_failed)(&e));
+                self.jobs.record = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.jobs.record = None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
     }
 

@@ -94,16 +94,25 @@ pub struct Session {
     pub open_request: Option<std::path::PathBuf>,
     /// A territory just imported, to open in place of this one.
     pub imported: Option<Box<(crate::model::Territory, crate::model::Scenario)>>,
+    /// The room's remarks and the figures frozen for the minutes (kept in the project file).
+    pub record: crate::publish::record::MeetingRecord,
 }
 
 impl Session {
     /// The session of a loaded territory; `data_dir` holds settings and caches.
     pub(in crate::app) fn new(
-        project: Option<ProjectFile>,
+        mut project: Option<ProjectFile>,
         autosave: Option<std::path::PathBuf>,
         recovered: Option<Recovered>,
-        revision: u64,
+        doc: &Document,
     ) -> Self {
+        let revision = doc.revision();
+        // the meeting record travels in the project file beside the scenarios
+        let record = project
+            .as_mut()
+            .and_then(|(_, extra)| extra.remove(crate::publish::record::PROJECT_KEY))
+            .and_then(|v| crate::publish::record::MeetingRecord::from_json(&v, doc.territory()))
+            .unwrap_or_default();
         let cache_dir = autosave
             .as_ref()
             .and_then(|p| Some(p.parent()?.parent()?.join("cache")));
@@ -117,6 +126,7 @@ impl Session {
             street_m: None,
             open_request: None,
             imported: None,
+            record,
         }
     }
 
@@ -174,6 +184,13 @@ impl Session {
             .map(|p| p.1.clone())
             .unwrap_or_default();
         self.project = Some((path.clone(), extra.clone()));
+        let mut extra = extra;
+        if self.record != Default::default() {
+            extra.insert(
+                crate::publish::record::PROJECT_KEY.into(),
+                self.record.to_json(&territory),
+            );
+        }
         let (send, recv) = channel();
         let repaint = ctx.clone();
         std::thread::spawn(move || {

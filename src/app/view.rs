@@ -33,6 +33,8 @@ pub enum Tool {
     NewCollege,
     /// Click a block to rebuild this collège there.
     MoveCollege(CollegeId),
+    /// Click a block to note a remark from the room on it.
+    Remark,
 }
 
 /// How the collège cards are ordered.

@@ -109,3 +109,60 @@ pub fn proposal_error(lang: Lang, e: &ProposalError) -> String {
         }
     }
 }
+
+words! {
+    /// The meeting record's words: remarks, frozen figures, the record's table.
+    pub struct RecordTexts("rec-") {
+        /// The record table's header (comma-separated).
+        header,
+        /// A remark's line.
+        kind_remark,
+        /// A frozen figures' line.
+        kind_snapshot,
+        /// What a remark on a block is about.
+        about_block(name: &str),
+        /// What a remark on the scenario is about.
+        about_scenario,
+        /// The remarks window's title and its button.
+        title,
+        /// What the window is for.
+        help,
+        /// The remark field's label.
+        text_label,
+        /// Who said it.
+        who_label,
+        /// What it is about: the choices.
+        on_scenario,
+        /// On the collège picked.
+        on_college(name: &str),
+        /// On the block last clicked with the remark tool.
+        on_block(name: &str),
+        /// Pin the remark.
+        pin,
+        /// Freeze the figures for the minutes.
+        freeze,
+        /// What freezing does.
+        freeze_hint,
+        /// Figures frozen.
+        frozen(scenario: &str),
+        /// The list's heading.
+        list_heading(n: usize),
+        /// Remove a remark.
+        remove,
+        /// Write the record as CSV.
+        export,
+        /// The record's path field.
+        export_label,
+        /// Written.
+        exported(path: &str),
+        /// Could not write.
+        export_failed(reason: &str),
+        /// The pin tool: click a block to note a remark on it.
+        tool,
+    }
+}
+
+/// The meeting record's words in one language.
+pub fn record_texts(lang: Lang) -> &'static RecordTexts {
+    RecordTexts::of(lang)
+}

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod map;
 pub mod palette;
 pub mod pdf;
+pub mod record;
 pub mod scenarios;
 pub mod summary;
 

@@ -14,6 +14,7 @@ pub mod map;
 pub mod meeting;
 pub mod panel;
 pub mod publish_window;
+pub mod remarks_window;
 pub mod scenarios_window;
 pub mod shared_window;
 pub mod split_window;

@@ -100,3 +100,32 @@ scen-err-incomplete = { $file }: { $n ->
    *[other] { $n } blocks are left without a collège
 }; every block needs its collège.
 scen-err-empty = { $file }: no proposal in it, only the current map.
+
+## RecordTexts
+rec-header = kind,time,scenario,about,who,remark,social separation (out of 100),IPS gap (points),pupils moved,mean walk (min),collèges over capacity
+rec-kind_remark = remark
+rec-kind_snapshot = frozen
+rec-about_block = block { $name }
+rec-about_scenario = the scenario
+rec-title = Remarks from the room
+rec-help = Note what the room says, on a block (the "Remark" tool, then a click on the map), on the chosen collège or on the scenario. Everything is kept in the project and goes into the record.
+rec-text_label = Remark:
+rec-who_label = Who (optional):
+rec-on_scenario = On the scenario
+rec-on_college = On the collège { $name }
+rec-on_block = On the block { $name }
+rec-pin = Pin the remark
+rec-freeze = Freeze for the record
+rec-freeze_hint = Keeps the figures of the scenario shown, at this time, for the record.
+rec-frozen = Figures of "{ $scenario }" frozen for the record.
+rec-list_heading = { $n ->
+    [0] No remark yet
+    [one] 1 remark
+   *[other] { $n } remarks
+}
+rec-remove = Remove
+rec-export = Write the record (CSV)
+rec-export_label = Record file:
+rec-exported = Record written: { $path }
+rec-export_failed = The record could not be written: { $reason }
+rec-tool = Remark

@@ -103,3 +103,32 @@ scen-err-incomplete = { $file } : { $n ->
    *[other] { $n } îlots restent sans collège
 } ; chaque îlot doit avoir son collège.
 scen-err-empty = { $file } : aucune proposition dedans, seulement la carte actuelle.
+
+## RecordTexts
+rec-header = type,heure,scénario,objet,qui,remarque,séparation sociale (sur 100),écart d'IPS (points),élèves déplacés,trajet moyen (min),collèges trop pleins
+rec-kind_remark = remarque
+rec-kind_snapshot = figé
+rec-about_block = îlot { $name }
+rec-about_scenario = le scénario
+rec-title = Remarques de la salle
+rec-help = Notez ce que dit la salle, sur un îlot (outil « Remarque » puis clic sur la carte), sur le collège choisi ou sur le scénario. Tout est gardé dans le projet et va dans le compte rendu.
+rec-text_label = Remarque :
+rec-who_label = Qui (facultatif) :
+rec-on_scenario = Sur le scénario
+rec-on_college = Sur le collège { $name }
+rec-on_block = Sur l’îlot { $name }
+rec-pin = Épingler la remarque
+rec-freeze = Figer pour le compte rendu
+rec-freeze_hint = Garde les chiffres du scénario montré, à cette heure, pour le compte rendu.
+rec-frozen = Chiffres de « { $scenario } » figés pour le compte rendu.
+rec-list_heading = { $n ->
+    [0] Aucune remarque pour l’instant
+    [one] 1 remarque
+   *[other] { $n } remarques
+}
+rec-remove = Retirer
+rec-export = Écrire le compte rendu (CSV)
+rec-export_label = Fichier du compte rendu :
+rec-exported = Compte rendu écrit : { $path }
+rec-export_failed = Le compte rendu n’a pas pu être écrit : { $reason }
+rec-tool = Remarque

@@ -120,6 +120,36 @@ impl Editor {
             UiCommand::CompareThese(a, b) => {
                 w.compare = Some(crate::ui::publish_window::CompareWindow::new(a, b));
             }
+            UiCommand::OpenRemarks(unit) => {
+                let name = format!("{}.csv", self.doc.territory().info.name);
+                let path = self
+                    .session
+                    .default_save_path(&self.doc.territory().info.name);
+                let path = std::path::Path::new(&path).with_file_name(name);
+                if let Some(r) = &mut w.remarks {
+                    if let Some(u) = unit {
+                        r.target = crate::publish::record::RemarkTarget::Unit(u);
+                    }
+                } else {
+                    w.remarks = Some(crate::ui::remarks_window::RemarksWindow::new(
+                        unit,
+                        path.display().to_string(),
+                    ));
+                }
+            }
+            UiCommand::PinRemark(r) => self.session.record.remarks.push(*r),
+            UiCommand::RemoveRemark(k) => {
+                if k < self.session.record.remarks.len() {
+                    self.session.record.remarks.remove(k);
+                }
+            }
+            UiCommand::FreezeFigures => {
+                self.session.record.freeze(&self.doc);
+                let name = &self.doc.active().scenario.meta.name;
+                self.status
+                    .say((crate::i18n::scenarios::record_texts(lang).frozen)(name));
+            }
+            UiCommand::WriteRecord(path) => self.write_record(path, lang),
             UiCommand::OpenScenarios => {
                 w.scenarios = Some(crate::ui::scenarios_window::ScenariosWindow::new());
             }

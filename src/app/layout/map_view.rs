@@ -120,6 +120,15 @@ impl Editor {
         } else {
             &[]
         };
+        // the room's remarks, pinned where they were made
+        let (mut pinned_units, mut pinned_colleges) = (Vec::new(), Vec::new());
+        for r in &self.session.record.remarks {
+            match r.target {
+                crate::publish::record::RemarkTarget::Unit(u) => pinned_units.push(u),
+                crate::publish::record::RemarkTarget::College(c) => pinned_colleges.push(c),
+                crate::publish::record::RemarkTarget::Scenario => {}
+            }
+        }
         let coloring = self.view.coloring;
         let colors = &self.view.colors;
         let selected = self.view.selected;
@@ -203,6 +212,7 @@ impl Editor {
                 show_legend: true,
                 outlined: preview.map_or(changed_units, |p| &p.moved),
                 streets: !see_through,
+                pins: (&pinned_units, &pinned_colleges),
             });
         ui.add(map);
         if let Some(text) = self.view.basemap.attribution(lang) {
@@ -262,6 +272,7 @@ impl Editor {
                         Tool::Split => UiCommand::OpenSplit(u),
                         Tool::NewCollege => UiCommand::PlaceCollege(u),
                         Tool::MoveCollege(c) => UiCommand::MoveCollege(c, u),
+                        Tool::Remark => UiCommand::OpenRemarks(Some(u)),
                         _ => UiCommand::AssignToSelected(u),
                     });
                 }

@@ -403,6 +403,10 @@ impl Editor {
                 }
             }
             ui.separator();
+            let remark = crate::i18n::scenarios::record_texts(lang).tool;
+            if ui.button(big(remark, 18.0)).clicked() {
+                commands.push(UiCommand::OpenRemarks(None));
+            }
             audience_button(ui, lang, self.view.audience.is_some(), 18.0, commands);
             ui.separator();
             for (by, name) in [

@@ -24,6 +24,9 @@ impl Editor {
                         (Tool::Lock, _) => tx.tool_hint_lock.to_string(),
                         (Tool::Split, _) => tx.tool_hint_split.to_string(),
                         (Tool::NewCollege, _) => tx.tool_hint_new_college.to_string(),
+                        (Tool::Remark, _) => {
+                            crate::i18n::scenarios::record_texts(lang).help.to_string()
+                        }
                         (Tool::MoveCollege(c), _) => (tx.tool_hint_move)(&t.college(c).name),
                         (_, None) => tx.pick_college_hint.to_string(),
                         (Tool::Brush, Some(c)) => {

@@ -186,6 +186,10 @@ impl Editor {
                 (Tool::Lock, tx.tool_lock),
                 (Tool::Split, tx.tool_split),
                 (Tool::NewCollege, tx.tool_new_college),
+                (
+                    Tool::Remark,
+                    crate::i18n::scenarios::record_texts(lang).tool,
+                ),
             ] {
                 if ui.selectable_label(self.view.tool == tool, name).clicked() {
                     commands.push(UiCommand::SetTool(tool));

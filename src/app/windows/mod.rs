@@ -6,6 +6,7 @@
 mod college;
 mod levers;
 mod publish;
+mod remarks;
 mod scenarios;
 
 pub use college::CollegeWindow;
@@ -24,6 +25,8 @@ pub struct Windows {
     pub(in crate::app) publish: Option<crate::ui::publish_window::PublishWindow>,
     /// The comparison of two scenarios.
     pub(in crate::app) compare: Option<crate::ui::publish_window::CompareWindow>,
+    /// The room's remarks and the meeting record.
+    pub(in crate::app) remarks: Option<crate::ui::remarks_window::RemarksWindow>,
     /// Every scenario and proposal in one table.
     pub(in crate::app) scenarios: Option<crate::ui::scenarios_window::ScenariosWindow>,
     /// Sharing one block between collèges.
@@ -61,6 +64,7 @@ impl Editor {
         self.publish_ui(ctx, lang, commands);
         self.compare_ui(ctx, lang);
         self.scenarios_ui(ctx, lang, commands);
+        self.remarks_ui(ctx, lang, commands);
         self.lever_windows_ui(ctx, lang, commands);
         if self.windows.tools.is_empty() {
             return;

@@ -160,11 +160,15 @@ pub struct SectorLayer<'a> {
     pub outlined: &'a [UnitId],
     /// Whether to draw the territory's streets over the fills (without a background map).
     pub streets: bool,
+    /// Blocks and collèges the room made remarks on: a pin on each.
+    pub pins: (&'a [UnitId], &'a [CollegeId]),
 }
 
 const UNASSIGNED: Color32 = Color32::from_rgb(200, 200, 200);
 const SECTOR_LINE: Color32 = Color32::from_rgb(40, 40, 48);
 const RIVER: Color32 = Color32::from_rgb(110, 160, 215);
+/// The remarks' pins.
+const PIN: Color32 = Color32::from_rgb(255, 225, 120);
 /// The outline of the blocks a preview would move, over a white halo.
 const PREVIEW_LINE: Color32 = Color32::from_rgb(235, 110, 0);
 
@@ -191,6 +195,7 @@ impl Plugin for SectorLayer<'_> {
         self.sync_stripes(ui, rebuild);
         self.paint_meshes(&painter, &tx);
         self.paint_overlays(&painter, &tx, clip);
+        self.paint_pins(&painter, &tx);
         self.paint_colleges(&painter, &tx, clip);
         scale_bar_ui(&painter, projector, clip);
         if self.show_legend {
@@ -664,6 +669,39 @@ impl SectorLayer<'_> {
                     egui::FontId::proportional(15.0 * self.text_scale),
                     Color32::from_rgb(30, 80, 150),
                 );
+            }
+        }
+    }
+
+    /// A pin (a small speech bubble) on each block and collège the room made a remark on, under
+    /// the collèges' markers and labels.
+    fn paint_pins(&self, painter: &egui::Painter, tx: &ToScreen) {
+        let s = self.text_scale;
+        let pin = |p: Pos2| {
+            let bubble =
+                Rect::from_min_size(p + Vec2::new(2.0, -22.0) * s, Vec2::new(20.0, 14.0) * s);
+            let tail = vec![
+                bubble.left_bottom() + Vec2::new(3.0, -1.0) * s,
+                bubble.left_bottom() + Vec2::new(9.0, -1.0) * s,
+                p,
+            ];
+            let ink = Stroke::new(1.5, Color32::from_rgb(90, 40, 10));
+            painter.add(egui::Shape::convex_polygon(tail, PIN, ink));
+            painter.rect_filled(bubble, 3.0, PIN);
+            painter.rect_stroke(bubble, 3.0, ink, egui::StrokeKind::Middle);
+            for k in 0..3 {
+                let dot = bubble.left_center() + Vec2::new(5.0 + 5.0 * k as f32, 0.0) * s;
+                painter.circle_filled(dot, 1.4 * s, Color32::from_rgb(90, 40, 10));
+            }
+        };
+        for u in self.pins.0 {
+            if let Some(m) = self.geom.anchors.get(u.index()) {
+                pin(tx.pos(*m));
+            }
+        }
+        for c in self.pins.1 {
+            if let Some(m) = self.geom.colleges.get(c.index()) {
+                pin(tx.pos(*m) + Vec2::new(10.0, -8.0) * s);
             }
         }
     }
