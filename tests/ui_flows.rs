@@ -870,7 +870,33 @@ fn meeting_mode_shows_every_college_switches_before_after_and_leaves_with_escape
     assert!(h.query_by_label_contains("Séparation sociale :").is_some());
     // pick a collège on its line, give it a block on the map
     h.get_by_label("L.-Michel").click();
-    let (u, p) = block_of(&h, CollegeId(0));
+    h.run_steps(1);
+    // a block on the room's map (left of the collèges' panel), on the sector's edge: clear of
+    // the collège's marker and label, which a click would pick instead
+    let (u, p) = {
+        let editor = h.state().editor.as_ref().unwrap();
+        let s = &editor.doc.baseline().scenario;
+        let blocks: Vec<(UnitId, egui::Pos2)> = editor
+            .doc
+            .territory()
+            .unit_ids()
+            .filter(|&u| s.assignment(u).main_college() == Some(CollegeId(0)))
+            .filter_map(|u| Some((u, editor.unit_screen_pos(u)?)))
+            .collect();
+        let n = blocks.len() as f32;
+        let mid = blocks
+            .iter()
+            .fold(egui::Vec2::ZERO, |a, (_, p)| a + p.to_vec2())
+            / n;
+        *blocks
+            .iter()
+            .filter(|(_, p)| p.x > 50.0 && p.x < 700.0)
+            .max_by(|a, b| {
+                let d = |p: egui::Pos2| (p.to_vec2() - mid).length();
+                d(a.1).total_cmp(&d(b.1))
+            })
+            .unwrap()
+    };
     click_at(&mut h, p);
     h.run_steps(2);
     assert_eq!(changed(&h), 1);
@@ -2064,13 +2090,24 @@ fn beyond_sixteen_colleges_the_changed_ones_come_first_and_the_rest_are_counted(
         .filter(|&c| t.college(c).sector == carte_mixite::model::Sector::Public)
         .map(|c| doc.active().metrics.college(c, t))
         .collect();
-    let names: Vec<String> = (0..76).map(|k| format!("Collège {k}")).collect();
+    // as Lille's: long names, and two collèges of one name
+    let names: Vec<String> = (0..76)
+        .map(|k| match k {
+            3 => "Lili Keller-Rosenberg".to_string(),
+            4 => "Jean Baptiste Lebas".to_string(),
+            5 => "Claude Lévi-Strauss".to_string(),
+            6 | 7 => "Jean Zay".to_string(),
+            _ => format!("Collège {k}"),
+        })
+        .collect();
     for (width, height) in [(1920.0_f32, 1080.0_f32), (1280.0, 720.0)] {
         let minutes = |m: f64| m / 75.0;
         let mut output = None;
         let mut h = Harness::builder()
             .with_size(egui::vec2(width, height))
             .build_ui(|ui| {
+                // the window's own fonts: what fits is measured with them
+                carte_mixite::app::setup_style(ui.ctx());
                 let rows: Vec<GlanceRow<'_>> = names
                     .iter()
                     .enumerate()
@@ -2090,27 +2127,29 @@ fn beyond_sixteen_colleges_the_changed_ones_come_first_and_the_rest_are_counted(
                     band: Some(0.2),
                     minutes: &minutes,
                     icons_by: IconsBy::Group,
+                    ips_estimated: true,
                     privacy: carte_mixite::metrics::Confidentiality::default(),
                 };
-                // the room's panel: 45 % of the width, under two bars
+                // the room's panel: half the width (at most 800 px), under two bars
                 let side = egui::Rect::from_min_max(
-                    egui::pos2(width * 0.55, 110.0),
+                    egui::pos2(width - (width * 0.5).min(800.0), 110.0),
                     egui::pos2(width, height - 34.0),
                 )
                 .shrink(8.0);
                 output = Some(glance_ui(ui, Lang::Fr, side, &glance));
             });
-        h.run();
+        h.run_steps(3);
         drop(h);
         let out = output.unwrap();
         let listed: Vec<&str> = out
             .texts
             .iter()
-            .filter(|p| p.text.starts_with("Collège "))
+            .filter(|p| names.contains(&p.text))
             .map(|p| p.text.as_str())
             .collect();
         assert_eq!(listed.len(), MAX_ROWS, "{width}×{height}");
         assert_eq!(&listed[..3], &["Collège 0", "Collège 1", "Collège 2"]);
+        assert_eq!(listed.iter().filter(|n| **n == "Jean Zay").count(), 2);
         assert!(
             out.texts
                 .iter()

@@ -74,6 +74,14 @@ words! {
         marks(pct: &str),
         /// What the gauge shows, without a band (the rule does not read the IPS).
         marks_no_band,
+        /// Said when the IPS shown are estimates.
+        ips_estimated,
+        /// After a figure that is estimated.
+        estimated,
+        /// In the foot, when no collège's capacity is known.
+        no_capacity,
+        /// In the foot, when no walk is known.
+        no_walk,
         /// Beside the black dot: now.
         marks_now,
         /// Beside the ring and the thin bar: before the change.

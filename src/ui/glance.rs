@@ -58,6 +58,8 @@ pub struct Glance<'a> {
     pub minutes: &'a dyn Fn(f64) -> f64,
     /// What the bars show.
     pub icons_by: IconsBy,
+    /// Whether the IPS shown are estimates.
+    pub ips_estimated: bool,
     /// The public threshold.
     pub privacy: Confidentiality,
 }
@@ -110,26 +112,74 @@ struct Columns {
     walk: Rect,
 }
 
-fn columns(row: Rect) -> Columns {
+/// The columns' widths: name, bar, gauge, filling, walk (a column nobody knows is 0 wide).
+type Widths = [f32; 5];
+
+/// The columns of a line, with these widths.
+fn columns(row: Rect, widths: &Widths) -> Columns {
     let gap = 8.0;
-    let left = row.left() + 14.0;
-    let width = row.right() - left - 4.0 * gap;
-    let mut x = left;
-    let mut next = |share: f32| {
-        let r = Rect::from_min_max(
-            Pos2::new(x, row.top()),
-            Pos2::new(x + share * width, row.bottom()),
-        );
-        x += share * width + gap;
+    let mut x = row.left() + 14.0;
+    let mut next = |w: f32| {
+        let r = Rect::from_min_max(Pos2::new(x, row.top()), Pos2::new(x + w, row.bottom()));
+        x += w + if w > 0.0 { gap } else { 0.0 };
         r
     };
     Columns {
-        name: next(0.23),
-        bar: next(0.29),
-        gauge: next(0.17),
-        full: next(0.14),
-        walk: next(0.17),
+        name: next(widths[0]),
+        bar: next(widths[1]),
+        gauge: next(widths[2]),
+        full: next(widths[3]),
+        walk: next(widths[4]),
     }
+}
+
+/// The widths: each figure's column as wide as its heading and its widest value need, the
+/// name as wide as the longest name needs (at least a fifth), what is left to the bar and the
+/// gauge.
+fn widths(
+    ui: &Ui,
+    lang: Lang,
+    width: f32,
+    g: &Glance<'_>,
+    heads: [&str; 5],
+    shown: (bool, bool),
+) -> Widths {
+    let w = crate::i18n::meeting::glance_texts(lang);
+    let head = |t: &str| text_width(ui, t, TEXT_PX) + 4.0;
+    let value = |t: &str| text_width(ui, t, TEXT_PX + 2.0) + 4.0;
+    let full = if shown.0 {
+        head(heads[3])
+            .max(value(&(w.pct)("100")))
+            .max(value(w.unknown))
+    } else {
+        0.0
+    };
+    let walk = if shown.1 {
+        head(heads[4])
+            .max(value(&(w.minutes)("52")))
+            .max(value(w.unknown))
+    } else {
+        0.0
+    };
+    let gaps = 8.0 * (2.0 + f32::from(u8::from(shown.0)) + f32::from(u8::from(shown.1)));
+    let usable = width - 14.0 - gaps;
+    let (bar_min, gauge_min) = (head(heads[1]).max(100.0), head(heads[2]).max(70.0));
+    let name_need = g
+        .rows
+        .iter()
+        .map(|r| text_width(ui, r.name, NAME_PX) + 6.0)
+        .fold(head(heads[0]), f32::max);
+    let name = name_need
+        .min(usable - full - walk - bar_min - gauge_min)
+        .max(usable * 0.2);
+    let left = (usable - name - full - walk - bar_min - gauge_min).max(0.0);
+    [
+        name,
+        bar_min + 0.7 * left,
+        gauge_min + 0.3 * left,
+        full,
+        walk,
+    ]
 }
 
 /// Draws the view in `rect`: a header, the lines, what is not listed, and what the marks mean.
@@ -141,11 +191,18 @@ pub fn glance_ui(ui: &mut Ui, lang: Lang, rect: Rect, g: &Glance<'_>) -> GlanceO
     let left = egui::Align2::LEFT_CENTER;
     // the header
     let header = Rect::from_min_size(rect.min, Vec2::new(rect.width(), line_h));
-    let cols = columns(header);
+    // a figure nobody knows (no capacities, no walks) gets no column: the foot says so
+    let shown = (
+        g.rows.iter().any(|r| r.now.capacity_use.is_some()),
+        g.rows.iter().any(|r| r.now.walk_mean_m.is_some()),
+    );
     let mix_head = match g.icons_by {
         IconsBy::Group => w.mix,
         IconsBy::Boursier => w.boursiers,
     };
+    let heads = [w.college, mix_head, w.ips, w.full, w.walk];
+    let widths = widths(ui, lang, rect.width(), g, heads, shown);
+    let cols = columns(header, &widths);
     for (text, at, align) in [
         (w.college, cols.name, left),
         (mix_head, cols.bar, left),
@@ -153,17 +210,29 @@ pub fn glance_ui(ui: &mut Ui, lang: Lang, rect: Rect, g: &Glance<'_>) -> GlanceO
         (w.full, cols.full, left),
         (w.walk, cols.walk, left),
     ] {
-        out.texts
-            .push(put_text(ui, text.into(), at, TEXT_PX, grey, align));
+        if at.width() > 0.0 {
+            out.texts
+                .push(put_text(ui, text.into(), at, TEXT_PX, grey, align));
+        }
     }
     // the foot: what is not listed, what the marks mean, the bars' colours (on as many lines
     // as their words need)
-    let parts = bar_parts(lang, g);
-    let names: Vec<String> = parts.iter().map(|(_, n)| n.clone()).collect();
-    let colour_lines = swatch_lines(ui, rect.width() - 8.0, &names) as f32;
+    let colours: Vec<(Symbol, String)> = bar_parts(lang, g)
+        .into_iter()
+        .map(|(c, n)| (Symbol::Colour(c), n))
+        .collect();
+    let mut marks = mark_items(lang, g.band, g.ips_estimated);
+    if !shown.0 {
+        marks.push((Symbol::Estimated, w.no_capacity.into()));
+    }
+    if !shown.1 {
+        marks.push((Symbol::Estimated, w.no_walk.into()));
+    }
+    let colour_lines = flow_lines(ui, rect.width() - 8.0, &colours) as f32;
+    let mark_lines = flow_lines(ui, rect.width() - 8.0, &marks) as f32;
     let enlarged: Vec<bool> = g.rows.iter().map(GlanceRow::enlarged).collect();
     let layout = |others_line: bool| {
-        let foot_h = (1.0 + colour_lines + f32::from(u8::from(others_line))) * line_h;
+        let foot_h = (mark_lines + colour_lines + f32::from(u8::from(others_line))) * line_h;
         let body = Rect::from_min_max(
             Pos2::new(rect.left(), header.bottom() + 2.0),
             Pos2::new(rect.right(), rect.bottom() - foot_h),
@@ -185,7 +254,7 @@ pub fn glance_ui(ui: &mut Ui, lang: Lang, rect: Rect, g: &Glance<'_>) -> GlanceO
         };
         let r = Rect::from_min_size(Pos2::new(rect.left(), y), Vec2::new(rect.width(), h));
         y += h;
-        if row_ui(ui, lang, r, row, g, &mut out.texts) {
+        if row_ui(ui, lang, (k, r, &widths), row, g, &mut out.texts) {
             out.clicked = Some(k);
         }
     }
@@ -202,36 +271,28 @@ pub fn glance_ui(ui: &mut Ui, lang: Lang, rect: Rect, g: &Glance<'_>) -> GlanceO
             .push(put_text(ui, text, foot_line(k), TEXT_PX, grey, left));
         k += 1.0;
     }
-    marks_ui(ui, lang, foot_line(k), g.band, &mut out.texts);
-    let colours = foot_line(k + 1.0);
     let painter = ui.painter().clone();
-    let items = parts
-        .into_iter()
-        .map(|(c, n)| (Symbol::Colour(c), n))
-        .collect();
-    flow_ui(
-        ui,
-        &painter,
-        colours,
-        colours.center().y,
-        items,
-        &mut out.texts,
-    );
+    let at = foot_line(k);
+    flow_ui(ui, &painter, at, at.center().y, marks, &mut out.texts);
+    let at = foot_line(k + mark_lines);
+    flow_ui(ui, &painter, at, at.center().y, colours, &mut out.texts);
     out
 }
 
 /// What the marks mean, each beside its symbol: the ring and the thin bar before the change,
-/// the green frame the rule's band (the black dot, the collège's IPS now, needs no words).
-fn marks_ui(ui: &mut Ui, lang: Lang, line: Rect, band: Option<f64>, texts: &mut Vec<PlacedText>) {
+/// the green frame the rule's band (the black dot, the collège's IPS now, needs no words), and
+/// whether the IPS are estimates.
+fn mark_items(lang: Lang, band: Option<f64>, estimated: bool) -> Vec<(Symbol, String)> {
     let w = crate::i18n::meeting::glance_texts(lang);
-    let painter = ui.painter().clone();
-    let y = line.center().y;
     let mut items: Vec<(Symbol, String)> = vec![(Symbol::Before, w.marks_before.into())];
     match band {
         Some(b) => items.push((Symbol::Band, (w.marks)(&number(lang, b * 100.0, 0)))),
         None => items.push((Symbol::Now, w.marks_no_band.into())),
     }
-    flow_ui(ui, &painter, line, y, items, texts);
+    if estimated {
+        items.push((Symbol::Estimated, w.ips_estimated.into()));
+    }
+    items
 }
 
 /// A mark of the foot.
@@ -244,12 +305,15 @@ enum Symbol {
     Band,
     /// A colour of the bars.
     Colour(Color32),
+    /// Nothing: words only (the IPS are estimates).
+    Estimated,
 }
 
 impl Symbol {
     fn width(&self) -> f32 {
         match self {
             Symbol::Before => 42.0,
+            Symbol::Estimated => 0.0,
             _ => 22.0,
         }
     }
@@ -270,6 +334,7 @@ impl Symbol {
                 let green = Stroke::new(2.5, Color32::from_rgb(0, 120, 60));
                 painter.rect_stroke(frame, 2.0, green, egui::StrokeKind::Middle);
             }
+            Symbol::Estimated => {}
             Symbol::Colour(c) => {
                 let sw = Rect::from_min_size(Pos2::new(x, y - 7.0), Vec2::splat(14.0));
                 painter.rect_filled(sw, 2.0, *c);
@@ -321,15 +386,11 @@ fn flow_ui(
     lines
 }
 
-/// How many lines the foot's colours take at this width.
-fn swatch_lines(ui: &Ui, width: f32, names: &[String]) -> usize {
+/// How many lines symbols and their words take at this width (as [`flow_ui`] lays them).
+fn flow_lines(ui: &Ui, width: f32, items: &[(Symbol, String)]) -> usize {
     let (mut x, mut lines) = (0.0, 1);
-    for name in names {
-        let need = 22.0
-            + ui.painter()
-                .layout_no_wrap(name.clone(), FontId::proportional(TEXT_PX), Color32::BLACK)
-                .size()
-                .x;
+    for (symbol, word) in items {
+        let need = symbol.width() + text_width(ui, word, TEXT_PX);
         if x > 0.0 && x + need > width {
             x = 0.0;
             lines += 1;
@@ -343,17 +404,14 @@ fn swatch_lines(ui: &Ui, width: f32, names: &[String]) -> usize {
 fn row_ui(
     ui: &mut Ui,
     lang: Lang,
-    r: Rect,
+    (k, r, widths): (usize, Rect, &Widths),
     row: &GlanceRow<'_>,
     g: &Glance<'_>,
     texts: &mut Vec<PlacedText>,
 ) -> bool {
     let w = crate::i18n::meeting::glance_texts(lang);
-    let response = ui.interact(
-        r,
-        ui.make_persistent_id(("glance", row.name)),
-        Sense::click(),
-    );
+    // by place, not name: two collèges may share a name (Lille has two Jean Zay)
+    let response = ui.interact(r, ui.make_persistent_id(("glance", k)), Sense::click());
     let painter = ui.painter_at(r);
     let inner = r.shrink2(Vec2::new(0.0, 2.0));
     let fill = if row.selected {
@@ -376,11 +434,15 @@ fn row_ui(
         2.0,
         row.color,
     );
-    let cols = columns(inner);
+    let cols = columns(inner, widths);
     let black = Color32::BLACK;
     let left = egui::Align2::LEFT_CENTER;
     let tall = row.enlarged() && inner.height() >= 2.0 * MIN_ROW;
-    let name_px = if tall { NAME_PX + 4.0 } else { NAME_PX };
+    // a long name a little smaller, never under the smallest text
+    let name_px = [NAME_PX + if tall { 4.0 } else { 0.0 }, NAME_PX, TEXT_PX]
+        .into_iter()
+        .find(|px| text_width(ui, row.name, *px) <= cols.name.width())
+        .unwrap_or(TEXT_PX);
     let (name, name_response) = put_label(
         ui,
         row.name.to_string(),
@@ -467,17 +529,21 @@ fn row_ui(
     } else {
         black
     };
-    let now_full = pct(row.now).unwrap_or_else(|| w.unknown.into());
-    texts.push(put_text(
-        ui,
-        now_full,
-        full_col,
-        TEXT_PX + 2.0,
-        full_color,
-        left,
-    ));
-    let now_walk = walk(row.now).unwrap_or_else(|| w.unknown.into());
-    texts.push(put_text(ui, now_walk, walk_col, TEXT_PX + 2.0, black, left));
+    if full_col.width() > 0.0 {
+        let now_full = pct(row.now).unwrap_or_else(|| w.unknown.into());
+        texts.push(put_text(
+            ui,
+            now_full,
+            full_col,
+            TEXT_PX + 2.0,
+            full_color,
+            left,
+        ));
+    }
+    if walk_col.width() > 0.0 {
+        let now_walk = walk(row.now).unwrap_or_else(|| w.unknown.into());
+        texts.push(put_text(ui, now_walk, walk_col, TEXT_PX + 2.0, black, left));
+    }
     if let (Some(at), Some(b)) = (before_line, row.before) {
         let value = [pct(b), walk(b)]
             .into_iter()
@@ -488,6 +554,14 @@ fn row_ui(
         texts.push(put_text(ui, (w.before)(&value), at, TEXT_PX, grey, left));
     }
     response.clicked() || name_response.clicked()
+}
+
+/// How wide a text is in one line at this size.
+fn text_width(ui: &Ui, text: &str, px: f32) -> f32 {
+    ui.painter()
+        .layout_no_wrap(text.to_string(), FontId::proportional(px), Color32::BLACK)
+        .size()
+        .x
 }
 
 /// Lays out a text in one line inside `at`, as a label (screen readers and tests find it); a

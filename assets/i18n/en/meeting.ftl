@@ -52,6 +52,12 @@ glance-index_change = Social separation: { $before } → { $now } out of 100
 glance-index_same = Social separation: { $value } out of 100
 glance-index_hint = (0 = the same mix in every collège)
 
+glance-ips_estimated = (estimated IPS)
+glance-estimated = (estimated)
+
+glance-no_capacity = Collèges' places: unknown
+glance-no_walk = Walks: unknown
+
 ## ScenariosTexts
 scen-title = Scenarios and proposals
 scen-help = Every scenario of the project, including proposals received (project or scenario files made on this territory). Click a heading to sort; tick two scenarios to compare them side by side.

@@ -55,6 +55,12 @@ glance-index_change = Séparation sociale : { $before } → { $now } sur 100
 glance-index_same = Séparation sociale : { $value } sur 100
 glance-index_hint = (0 = même mélange dans chaque collège)
 
+glance-ips_estimated = (IPS estimés)
+glance-estimated = (estimé)
+
+glance-no_capacity = Places des collèges : inconnues
+glance-no_walk = Trajets à pied : inconnus
+
 ## ScenariosTexts
 scen-title = Scénarios et propositions
 scen-help = Chaque scénario du projet, y compris les propositions reçues (fichiers de projet ou de scénario faits sur ce territoire). Cliquez sur un en-tête pour trier ; cochez deux scénarios pour les comparer côte à côte.

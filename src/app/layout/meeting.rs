@@ -53,8 +53,8 @@ impl Editor {
         commands: &mut Vec<UiCommand>,
     ) {
         let full = ui.available_rect_before_wrap();
-        let width = (full.width() * 0.42)
-            .clamp(440.0, 780.0)
+        let width = (full.width() * 0.5)
+            .clamp(480.0, 800.0)
             .min(full.width() * 0.6);
         let (map_rect, side) = full.split_left_right_at_x(full.right() - width);
         ui.painter().rect_filled(side, 0.0, Color32::from_gray(242));
@@ -165,6 +165,7 @@ impl Editor {
             .then_some(config.rule.threshold),
             minutes: &minutes,
             icons_by: room.icons_by,
+            ips_estimated: figures.iter().any(|r| r.1.ips_estimated),
             privacy: Confidentiality::default(),
         };
         f(&glance)
@@ -196,10 +197,14 @@ impl Editor {
             // the IPS spread, the one figure every département has
             let fmt = |v: f64| number(lang, v, 1);
             if let Some(b) = base.ips_spread.map(|s| s.spread) {
-                let line = match now.and_then(|n| n.ips_spread.map(|s| s.spread)) {
+                let mut line = match now.and_then(|n| n.ips_spread.map(|s| s.spread)) {
                     Some(n) if fmt(n) != fmt(b) => (w.spread_change)(&fmt(b), &fmt(n)),
                     _ => (w.spread_same)(&fmt(b)),
                 };
+                // an estimate says so wherever it appears
+                if base.ips_spread.is_some_and(|s| s.estimated) {
+                    line = format!("{line} {}", w.estimated);
+                }
                 ui.label(big(&line, 20.0).strong().color(Color32::BLACK));
                 ui.separator();
             }
