@@ -140,11 +140,10 @@ impl Editor {
             rows: figures[..listed]
                 .iter()
                 .map(|(c, now, before)| GlanceRow {
-                    name: self
-                        .view
-                        .labels
-                        .get(c.index())
-                        .map_or(t.college(*c).name.as_str(), String::as_str),
+                    name: room_name(
+                        t.college(*c).name.as_str(),
+                        self.view.labels.get(c.index()).map(String::as_str),
+                    ),
                     color: self
                         .view
                         .colors
@@ -454,6 +453,18 @@ impl Editor {
                     }
                 });
             });
+    }
+}
+
+/// A collège's name in the room's list: the map's label, unless the label was shortened
+/// ("Lili Keller-Rosenb…"), then the whole name without the word "Collège".
+fn room_name<'a>(name: &'a str, label: Option<&'a str>) -> &'a str {
+    match label {
+        Some(l) if !l.ends_with('…') && !l.is_empty() => l,
+        _ => name
+            .strip_prefix("Collège ")
+            .or_else(|| name.strip_prefix("collège "))
+            .unwrap_or(name),
     }
 }
 
