@@ -9,7 +9,7 @@
 
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
-use super::meeting::{GROUP_COLORS, IconsBy, icon_parts};
+use super::meeting::{GROUP_COLORS, IconsBy, icon_parts, lerp};
 use crate::i18n::{Lang, number};
 use crate::metrics::{CollegeIndicators, Confidentiality};
 
@@ -700,11 +700,6 @@ fn bar_parts(lang: Lang, g: &Glance<'_>) -> Vec<(Color32, String)> {
             .zip([w.boursier_part.to_string(), w.not_boursier_part.to_string()])
             .collect(),
     }
-}
-
-fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
-    let m = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
-    Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
 }
 
 #[cfg(test)]

@@ -197,7 +197,8 @@ impl Gauge {
     }
 }
 
-fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
+/// A colour between `a` (t = 0) and `b` (t = 1).
+pub(super) fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     let m = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
     Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
 }

@@ -104,17 +104,20 @@ impl Editor {
         let mut rows: Vec<RowFigures> = t
             .college_ids()
             .filter(|&c| t.college(c).sector == Sector::Public)
-            .filter(|&c| shown.scenario.is_college_open(c) || base.college(c, t).pupils > 0.0)
-            .map(|c| {
-                let mut now = shown.metrics.college(c, t);
+            .filter_map(|c| {
                 let mut before = base.college(c, t);
+                // a collège closed in both maps is not listed
+                if !shown.scenario.is_college_open(c) && before.pupils <= 0.0 {
+                    return None;
+                }
+                let mut now = shown.metrics.college(c, t);
                 // the gauge reads the IPS gap; another rule's gap would be a different quantity
                 if !gauge_reads_ips {
                     now.deviation = None;
                     before.deviation = None;
                 }
                 let changed = !room.before && (now.pupils - before.pupils).abs() > 1e-9;
-                (c, now, changed.then_some(before))
+                Some((c, now, changed.then_some(before)))
             })
             .collect();
         rows.sort_by_key(|(c, _, before)| (Some(*c) != self.view.selected, before.is_none()));
