@@ -627,6 +627,7 @@ pub fn demo_town(seed: u64) -> DemoTown {
     // 5. The river and the streets (block edges, plus three bridges).
     territory.landmarks.push(demo_river(&conv, origin));
     territory.streets = demo_streets(&cells, &kept, &sites, &conv, origin);
+    territory.street_names = demo_street_names(&cells, &kept, &conv, origin);
     let mut baseline = Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory);
     baseline.meta.author = "Belcastel-sur-Lise (fictif)".into();
     // a fixed date, so that regenerating the town gives the same files
@@ -911,6 +912,198 @@ fn demo_streets(
     }
     let _ = sites;
     out
+}
+
+/// Names of the demo town's streets: invented, common French ones.
+const STREET_NAMES: &[&str] = &[
+    "des Tilleuls",
+    "Jean-Jaurès",
+    "Victor-Hugo",
+    "de la République",
+    "Pasteur",
+    "des Écoles",
+    "du Moulin",
+    "de la Gare",
+    "Gambetta",
+    "des Lilas",
+    "du Château",
+    "de la Lise",
+    "Jules-Ferry",
+    "Carnot",
+    "des Acacias",
+    "de la Paix",
+    "Voltaire",
+    "des Peupliers",
+    "du Stade",
+    "Émile-Zola",
+    "des Vignes",
+    "de l'Église",
+    "Jean-Moulin",
+    "des Marronniers",
+    "de la Libération",
+    "du Général-de-Gaulle",
+    "des Rosiers",
+    "George-Sand",
+    "du Marché",
+    "des Coteaux",
+    "Pierre-Curie",
+    "de la Garenne",
+    "des Cerisiers",
+    "Louise-Michel",
+    "du Lavoir",
+    "des Jardins",
+    "Paul-Bert",
+    "de la Fontaine",
+    "des Chênes",
+    "Anatole-France",
+    "du Four",
+    "des Prés",
+    "Aristide-Briand",
+    "des Sources",
+    "de Verdun",
+    "des Hirondelles",
+    "Condorcet",
+    "du Port",
+    "des Noyers",
+    "Jean-Macé",
+    "de la Tuilerie",
+    "des Bleuets",
+    "Marcel-Pagnol",
+    "du Pont",
+    "des Mésanges",
+    "Simone-Veil",
+    "de la Forge",
+    "des Glycines",
+    "Olympe-de-Gouges",
+    "du Calvaire",
+];
+
+/// The demo town's streets with names: block edges joined into streets where they continue
+/// nearly straight (at most 30° apart), the longest named first, avenues and boulevards for the
+/// longest. Streets shorter than 350 m stay unnamed.
+fn demo_street_names(
+    cells: &[Vec<[f64; 2]>],
+    kept: &[usize],
+    conv: &ToWgs84,
+    origin: [f64; 2],
+) -> Vec<crate::model::places::NamedStreet> {
+    use std::collections::BTreeMap;
+    let key = |p: [f64; 2]| ((p[0] * 100.0).round() as i64, (p[1] * 100.0).round() as i64);
+    // unique edges between vertex keys, with the vertices' positions
+    let mut at: BTreeMap<(i64, i64), [f64; 2]> = BTreeMap::new();
+    // each edge with the number of blocks it borders: the town's outer edge borders one, and
+    // is left unnamed (streets run through the town)
+    let mut bordering: BTreeMap<((i64, i64), (i64, i64)), u32> = BTreeMap::new();
+    for &i in kept {
+        let cell = &cells[i];
+        for j in 0..cell.len() {
+            let (a, b) = (cell[j], cell[(j + 1) % cell.len()]);
+            let (ka, kb) = (key(a), key(b));
+            if ka == kb {
+                continue;
+            }
+            at.insert(ka, a);
+            at.insert(kb, b);
+            *bordering.entry((ka.min(kb), ka.max(kb))).or_default() += 1;
+        }
+    }
+    let edges: Vec<((i64, i64), (i64, i64))> = bordering
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(e, _)| e)
+        .collect();
+    let mut incident: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+    for (e, &(a, b)) in edges.iter().enumerate() {
+        incident.entry(a).or_default().push(e);
+        incident.entry(b).or_default().push(e);
+    }
+    let pos = |k: &(i64, i64)| at.get(k).copied().unwrap_or([0.0, 0.0]);
+    let heading = |from: [f64; 2], to: [f64; 2]| (to[1] - from[1]).atan2(to[0] - from[0]);
+    let mut used = vec![false; edges.len()];
+    let mut chains: Vec<Vec<(i64, i64)>> = Vec::new();
+    // longest edges start chains first, so that main streets are found whole
+    let mut order: Vec<usize> = (0..edges.len()).collect();
+    let length = |e: usize| {
+        let (a, b) = (pos(&edges[e].0), pos(&edges[e].1));
+        (a[0] - b[0]).hypot(a[1] - b[1])
+    };
+    order.sort_by(|&x, &y| length(y).total_cmp(&length(x)).then(x.cmp(&y)));
+    for start in order {
+        if used[start] {
+            continue;
+        }
+        used[start] = true;
+        let mut chain = vec![edges[start].0, edges[start].1];
+        for forward in [true, false] {
+            loop {
+                let (prev, end) = if forward {
+                    (chain[chain.len() - 2], chain[chain.len() - 1])
+                } else {
+                    (chain[1], chain[0])
+                };
+                let h = heading(pos(&prev), pos(&end));
+                let next = incident.get(&end).and_then(|list| {
+                    list.iter()
+                        .filter(|&&e| !used[e])
+                        .map(|&e| {
+                            let other = if edges[e].0 == end {
+                                edges[e].1
+                            } else {
+                                edges[e].0
+                            };
+                            let turn = (heading(pos(&end), pos(&other)) - h + std::f64::consts::PI)
+                                .rem_euclid(2.0 * std::f64::consts::PI)
+                                - std::f64::consts::PI;
+                            (e, other, turn.abs())
+                        })
+                        .filter(|&(_, _, turn)| turn <= 30f64.to_radians())
+                        .min_by(|a, b| a.2.total_cmp(&b.2))
+                });
+                let Some((e, other, _)) = next else {
+                    break;
+                };
+                used[e] = true;
+                if forward {
+                    chain.push(other);
+                } else {
+                    chain.insert(0, other);
+                }
+            }
+        }
+        chains.push(chain);
+    }
+    let chain_m = |c: &Vec<(i64, i64)>| {
+        c.windows(2)
+            .map(|w| {
+                let (a, b) = (pos(&w[0]), pos(&w[1]));
+                (a[0] - b[0]).hypot(a[1] - b[1])
+            })
+            .sum::<f64>()
+    };
+    chains.retain(|c| chain_m(c) >= 350.0);
+    chains.sort_by(|a, b| chain_m(b).total_cmp(&chain_m(a)));
+    chains
+        .iter()
+        .zip(STREET_NAMES)
+        .enumerate()
+        .map(|(i, (chain, name))| {
+            let kind = match i {
+                0..=3 => "Avenue",
+                4..=6 => "Boulevard",
+                _ if i % 7 == 3 => "Allée",
+                _ if i % 11 == 5 => "Chemin",
+                _ => "Rue",
+            };
+            let line = chain
+                .iter()
+                .map(|k| to_lonlat(conv, origin, pos(k)).0)
+                .collect::<Vec<_>>();
+            crate::model::places::NamedStreet {
+                name: format!("{kind} {name}"),
+                line: LineString::from(line),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -73,6 +73,7 @@ macro_rules! words {
     };
 }
 
+pub mod address;
 pub mod check;
 pub mod departement;
 pub mod fluent;

@@ -149,6 +149,7 @@ fn the_committed_demo_map_is_what_the_generator_makes() {
         "colleges.geojson",
         "landmarks.geojson",
         "streets.geojson",
+        "street-names.geojson",
         "baseline.scenario.json",
     ] {
         let made = std::fs::read(dir.join(name)).unwrap();

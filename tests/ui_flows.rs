@@ -2346,3 +2346,235 @@ fn the_rooms_remarks_are_pinned_frozen_written_in_the_record_and_kept_in_the_pro
     assert_eq!(opened.session.record.snapshots.len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Runs frames until `done` holds for the editor; fails after 10 s.
+fn wait_until(
+    h: &mut Harness<'static, CarteApp>,
+    what: &str,
+    done: impl Fn(&carte_mixite::app::Editor) -> bool,
+) {
+    let t0 = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        if h.state().editor.as_ref().is_some_and(&done) {
+            return;
+        }
+        assert!(t0.elapsed().as_secs() < 10, "still waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+fn walks_known(e: &carte_mixite::app::Editor) -> bool {
+    e.address.answer.as_ref().is_some_and(|a| {
+        a.parts
+            .iter()
+            .all(|p| p.walk_now != carte_mixite::app::Walk::Pending)
+    })
+}
+
+#[test]
+fn a_parent_finds_their_street_and_its_college_now_and_in_the_proposal() {
+    use carte_mixite::app::{UiCommand, Walk};
+    let mut h = harness();
+    // half typed, "rue" for an avenue: the demo's Avenue des Tilleuls
+    type_into(&mut h, "Mon adresse", "rue des tille");
+    wait_until(&mut h, "results", |e| !e.address.results.is_empty());
+    h.get_by_label_contains("Avenue des Tilleuls").click();
+    wait_until(&mut h, "the walks", walks_known);
+    let answer = h
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .address
+        .answer
+        .clone()
+        .unwrap();
+    assert_eq!(answer.place.label, "Avenue des Tilleuls");
+    assert!(
+        answer.parts.len() >= 2,
+        "the avenue crosses blocks: {answer:?}"
+    );
+    for p in &answer.parts {
+        let u = p.spot.unit.expect("the town's streets are inside it");
+        let e = h.state().editor.as_ref().unwrap();
+        let base = e.doc.baseline().scenario.assignment(u).clone();
+        assert_eq!(
+            p.now,
+            match base {
+                carte_mixite::model::Assignment::College(c) => vec![c],
+                other => panic!("{other:?}"),
+            }
+        );
+        assert!(matches!(p.walk_now, Walk::Metres(m) if m > 0.0 && m < 10_000.0));
+    }
+    // the panel says it, with the walk in minutes
+    assert!(h.query_all_by_label_contains("min à pied").next().is_some());
+    // the map went to the place and marks it
+    assert!(
+        !h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .address
+            .marks()
+            .is_empty()
+    );
+
+    // a proposal gives the first block to another collège: the answer follows
+    let u = answer.parts[0].spot.unit.unwrap();
+    let now = answer.parts[0].now[0];
+    let other = CollegeId(if now.0 == 0 { 1 } else { 0 });
+    {
+        let e = h.state_mut().editor.as_mut().unwrap();
+        let mut lang = Lang::Fr;
+        e.run(UiCommand::Select(other), &mut lang);
+        e.run(UiCommand::AssignToSelected(u), &mut lang);
+    }
+    wait_until(&mut h, "the answer after the edit", |e| {
+        walks_known(e)
+            && e.address
+                .answer
+                .as_ref()
+                .is_some_and(|a| a.parts[0].then == vec![other])
+    });
+    let other_name = h
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .doc
+        .territory()
+        .college(other)
+        .name
+        .clone();
+    assert!(
+        h.query_all_by_label_contains(&format!("{other_name} ·"))
+            .next()
+            .is_some(),
+        "the proposal's collège is named with its walk"
+    );
+    // in meeting mode the answer is over the room's map, in large type
+    h.key_press(egui::Key::F5);
+    h.run_steps(3);
+    assert!(h.state().editor.as_ref().unwrap().view.meeting.is_some());
+    assert!(h.query_all_by_label("Avenue des Tilleuls").next().is_some());
+    // cleared, nothing is marked
+    {
+        let e = h.state_mut().editor.as_mut().unwrap();
+        e.run(UiCommand::AddressClear, &mut Lang::Fr);
+    }
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .address
+            .marks()
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_address_file_gives_house_numbers_and_a_bad_one_is_refused_in_words() {
+    use carte_mixite::app::UiCommand;
+    let mut h = harness();
+    let dir = std::env::temp_dir().join(format!("cm-ban-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // two addresses of one street, in two blocks of the demo, as the BAN writes them
+    let (a, b) = {
+        let t = h.state().editor.as_ref().unwrap().doc.territory();
+        (t.units()[10].anchor, t.units()[200].anchor)
+    };
+    let good = dir.join("adresses-99.csv");
+    std::fs::write(
+        &good,
+        format!(
+            "id;id_fantoir;numero;rep;nom_voie;code_postal;code_insee;nom_commune;code_insee_ancienne_commune;nom_ancienne_commune;x;y;lon;lat;type_position;alias;nom_ld;libelle_acheminement;nom_afnor;source_position;source_nom_voie;certification_commune;cad_parcelles\n\
+             99001_0001_00007;99001_0001;7;;Rue de l'Essai;99000;99001;Belcastel;;;0;0;{};{};entrée;;;BELCASTEL;RUE DE L ESSAI;commune;commune;1;\n\
+             99001_0001_00008;99001_0001;8;bis;Rue de l'Essai;99000;99001;Belcastel;;;0;0;{};{};entrée;;;BELCASTEL;RUE DE L ESSAI;commune;commune;1;\n\
+             99001_0002_00001;99001_0002;1;;Rue Lointaine;99000;99001;Ailleurs;;;0;0;5.0;43.0;entrée;;;AILLEURS;RUE LOINTAINE;commune;commune;1;\n",
+            a.x(), a.y(), b.x(), b.y()
+        ),
+    )
+    .unwrap();
+    {
+        let e = h.state_mut().editor.as_mut().unwrap();
+        e.run(UiCommand::AddressFile(good.clone()), &mut Lang::Fr);
+    }
+    wait_until(&mut h, "the address file", |e| e.address.book.is_some());
+    assert_eq!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .address
+            .book
+            .as_ref()
+            .unwrap()
+            .addresses,
+        2,
+        "the address outside the territory is not kept"
+    );
+    assert!(
+        h.query_by_label_contains("2 adresses (adresses-99.csv)")
+            .is_some()
+    );
+    type_into(&mut h, "Mon adresse", "8 bis r de l essai");
+    wait_until(&mut h, "results", |e| !e.address.results.is_empty());
+    h.get_by_label_contains("Rue de l'Essai").click();
+    wait_until(&mut h, "the walks", walks_known);
+    let answer = h
+        .state()
+        .editor
+        .as_ref()
+        .unwrap()
+        .address
+        .answer
+        .clone()
+        .unwrap();
+    assert_eq!(answer.place.label, "8 bis Rue de l'Essai");
+    assert_eq!(answer.parts.len(), 1);
+    assert_eq!(answer.parts[0].spot.unit, Some(UnitId(200)));
+    // a number not in the file: the nearest on its side, said so
+    type_into(&mut h, "Mon adresse", "");
+    {
+        let e = h.state_mut().editor.as_mut().unwrap();
+        e.run(UiCommand::AddressClear, &mut Lang::Fr);
+        e.run(
+            UiCommand::AddressTyped("11 rue de l'essai".into()),
+            &mut Lang::Fr,
+        );
+    }
+    wait_until(&mut h, "results", |e| !e.address.results.is_empty());
+    {
+        let e = h.state_mut().editor.as_mut().unwrap();
+        e.run(UiCommand::AddressPick(0), &mut Lang::Fr);
+    }
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("n° 11 n'est pas dans le fichier")
+            .is_some()
+    );
+
+    // a file that is not the BAN's: refused in words, the search keeps its addresses
+    let bad = dir.join("pas-la-ban.csv");
+    std::fs::write(&bad, "nom;ville\nDupont;Lille\n").unwrap();
+    {
+        let e = h.state_mut().editor.as_mut().unwrap();
+        e.run(UiCommand::AddressFile(bad), &mut Lang::Fr);
+    }
+    wait_until(&mut h, "the refusal", |e| e.address.book_error.is_some());
+    let e = h.state().editor.as_ref().unwrap();
+    let error = e.address.book_error.clone().unwrap();
+    assert!(
+        error.contains("pas-la-ban.csv") && error.contains("nom_voie"),
+        "{error}"
+    );
+    assert!(
+        e.address.book.is_some(),
+        "the addresses read before are kept"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

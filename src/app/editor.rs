@@ -21,6 +21,8 @@ pub struct Editor {
     pub session: Session,
     /// The status line's message.
     pub(in crate::app) status: Status,
+    /// "Mon adresse": the place search and its answer.
+    pub address: super::address::AddressSearch,
 }
 
 impl Editor {
@@ -47,6 +49,7 @@ impl Editor {
             jobs,
             session,
             status: Status::default(),
+            address: Default::default(),
         }
     }
 

@@ -94,6 +94,16 @@ pub enum UiCommand {
     OpenScenarios,
     /// Read these files (projects or scenarios sent back) as proposals, in the background.
     AddProposals(Vec<std::path::PathBuf>),
+    /// "Mon adresse": search these words (on a thread, results as they come).
+    AddressTyped(String),
+    /// "Mon adresse": choose the result at this place of the list.
+    AddressPick(usize),
+    /// "Mon adresse": clear the search and its answer.
+    AddressClear,
+    /// Read this address file (the BAN's) for the search, in the background.
+    AddressFile(std::path::PathBuf),
+    /// Choose an address file with the system's dialog.
+    AddressPickFile,
     /// Open the assistant that proposes a sectorisation.
     OpenAssistant,
     /// Open the shared-sectors window.

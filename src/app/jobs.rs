@@ -44,6 +44,7 @@ impl Editor {
         self.save_tick(lang);
         self.proposals_tick(lang);
         self.record_tick(lang);
+        self.address_tick(lang);
         self.autosave_tick(ctx);
     }
 

@@ -11,6 +11,7 @@
 //! - `layout`: top bar, status bar, side panel and cards, map, hover card, meeting room, style;
 //! - `status`: the status line's message, tied to the change that made it.
 
+mod address;
 mod bench;
 mod commands;
 mod editor;
@@ -26,6 +27,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Color32, RichText};
 
+pub use address::{AddressSearch, Walk};
 pub use bench::frame_bench;
 pub use editor::Editor;
 pub use intent::{Proposal, UiCommand};

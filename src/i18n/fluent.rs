@@ -303,6 +303,7 @@ mod tests {
             super::super::meeting::GlanceTexts::IDS,
             super::super::scenarios::ScenariosTexts::IDS,
             super::super::scenarios::RecordTexts::IDS,
+            super::super::address::AddressTexts::IDS,
             super::super::AboutTexts::IDS,
             super::super::CommonTexts::IDS,
             super::super::MbTilesTexts::IDS,

@@ -124,10 +124,11 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
             "the territory needs territory.json, units.geojson and colleges.geojson".into(),
         ));
     };
-    let (landmarks, streets, street_ranges, baseline) = (
+    let (landmarks, streets, street_ranges, street_names, baseline) = (
         text_of("landmarks.geojson"),
         text_of("streets.geojson"),
         text_of(super::territory_files::STREET_RANGES_FILE),
+        text_of(super::territory_files::STREET_NAMES_FILE),
         text_of("baseline.scenario.json"),
     );
     let (territory, baseline) = parse_territory(&TerritoryTexts {
@@ -138,6 +139,7 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         landmarks: landmarks.as_deref(),
         streets: streets.as_deref(),
         street_ranges: street_ranges.as_deref(),
+        street_names: street_names.as_deref(),
         baseline: baseline.as_deref(),
     })?;
     let scenarios = file

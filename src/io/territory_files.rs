@@ -102,6 +102,8 @@ pub struct TerritoryTexts<'a> {
     pub streets: Option<&'a str>,
     /// `carte-streets.json` (the carte scolaire's street rows), if any.
     pub street_ranges: Option<&'a str>,
+    /// `street-names.geojson` (streets with their names), if any.
+    pub street_names: Option<&'a str>,
     /// `baseline.scenario.json`, if any.
     pub baseline: Option<&'a str>,
 }
@@ -133,6 +135,7 @@ pub fn read_territory_dir(dir: &Path) -> Result<(Territory, Scenario), LoadError
     let landmarks = read_optional(&dir.join("landmarks.geojson"))?;
     let streets = read_optional(&dir.join("streets.geojson"))?;
     let street_ranges = read_optional(&dir.join(STREET_RANGES_FILE))?;
+    let street_names = read_optional(&dir.join(STREET_NAMES_FILE))?;
     let baseline = read_optional(&dir.join("baseline.scenario.json"))?;
     parse_territory(&TerritoryTexts {
         origin: dir.to_path_buf(),
@@ -142,6 +145,7 @@ pub fn read_territory_dir(dir: &Path) -> Result<(Territory, Scenario), LoadError
         landmarks: landmarks.as_deref(),
         streets: streets.as_deref(),
         street_ranges: street_ranges.as_deref(),
+        street_names: street_names.as_deref(),
         baseline: baseline.as_deref(),
     })
 }
@@ -329,6 +333,33 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
             expected: "carte scolaire street rows",
             reason: e.to_string(),
         })?;
+    }
+    if let Some(t) = texts.street_names {
+        for f in collection(t, dir.join(STREET_NAMES_FILE))?.features {
+            let name = f.properties.as_ref().and_then(|p| text(p, "name"));
+            let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+                continue;
+            };
+            let Some(g) = f
+                .geometry
+                .and_then(|g| geo::Geometry::<f64>::try_from(&g.value).ok())
+            else {
+                continue;
+            };
+            let lines = match g {
+                geo::Geometry::LineString(l) => vec![l],
+                geo::Geometry::MultiLineString(m) => m.0,
+                _ => Vec::new(),
+            };
+            for line in lines {
+                territory
+                    .street_names
+                    .push(crate::model::places::NamedStreet {
+                        name: name.clone(),
+                        line,
+                    });
+            }
+        }
     }
     if let Some(t) = texts.streets {
         let path = dir.join("streets.geojson");
@@ -727,6 +758,18 @@ pub fn territory_texts(territory: &Territory, baseline: &Scenario) -> Vec<(&'sta
             scenario_to_json(baseline, territory),
         ),
     ];
+    if !territory.street_names.is_empty() {
+        let named = territory
+            .street_names
+            .iter()
+            .map(|s| {
+                let mut props = Map::new();
+                props.insert("name".into(), json!(s.name));
+                feature(GeometryValue::from(&s.line), props)
+            })
+            .collect();
+        files.push((STREET_NAMES_FILE, collection_text(named)));
+    }
     // only territories imported from a carte scolaire with street rows have them
     if !territory.street_ranges.is_empty() {
         files.push((
@@ -736,6 +779,9 @@ pub fn territory_texts(territory: &Territory, baseline: &Scenario) -> Vec<(&'sta
     }
     files
 }
+
+/// The file of the streets' names in a territory folder or project.
+pub const STREET_NAMES_FILE: &str = "street-names.geojson";
 
 /// The file of the carte scolaire's street rows in a territory folder or project.
 pub const STREET_RANGES_FILE: &str = "carte-streets.json";
@@ -763,6 +809,7 @@ pub fn embedded_demo() -> Result<(Territory, Scenario), LoadError> {
         landmarks: Some(include_str!("../../maps/demo/landmarks.geojson")),
         streets: Some(include_str!("../../maps/demo/streets.geojson")),
         street_ranges: None,
+        street_names: Some(include_str!("../../maps/demo/street-names.geojson")),
         baseline: Some(include_str!("../../maps/demo/baseline.scenario.json")),
     })
 }

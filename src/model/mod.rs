@@ -4,6 +4,7 @@
 pub mod document;
 pub mod edit;
 pub mod levers;
+pub mod places;
 pub mod scenario;
 pub mod shared;
 pub mod territory;

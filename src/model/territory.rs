@@ -410,6 +410,8 @@ pub struct Territory {
     pub streets: Vec<geo::LineString<f64>>,
     /// The carte scolaire's street rows of communes divided by streets, when imported.
     pub street_ranges: Vec<StreetRange>,
+    /// Streets with their names (the address search, the map's labels at close zoom).
+    pub street_names: Vec<super::places::NamedStreet>,
     unit_index: RTree<GeomWithData<Rectangle<[f64; 2]>, u32>>,
     adjacency: Adjacency,
     unit_by_key: HashMap<String, UnitId>,
@@ -536,6 +538,7 @@ impl Territory {
             landmarks: Vec::new(),
             streets: Vec::new(),
             street_ranges: Vec::new(),
+            street_names: Vec::new(),
             unit_index,
             adjacency,
             unit_by_key,

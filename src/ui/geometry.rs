@@ -92,6 +92,8 @@ pub struct MapGeometry {
     pub(super) landmarks: Vec<(LandmarkKind, String, Vec<Merc>)>,
     /// The territory's streets (its walking network), each with its bounding box.
     pub(super) streets: Vec<(Merc, Merc, Vec<Merc>)>,
+    /// The named streets, the longest first (their labels at close zoom).
+    pub(super) street_names: Vec<(String, Vec<Merc>)>,
     /// Reference points (lon/lat and Mercator) for the screen transform.
     pub(super) reference: [(geo::Point<f64>, Merc); 2],
     bands: Vec<Band>,
@@ -233,6 +235,27 @@ impl MapGeometry {
                     (points.len() >= 2).then_some((min, max, points))
                 })
                 .collect(),
+            street_names: {
+                let mut named: Vec<(String, Vec<Merc>)> = t
+                    .street_names
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.name.clone(),
+                            s.line.points().map(merc).collect::<Vec<_>>(),
+                        )
+                    })
+                    .filter(|(_, p)| p.len() >= 2)
+                    .collect();
+                // the longest first: the main streets get their labels before the lanes
+                let length = |p: &[Merc]| {
+                    p.windows(2)
+                        .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
+                        .sum::<f64>()
+                };
+                named.sort_by(|a, b| length(&b.1).total_cmp(&length(&a.1)));
+                named
+            },
             reference: [(a, merc(a)), (b, merc(b))],
             bands,
         }

@@ -1,6 +1,7 @@
 //! The interface: map, panels, windows. Only this module, `app` and `main.rs` use egui.
 
 pub mod about_window;
+pub mod address;
 pub mod assistant_window;
 pub mod basemap;
 pub mod coloring;

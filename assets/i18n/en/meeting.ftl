@@ -135,3 +135,45 @@ rec-export_label = Record file:
 rec-exported = Record written: { $path }
 rec-export_failed = The record could not be written: { $reason }
 rec-tool = Remark
+
+## Mon adresse: the place search
+
+addr-label = My address
+addr-hint = number and street, place, collège…
+addr-clear = Clear
+addr-nothing = No place has these words.
+addr-from_book = { $n } addresses ({ $file }) and the territory's places
+addr-from_streets = { $n ->
+    [0] The territory's places only (no named street)
+    [one] 1 named street (no house numbers) and the territory's places
+   *[other] { $n } named streets (no house numbers) and the territory's places
+}
+addr-add_book = Add the addresses (BAN)…
+addr-path_label = Address file:
+addr-reading = Reading the addresses…
+addr-book_failed = The addresses of { $file } could not be read: { $reason }. The file expected is the Base Adresse Nationale's (adresses-XX.csv or .csv.gz, columns numero, nom_voie, code_insee, lon, lat).
+addr-book_empty = No address of { $file } lies in this territory: is it the right département's file?
+addr-now = Current map
+addr-then = "{ $name }"
+addr-same = unchanged
+addr-walk = { $minutes } min on foot
+addr-walk_pending = on foot: computing…
+addr-walk_unknown = on foot: unknown
+addr-outside = Outside the territory
+addr-unassigned = no collège
+addr-nearest = Number { $asked } is not in the file: here is number { $shown }, the nearest on the same side.
+addr-unnumbered = The territory's streets have no house numbers: number { $asked } cannot be placed. Here is each block the street crosses.
+addr-parts = { $n ->
+    [one] In 1 block:
+   *[other] In { $n } blocks:
+}
+addr-more_parts = { $n ->
+    [one] and 1 more block
+   *[other] and { $n } more blocks
+}
+addr-pin_hint = The red marker shows the place searched for.
+addr-kind-address = address
+addr-kind-street = street
+addr-kind-block = block
+addr-kind-college = collège
+addr-kind-landmark = landmark

@@ -138,3 +138,45 @@ rec-export_label = Fichier du compte rendu :
 rec-exported = Compte rendu écrit : { $path }
 rec-export_failed = Le compte rendu n’a pas pu être écrit : { $reason }
 rec-tool = Remarque
+
+## Mon adresse: the place search
+
+addr-label = Mon adresse
+addr-hint = n° et rue, lieu, collège…
+addr-clear = Effacer
+addr-nothing = Aucun lieu ne porte ces mots.
+addr-from_book = { $n } adresses ({ $file }) et les lieux du territoire
+addr-from_streets = { $n ->
+    [0] Lieux du territoire seulement (aucune rue nommée)
+    [one] 1 rue nommée (sans numéros) et les lieux du territoire
+   *[other] { $n } rues nommées (sans numéros) et les lieux du territoire
+}
+addr-add_book = Ajouter les adresses (BAN)…
+addr-path_label = Fichier d'adresses :
+addr-reading = Lecture des adresses…
+addr-book_failed = Les adresses de { $file } n'ont pas pu être lues : { $reason }. Le fichier attendu est celui de la Base Adresse Nationale (adresses-XX.csv ou .csv.gz, colonnes numero, nom_voie, code_insee, lon, lat).
+addr-book_empty = Aucune adresse de { $file } n'est dans ce territoire : est-ce le fichier du bon département ?
+addr-now = Carte actuelle
+addr-then = « { $name } »
+addr-same = inchangé
+addr-walk = { $minutes } min à pied
+addr-walk_pending = à pied : calcul…
+addr-walk_unknown = à pied : inconnu
+addr-outside = Hors du territoire
+addr-unassigned = sans collège
+addr-nearest = Le n° { $asked } n'est pas dans le fichier : voici le n° { $shown }, le plus proche du même côté.
+addr-unnumbered = Les rues du territoire n'ont pas de numéros : le n° { $asked } ne peut pas être placé. Voici chaque îlot que la rue traverse.
+addr-parts = { $n ->
+    [one] Dans 1 îlot :
+   *[other] Dans { $n } îlots :
+}
+addr-more_parts = { $n ->
+    [one] et 1 autre îlot
+   *[other] et { $n } autres îlots
+}
+addr-pin_hint = Le repère rouge montre le lieu cherché.
+addr-kind-address = adresse
+addr-kind-street = rue
+addr-kind-block = îlot
+addr-kind-college = collège
+addr-kind-landmark = repère

@@ -154,6 +154,15 @@ impl Editor {
                 w.scenarios = Some(crate::ui::scenarios_window::ScenariosWindow::new());
             }
             UiCommand::AddProposals(paths) => self.read_proposals(paths),
+            UiCommand::AddressTyped(q) => self.address_query(q),
+            UiCommand::AddressPick(i) => self.address_pick(i),
+            UiCommand::AddressClear => self.address_clear(),
+            UiCommand::AddressFile(p) => self.read_address_book(p),
+            UiCommand::AddressPickFile => {
+                if let Some(ctx) = self.jobs.ctx.clone() {
+                    self.address.pick_book(&ctx);
+                }
+            }
             UiCommand::PlaceCollege(u) => {
                 w.college = Some(super::windows::CollegeWindow::New {
                     at: u,

@@ -27,6 +27,8 @@ impl Editor {
             .min_size(340.0)
             .show(ui, |ui| {
                 self.view.refresh_changes(&self.doc);
+                self.address_ui(ui, lang, 15.0, commands);
+                ui.separator();
                 let active = self.doc.active();
                 let moved = &self.view.changes.1;
                 territory_ui(

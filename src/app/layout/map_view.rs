@@ -161,6 +161,14 @@ impl Editor {
                 None => return events,
             },
         };
+        // "Mon adresse": the map goes to the place chosen, close enough to see its streets
+        let pane_index = usize::from(pane == Pane::Audience);
+        if let Some(at) = self.address.take_recenter(pane_index) {
+            memory.center_at(walkers::lon_lat(at[0], at[1]));
+            let zoom = memory.zoom().max(15.5);
+            let _ = memory.set_zoom(zoom);
+        }
+        let marks = self.address.marks();
         let preview_shown = match pane {
             Pane::Editor => &mut self.view.preview_shown,
             Pane::Audience => &mut false,
@@ -213,6 +221,7 @@ impl Editor {
                 outlined: preview.map_or(changed_units, |p| &p.moved),
                 streets: !see_through,
                 pins: (&pinned_units, &pinned_colleges),
+                marks: &marks,
             });
         ui.add(map);
         if let Some(text) = self.view.basemap.attribution(lang) {

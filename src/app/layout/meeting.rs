@@ -33,6 +33,7 @@ impl Editor {
         self.view.refresh_changes(&self.doc);
         egui::Panel::top("meeting_top").show(ui, |ui| {
             self.meeting_top_ui(ui, lang, meeting, commands);
+            self.address_ui(ui, lang, 18.0, commands);
             self.room_sentence_ui(ui, lang, meeting, true);
             ui.add_space(4.0);
         });
@@ -57,6 +58,15 @@ impl Editor {
             .clamp(480.0, 800.0)
             .min(full.width() * 0.6);
         let (map_rect, side) = full.split_left_right_at_x(full.right() - width);
+        // "Mon adresse": the answer above the map, in large type
+        let banner = self.address_banner_ui(ui, lang, map_rect, room);
+        let map_rect = egui::Rect::from_min_max(
+            egui::pos2(
+                map_rect.left(),
+                (map_rect.top() + banner).min(map_rect.bottom() - 120.0),
+            ),
+            map_rect.max,
+        );
         ui.painter().rect_filled(side, 0.0, Color32::from_gray(242));
         let figures = self.glance_figures(room);
         let out = self.glance_of(&figures, room, |glance| {

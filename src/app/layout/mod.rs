@@ -1,6 +1,7 @@
 //! The editor's frame: the windows first (their decisions are commands), the keyboard, then
 //! either the meeting room or the editor's bars, side panel and map.
 
+mod address;
 mod cards;
 mod hover_card;
 mod map_view;

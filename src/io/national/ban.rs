@@ -12,6 +12,7 @@ use std::path::Path;
 
 use super::carte::{Carte, CommuneRule, StreetRow};
 use super::names::{header_key, street_key};
+use crate::model::places::{Address, AddressBook, AddressStreet};
 
 /// A street of the BAN that no carte scolaire row names.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -62,6 +63,9 @@ pub enum BanError {
     /// A column the BAN always has is missing (its name).
     #[error("no column {0}")]
     MissingColumn(&'static str),
+    /// More addresses than can be kept (the limit).
+    #[error("more than {0} addresses")]
+    TooMany(usize),
 }
 
 /// One commune's rows, indexed by street key (and by the key without its first word, the kind
@@ -217,6 +221,115 @@ pub fn match_addresses(
     Ok(out)
 }
 
+/// At most this many addresses are kept (France has about 26 million; a département about a
+/// million): beyond, the file is refused rather than filling the memory.
+pub const MAX_ADDRESSES: usize = 5_000_000;
+
+/// Reads the addresses of an address file that `keep(lon, lat)` accepts (those of a territory),
+/// grouped by street, for the address search. `progress` is called with the bytes read so far,
+/// now and then. Rows without a number or a position are skipped.
+pub fn read_addresses(
+    path: &Path,
+    keep: &dyn Fn(f64, f64) -> bool,
+    progress: &mut dyn FnMut(u64),
+) -> Result<AddressBook, BanError> {
+    let reader = super::open_table(path).map_err(|e| BanError::Unreadable(e.to_string()))?;
+    let counted = CountingReader {
+        inner: reader,
+        bytes: 0,
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(counted);
+    let headers = csv
+        .byte_headers()
+        .map_err(|e| BanError::Unreadable(e.to_string()))?
+        .clone();
+    let col = |names: &[&str]| {
+        headers.iter().position(|h| {
+            let k = header_key(&String::from_utf8_lossy(h));
+            names.contains(&k.as_str())
+        })
+    };
+    let c_code = col(&["codeinsee"]).ok_or(BanError::MissingColumn("code_insee"))?;
+    let c_num = col(&["numero"]).ok_or(BanError::MissingColumn("numero"))?;
+    let c_rep = col(&["rep"]);
+    let c_street = col(&["nomvoie"]).ok_or(BanError::MissingColumn("nom_voie"))?;
+    let c_town = col(&["nomcommune"]);
+    let c_lon = col(&["lon", "longitude"]).ok_or(BanError::MissingColumn("lon"))?;
+    let c_lat = col(&["lat", "latitude"]).ok_or(BanError::MissingColumn("lat"))?;
+    let mut streets: HashMap<(Vec<u8>, Vec<u8>), usize> = HashMap::new();
+    let mut book = AddressBook::default();
+    let mut kept = 0usize;
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0u64;
+    loop {
+        match csv.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            // a damaged row is skipped; the file goes on
+            Err(_) => continue,
+        }
+        rows += 1;
+        if rows.is_multiple_of(200_000) {
+            progress(csv.get_ref().bytes);
+        }
+        let field = |c: usize| record.get(c).unwrap_or_default();
+        let number = |c: usize| {
+            std::str::from_utf8(field(c))
+                .ok()
+                .and_then(|t| t.trim().parse::<f64>().ok())
+        };
+        let (Some(lon), Some(lat)) = (number(c_lon), number(c_lat)) else {
+            continue;
+        };
+        if !keep(lon, lat) {
+            continue;
+        }
+        let Some(n) = std::str::from_utf8(field(c_num))
+            .ok()
+            .and_then(|t| t.trim().parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let street = field(c_street);
+        if street.is_empty() {
+            continue;
+        }
+        if kept >= MAX_ADDRESSES {
+            return Err(BanError::TooMany(MAX_ADDRESSES));
+        }
+        kept += 1;
+        let key = (field(c_code).to_vec(), street.to_vec());
+        let i = match streets.get(&key) {
+            Some(&i) => i,
+            None => {
+                book.streets.push(AddressStreet {
+                    name: String::from_utf8_lossy(street).trim().to_string(),
+                    commune: c_town
+                        .map(|c| String::from_utf8_lossy(field(c)).trim().to_string())
+                        .unwrap_or_default(),
+                    addresses: Vec::new(),
+                });
+                streets.insert(key, book.streets.len() - 1);
+                book.streets.len() - 1
+            }
+        };
+        book.streets[i].addresses.push(Address {
+            number: n,
+            suffix: c_rep
+                .map(|c| String::from_utf8_lossy(field(c)).trim().to_lowercase())
+                .unwrap_or_default(),
+            at: [lon, lat],
+        });
+    }
+    progress(csv.get_ref().bytes);
+    book.sort();
+    Ok(book)
+}
+
 /// The street rows of each commune the carte scolaire divides by streets, by key and by name
 /// without its kind ("rue", "avenue"), none used yet.
 fn street_index(carte: &Carte) -> HashMap<&str, CommuneIndex<'_>> {
@@ -271,6 +384,35 @@ impl<R: std::io::Read> std::io::Read for CountingReader<R> {
 mod tests {
     use super::*;
     use crate::io::national::carte::read_carte;
+
+    #[test]
+    fn the_addresses_of_a_territory_are_read_by_street() {
+        let dir = std::env::temp_dir().join(format!("cm-ban-book-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("adresses-35.csv");
+        std::fs::write(
+            &p,
+            "id;id_fantoir;numero;rep;nom_voie;code_postal;code_insee;nom_commune;code_insee_ancienne_commune;nom_ancienne_commune;x;y;lon;lat;type_position;alias;nom_ld;libelle_acheminement;nom_afnor;source_position;source_nom_voie;certification_commune;cad_parcelles\n\
+             35238_1;35238_1;12;bis;Rue Saint-Melaine;35000;35238;Rennes;;;352000;6789000;-1.674;48.114;entrée;;;RENNES;RUE SAINT MELAINE;commune;commune;1;\n\
+             35238_2;35238_1;3;;Rue Saint-Melaine;35000;35238;Rennes;;;352000;6789000;-1.675;48.115;entrée;;;RENNES;RUE SAINT MELAINE;commune;commune;1;\n\
+             35238_3;35238_2;;;Le Bourg;35000;35238;Rennes;;;352000;6789000;-1.675;48.115;entrée;;;RENNES;LE BOURG;commune;commune;1;\n\
+             35001_1;35001_1;3;;Rue Saint-Melaine;35690;35001;Acigné;;;352000;6789000;-1.5;48.1;entrée;;;ACIGNE;RUE SAINT MELAINE;commune;commune;1;\n\
+             35001_2;35001_2;4;;Rue du Loin;35690;35001;Acigné;;;352000;6789000;-1.0;48.0;entrée;;;ACIGNE;RUE DU LOIN;commune;commune;1;\n",
+        )
+        .unwrap();
+        let book = read_addresses(&p, &|lon, _| lon < -1.2, &mut |_| {}).unwrap();
+        // the row without a number is skipped, the one outside is not kept
+        assert_eq!(book.len(), 3);
+        assert_eq!(book.streets.len(), 2, "one street per commune");
+        let rennes = &book.streets[0];
+        assert_eq!(
+            (rennes.name.as_str(), rennes.commune.as_str()),
+            ("Rue Saint-Melaine", "Rennes")
+        );
+        assert_eq!(rennes.addresses[0].number, 3, "sorted by number");
+        assert_eq!(rennes.addresses[1].suffix, "bis");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn addresses_go_to_the_row_of_their_street_number_and_side() {

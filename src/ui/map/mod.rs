@@ -162,11 +162,17 @@ pub struct SectorLayer<'a> {
     pub streets: bool,
     /// Blocks and collèges the room made remarks on: a pin on each.
     pub pins: (&'a [UnitId], &'a [CollegeId]),
+    /// "Mon adresse": the place searched for (lon/lat), a red marker on each of its points.
+    pub marks: &'a [[f64; 2]],
 }
 
 const UNASSIGNED: Color32 = Color32::from_rgb(200, 200, 200);
 const SECTOR_LINE: Color32 = Color32::from_rgb(40, 40, 48);
 const RIVER: Color32 = Color32::from_rgb(110, 160, 215);
+/// The place "Mon adresse" found.
+const MARK: Color32 = Color32::from_rgb(215, 30, 30);
+/// At most this many street names on the map at once.
+const MAX_STREET_LABELS: usize = 60;
 /// The remarks' pins.
 const PIN: Color32 = Color32::from_rgb(255, 225, 120);
 /// The outline of the blocks a preview would move, over a white halo.
@@ -195,8 +201,12 @@ impl Plugin for SectorLayer<'_> {
         self.sync_stripes(ui, rebuild);
         self.paint_meshes(&painter, &tx);
         self.paint_overlays(&painter, &tx, clip);
+        if self.streets {
+            self.paint_street_names(ui, &painter, &tx, clip);
+        }
         self.paint_pins(&painter, &tx);
         self.paint_colleges(&painter, &tx, clip);
+        self.paint_marks(&painter, &tx);
         scale_bar_ui(&painter, projector, clip);
         if self.show_legend {
             // what the legend would hide: blocks, and a collège's marker and label count for
@@ -670,6 +680,97 @@ impl SectorLayer<'_> {
                     Color32::from_rgb(30, 80, 150),
                 );
             }
+        }
+    }
+
+    /// The streets' names along them, where a street is long enough on screen for its name
+    /// (so only at close zoom), the longest streets first, never two labels overlapping.
+    fn paint_street_names(
+        &self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        tx: &ToScreen,
+        clip: Rect,
+    ) {
+        let size = 12.0 * self.text_scale;
+        let font = egui::FontId::proportional(size);
+        let mut taken: Vec<Rect> = Vec::new();
+        for (name, points) in &self.geom.street_names {
+            if taken.len() >= MAX_STREET_LABELS {
+                break;
+            }
+            // the longest segment on screen carries the name
+            let Some((a, b)) = points
+                .windows(2)
+                .map(|w| (tx.pos(w[0]), tx.pos(w[1])))
+                .filter(|(a, b)| clip.contains(*a) && clip.contains(*b))
+                .max_by(|x, y| (x.1 - x.0).length().total_cmp(&(y.1 - y.0).length()))
+            else {
+                continue;
+            };
+            let galley = ui.fonts_mut(|f| {
+                f.layout_no_wrap(name.clone(), font.clone(), Color32::from_gray(30))
+            });
+            let along = b - a;
+            if along.length() < galley.size().x + 16.0 {
+                continue;
+            }
+            // read left to right
+            let (a, along) = if along.x < 0.0 {
+                (b, -along)
+            } else {
+                (a, along)
+            };
+            let dir = along.normalized();
+            let mid = a + along * 0.5;
+            let angle = dir.y.atan2(dir.x);
+            let half = dir * (galley.size().x / 2.0);
+            let normal = Vec2::new(-dir.y, dir.x) * (galley.size().y / 2.0);
+            let bounds = Rect::from_points(&[
+                mid - half - normal,
+                mid - half + normal,
+                mid + half - normal,
+                mid + half + normal,
+            ]);
+            if taken.iter().any(|r| r.intersects(bounds)) {
+                continue;
+            }
+            taken.push(bounds);
+            let top_left = mid - half - normal;
+            let mut halo = egui::epaint::TextShape::new(top_left, galley.clone(), Color32::WHITE)
+                .with_angle(angle);
+            halo.override_text_color = Some(Color32::from_rgba_unmultiplied(255, 255, 255, 200));
+            for off in [
+                Vec2::new(1.0, 0.0),
+                Vec2::new(-1.0, 0.0),
+                Vec2::new(0.0, 1.0),
+                Vec2::new(0.0, -1.0),
+            ] {
+                let mut h = halo.clone();
+                h.pos += off;
+                painter.add(h);
+            }
+            painter.add(
+                egui::epaint::TextShape::new(top_left, galley, Color32::from_gray(30))
+                    .with_angle(angle),
+            );
+        }
+    }
+
+    /// "Mon adresse": a red marker with a white ring on each point of the place searched for,
+    /// over everything but the scale.
+    fn paint_marks(&self, painter: &egui::Painter, tx: &ToScreen) {
+        let s = self.text_scale;
+        for &[lon, lat] in self.marks {
+            let p = tx.pos(crate::ui::geometry::merc(geo::Point::new(lon, lat)));
+            let head = p + Vec2::new(0.0, -18.0) * s;
+            painter.line_segment(
+                [p, head],
+                Stroke::new(3.0 * s, Color32::from_rgb(120, 10, 10)),
+            );
+            painter.circle(head, 9.0 * s, MARK, Stroke::new(3.0 * s, Color32::WHITE));
+            painter.circle_filled(head, 3.0 * s, Color32::WHITE);
+            painter.circle_filled(p, 3.0 * s, Color32::from_rgb(120, 10, 10));
         }
     }
 

@@ -1,0 +1,170 @@
+//! "Mon adresse": the search field with its results as the user types, and the answer (the
+//! place, its block, its collège on the carte actuelle and in the proposal, the walk to each),
+//! in the editor's size or in large type for the room. The app computes the answer; this file
+//! only draws it and reports what the user did.
+
+use egui::{Color32, RichText};
+
+use crate::i18n::Lang;
+use crate::i18n::address::{address_texts, place_kind};
+use crate::model::places::Place;
+
+/// What the user did with the field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AddressEvent {
+    /// The words typed changed.
+    Typed(String),
+    /// A result was chosen (its position in the list).
+    Picked(usize),
+    /// The search was cleared.
+    Cleared,
+}
+
+/// One block of the answer, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerLine {
+    /// "îlot Centre", or "Hors du territoire".
+    pub block: String,
+    /// The collège on the carte actuelle, with the walk ("Jaurès · 12 min à pied").
+    pub now: String,
+    /// The collège in the proposal with its walk, or `None` when no proposal is shown or it is
+    /// the same.
+    pub then: Option<String>,
+    /// True when the proposal changes this block's collège.
+    pub changed: bool,
+}
+
+/// The answer, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerView {
+    /// The place ("12 Rue des Tilleuls").
+    pub title: String,
+    /// Where it is, what it is ("Belcastel · adresse").
+    pub detail: String,
+    /// A note on the number (not found, nearest), possibly empty.
+    pub note: String,
+    /// "Carte actuelle" and the proposal's name, heading the two columns.
+    pub heads: (String, Option<String>),
+    /// The blocks, most of the place first.
+    pub lines: Vec<AnswerLine>,
+    /// Blocks not shown.
+    pub more: usize,
+}
+
+/// The search field, and the results under it while the words have any (`answered`: the words
+/// are those of the place chosen, and no list is shown). `source` says where the places come
+/// from. Returns what the user did.
+pub fn address_field_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    query: &mut String,
+    results: &[Place],
+    source: &str,
+    answered: bool,
+    size: f32,
+) -> Option<AddressEvent> {
+    let tx = address_texts(lang);
+    let mut event = None;
+    let mut enter = false;
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(tx.label).size(size).strong());
+        let edit = egui::TextEdit::singleline(query)
+            .hint_text(tx.hint)
+            .font(egui::FontId::proportional(size))
+            .desired_width((ui.available_width() - 80.0).clamp(120.0, 420.0));
+        let r = ui.add(edit).labelled_by(label.id);
+        if r.changed() {
+            event = Some(AddressEvent::Typed(query.clone()));
+        }
+        enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !query.is_empty()
+            && ui
+                .button(RichText::new(tx.clear).size(size * 0.8))
+                .clicked()
+        {
+            query.clear();
+            event = Some(AddressEvent::Cleared);
+        }
+    });
+    if enter && !results.is_empty() {
+        event = Some(AddressEvent::Picked(0));
+    }
+    if query.trim().is_empty() || answered {
+        ui.label(RichText::new(source).size(size * 0.75).weak());
+        return event;
+    }
+    if results.is_empty() {
+        ui.label(RichText::new(tx.nothing).size(size * 0.8).weak());
+    }
+    for (i, p) in results.iter().enumerate() {
+        let mut text = p.label.clone();
+        let kind = place_kind(lang, p.kind);
+        if p.detail.is_empty() {
+            text.push_str(&format!("  ({kind})"));
+        } else {
+            text.push_str(&format!("  ({}, {kind})", p.detail));
+        }
+        if ui
+            .add(egui::Button::new(RichText::new(text).size(size * 0.85)).frame(false))
+            .clicked()
+        {
+            event = Some(AddressEvent::Picked(i));
+        }
+    }
+    event
+}
+
+/// The answer: the place, then a line per block with its collège now and in the proposal.
+/// `size` is the main text size (about 15 in the editor, 26 on a projector).
+pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32) {
+    let tx = address_texts(lang);
+    let ink = Color32::from_gray(20);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(&answer.title)
+                .size(size * 1.1)
+                .strong()
+                .color(ink),
+        );
+        if !answer.detail.is_empty() {
+            ui.label(RichText::new(&answer.detail).size(size * 0.75).weak());
+        }
+    });
+    if !answer.note.is_empty() {
+        ui.label(
+            RichText::new(&answer.note)
+                .size(size * 0.75)
+                .color(Color32::from_rgb(150, 60, 20)),
+        );
+    }
+    if answer.lines.len() > 1 || answer.more > 0 {
+        ui.label(RichText::new((tx.parts)(answer.lines.len() + answer.more)).size(size * 0.75));
+    }
+    egui::Grid::new("address-answer")
+        .num_columns(3)
+        .spacing([size * 0.8, size * 0.2])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(RichText::new(&answer.heads.0).size(size * 0.75).weak());
+            if let Some(h) = &answer.heads.1 {
+                ui.label(RichText::new(h).size(size * 0.75).weak());
+            }
+            ui.end_row();
+            for line in &answer.lines {
+                ui.label(RichText::new(&line.block).size(size * 0.85).color(ink));
+                ui.label(RichText::new(&line.now).size(size).strong().color(ink));
+                if let Some(then) = &line.then {
+                    let color = if line.changed {
+                        Color32::from_rgb(30, 90, 160)
+                    } else {
+                        ink
+                    };
+                    ui.label(RichText::new(then).size(size).strong().color(color));
+                }
+                ui.end_row();
+            }
+        });
+    if answer.more > 0 {
+        ui.label(RichText::new((tx.more_parts)(answer.more)).size(size * 0.75));
+    }
+}
