@@ -988,12 +988,13 @@ fn demo_street_names(
     origin: [f64; 2],
 ) -> Vec<crate::model::places::NamedStreet> {
     use std::collections::BTreeMap;
+    type Key = (i64, i64);
     let key = |p: [f64; 2]| ((p[0] * 100.0).round() as i64, (p[1] * 100.0).round() as i64);
     // unique edges between vertex keys, with the vertices' positions
     let mut at: BTreeMap<(i64, i64), [f64; 2]> = BTreeMap::new();
     // each edge with the number of blocks it borders: the town's outer edge borders one, and
     // is left unnamed (streets run through the town)
-    let mut bordering: BTreeMap<((i64, i64), (i64, i64)), u32> = BTreeMap::new();
+    let mut bordering: BTreeMap<(Key, Key), u32> = BTreeMap::new();
     for &i in kept {
         let cell = &cells[i];
         for j in 0..cell.len() {

@@ -73,6 +73,12 @@ pub struct BookInfo {
 /// The streets as a network, snapped once: the walks from a place.
 type Streets = Arc<Option<(StreetNetwork, Snapper)>>;
 
+/// A search's answer: the words, the gazetteer it was made with, the places found.
+type Searched = (String, Arc<Gazetteer>, Vec<Place>);
+
+/// A place's walks: the place, the streets used, the walk now and in the proposal per block.
+type Walked = (Place, Streets, Vec<(Walk, Walk)>);
+
 /// The search's state.
 #[derive(Default)]
 pub struct AddressSearch {
@@ -93,8 +99,8 @@ pub struct AddressSearch {
     streets: Option<Streets>,
     /// Set when the map should centre on the answer (each pane clears its own).
     pub(in crate::app) recenter: [bool; 2],
-    searching: Option<Receiver<(String, Arc<Gazetteer>, Vec<Place>)>>,
-    walking: Option<Receiver<(Place, Streets, Vec<(Walk, Walk)>)>>,
+    searching: Option<Receiver<Searched>>,
+    walking: Option<Receiver<Walked>>,
     reading: Option<BookJob>,
     picking: Option<Receiver<Option<PathBuf>>>,
 }
@@ -476,19 +482,26 @@ impl Editor {
                 (tx.walk)(&crate::i18n::number(lang, min, 0))
             }
         };
+        // the room reads the map's short names ("Jaurès"), the editor the full ones
         let names = |cs: &[CollegeId]| {
             if cs.is_empty() {
                 return tx.unassigned.to_string();
             }
             cs.iter()
-                .map(|&c| t.college(c).name.as_str())
+                .map(|&c| {
+                    let full = t.college(c).name.as_str();
+                    match self.view.labels.get(c.index()) {
+                        Some(l) if room.is_some() && !l.ends_with('…') => l.as_str(),
+                        _ => full,
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" / ")
         };
         // before the change, the room sees the carte actuelle only
         let before = room.is_some_and(|m| m.before);
         let proposal = self.doc.active_index() != 0 && !before;
-        let lines = a
+        let mut lines: Vec<crate::ui::address::AnswerLine> = a
             .parts
             .iter()
             .map(|p| {
@@ -517,6 +530,8 @@ impl Editor {
                 }
             })
             .collect();
+        // the blocks the proposal changes first: the room asks about them
+        lines.sort_by_key(|l| !l.changed);
         let kind = crate::i18n::address::place_kind(lang, a.place.kind);
         Some(crate::ui::address::AnswerView {
             title: a.place.label.clone(),

@@ -104,7 +104,7 @@ impl Audience {
     }
 
     /// Fits the territory in the audience's map at first, and again when its area is resized.
-    pub(in crate::app) fn fit_home(&mut self, geometry: &MapGeometry, rect: egui::Rect) {
+    pub(in crate::app) fn fit_home(&mut self, geometry: &MapGeometry, rect: egui::Rect) -> bool {
         let resized = self
             .homed_for
             .is_none_or(|s| (s - rect.size()).length() > 40.0);
@@ -113,7 +113,9 @@ impl Audience {
             self.memory.center_at(center);
             let _ = self.memory.set_zoom(zoom);
             self.homed_for = Some(rect.size());
+            return true;
         }
+        false
     }
 }
 
@@ -218,7 +220,7 @@ impl View {
     }
 
     /// Fits the territory in the map's area at start, and again when the area is resized.
-    pub(in crate::app) fn fit_home(&mut self, rect: egui::Rect) {
+    pub(in crate::app) fn fit_home(&mut self, rect: egui::Rect) -> bool {
         let resized = self
             .homed_for
             .is_none_or(|s| (s - rect.size()).length() > 40.0);
@@ -227,7 +229,9 @@ impl View {
             self.memory.center_at(center);
             let _ = self.memory.set_zoom(zoom);
             self.homed_for = Some(rect.size());
+            return true;
         }
+        false
     }
 
     /// What a drag on the map does with the active tool; a room's tools (meeting mode) and a

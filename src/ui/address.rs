@@ -115,8 +115,9 @@ pub fn address_field_ui(
 }
 
 /// The answer: the place, then a line per block with its collège now and in the proposal.
-/// `size` is the main text size (about 15 in the editor, 26 on a projector).
-pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32) {
+/// `size` is the main text size (about 15 in the editor, 26 on a projector); in a `room` each
+/// block is one line that wraps, in the editor a table.
+pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32, room: bool) {
     let tx = address_texts(lang);
     let ink = Color32::from_gray(20);
     ui.horizontal_wrapped(|ui| {
@@ -140,30 +141,64 @@ pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32) 
     if answer.lines.len() > 1 || answer.more > 0 {
         ui.label(RichText::new((tx.parts)(answer.lines.len() + answer.more)).size(size * 0.75));
     }
-    egui::Grid::new("address-answer")
-        .num_columns(3)
-        .spacing([size * 0.8, size * 0.2])
-        .show(ui, |ui| {
-            ui.label("");
-            ui.label(RichText::new(&answer.heads.0).size(size * 0.75).weak());
+    if room {
+        // the room's banner: each block on its own line, wrapped where the map is narrow
+        let small = size * 0.75;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&answer.heads.0).size(small).weak());
             if let Some(h) = &answer.heads.1 {
-                ui.label(RichText::new(h).size(size * 0.75).weak());
+                ui.label(RichText::new(format!("→ {h}")).size(small).weak());
             }
-            ui.end_row();
-            for line in &answer.lines {
-                ui.label(RichText::new(&line.block).size(size * 0.85).color(ink));
+        });
+        for line in &answer.lines {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("{} :", line.block))
+                        .size(small)
+                        .color(ink),
+                );
                 ui.label(RichText::new(&line.now).size(size).strong().color(ink));
                 if let Some(then) = &line.then {
                     let color = if line.changed {
                         Color32::from_rgb(30, 90, 160)
                     } else {
-                        ink
+                        Color32::from_gray(90)
                     };
-                    ui.label(RichText::new(then).size(size).strong().color(color));
+                    ui.label(
+                        RichText::new(format!("→ {then}"))
+                            .size(size)
+                            .strong()
+                            .color(color),
+                    );
+                }
+            });
+        }
+    } else {
+        egui::Grid::new("address-answer")
+            .num_columns(3)
+            .spacing([size * 0.8, size * 0.2])
+            .show(ui, |ui| {
+                ui.label("");
+                ui.label(RichText::new(&answer.heads.0).size(size * 0.75).weak());
+                if let Some(h) = &answer.heads.1 {
+                    ui.label(RichText::new(h).size(size * 0.75).weak());
                 }
                 ui.end_row();
-            }
-        });
+                for line in &answer.lines {
+                    ui.label(RichText::new(&line.block).size(size * 0.85).color(ink));
+                    ui.label(RichText::new(&line.now).size(size).strong().color(ink));
+                    if let Some(then) = &line.then {
+                        let color = if line.changed {
+                            Color32::from_rgb(30, 90, 160)
+                        } else {
+                            ink
+                        };
+                        ui.label(RichText::new(then).size(size).strong().color(color));
+                    }
+                    ui.end_row();
+                }
+            });
+    }
     if answer.more > 0 {
         ui.label(RichText::new((tx.more_parts)(answer.more)).size(size * 0.75));
     }

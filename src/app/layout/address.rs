@@ -48,7 +48,7 @@ impl Editor {
             if let Some(a) = self.answer_view(lang, None) {
                 egui::Frame::group(ui.style())
                     .fill(Color32::from_rgb(255, 250, 235))
-                    .show(ui, |ui| answer_ui(ui, lang, &a, size));
+                    .show(ui, |ui| answer_ui(ui, lang, &a, size, false));
             }
             self.address_file_ui(ui, lang, commands);
         }
@@ -109,10 +109,28 @@ impl Editor {
         rect: egui::Rect,
         room: super::super::Meeting,
     ) -> f32 {
-        let Some(a) = self.answer_view(lang, Some(room)) else {
+        let Some(mut a) = self.answer_view(lang, Some(room)) else {
             return 0.0;
         };
-        let size = if rect.width() > 1100.0 { 26.0 } else { 20.0 };
+        let size = if rect.width() > 1100.0 {
+            26.0
+        } else if rect.height() < 560.0 {
+            18.0
+        } else {
+            20.0
+        };
+        // on a small screen the map keeps most of the room: two blocks, the others counted
+        let keep = if rect.height() < 560.0 {
+            1
+        } else if rect.height() < 700.0 {
+            2
+        } else {
+            4
+        };
+        if a.lines.len() > keep {
+            a.more += a.lines.len() - keep;
+            a.lines.truncate(keep);
+        }
         let inner = ui
             .scope_builder(egui::UiBuilder::new().max_rect(rect.shrink(6.0)), |ui| {
                 egui::Frame::new()
@@ -122,7 +140,7 @@ impl Editor {
                     .inner_margin(10.0)
                     .show(ui, |ui| {
                         ui.set_width(rect.width() - 32.0);
-                        answer_ui(ui, lang, &a, size);
+                        answer_ui(ui, lang, &a, size, true);
                     })
                     .response
                     .rect

@@ -17,7 +17,10 @@ impl Editor {
     /// mode's "before" view it shows the baseline and only picks collèges.
     pub(super) fn map_ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<UiCommand>) {
         let rect = ui.available_rect_before_wrap();
-        self.view.fit_home(rect);
+        if self.view.fit_home(rect) {
+            // a map fitted again (new size, meeting mode) still shows the place searched for
+            self.address.recenter[0] = true;
+        }
         let meeting = self.view.meeting.is_some();
         let before = self.view.meeting.as_ref().is_some_and(|m| m.before);
         let preview = self

@@ -86,8 +86,10 @@ impl Editor {
         ui.scope_builder(egui::UiBuilder::new().max_rect(map_rect), |ui| match pane {
             Pane::Editor => self.map_ui(ui, lang, commands),
             Pane::Audience => {
-                if let Some(a) = &mut self.view.audience {
-                    a.fit_home(&self.view.geometry, map_rect);
+                if let Some(a) = &mut self.view.audience
+                    && a.fit_home(&self.view.geometry, map_rect)
+                {
+                    self.address.recenter[1] = true;
                 }
                 let _ = self.sector_map(ui, lang, Pane::Audience, Gesture::Click);
             }

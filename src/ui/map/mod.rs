@@ -210,7 +210,7 @@ impl Plugin for SectorLayer<'_> {
         scale_bar_ui(&painter, projector, clip);
         if self.show_legend {
             // what the legend would hide: blocks, and a collège's marker and label count for
-            // many blocks
+            // many blocks, the place searched for most
             let hidden = |r: Rect| {
                 let blocks = self.geom.anchors.iter().filter(|m| r.contains(tx.pos(**m)));
                 let near = r.expand2(Vec2::new(40.0, 30.0));
@@ -219,7 +219,12 @@ impl Plugin for SectorLayer<'_> {
                     .colleges
                     .iter()
                     .filter(|m| near.contains(tx.pos(**m)));
-                blocks.count() + 100 * colleges.count()
+                // the place searched for must stay in sight: it outweighs everything
+                let marks = self.marks.iter().filter(|&&[lon, lat]| {
+                    let p = tx.pos(crate::ui::geometry::merc(geo::Point::new(lon, lat)));
+                    near.contains(p) || near.contains(p - Vec2::new(0.0, 30.0 * self.text_scale))
+                });
+                blocks.count() + 100 * colleges.count() + 10_000 * marks.count()
             };
             // larger in a room, unless the map is too small for it
             let scale = if clip.width() >= 1000.0 {
