@@ -84,21 +84,31 @@ impl Editor {
         }
     }
 
-    /// Writes the meeting record (CSV, atomically) on a thread.
+    /// Writes the meeting record on a thread: a PDF to read and a CSV to sort, each atomically,
+    /// beside one another (`path` with the extensions `.pdf` and `.csv`).
     pub(in crate::app) fn write_record(&mut self, path: std::path::PathBuf, lang: Lang) {
         let config = self.doc.config().clone();
-        let csv = self
-            .session
-            .record
-            .to_csv(self.doc.territory(), lang, &|m| config.walk_minutes(m));
+        let record = self.session.record.clone();
+        let territory = self.doc.territory().clone();
         let (tx, rx) = channel();
         let wake = self.jobs.ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("record".into())
             .spawn(move || {
-                let result = crate::io::atomic_write(&path, csv.as_bytes())
-                    .map(|()| path)
-                    .map_err(|e| e.to_string());
+                let minutes = |m: f64| config.walk_minutes(m);
+                let (pdf_path, csv_path) = (path.with_extension("pdf"), path.with_extension("csv"));
+                let csv = record.to_csv(&territory, lang, &minutes);
+                let result = record
+                    .to_pdf(&territory, lang, &minutes, chrono::Utc::now())
+                    .map_err(|e| e.to_string())
+                    .and_then(|doc| {
+                        crate::io::atomic_write(&pdf_path, &doc.pdf).map_err(|e| e.to_string())
+                    })
+                    .and_then(|()| {
+                        crate::io::atomic_write(&csv_path, csv.as_bytes())
+                            .map_err(|e| e.to_string())
+                    })
+                    .map(|()| pdf_path);
                 let _ = tx.send(result);
                 if let Some(ctx) = wake {
                     ctx.request_repaint();
@@ -121,8 +131,13 @@ impl Editor {
         };
         let w = crate::i18n::scenarios::record_texts(lang);
         match rx.try_recv() {
-            Ok(Ok(path)) => {
-                self.status.say((w.exported)(&path.display().to_string()));
+            Ok(Ok(pdf)) => {
+                let both = format!(
+                    "{} + {}",
+                    pdf.display(),
+                    pdf.with_extension("csv").display()
+                );
+                self.status.say((w.exported)(&both));
                 self.jobs.record = None;
             }
             Ok(Err(e)) => {

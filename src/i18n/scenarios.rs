@@ -159,6 +159,32 @@ words! {
         export_failed(reason: &str),
         /// The pin tool: click a block to note a remark on it.
         tool,
+        /// The PDF record's title.
+        pdf_title(territory: &str),
+        /// What the PDF record holds.
+        pdf_intro,
+        /// Heading: the scenarios spoken of.
+        pdf_scenarios,
+        /// Heading: the figures frozen.
+        pdf_snapshots,
+        /// An empty section.
+        pdf_none,
+        /// A figure not known.
+        pdf_unknown,
+        /// A count hidden by the confidentiality rule.
+        pdf_hidden,
+        /// A snapshot's heading: when, which scenario.
+        pdf_snapshot(at: &str, scenario: &str),
+        /// A snapshot's figures.
+        pdf_figures(separation: &str, spread: &str, moved: &str, walk: &str, over: usize),
+        /// Heading of the remarks on one scenario.
+        pdf_on_scenario(scenario: &str),
+        /// A remark: when, on what, who, what.
+        pdf_remark(at: &str, about: &str, who: &str, text: &str),
+        /// Who, when nobody was named.
+        pdf_anonymous,
+        /// The confidentiality rule, at the end.
+        pdf_confidential,
     }
 }
 

@@ -663,6 +663,62 @@ pub fn handout(
     Ok(Handout { pdf, texts })
 }
 
+/// A paragraph of a flowing document: text, size, bold, colour.
+pub type Paragraph = (String, f32, bool, Rgb);
+
+/// A document of paragraphs that flow onto as many A4 pages as they need, each page with the
+/// footer of the handouts (the meeting record).
+pub fn flowing_document(
+    title: &str,
+    paras: &[Paragraph],
+    lang: Lang,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Handout, HandoutError> {
+    let tx = public_texts(lang);
+    let font_error = || HandoutError::Pdf("font".into());
+    let fonts = Fonts {
+        regular: Font::new(REGULAR.to_vec().into(), 0).ok_or_else(font_error)?,
+        bold: Font::new(BOLD.to_vec().into(), 0).ok_or_else(font_error)?,
+        metrics_regular: FontRef::try_from_slice(REGULAR).map_err(|_| font_error())?,
+        metrics_bold: FontRef::try_from_slice(BOLD).map_err(|_| font_error())?,
+    };
+    let made = format!("{} {}", tx.made_with, date_text(lang, now));
+    let mut doc = Document::new();
+    doc.set_metadata(
+        Metadata::new()
+            .title(title.to_string())
+            .creator("Carte Mixité".into()),
+    );
+    let mut texts = Vec::new();
+    let (mut page_no, mut next) = (0, 0);
+    while next < paras.len() || page_no == 0 {
+        page_no += 1;
+        on_page(
+            &mut doc,
+            &fonts,
+            lang,
+            page_no,
+            &made,
+            &mut texts,
+            MARGIN,
+            |w| {
+                // at least one paragraph a page, so that the pages always end
+                let first = next;
+                while next < paras.len() && (next == first || w.y < PAGE_H - MARGIN - 40.0) {
+                    let (text, size, bold, c) = &paras[next];
+                    w.paragraph(text, *size, *bold, *c);
+                    next += 1;
+                }
+                Ok(())
+            },
+        )?;
+    }
+    let pdf = doc
+        .finish()
+        .map_err(|e| HandoutError::Pdf(format!("{e:?}")))?;
+    Ok(Handout { pdf, texts })
+}
+
 /// What follows the chart, as paragraphs (text, size, bold, colour): the private collèges, the
 /// scenario's notes, the sources, what was estimated and how, confidentiality.
 fn closing_paragraphs(

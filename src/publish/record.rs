@@ -224,6 +224,137 @@ impl MeetingRecord {
     }
 }
 
+/// "14:32" from a time written as RFC 3339 (the text itself when it is not one).
+fn clock(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
+impl MeetingRecord {
+    /// The record as a document to read: the scenarios it speaks of, the figures frozen, the
+    /// remarks by scenario in the order made. Counts follow the confidentiality rule (frozen
+    /// figures were stored with it applied: a hidden count is said to be under 5).
+    pub fn to_paragraphs(
+        &self,
+        t: &Territory,
+        lang: crate::i18n::Lang,
+        minutes: &dyn Fn(f64) -> f64,
+    ) -> Vec<super::pdf::Paragraph> {
+        use crate::i18n::number;
+        let w = crate::i18n::scenarios::record_texts(lang);
+        let black = [0, 0, 0];
+        let grey = [90, 90, 90];
+        let mut out: Vec<super::pdf::Paragraph> = vec![
+            ((w.pdf_title)(&t.info.name), 18.0, true, black),
+            (w.pdf_intro.to_string(), 10.0, false, grey),
+        ];
+        // the scenarios, in the order the room first spoke of them
+        let mut scenarios: Vec<&str> = Vec::new();
+        let mut events: Vec<(&str, &str)> = self
+            .snapshots
+            .iter()
+            .map(|s| (s.at.as_str(), s.figures.name.as_str()))
+            .chain(self.remarks.iter().map(|r| (r.at.as_str(), r.scenario.as_str())))
+            .collect();
+        events.sort();
+        for (_, name) in events {
+            if !scenarios.contains(&name) {
+                scenarios.push(name);
+            }
+        }
+        out.push((w.pdf_scenarios.to_string(), 14.0, true, black));
+        if scenarios.is_empty() {
+            out.push((w.pdf_none.to_string(), 11.0, false, grey));
+        }
+        for name in &scenarios {
+            out.push((format!("• « {name} »"), 11.0, false, black));
+        }
+        out.push((w.pdf_snapshots.to_string(), 14.0, true, black));
+        if self.snapshots.is_empty() {
+            out.push((w.pdf_none.to_string(), 11.0, false, grey));
+        }
+        let known = |v: Option<f64>, d: usize| {
+            v.map_or_else(|| w.pdf_unknown.to_string(), |v| number(lang, v, d))
+        };
+        for s in &self.snapshots {
+            let f = &s.figures;
+            let moved = match f.pupils_moved {
+                Some(m) => number(lang, m, 0),
+                // a count under 5 is stored hidden; the current map moves no one
+                None if f.index == 0 => number(lang, 0.0, 0),
+                None => w.pdf_hidden.to_string(),
+            };
+            out.push((
+                (w.pdf_snapshot)(&clock(&s.at), &f.name),
+                11.0,
+                true,
+                black,
+            ));
+            out.push((
+                (w.pdf_figures)(
+                    &known(f.separation, 1),
+                    &known(f.ips_spread, 1),
+                    &moved,
+                    &known(f.walk_mean_m.map(minutes), 0),
+                    f.over_capacity,
+                ),
+                11.0,
+                false,
+                black,
+            ));
+        }
+        out.push((w.title.to_string(), 14.0, true, black));
+        if self.remarks.is_empty() {
+            out.push((w.pdf_none.to_string(), 11.0, false, grey));
+        }
+        for name in &scenarios {
+            let mut on: Vec<&Remark> = self
+                .remarks
+                .iter()
+                .filter(|r| r.scenario == *name)
+                .collect();
+            if on.is_empty() {
+                continue;
+            }
+            on.sort_by(|a, b| a.at.cmp(&b.at));
+            out.push(((w.pdf_on_scenario)(name), 12.0, true, black));
+            for r in on {
+                let about = match r.target {
+                    RemarkTarget::Unit(u) => (w.about_block)(&t.unit(u).name),
+                    RemarkTarget::College(c) => t.college(c).name.clone(),
+                    RemarkTarget::Scenario => w.about_scenario.to_string(),
+                };
+                let who = if r.who.trim().is_empty() {
+                    w.pdf_anonymous.to_string()
+                } else {
+                    r.who.clone()
+                };
+                out.push(((w.pdf_remark)(&clock(&r.at), &about, &who, &r.text), 11.0, false, black));
+            }
+        }
+        out.push((w.pdf_confidential.to_string(), 9.0, false, grey));
+        out
+    }
+
+    /// The record as a PDF to hand out (the same words as [`MeetingRecord::to_paragraphs`]).
+    pub fn to_pdf(
+        &self,
+        t: &Territory,
+        lang: crate::i18n::Lang,
+        minutes: &dyn Fn(f64) -> f64,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<super::pdf::Handout, super::pdf::HandoutError> {
+        let w = crate::i18n::scenarios::record_texts(lang);
+        super::pdf::flowing_document(
+            &(w.pdf_title)(&t.info.name),
+            &self.to_paragraphs(t, lang, minutes),
+            lang,
+            now,
+        )
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct RecordFile {
     #[serde(default)]
@@ -262,6 +393,55 @@ struct SnapshotRecord {
 mod tests {
     use super::*;
     use crate::metrics::MetricsConfig;
+
+    #[test]
+    fn the_pdf_record_names_the_scenarios_their_frozen_figures_and_every_remark() {
+        let (t, baseline) = crate::io::territory_files::embedded_demo().unwrap();
+        let t = std::sync::Arc::new(t);
+        let doc = Document::new(t.clone(), baseline, MetricsConfig::default());
+        let mut record = MeetingRecord::default();
+        record.freeze(&doc);
+        record.snapshots[0].at = "2026-12-04T08:20:00+01:00".into();
+        // a proposal moving fewer than 5 pupils: its count was stored hidden
+        let mut hidden = record.snapshots[0].clone();
+        hidden.at = "2026-12-04T09:00:00+01:00".into();
+        hidden.figures.index = 1;
+        hidden.figures.name = "Proposition des parents".into();
+        hidden.figures.pupils_moved = None;
+        record.snapshots.push(hidden);
+        record.remarks.push(Remark {
+            target: RemarkTarget::Unit(UnitId(4)),
+            scenario: "Proposition des parents".into(),
+            text: "traversée de la rocade".into(),
+            who: String::new(),
+            at: "2026-12-04T09:05:00+01:00".into(),
+        });
+        let lang = crate::i18n::Lang::Fr;
+        let paras = record.to_paragraphs(&t, lang, &|m| m / 80.0);
+        let text: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
+        let all = text.join("\n");
+        assert!(all.contains("• « Carte actuelle »") && all.contains("• « Proposition des parents »"));
+        assert!(all.contains("08:20 · « Carte actuelle »"), "{all}");
+        assert!(all.contains("élèves qui changent de collège : 0"), "{all}");
+        assert!(all.contains("élèves qui changent de collège : moins de 5"), "{all}");
+        assert!(all.contains("Sur « Proposition des parents »"));
+        assert!(
+            all.contains(&format!(
+                "09:05 · îlot {} · sans nom : « traversée de la rocade »",
+                t.unit(UnitId(4)).name
+            )),
+            "{all}"
+        );
+        assert!(all.contains("moins de 5 élèves"));
+        let pdf = record
+            .to_pdf(&t, lang, &|m| m / 80.0, chrono::Utc::now())
+            .unwrap();
+        assert!(pdf.pdf.starts_with(b"%PDF"));
+        assert!(pdf.texts.iter().any(|s| s.contains("rocade")), "the remark is printed");
+        // nothing to say is said too
+        let empty = MeetingRecord::default().to_paragraphs(&t, lang, &|m| m);
+        assert!(empty.iter().any(|p| p.0 == "Aucun."));
+    }
 
     #[test]
     fn remarks_and_frozen_figures_round_trip_and_read_as_a_table() {

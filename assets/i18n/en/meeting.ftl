@@ -130,10 +130,27 @@ rec-list_heading = { $n ->
    *[other] { $n } remarks
 }
 rec-remove = Remove
-rec-export = Write the record (CSV)
+rec-export = Write the record (PDF and CSV)
 rec-export_label = Record file:
 rec-exported = Record written: { $path }
 rec-export_failed = The record could not be written: { $reason }
+rec-pdf_title = Meeting record – { $territory }
+rec-pdf_intro = The scenarios the room spoke of, the figures frozen during the meeting and the room's remarks, in the order they were made.
+rec-pdf_scenarios = The scenarios
+rec-pdf_snapshots = Figures frozen for the record
+rec-pdf_none = None.
+rec-pdf_unknown = unknown
+rec-pdf_hidden = fewer than 5
+rec-pdf_snapshot = { $at } · "{ $scenario }"
+rec-pdf_figures = Social separation: { $separation } out of 100 (0 = the same mix in every collège) · IPS gap between public collèges: { $spread } points · pupils who change collège: { $moved } · mean walk: { $walk } min · { $over ->
+    [0] no collège over its places
+    [one] 1 collège over its places
+   *[other] { $over } collèges over their places
+}
+rec-pdf_on_scenario = On "{ $scenario }"
+rec-pdf_remark = { $at } · { $about } · { $who }: "{ $text }"
+rec-pdf_anonymous = unnamed
+rec-pdf_confidential = Confidentiality: no count under 5 pupils is shown. The figures are Carte Mixité's at the time they were frozen.
 rec-tool = Remark
 
 ## Mon adresse: the place search

@@ -133,10 +133,27 @@ rec-list_heading = { $n ->
    *[other] { $n } remarques
 }
 rec-remove = Retirer
-rec-export = Écrire le compte rendu (CSV)
+rec-export = Écrire le compte rendu (PDF et CSV)
 rec-export_label = Fichier du compte rendu :
 rec-exported = Compte rendu écrit : { $path }
 rec-export_failed = Le compte rendu n’a pas pu être écrit : { $reason }
+rec-pdf_title = Compte rendu de la réunion – { $territory }
+rec-pdf_intro = Les scénarios dont la salle a parlé, les chiffres figés pendant la réunion et les remarques de la salle, dans l’ordre où elles ont été faites.
+rec-pdf_scenarios = Les scénarios
+rec-pdf_snapshots = Les chiffres figés pour le compte rendu
+rec-pdf_none = Aucun.
+rec-pdf_unknown = inconnu
+rec-pdf_hidden = moins de 5
+rec-pdf_snapshot = { $at } · « { $scenario } »
+rec-pdf_figures = Séparation sociale : { $separation } sur 100 (0 = même mélange dans chaque collège) · écart d’IPS entre collèges publics : { $spread } points · élèves qui changent de collège : { $moved } · trajet moyen à pied : { $walk } min · { $over ->
+    [0] aucun collège au-delà de ses places
+    [one] 1 collège au-delà de ses places
+   *[other] { $over } collèges au-delà de leurs places
+}
+rec-pdf_on_scenario = Sur « { $scenario } »
+rec-pdf_remark = { $at } · { $about } · { $who } : « { $text } »
+rec-pdf_anonymous = sans nom
+rec-pdf_confidential = Confidentialité : aucun effectif de moins de 5 élèves n’est montré. Les chiffres sont ceux de l’outil Carte Mixité au moment où ils ont été figés.
 rec-tool = Remarque
 
 ## Mon adresse: the place search
