@@ -4,12 +4,12 @@ use super::{CarteApp, Loaded, Tool, load};
 use crate::i18n::Lang;
 use crate::model::Sector;
 
-/// brush) and reports p50 and p95 of the UI thread's work per frame: egui layout, the map
-/// layer, tessellation. GPU rendering is not included.
 /// Drives the editor headless for 300 frames at 1920×1080 (150 panning, 150 painting with the
 /// brush) and reports p50 and p95 of the UI thread's work per frame: egui layout, the map
-/// layer, tessellation. GPU rendering is not included.
-pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
+/// layer, tessellation. GPU rendering is not included. With `audience`, the audience screen is
+/// open too (embedded in the same frame, as with one viewport): both maps and the room's view
+/// of the collèges follow every stroke.
+pub fn frame_bench(units: Option<usize>, audience: bool) -> Result<String, String> {
     let loaded = match units {
         None => load(None)?,
         Some(n) => {
@@ -24,6 +24,9 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
     let name = loaded.doc.territory().info.name.clone();
     let n_units = loaded.doc.territory().units().len();
     let mut app = CarteApp::with_loaded(loaded, Lang::Fr);
+    if audience && let Some(editor) = app.editor.as_mut() {
+        editor.run(super::UiCommand::ToggleAudience(None), &mut Lang::Fr);
+    }
     let ctx = egui::Context::default();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
     let center = egui::pos2(560.0, 560.0);
@@ -90,8 +93,15 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
         &mut app,
         vec![egui::Event::PointerMoved(start), button(start, true)],
     );
+    let n = app.editor.as_ref().map_or(0, |e| e.doc.territory().units().len());
     for k in 0..150 {
         let p = start + egui::vec2(k as f32 * 4.0, (k as f32 * 0.2).sin() * 80.0);
+        // the audience's window lies over the editor's map (one viewport): the strokes are
+        // given as the commands the brush makes, one block a frame
+        if audience && n > 0 && let Some(editor) = app.editor.as_mut() {
+            let u = crate::model::UnitId(((k * 7) % n) as u32);
+            editor.run(super::UiCommand::AssignToSelected(u), &mut Lang::Fr);
+        }
         let (ms, v) = frame(&mut app, vec![egui::Event::PointerMoved(p)]);
         times.push(ms);
         vertices = vertices.max(v);
@@ -119,8 +129,20 @@ pub fn frame_bench(units: Option<usize>) -> Result<String, String> {
             sorted.last().copied().unwrap_or(0.0)
         )
     };
+    let open = if audience {
+        ", the audience screen open"
+    } else {
+        ""
+    };
+    let audience_drawn = app
+        .editor
+        .as_ref()
+        .is_some_and(|e| e.view.audience.as_ref().is_some_and(|a| !a.texts.is_empty()));
+    if audience && !audience_drawn {
+        return Err("the audience screen was not drawn".into());
+    }
     Ok(format!(
-        "{name}: {n_units} units, 300 frames at 1920×1080 (150 panning, 150 painting; {changed} units painted)\n\
+        "{name}: {n_units} units, 300 frames at 1920×1080{open} (150 panning, 150 painting; {changed} units painted)\n\
          UI thread per frame (layout + map + tessellation, no GPU): all {}; panning {}; painting {}; up to {vertices} vertices\n\
          of which tessellation: {}\n",
         stats(&times),

@@ -186,6 +186,9 @@ pub enum Command {
         /// Use a generated territory of this many units instead of the demo town.
         #[arg(long)]
         units: Option<usize>,
+        /// With the audience screen open too (both updating after each change).
+        #[arg(long)]
+        audience: bool,
     },
     /// Read a street network (.osm.pbf, .osm, .osm.gz, or a line layer) and say what was kept.
     Streets {
@@ -245,7 +248,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             colleges,
             edits,
         } => Ok(bench(*units, *colleges, *edits)),
-        Command::FrameBench { units } => crate::app::frame_bench(*units),
+        Command::FrameBench { units, audience } => crate::app::frame_bench(*units, *audience),
         Command::Streets { file } => streets_command(file, lang),
         Command::WalkBench {
             side,
