@@ -2320,7 +2320,8 @@ fn the_rooms_remarks_are_pinned_frozen_written_in_the_record_and_kept_in_the_pro
     h.get_by_label(field)
         .type_text(&csv_path.display().to_string());
     h.run_steps(1);
-    h.get_by_label("Écrire le compte rendu (PDF et CSV)").click();
+    h.get_by_label("Écrire le compte rendu (PDF et CSV)")
+        .click();
     wait_for_notice(&mut h, "Compte rendu écrit");
     // a PDF to read beside the CSV
     let pdf = std::fs::read(dir.join("compte-rendu.pdf")).unwrap();

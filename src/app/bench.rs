@@ -93,12 +93,18 @@ pub fn frame_bench(units: Option<usize>, audience: bool) -> Result<String, Strin
         &mut app,
         vec![egui::Event::PointerMoved(start), button(start, true)],
     );
-    let n = app.editor.as_ref().map_or(0, |e| e.doc.territory().units().len());
+    let n = app
+        .editor
+        .as_ref()
+        .map_or(0, |e| e.doc.territory().units().len());
     for k in 0..150 {
         let p = start + egui::vec2(k as f32 * 4.0, (k as f32 * 0.2).sin() * 80.0);
         // the audience's window lies over the editor's map (one viewport): the strokes are
         // given as the commands the brush makes, one block a frame
-        if audience && n > 0 && let Some(editor) = app.editor.as_mut() {
+        if audience
+            && n > 0
+            && let Some(editor) = app.editor.as_mut()
+        {
             let u = crate::model::UnitId(((k * 7) % n) as u32);
             editor.run(super::UiCommand::AssignToSelected(u), &mut Lang::Fr);
         }
@@ -134,10 +140,12 @@ pub fn frame_bench(units: Option<usize>, audience: bool) -> Result<String, Strin
     } else {
         ""
     };
-    let audience_drawn = app
-        .editor
-        .as_ref()
-        .is_some_and(|e| e.view.audience.as_ref().is_some_and(|a| !a.texts.is_empty()));
+    let audience_drawn = app.editor.as_ref().is_some_and(|e| {
+        e.view
+            .audience
+            .as_ref()
+            .is_some_and(|a| !a.texts.is_empty())
+    });
     if audience && !audience_drawn {
         return Err("the audience screen was not drawn".into());
     }

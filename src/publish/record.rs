@@ -255,7 +255,11 @@ impl MeetingRecord {
             .snapshots
             .iter()
             .map(|s| (s.at.as_str(), s.figures.name.as_str()))
-            .chain(self.remarks.iter().map(|r| (r.at.as_str(), r.scenario.as_str())))
+            .chain(
+                self.remarks
+                    .iter()
+                    .map(|r| (r.at.as_str(), r.scenario.as_str())),
+            )
             .collect();
         events.sort();
         for (_, name) in events {
@@ -285,12 +289,7 @@ impl MeetingRecord {
                 None if f.index == 0 => number(lang, 0.0, 0),
                 None => w.pdf_hidden.to_string(),
             };
-            out.push((
-                (w.pdf_snapshot)(&clock(&s.at), &f.name),
-                11.0,
-                true,
-                black,
-            ));
+            out.push(((w.pdf_snapshot)(&clock(&s.at), &f.name), 11.0, true, black));
             out.push((
                 (w.pdf_figures)(
                     &known(f.separation, 1),
@@ -330,7 +329,12 @@ impl MeetingRecord {
                 } else {
                     r.who.clone()
                 };
-                out.push(((w.pdf_remark)(&clock(&r.at), &about, &who, &r.text), 11.0, false, black));
+                out.push((
+                    (w.pdf_remark)(&clock(&r.at), &about, &who, &r.text),
+                    11.0,
+                    false,
+                    black,
+                ));
             }
         }
         out.push((w.pdf_confidential.to_string(), 9.0, false, grey));
@@ -420,10 +424,15 @@ mod tests {
         let paras = record.to_paragraphs(&t, lang, &|m| m / 80.0);
         let text: Vec<&str> = paras.iter().map(|p| p.0.as_str()).collect();
         let all = text.join("\n");
-        assert!(all.contains("• « Carte actuelle »") && all.contains("• « Proposition des parents »"));
+        assert!(
+            all.contains("• « Carte actuelle »") && all.contains("• « Proposition des parents »")
+        );
         assert!(all.contains("08:20 · « Carte actuelle »"), "{all}");
         assert!(all.contains("élèves qui changent de collège : 0"), "{all}");
-        assert!(all.contains("élèves qui changent de collège : moins de 5"), "{all}");
+        assert!(
+            all.contains("élèves qui changent de collège : moins de 5"),
+            "{all}"
+        );
         assert!(all.contains("Sur « Proposition des parents »"));
         assert!(
             all.contains(&format!(
@@ -437,7 +446,10 @@ mod tests {
             .to_pdf(&t, lang, &|m| m / 80.0, chrono::Utc::now())
             .unwrap();
         assert!(pdf.pdf.starts_with(b"%PDF"));
-        assert!(pdf.texts.iter().any(|s| s.contains("rocade")), "the remark is printed");
+        assert!(
+            pdf.texts.iter().any(|s| s.contains("rocade")),
+            "the remark is printed"
+        );
         // nothing to say is said too
         let empty = MeetingRecord::default().to_paragraphs(&t, lang, &|m| m);
         assert!(empty.iter().any(|p| p.0 == "Aucun."));

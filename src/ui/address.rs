@@ -53,7 +53,10 @@ pub struct AnswerView {
 
 /// The search field, and the results under it while the words have any (`answered`: the words
 /// are those of the place chosen, and no list is shown). `source` says where the places come
-/// from. Returns what the user did.
+/// from. `inline` (the room's bar): the field takes its place in the caller's row, `source` is
+/// its hover text and the results float under it, so the room's layout never moves while one
+/// types. Returns what the user did.
+#[allow(clippy::too_many_arguments)]
 pub fn address_field_ui(
     ui: &mut egui::Ui,
     lang: Lang,
@@ -62,17 +65,21 @@ pub fn address_field_ui(
     source: &str,
     answered: bool,
     size: f32,
+    inline: bool,
 ) -> Option<AddressEvent> {
     let tx = address_texts(lang);
     let mut event = None;
     let mut enter = false;
-    ui.horizontal(|ui| {
+    let mut field = |ui: &mut egui::Ui| {
         let label = ui.label(RichText::new(tx.label).size(size).strong());
         let edit = egui::TextEdit::singleline(query)
             .hint_text(tx.hint)
             .font(egui::FontId::proportional(size))
             .desired_width((ui.available_width() - 80.0).clamp(120.0, 420.0));
-        let r = ui.add(edit).labelled_by(label.id);
+        let mut r = ui.add(edit).labelled_by(label.id);
+        if inline {
+            r = r.on_hover_text(source);
+        }
         if r.changed() {
             event = Some(AddressEvent::Typed(query.clone()));
         }
@@ -85,31 +92,51 @@ pub fn address_field_ui(
             query.clear();
             event = Some(AddressEvent::Cleared);
         }
-    });
+        r.rect
+    };
+    let rect = if inline {
+        field(ui)
+    } else {
+        ui.horizontal(|ui| field(ui)).inner
+    };
     if enter && !results.is_empty() {
         event = Some(AddressEvent::Picked(0));
     }
     if query.trim().is_empty() || answered {
-        ui.label(RichText::new(source).size(size * 0.75).weak());
+        if !inline {
+            ui.label(RichText::new(source).size(size * 0.75).weak());
+        }
         return event;
     }
-    if results.is_empty() {
-        ui.label(RichText::new(tx.nothing).size(size * 0.8).weak());
-    }
-    for (i, p) in results.iter().enumerate() {
-        let mut text = p.label.clone();
-        let kind = place_kind(lang, p.kind);
-        if p.detail.is_empty() {
-            text.push_str(&format!("  ({kind})"));
-        } else {
-            text.push_str(&format!("  ({}, {kind})", p.detail));
+    let mut list = |ui: &mut egui::Ui| {
+        if results.is_empty() {
+            ui.label(RichText::new(tx.nothing).size(size * 0.8).weak());
         }
-        if ui
-            .add(egui::Button::new(RichText::new(text).size(size * 0.85)).frame(false))
-            .clicked()
-        {
-            event = Some(AddressEvent::Picked(i));
+        for (i, p) in results.iter().enumerate() {
+            let mut text = p.label.clone();
+            let kind = place_kind(lang, p.kind);
+            if p.detail.is_empty() {
+                text.push_str(&format!("  ({kind})"));
+            } else {
+                text.push_str(&format!("  ({}, {kind})", p.detail));
+            }
+            if ui
+                .add(egui::Button::new(RichText::new(text).size(size * 0.85)).frame(false))
+                .clicked()
+            {
+                event = Some(AddressEvent::Picked(i));
+            }
         }
+    };
+    if inline {
+        egui::Area::new(egui::Id::unique("address-results"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(rect.left_bottom() + egui::vec2(0.0, 2.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| list(ui));
+            });
+    } else {
+        list(ui);
     }
     event
 }

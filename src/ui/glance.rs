@@ -187,6 +187,8 @@ pub fn glance_ui(ui: &mut Ui, lang: Lang, rect: Rect, g: &Glance<'_>) -> GlanceO
     let w = crate::i18n::meeting::glance_texts(lang);
     let mut out = GlanceOutput::default();
     let line_h = TEXT_PX + 8.0;
+    // the foot's lines are closer: its words are read once, the rows all meeting long
+    let foot_line_h = TEXT_PX + 4.0;
     let grey = Color32::from_gray(50);
     let left = egui::Align2::LEFT_CENTER;
     // the header
@@ -229,10 +231,22 @@ pub fn glance_ui(ui: &mut Ui, lang: Lang, rect: Rect, g: &Glance<'_>) -> GlanceO
         marks.push((Symbol::Estimated, w.no_walk.into()));
     }
     let colour_lines = flow_lines(ui, rect.width() - 8.0, &colours) as f32;
-    let mark_lines = flow_lines(ui, rect.width() - 8.0, &marks) as f32;
+    // "et N autres collèges, inchangés" opens the marks' lines when some are not listed; its
+    // room is measured with the largest count it may say
+    let others_item = |n: (usize, usize)| (Symbol::Estimated, (w.others)(n.0, n.1));
+    let all = g.rows.len() + g.others.0;
+    let with_others: Vec<(Symbol, String)> = std::iter::once(others_item((all, all)))
+        .chain(mark_items(lang, g.band, g.ips_estimated))
+        .chain((!shown.0).then(|| (Symbol::Estimated, w.no_capacity.to_string())))
+        .chain((!shown.1).then(|| (Symbol::Estimated, w.no_walk.to_string())))
+        .collect();
+    let mark_lines = [
+        flow_lines(ui, rect.width() - 8.0, &marks) as f32,
+        flow_lines(ui, rect.width() - 8.0, &with_others) as f32,
+    ];
     let enlarged: Vec<bool> = g.rows.iter().map(GlanceRow::enlarged).collect();
     let layout = |others_line: bool| {
-        let foot_h = (mark_lines + colour_lines + f32::from(u8::from(others_line))) * line_h;
+        let foot_h = (mark_lines[usize::from(others_line)] + colour_lines) * foot_line_h;
         let body = Rect::from_min_max(
             Pos2::new(rect.left(), header.bottom() + 2.0),
             Pos2::new(rect.right(), rect.bottom() - foot_h),
@@ -260,21 +274,18 @@ pub fn glance_ui(ui: &mut Ui, lang: Lang, rect: Rect, g: &Glance<'_>) -> GlanceO
     }
     let foot_line = |k: f32| {
         Rect::from_min_size(
-            Pos2::new(rect.left() + 4.0, rect.bottom() - foot_h + k * line_h),
-            Vec2::new(rect.width() - 8.0, line_h),
+            Pos2::new(rect.left() + 4.0, rect.bottom() - foot_h + k * foot_line_h),
+            Vec2::new(rect.width() - 8.0, foot_line_h),
         )
     };
-    let mut k = 0.0;
-    if not_listed.0 > 0 {
-        let text = (w.others)(not_listed.0, not_listed.1);
-        out.texts
-            .push(put_text(ui, text, foot_line(k), TEXT_PX, grey, left));
-        k += 1.0;
+    let others = not_listed.0 > 0;
+    if others {
+        marks.insert(0, others_item(not_listed));
     }
     let painter = ui.painter().clone();
-    let at = foot_line(k);
+    let at = foot_line(0.0);
     flow_ui(ui, &painter, at, at.center().y, marks, &mut out.texts);
-    let at = foot_line(k + mark_lines);
+    let at = foot_line(mark_lines[usize::from(others)]);
     flow_ui(ui, &painter, at, at.center().y, colours, &mut out.texts);
     out
 }

@@ -20,6 +20,7 @@ impl Editor {
         size: f32,
         commands: &mut Vec<UiCommand>,
     ) {
+        let inline = self.view.meeting.is_some();
         let source = self.address_source(lang);
         let mut query = self.address.query.clone();
         let answered = self
@@ -35,6 +36,7 @@ impl Editor {
             &source,
             answered,
             size,
+            inline,
         );
         match event {
             Some(AddressEvent::Typed(q)) => commands.push(UiCommand::AddressTyped(q)),

@@ -33,7 +33,6 @@ impl Editor {
         self.view.refresh_changes(&self.doc);
         egui::Panel::top("meeting_top").show(ui, |ui| {
             self.meeting_top_ui(ui, lang, meeting, commands);
-            self.address_ui(ui, lang, 18.0, commands);
             self.room_sentence_ui(ui, lang, meeting, true);
             ui.add_space(4.0);
         });
@@ -190,6 +189,10 @@ impl Editor {
     fn room_sentence_ui(&self, ui: &mut egui::Ui, lang: Lang, room: Meeting, with_name: bool) {
         let big = |s: &str, size: f32| RichText::new(s).size(size);
         let w = crate::i18n::meeting::glance_texts(lang);
+        // on a laptop's screen the figures keep one line and the collèges their rows: the room
+        // knows its territory's name (an invented one still says so)
+        let with_name =
+            with_name && (ui.available_width() >= 1500.0 || self.doc.territory().info.fictional);
         ui.horizontal_wrapped(|ui| {
             if with_name {
                 let t = self.doc.territory();
@@ -367,7 +370,7 @@ impl Editor {
     /// The meeting's top bar: the territory, before/after, undo, leave, language, and the
     /// territory's figures in one line.
     fn meeting_top_ui(
-        &self,
+        &mut self,
         ui: &mut egui::Ui,
         lang: Lang,
         meeting: crate::app::Meeting,
@@ -439,6 +442,8 @@ impl Editor {
                     commands.push(UiCommand::SetIcons(by));
                 }
             }
+            ui.separator();
+            self.address_ui(ui, lang, 18.0, commands);
         });
     }
 
