@@ -2582,3 +2582,31 @@ fn an_address_file_gives_house_numbers_and_a_bad_one_is_refused_in_words() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn in_the_room_a_click_on_mon_adresse_and_typing_lists_places_without_moving_the_room() {
+    let mut h = meeting_harness(1280.0, 720.0);
+    h.key_press(egui::Key::F5);
+    h.run_steps(3);
+    let field = h.get_by_label("Mon adresse").rect();
+    let rows_before = h.state().editor.as_ref().unwrap().view.room_texts.len();
+    click_at(&mut h, field.center());
+    h.run_steps(1);
+    assert!(
+        h.get_by_label("Mon adresse").is_focused(),
+        "a click on the field lets one type"
+    );
+    h.get_by_label("Mon adresse").type_text("tilleuls");
+    wait_until(&mut h, "results", |e| !e.address.results.is_empty());
+    h.run_steps(2);
+    assert_eq!(h.state().editor.as_ref().unwrap().address.query, "tilleuls");
+    // the room's view of the collèges did not move to make room for the list
+    assert_eq!(
+        h.state().editor.as_ref().unwrap().view.room_texts.len(),
+        rows_before
+    );
+    h.get_by_label_contains("Avenue des Tilleuls").click();
+    wait_until(&mut h, "the walks", walks_known);
+    assert!(h.state().editor.as_ref().unwrap().view.meeting.is_some());
+    assert!(h.query_all_by_label("Avenue des Tilleuls").next().is_some());
+}

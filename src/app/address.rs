@@ -4,6 +4,8 @@
 //! read on its own thread with its progress. [`Editor::address_tick`] receives them, once a frame.
 
 use std::path::PathBuf;
+
+use geo::Distance as _;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, channel};
@@ -27,9 +29,12 @@ pub const MAX_PARTS: usize = 4;
 pub enum Walk {
     /// The streets are being searched.
     Pending,
-    /// Metres on foot.
+    /// Metres on foot, along the streets.
     Metres(f64),
-    /// No street network, or a point off it.
+    /// Metres on foot estimated from the straight line and the detour factor (a territory
+    /// without streets).
+    Estimated(f64),
+    /// A point off the network, or no collège.
     Unknown,
 }
 
@@ -263,6 +268,10 @@ impl Editor {
             .iter()
             .map(|c| [c.location.x(), c.location.y()])
             .collect();
+        let detour = match self.doc.config().walk_source() {
+            crate::metrics::WalkSource::StraightLine { detour_factor } => detour_factor,
+            crate::metrics::WalkSource::Streets => 1.0,
+        };
         let (tx, rx) = channel();
         let wake = self.jobs.ctx.clone();
         let spawned = std::thread::Builder::new()
@@ -276,7 +285,7 @@ impl Editor {
                         (n, s)
                     }))
                 });
-                let walks = walks_from(&streets, &colleges, &targets);
+                let walks = walks_from(&streets, &colleges, &targets, detour);
                 let _ = tx.send((place, streets, walks));
                 if let Some(ctx) = wake {
                     ctx.request_repaint();
@@ -415,9 +424,23 @@ fn walks_from(
     streets: &Option<(StreetNetwork, Snapper)>,
     colleges: &[[f64; 2]],
     targets: &[([f64; 2], Option<CollegeId>, Option<CollegeId>)],
+    detour: f64,
 ) -> Vec<(Walk, Walk)> {
     let Some((net, snapper)) = streets else {
-        return vec![(Walk::Unknown, Walk::Unknown); targets.len()];
+        // no streets: the straight line times the detour factor, as every walking figure of
+        // such a territory, and said to be an estimate
+        let straight = |at: [f64; 2], c: Option<CollegeId>| {
+            let Some(p) = c.and_then(|c| colleges.get(c.index())) else {
+                return Walk::Unknown;
+            };
+            let m =
+                geo::Haversine.distance(geo::Point::new(at[0], at[1]), geo::Point::new(p[0], p[1]));
+            Walk::Estimated(m * detour)
+        };
+        return targets
+            .iter()
+            .map(|&(at, now, then)| (straight(at, now), straight(at, then)))
+            .collect();
     };
     let never = AtomicBool::new(false);
     targets
@@ -480,6 +503,10 @@ impl Editor {
             Walk::Metres(m) => {
                 let min = self.doc.config().walk_minutes(m).round();
                 (tx.walk)(&crate::i18n::number(lang, min, 0))
+            }
+            Walk::Estimated(m) => {
+                let min = self.doc.config().walk_minutes(m).round();
+                (tx.walk_estimated)(&crate::i18n::number(lang, min, 0))
             }
         };
         // the room reads the map's short names ("Jaurès"), the editor the full ones

@@ -36,6 +36,8 @@ words! {
         same,
         /// Minutes on foot.
         walk(minutes: &str),
+        /// Minutes on foot estimated from the straight line (a territory without streets).
+        walk_estimated(minutes: &str),
         /// While the walk is computed.
         walk_pending,
         /// The walk cannot be computed (no streets, or a point off the network).

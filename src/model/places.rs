@@ -387,10 +387,16 @@ impl Gazetteer {
         for c in territory.colleges() {
             let mut key = words("collège");
             key.extend(words(&c.name));
+            // two collèges may share a name (Lille has two Jean Zay): the block each stands in
+            // tells them apart
+            let detail = territory
+                .unit_at(c.location, 0.0)
+                .map(|u| territory.unit(u).name.clone())
+                .unwrap_or_default();
             entries.push(Entry {
                 kind: PlaceKind::College,
                 label: c.name.clone(),
-                detail: String::new(),
+                detail,
                 words: key,
                 target: Target::Points(vec![[c.location.x(), c.location.y()]]),
             });

@@ -73,9 +73,19 @@ pub fn address_field_ui(
     let mut field = |ui: &mut egui::Ui| {
         let label = ui.label(RichText::new(tx.label).size(size).strong());
         let edit = egui::TextEdit::singleline(query)
+            // in the room's bar, no taller than its buttons
+            .margin(if inline {
+                egui::vec2(4.0, 1.0)
+            } else {
+                egui::vec2(4.0, 2.0)
+            })
             .hint_text(tx.hint)
             .font(egui::FontId::proportional(size))
-            .desired_width((ui.available_width() - 80.0).clamp(120.0, 420.0));
+            .desired_width(if inline {
+                size * 16.0
+            } else {
+                (ui.available_width() - 80.0).clamp(120.0, 420.0)
+            });
         let mut r = ui.add(edit).labelled_by(label.id);
         if inline {
             r = r.on_hover_text(source);
@@ -94,11 +104,8 @@ pub fn address_field_ui(
         }
         r.rect
     };
-    let rect = if inline {
-        field(ui)
-    } else {
-        ui.horizontal(|ui| field(ui)).inner
-    };
+    // the label, the field and its button stay together on one line
+    let rect = ui.horizontal(|ui| field(ui)).inner;
     if enter && !results.is_empty() {
         event = Some(AddressEvent::Picked(0));
     }
@@ -133,7 +140,12 @@ pub fn address_field_ui(
             .order(egui::Order::Foreground)
             .fixed_pos(rect.left_bottom() + egui::vec2(0.0, 2.0))
             .show(ui.ctx(), |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| list(ui));
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(rect.width());
+                    // each place on one line, however long its name
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+                    list(ui)
+                });
             });
     } else {
         list(ui);

@@ -174,6 +174,7 @@ addr-now = Current map
 addr-then = "{ $name }"
 addr-same = unchanged
 addr-walk = { $minutes } min on foot
+addr-walk_estimated = { $minutes } min on foot (straight line, estimated)
 addr-walk_pending = on foot: computing…
 addr-walk_unknown = on foot: unknown
 addr-outside = Outside the territory

@@ -177,6 +177,7 @@ addr-now = Carte actuelle
 addr-then = « { $name } »
 addr-same = inchangé
 addr-walk = { $minutes } min à pied
+addr-walk_estimated = { $minutes } min à pied (à vol d'oiseau, estimé)
 addr-walk_pending = à pied : calcul…
 addr-walk_unknown = à pied : inconnu
 addr-outside = Hors du territoire

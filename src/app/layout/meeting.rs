@@ -34,7 +34,7 @@ impl Editor {
         egui::Panel::top("meeting_top").show(ui, |ui| {
             self.meeting_top_ui(ui, lang, meeting, commands);
             self.room_sentence_ui(ui, lang, meeting, true);
-            ui.add_space(4.0);
+            ui.add_space(2.0);
         });
         self.meeting_status_ui(ui, lang, meeting);
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -442,7 +442,13 @@ impl Editor {
                     commands.push(UiCommand::SetIcons(by));
                 }
             }
-            ui.separator();
+            // the field with its label and button is one piece: on the next line when the
+            // row has no room for it
+            if ui.available_size_before_wrap().x < 18.0 * 16.0 + 240.0 {
+                ui.end_row();
+            } else {
+                ui.separator();
+            }
             self.address_ui(ui, lang, 18.0, commands);
         });
     }
