@@ -378,6 +378,20 @@ fn saint_barthelemy_streets_read_the_same_from_pbf_and_xml_and_match_scipy() {
     assert_eq!((pbf.nodes.len(), pbf.edges.len()), (3780, 3831));
     assert_eq!(pbf.report.components, 7);
     assert_eq!(pbf.report.dropped_nodes, 45);
+    // the named streets, the same from both files (the map's labels, the address search)
+    let names = |n: &StreetNetwork| {
+        let mut v: Vec<String> = n.names.iter().map(|(name, _)| name.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&pbf), names(&xml));
+    assert!(names(&pbf).len() >= 14, "{:?}", names(&pbf));
+    assert!(names(&pbf).contains(&"Rue du General de Gaulle".to_string()));
+    eprintln!(
+        "Saint-Barthélemy: {} named ways, e.g. {:?}",
+        pbf.names.len(),
+        &names(&pbf)[..5]
+    );
     let edge_set = |n: &StreetNetwork| {
         let key = |p: [f64; 2]| ((p[0] * 1e7).round() as i64, (p[1] * 1e7).round() as i64);
         let mut v: Vec<_> = n

@@ -101,7 +101,7 @@ pub struct AddressSearch {
     pub path: String,
     pub(in crate::app) gazetteer: Option<Arc<Gazetteer>>,
     pub(in crate::app) addresses: Option<Arc<AddressBook>>,
-    streets: Option<Streets>,
+    pub(in crate::app) streets: Option<Streets>,
     /// Set when the map should centre on the answer (each pane clears its own).
     pub(in crate::app) recenter: [bool; 2],
     searching: Option<Receiver<Searched>>,

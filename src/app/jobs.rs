@@ -238,8 +238,16 @@ impl Editor {
                 streets,
                 report,
             } => {
-                if let Some(lines) = streets {
-                    self.doc.set_streets(lines);
+                if let Some((lines, names)) = streets {
+                    self.doc.set_streets(lines, names);
+                    // the map draws the new streets, the search finds their names
+                    self.view.geometry.set_streets(self.doc.territory());
+                    self.view.map_cache = Default::default();
+                    if let Some(a) = &mut self.view.audience {
+                        a.cache = Default::default();
+                    }
+                    self.address.gazetteer = None;
+                    self.address.streets = None;
                 }
                 let mut config = self.doc.config().clone();
                 let far = crate::ui::walk::far_notice(lang, &routed.matrix);

@@ -112,11 +112,17 @@ impl Document {
     }
 
     /// Gives the territory a street network (lon/lat lines, e.g. read from an OpenStreetMap
-    /// extract). Units, collèges and scenarios are unchanged, so indicators stay as they are
-    /// until a walking matrix is set with `set_config`; a matrix of the old streets is dropped.
-    pub fn set_streets(&mut self, streets: Vec<geo::LineString<f64>>) {
+    /// extract) with its streets' names. Units, collèges and scenarios are unchanged, so
+    /// indicators stay as they are until a walking matrix is set with `set_config`; a matrix of
+    /// the old streets is dropped.
+    pub fn set_streets(
+        &mut self,
+        streets: Vec<geo::LineString<f64>>,
+        names: Vec<super::places::NamedStreet>,
+    ) {
         let mut t = (*self.territory).clone();
         t.streets = streets;
+        t.street_names = names;
         self.territory = Arc::new(t);
         self.changed = None;
         if self.config.streets.is_some() {

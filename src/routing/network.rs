@@ -74,6 +74,9 @@ pub struct StreetNetwork {
     lengths: Vec<f32>,
     /// What was read and left out.
     pub report: NetworkReport,
+    /// The named walkable ways (OpenStreetMap's `name`), each with its course (lon/lat): the
+    /// map's street labels and the address search.
+    pub names: Vec<(String, Vec<[f64; 2]>)>,
 }
 
 /// Whether a way with these tags is one a pupil may walk along. Footways, paths, steps,
@@ -196,7 +199,21 @@ impl StreetNetwork {
             }
             report.missing_nodes += usize::from(missing);
         }
-        Self::build(positions, edges, report)
+        let mut net = Self::build(positions, edges, report)?;
+        net.names = ways
+            .iter()
+            .filter(|w| is_walkable(&w.tags))
+            .filter_map(|w| {
+                let name = w.tags.get("name")?.trim();
+                let course: Vec<[f64; 2]> = w
+                    .refs
+                    .iter()
+                    .filter_map(|id| nodes.get(id).copied())
+                    .collect();
+                (!name.is_empty() && course.len() >= 2).then(|| (name.to_string(), course))
+            })
+            .collect();
+        Some(net)
     }
 
     /// Builds the network from line geometries (lon/lat): consecutive vertices are joined, and
@@ -332,6 +349,7 @@ impl StreetNetwork {
             targets,
             lengths,
             report,
+            names: Vec::new(),
         }
     }
 
@@ -572,6 +590,32 @@ mod tests {
         // 0.001 degree of longitude at 48° north is about 74 m
         let len = n.total_length_m();
         assert!((len - 3.0 * 74.4).abs() < 1.0, "{len}");
+        assert!(n.names.is_empty(), "no way has a name");
+    }
+
+    #[test]
+    fn named_walkable_ways_keep_their_names_and_courses() {
+        let nodes: HashMap<i64, [f64; 2]> = (0..4)
+            .map(|i| (i, [2.0 + f64::from(i as i32) * 0.001, 48.0]))
+            .collect();
+        let ways = vec![
+            OsmWay {
+                tags: tags(&[("highway", "residential"), ("name", "Rue des Écoles")]),
+                refs: vec![0, 1, 2],
+            },
+            OsmWay {
+                tags: tags(&[("highway", "motorway"), ("name", "A 84")]),
+                refs: vec![2, 3],
+            },
+            OsmWay {
+                tags: tags(&[("highway", "footway"), ("name", "  ")]),
+                refs: vec![2, 3],
+            },
+        ];
+        let n = StreetNetwork::from_osm(&nodes, &ways).unwrap();
+        assert_eq!(n.names.len(), 1, "{:?}", n.names);
+        assert_eq!(n.names[0].0, "Rue des Écoles");
+        assert_eq!(n.names[0].1.len(), 3);
     }
 
     #[test]

@@ -99,6 +99,45 @@ pub struct MapGeometry {
     bands: Vec<Band>,
 }
 
+/// The territory's streets projected, each with its bounding box.
+fn street_lines(t: &Territory) -> Vec<(Merc, Merc, Vec<Merc>)> {
+    t.streets
+        .iter()
+        .filter_map(|l| {
+            let points: Vec<Merc> = l.points().map(merc).collect();
+            let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
+            for p in &points {
+                min = [min[0].min(p[0]), min[1].min(p[1])];
+                max = [max[0].max(p[0]), max[1].max(p[1])];
+            }
+            (points.len() >= 2).then_some((min, max, points))
+        })
+        .collect()
+}
+
+/// The named streets projected, the longest first: the main streets get their labels before
+/// the lanes.
+fn street_names(t: &Territory) -> Vec<(String, Vec<Merc>)> {
+    let mut named: Vec<(String, Vec<Merc>)> = t
+        .street_names
+        .iter()
+        .map(|s| {
+            (
+                s.name.clone(),
+                s.line.points().map(merc).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, p)| p.len() >= 2)
+        .collect();
+    let length = |p: &[Merc]| {
+        p.windows(2)
+            .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
+            .sum::<f64>()
+    };
+    named.sort_by(|a, b| length(&b.1).total_cmp(&length(&a.1)));
+    named
+}
+
 /// The geometry to draw at one scale: simplified where a band exists.
 #[derive(Clone, Copy)]
 pub(super) struct Detail<'a> {
@@ -123,6 +162,13 @@ impl<'a> Detail<'a> {
 }
 
 impl MapGeometry {
+    /// The territory's streets and their names projected again (a street file was read): the
+    /// blocks are unchanged, so nothing else is.
+    pub fn set_streets(&mut self, t: &Territory) {
+        self.streets = street_lines(t);
+        self.street_names = street_names(t);
+    }
+
     /// Projects, triangulates and simplifies a territory.
     pub fn new(t: &Territory) -> Self {
         let polygons: Vec<Vec<geo::Polygon<f64>>> = t
@@ -222,40 +268,8 @@ impl MapGeometry {
                 .iter()
                 .map(|l| (l.kind, l.name.clone(), l.line.points().map(merc).collect()))
                 .collect(),
-            streets: t
-                .streets
-                .iter()
-                .filter_map(|l| {
-                    let points: Vec<Merc> = l.points().map(merc).collect();
-                    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
-                    for p in &points {
-                        min = [min[0].min(p[0]), min[1].min(p[1])];
-                        max = [max[0].max(p[0]), max[1].max(p[1])];
-                    }
-                    (points.len() >= 2).then_some((min, max, points))
-                })
-                .collect(),
-            street_names: {
-                let mut named: Vec<(String, Vec<Merc>)> = t
-                    .street_names
-                    .iter()
-                    .map(|s| {
-                        (
-                            s.name.clone(),
-                            s.line.points().map(merc).collect::<Vec<_>>(),
-                        )
-                    })
-                    .filter(|(_, p)| p.len() >= 2)
-                    .collect();
-                // the longest first: the main streets get their labels before the lanes
-                let length = |p: &[Merc]| {
-                    p.windows(2)
-                        .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
-                        .sum::<f64>()
-                };
-                named.sort_by(|a, b| length(&b.1).total_cmp(&length(&a.1)));
-                named
-            },
+            streets: street_lines(t),
+            street_names: street_names(t),
             reference: [(a, merc(a)), (b, merc(b))],
             bands,
         }

@@ -22,8 +22,12 @@ pub enum WalkOutcome {
     Routed {
         /// Matrix and street length.
         routed: Routed,
-        /// Streets read from a file, to keep in the territory (and the project).
-        streets: Option<Vec<geo::LineString<f64>>>,
+        /// Streets read from a file, to keep in the territory (and the project), with the
+        /// names of its named ways.
+        streets: Option<(
+            Vec<geo::LineString<f64>>,
+            Vec<crate::model::places::NamedStreet>,
+        )>,
         /// What the file held, in words.
         report: Option<String>,
     },
@@ -89,12 +93,20 @@ impl WalkJob {
             };
             let report = crate::i18n::network_text(&net, lang);
             let streets = net.to_lines();
+            let names = net
+                .names
+                .iter()
+                .map(|(name, course)| crate::model::places::NamedStreet {
+                    name: name.clone(),
+                    line: geo::LineString::from(course.clone()),
+                })
+                .collect();
             let mut with = (*t).clone();
             with.streets = streets.clone();
             match crate::routing::route_territory(&with, cache.as_deref(), p) {
                 Some(routed) => WalkOutcome::Routed {
                     routed,
-                    streets: Some(streets),
+                    streets: Some((streets, names)),
                     report: Some(report),
                 },
                 None => WalkOutcome::Stopped,
