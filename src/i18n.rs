@@ -190,7 +190,6 @@ words! {
         legend_private,
         legend_boundary,
         legend_striped,
-        recovery_text,
         recover,
         dismiss_recovery,
         less_favoured,

@@ -341,14 +341,32 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
     h.get_by_label("Collège Louise-Michel").click();
     h.run_steps(1);
     let (u, p) = block_of(&h, CollegeId(0));
+    // a remark of the room is work too (made first: the first change is saved at once)
+    let remark = carte_mixite::publish::record::Remark {
+        target: carte_mixite::publish::record::RemarkTarget::Unit(u),
+        scenario: "Scénario 1".into(),
+        text: "traversée de la rocade".into(),
+        who: "parents".into(),
+        at: "2026-12-04T10:00:00+01:00".into(),
+    };
+    h.state_mut().editor.as_mut().unwrap().run(
+        carte_mixite::app::UiCommand::PinRemark(Box::new(remark.clone())),
+        &mut Lang::Fr,
+    );
     click_at(&mut h, p);
     let t0 = std::time::Instant::now();
     // the autosave itself, not the hidden temporary file it is written to before its rename
+    // both the remark and the scenario written (the first change is saved at once, the next
+    // a few seconds later)
     let saved = |dir: &std::path::Path| {
         std::fs::read_dir(dir)
             .map(|d| {
                 d.filter_map(Result::ok)
                     .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+                    .filter(|e| {
+                        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                        text.contains("rocade") && !text.contains("\"scenarios\":[]")
+                    })
                     .count()
             })
             .unwrap_or(0)
@@ -363,10 +381,25 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
     drop(h);
     // second session: the work is offered back, and comes back when accepted
     let mut h = session(&dir);
-    assert!(h.query_by_label_contains("Travail retrouvé").is_some());
+    assert!(
+        h.query_by_label_contains("Travail retrouvé, enregistré automatiquement le")
+            .is_some()
+    );
+    use egui_kittest::kittest::NodeT;
+    let node = h.get_by_label_contains("Travail retrouvé");
+    let banner = node
+        .accesskit_node()
+        .label()
+        .or(node.accesskit_node().value())
+        .unwrap_or_default();
+    assert!(
+        banner.ends_with(": 1 scénario et 1 remarque de la salle."),
+        "{banner}"
+    );
     h.get_by_label("Reprendre ce travail").click();
     h.run_steps(2);
     let editor = h.state().editor.as_ref().unwrap();
+    assert_eq!(editor.session.record.remarks, vec![remark]);
     assert!(!editor.doc.active_is_baseline());
     assert_eq!(
         editor.doc.active().scenario.assignment(u).main_college(),

@@ -84,6 +84,8 @@ pub struct Session {
     /// The revision last autosaved, and when.
     pub(in crate::app) saved_revision: u64,
     pub(in crate::app) saved_at: Option<std::time::Instant>,
+    /// The meeting record as last autosaved (a remark is work too).
+    pub(in crate::app) saved_record: crate::publish::record::MeetingRecord,
     /// Work from a previous session, waiting for the user's answer.
     pub recovered: Option<Recovered>,
     /// Where walking matrices are cached (None: nowhere, e.g. in tests).
@@ -121,6 +123,7 @@ impl Session {
             autosave: autosave.map(|p| (p, AutosaveWriter::start())),
             saved_revision: revision,
             saved_at: None,
+            saved_record: record.clone(),
             recovered,
             cache_dir,
             street_m: None,
@@ -221,7 +224,10 @@ impl Editor {
         let Some((path, writer)) = &self.session.autosave else {
             return;
         };
-        if self.session.recovered.is_some() || self.doc.revision() == self.session.saved_revision {
+        let record_changed = self.session.record != self.session.saved_record;
+        if self.session.recovered.is_some()
+            || (self.doc.revision() == self.session.saved_revision && !record_changed)
+        {
             return;
         }
         let wait = self
@@ -252,8 +258,11 @@ impl Editor {
                     .college_ids()
                     .filter(|&c| !self.doc.baseline().scenario.is_college_open(c))
                     .collect::<Vec<_>>(),
+                (self.session.record != Default::default())
+                    .then(|| self.session.record.to_json(self.doc.territory())),
             ),
         );
+        self.session.saved_record = self.session.record.clone();
         self.session.saved_revision = self.doc.revision();
         self.session.saved_at = Some(std::time::Instant::now());
     }

@@ -26,6 +26,9 @@ struct AutosaveFile {
     /// Collèges added during the session (new, rebuilt, merged): not in the territory's files.
     #[serde(default)]
     planned_colleges: Vec<PlannedCollege>,
+    /// The room's remarks and frozen figures, as the project file keeps them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    meeting_record: Option<Value>,
 }
 
 /// A collège added during a session, as autosaved.
@@ -53,6 +56,8 @@ pub struct Recovered {
     /// Collèges added during that session, to add to the territory (in this order) before
     /// the scenarios.
     pub planned: Vec<crate::model::College>,
+    /// The room's remarks and frozen figures of that session (as the project file keeps them).
+    pub record: Option<Value>,
 }
 
 /// Where autosaves live: `$CARTE_MIXITE_DATA_DIR`, or the user's data folder.
@@ -80,14 +85,17 @@ pub fn autosave_path(dir: &Path, territory: &Territory) -> PathBuf {
 }
 
 /// The autosave text of the scenarios after the baseline, with the collèges `planned` during
-/// the session (those not in the territory's files).
+/// the session (those not in the territory's files) and the meeting `record` (as the project
+/// file keeps it).
 pub fn autosave_text(
     territory: &Territory,
     scenarios: &[&Scenario],
     active: usize,
     planned: &[crate::model::CollegeId],
+    record: Option<Value>,
 ) -> String {
     let file = AutosaveFile {
+        meeting_record: record,
         planned_colleges: planned
             .iter()
             .map(|&c| {
@@ -159,7 +167,8 @@ pub fn read_autosave(path: &Path, territory: &Territory) -> Option<Recovered> {
                 .map(|(s, _)| s)
         })
         .collect();
-    if scenarios.is_empty() {
+    // remarks alone are work too
+    if scenarios.is_empty() && file.meeting_record.is_none() {
         return None;
     }
     Some(Recovered {
@@ -167,6 +176,7 @@ pub fn read_autosave(path: &Path, territory: &Territory) -> Option<Recovered> {
         active: file.active.min(scenarios.len()),
         scenarios,
         planned,
+        record: file.meeting_record,
     })
 }
 
@@ -216,7 +226,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cm-autosave-{}", std::process::id()));
         let path = autosave_path(&dir, t);
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(&path, autosave_text(t, &[&s], 1, &[])).unwrap();
+        std::fs::write(&path, autosave_text(t, &[&s], 1, &[], None)).unwrap();
         let r = read_autosave(&path, t).unwrap();
         assert_eq!(r.scenarios.len(), 1);
         assert_eq!(r.scenarios[0].meta.name, "Essai");
@@ -244,7 +254,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cm-autosave3-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("a.json");
-        let text = autosave_text(d.territory(), &[&d.active().scenario], 1, &[n]);
+        let text = autosave_text(d.territory(), &[&d.active().scenario], 1, &[n], None);
         std::fs::write(&path, text).unwrap();
         // the next start reads the territory's files: twelve collèges
         let r = read_autosave(&path, &town.territory).unwrap();

@@ -106,7 +106,15 @@ legend_public = public collège
 legend_private = private collège (no sector)
 legend_boundary = sector boundary
 legend_striped = striped: colour reused, another collège
-recovery_text = Work found: {"{"}n{"}"} scenario(s) saved automatically on {"{"}date{"}"}.
+recovery-found = Work found, saved automatically on { $date }: { $scenarios ->
+    [0] no scenario
+    [one] 1 scenario
+   *[other] { $scenarios } scenarios
+}{ $remarks ->
+    [0] {""}
+    [one] {" "}and 1 remark from the room
+   *[other] {" "}and { $remarks } remarks from the room
+}.
 recover = Resume this work
 dismiss_recovery = Start afresh
 less_favoured = less advantaged

@@ -106,7 +106,15 @@ legend_public = collège public
 legend_private = collège privé (sans secteur)
 legend_boundary = limite de secteur
 legend_striped = rayé : couleur déjà prise, autre collège
-recovery_text = Travail retrouvé : {"{"}n{"}"} scénario(s) enregistré(s) automatiquement le {"{"}date{"}"}.
+recovery-found = Travail retrouvé, enregistré automatiquement le { $date } : { $scenarios ->
+    [0] aucun scénario
+    [one] 1 scénario
+   *[other] { $scenarios } scénarios
+}{ $remarks ->
+    [0] {""}
+    [one] {" "}et 1 remarque de la salle
+   *[other] {" "}et { $remarks } remarques de la salle
+}.
 recover = Reprendre ce travail
 dismiss_recovery = Repartir de zéro
 less_favoured = moins favorisé

@@ -137,6 +137,23 @@ impl Editor {
         let Some(r) = self.session.recovered.take() else {
             return;
         };
+        // the room's remarks of that session, after those made since
+        if let Some(back) = r
+            .record
+            .as_ref()
+            .and_then(|v| crate::publish::record::MeetingRecord::from_json(v, self.doc.territory()))
+        {
+            for remark in back.remarks {
+                if !self.session.record.remarks.contains(&remark) {
+                    self.session.record.remarks.push(remark);
+                }
+            }
+            for snapshot in back.snapshots {
+                if !self.session.record.snapshots.contains(&snapshot) {
+                    self.session.record.snapshots.push(snapshot);
+                }
+            }
+        }
         let added = !r.planned.is_empty();
         for c in r.planned {
             if self.doc.territory().college_by_uai(&c.uai).is_none() {

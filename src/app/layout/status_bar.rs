@@ -72,15 +72,22 @@ impl Editor {
             egui::Panel::top("recovery").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     let when = r.saved_at.with_timezone(&chrono::Local);
-                    ui.label(
-                        RichText::new(
-                            tx.recovery_text
-                                .replace("{n}", &r.scenarios.len().to_string())
-                                .replace("{date}", &when.format("%d/%m/%Y %H:%M").to_string()),
-                        )
-                        .strong()
-                        .size(17.0),
+                    let remarks = r
+                        .record
+                        .as_ref()
+                        .and_then(|v| v.get("remarks"))
+                        .and_then(|a| a.as_array())
+                        .map_or(0, Vec::len);
+                    let text = crate::i18n::tr(
+                        lang,
+                        "recovery-found",
+                        &[
+                            ("scenarios", r.scenarios.len().into()),
+                            ("remarks", remarks.into()),
+                            ("date", when.format("%d/%m/%Y %H:%M").to_string().into()),
+                        ],
                     );
+                    ui.label(RichText::new(text).strong().size(17.0));
                     if ui.button(RichText::new(tx.recover).strong()).clicked() {
                         commands.push(UiCommand::Recover);
                     }
