@@ -2643,3 +2643,95 @@ fn in_the_room_a_click_on_mon_adresse_and_typing_lists_places_without_moving_the
     assert!(h.state().editor.as_ref().unwrap().view.meeting.is_some());
     assert!(h.query_all_by_label("Avenue des Tilleuls").next().is_some());
 }
+
+#[test]
+fn reopening_a_saved_project_never_offers_its_own_work_back_nor_two_scenarios_of_one_name() {
+    use carte_mixite::app::{UiCommand, load_with_autosave};
+    use carte_mixite::io::autosave::{autosave_path, read_autosave};
+    let dir = std::env::temp_dir().join(format!("cm-ui-reopen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.join("data");
+    let project = dir.join("reunion.cartemixite");
+    let open = |file: Option<&std::path::Path>| {
+        let loaded = load_with_autosave(file.map(|p| p.to_str().unwrap()), &data).unwrap();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1600.0, 1400.0))
+            .build_ui_state(
+                |ui, app: &mut CarteApp| app.frame_ui(ui),
+                CarteApp::with_loaded(loaded, Lang::Fr),
+            );
+        h.run_steps(3);
+        settle(&mut h);
+        h
+    };
+    let run = |h: &mut Harness<'static, CarteApp>, c: UiCommand| {
+        h.state_mut().editor.as_mut().unwrap().run(c, &mut Lang::Fr);
+        h.run_steps(1);
+    };
+    // waits until the autosave holds the active scenario with `u` given to `c`
+    let autosaved = |h: &mut Harness<'static, CarteApp>, u: UnitId, c: CollegeId| {
+        let t0 = std::time::Instant::now();
+        loop {
+            h.run_steps(1);
+            let t = h.state().editor.as_ref().unwrap().doc.territory().clone();
+            let found = read_autosave(&autosave_path(&data, &t), &t).is_some_and(|r| {
+                r.scenarios
+                    .iter()
+                    .any(|s| s.assignment(u).main_college() == Some(c))
+            });
+            if found {
+                return;
+            }
+            assert!(t0.elapsed().as_secs() < 20, "no autosave of the change");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    let mut h = open(None);
+    let (u, _) = block_of(&h, CollegeId(0));
+    run(&mut h, UiCommand::Select(CollegeId(3)));
+    run(&mut h, UiCommand::AssignToSelected(u));
+    autosaved(&mut h, u, CollegeId(3));
+    run(&mut h, UiCommand::SaveTo(project.clone()));
+    wait_for_notice(&mut h, "Projet enregistré");
+    drop(h);
+    // the project holds all the work: nothing is offered
+    let mut h = open(Some(&project));
+    assert!(
+        h.state()
+            .editor
+            .as_ref()
+            .unwrap()
+            .session
+            .recovered
+            .is_none(),
+        "the work just saved is not offered back"
+    );
+    assert!(h.query_by_label_contains("Travail retrouvé").is_none());
+    // a change after the save, then a crash: that change is offered, and taken back under a
+    // name of its own
+    let (v, _) = block_of(&h, CollegeId(1));
+    run(&mut h, UiCommand::Select(CollegeId(3)));
+    run(&mut h, UiCommand::AssignToSelected(v));
+    autosaved(&mut h, v, CollegeId(3));
+    drop(h);
+    let mut h = open(Some(&project));
+    assert!(h.query_by_label_contains("Travail retrouvé").is_some());
+    h.get_by_label("Reprendre ce travail").click();
+    h.run_steps(2);
+    let doc = &h.state().editor.as_ref().unwrap().doc;
+    let names: Vec<&str> = doc
+        .scenarios()
+        .iter()
+        .map(|s| s.scenario.meta.name.as_str())
+        .collect();
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(
+        doc.active().scenario.assignment(v).main_college(),
+        Some(CollegeId(3))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

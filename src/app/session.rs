@@ -51,9 +51,47 @@ pub fn load_with_autosave(
 ) -> Result<Loaded, String> {
     let mut loaded = load(territory)?;
     let path = autosave_path(dir, loaded.doc.territory());
-    loaded.recovered = read_autosave(&path, loaded.doc.territory());
+    loaded.recovered = read_autosave(&path, loaded.doc.territory())
+        .and_then(|r| not_yet_held(r, &loaded.doc, loaded.project.as_ref()));
     loaded.autosave = Some(path);
     Ok(loaded)
+}
+
+/// The work of an autosave that the opened file does not already hold: a scenario the file has
+/// (same name, same map) is not offered again, nor a meeting record equal to the file's; `None`
+/// when nothing is left to offer.
+fn not_yet_held(
+    mut r: Recovered,
+    doc: &Document,
+    project: Option<&ProjectFile>,
+) -> Option<Recovered> {
+    let same = |a: &crate::model::Scenario, b: &crate::model::Scenario| {
+        // the dates may differ by a save; the name and the map must not
+        let mut a = a.clone();
+        a.meta.created = b.meta.created;
+        a.meta.modified = b.meta.modified;
+        a == *b
+    };
+    let active = r.active;
+    let mut kept = Vec::new();
+    let mut new_active = 0;
+    for (k, s) in r.scenarios.into_iter().enumerate() {
+        if doc.scenarios().iter().any(|h| same(&h.scenario, &s)) {
+            continue;
+        }
+        kept.push(s);
+        if k + 1 == active {
+            new_active = kept.len();
+        }
+    }
+    r.scenarios = kept;
+    r.active = new_active;
+    let saved_record =
+        project.and_then(|(_, extra)| extra.get(crate::publish::record::PROJECT_KEY));
+    if r.record.is_some() && r.record.as_ref() == saved_record {
+        r.record = None;
+    }
+    (!r.scenarios.is_empty() || r.record.is_some()).then_some(r)
 }
 
 /// Loads a territory folder (or the embedded demo when `None`) and prepares its geometry.

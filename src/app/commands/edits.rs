@@ -164,7 +164,15 @@ impl Editor {
             self.territory_changed();
         }
         let first = self.doc.scenarios().len();
-        for s in r.scenarios {
+        for mut s in r.scenarios {
+            // never two scenarios of one name
+            let taken: Vec<String> = self
+                .doc
+                .scenarios()
+                .iter()
+                .map(|h| h.scenario.meta.name.clone())
+                .collect();
+            s.meta.name = crate::io::proposals::unique_name(&taken, &s.meta.name, &s.meta.author);
             self.doc.add_scenario(s);
         }
         let target = if r.active == 0 {
