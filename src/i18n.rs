@@ -1272,6 +1272,10 @@ words! {
         check_all,
         check_none,
         accept(n: usize),
+        accept_anyway(n: usize),
+        checked_line(before: &str, after: &str),
+        breaches_heading(n: usize),
+        notes_breaches(list: &str),
         accepted(name: &str, n: usize, skipped: usize),
         stale(n: usize),
         scenario_name,
@@ -1284,6 +1288,84 @@ words! {
 /// The assistant window's words.
 pub fn assistant_texts(lang: Lang) -> &'static AssistantTexts {
     AssistantTexts::of(lang)
+}
+
+/// A limit a set of moves breaks, in words: which, and by how much.
+pub fn breach_text(
+    lang: Lang,
+    t: &crate::model::Territory,
+    b: &crate::assistant::check::Breach,
+) -> String {
+    use crate::assistant::check::Breach;
+    let pct = |x: f64| number(lang, x * 100.0, 0);
+    let km = |m: f64| number(lang, m / 1000.0, 1);
+    match b {
+        Breach::Capacity {
+            college,
+            fill,
+            low,
+            high,
+        } => tr(
+            lang,
+            if fill > high {
+                "assistant-breach-over"
+            } else {
+                "assistant-breach-under"
+            },
+            &[
+                ("college", t.college(*college).name.as_str().into()),
+                ("fill", pct(*fill).into()),
+                ("limit", pct(if fill > high { *high } else { *low }).into()),
+            ],
+        ),
+        Breach::MovedPupils { moved, max } => tr(
+            lang,
+            "assistant-breach-moved",
+            &[
+                ("moved", number(lang, *moved, 0).into()),
+                ("max", number(lang, *max, 0).into()),
+            ],
+        ),
+        Breach::WalkIncrease {
+            blocks,
+            worst_m,
+            max_m,
+        } => tr(
+            lang,
+            "assistant-breach-longer",
+            &[
+                ("n", (*blocks).into()),
+                ("worst", km(*worst_m).into()),
+                ("max", km(*max_m).into()),
+            ],
+        ),
+        Breach::Walk {
+            blocks,
+            worst_m,
+            max_m,
+        } => tr(
+            lang,
+            "assistant-breach-far",
+            &[
+                ("n", (*blocks).into()),
+                ("worst", km(*worst_m).into()),
+                ("max", km(*max_m).into()),
+            ],
+        ),
+        Breach::Pieces {
+            college,
+            pieces,
+            before,
+        } => tr(
+            lang,
+            "assistant-breach-pieces",
+            &[
+                ("college", t.college(*college).name.as_str().into()),
+                ("pieces", (*pieces).into()),
+                ("before", (*before).into()),
+            ],
+        ),
+    }
 }
 
 words! {

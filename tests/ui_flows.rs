@@ -1311,7 +1311,7 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
     // the map previews the proposal (every move checked), applying nothing
     h.run_steps(2);
     assert!(h.query_by_label_contains("Aperçu de l’assistant").is_some());
-    let (n, blocks) = {
+    let (n, blocks, checked) = {
         let w = h
             .state_mut()
             .editor
@@ -1331,7 +1331,8 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
         w.set_kept(0, false);
         // unchecking a move takes it off the preview
         assert_eq!(w.preview().unwrap().moved.len(), blocks - first);
-        (n, blocks - first)
+        // and the moves left are checked as a whole
+        (n, blocks - first, w.checked().unwrap().clone())
     };
     assert_eq!(
         h.state()
@@ -1345,7 +1346,25 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
         0
     );
     h.run_steps(2);
-    let label = format!("Créer le scénario avec les {} changements cochés", n - 1);
+    assert!(
+        h.query_by_label_contains("Avec les changements cochés : ")
+            .is_some()
+    );
+    // a part of a proposal may break the limits the whole kept: the window says which and by
+    // how much before the scenario is made
+    let breaks = !checked.breaches.is_empty();
+    let label = if breaks {
+        assert!(
+            h.query_by_label_contains("Ces changements dépassent")
+                .is_some()
+        );
+        format!(
+            "Créer le scénario malgré tout avec les {} changements cochés",
+            n - 1
+        )
+    } else {
+        format!("Créer le scénario avec les {} changements cochés", n - 1)
+    };
     h.get_by_label(&label).click();
     h.run_steps(3);
     assert!(h.query_by_label_contains("Aperçu de l’assistant").is_none());
@@ -1362,6 +1381,17 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
     );
     let h_of = |m: &carte_mixite::metrics::Metrics| m.territory().entropy.unwrap().indices.h;
     assert!(h_of(&editor.doc.active().metrics) < h_of(&editor.doc.baseline().metrics));
+    // the index the window announced for the checked moves is the scenario's
+    assert!((checked.value.unwrap() - h_of(&editor.doc.active().metrics)).abs() < 1e-9);
+    // and the notes, printed on the handout, say which limits the kept changes break
+    assert_eq!(
+        s.meta
+            .notes
+            .contains("Limites dépassées par les changements gardés"),
+        breaks,
+        "{}",
+        s.meta.notes
+    );
     assert!(
         editor
             .notice()
@@ -2734,4 +2764,52 @@ fn reopening_a_saved_project_never_offers_its_own_work_back_nor_two_scenarios_of
         Some(CollegeId(3))
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_kept_part_of_a_proposal_that_overfills_a_college_says_so_in_the_scenario_notes() {
+    use carte_mixite::app::{Proposal, UiCommand};
+    use carte_mixite::assistant::{Constraints, Move, Target};
+    let mut h = harness();
+    // every block of collège 1 to collège 0: far past 105 %
+    let moves: Vec<Move> = {
+        let e = h.state().editor.as_ref().unwrap();
+        let base = &e.doc.baseline().scenario;
+        e.doc
+            .territory()
+            .unit_ids()
+            .filter(|&u| base.assignment(u).main_college() == Some(CollegeId(1)))
+            .map(|u| Move {
+                units: vec![u],
+                school: None,
+                from: CollegeId(1),
+                to: CollegeId(0),
+                pupils: 1.0,
+                gain: 0.0,
+                walk_before_m: None,
+                walk_after_m: None,
+            })
+            .collect()
+    };
+    let proposal = Proposal {
+        start_index: 0,
+        moves,
+        target: Target::Entropy,
+        constraints: Constraints::default(),
+    };
+    h.state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .run(UiCommand::AcceptProposal(Box::new(proposal)), &mut Lang::Fr);
+    h.run_steps(2);
+    let e = h.state().editor.as_ref().unwrap();
+    let notes = &e.doc.active().scenario.meta.notes;
+    let name = &e.doc.territory().college(CollegeId(0)).name;
+    assert!(notes.contains("rempli entre 70 % et 105 %"), "{notes}");
+    assert!(
+        notes.contains("Limites dépassées par les changements gardés")
+            && notes.contains(&format!("{name} rempli à")),
+        "{notes}"
+    );
 }

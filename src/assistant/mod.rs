@@ -15,6 +15,7 @@
 //! collèges, private and closed collèges and shared units are left alone. When écoles are kept
 //! whole, what moves is an école's catchment (all its units in a sector) rather than one unit.
 
+pub mod check;
 pub mod dominos;
 mod state;
 

@@ -102,6 +102,16 @@ pub struct AssistantWindow {
     result: Option<(usize, Proposal, Vec<bool>)>,
     error: Option<AssistantError>,
     start_index: usize,
+    /// What the checked moves are checked with: the territory, the indicators' settings, the
+    /// current map and the limits the search kept.
+    check_with: Option<(
+        Arc<Territory>,
+        crate::metrics::MetricsConfig,
+        Scenario,
+        Constraints,
+    )>,
+    /// The checked moves as a whole: the index they reach and the limits they break.
+    checked: Option<crate::assistant::check::Checked>,
 }
 
 impl AssistantWindow {
@@ -131,6 +141,8 @@ impl AssistantWindow {
             result: None,
             error: None,
             start_index: 0,
+            check_with: None,
+            checked: None,
         }
     }
 
@@ -144,6 +156,11 @@ impl AssistantWindow {
             keep_contiguous: self.contiguous,
             keep_schools: self.schools && self.school_count > 0,
         }
+    }
+
+    /// The checked moves checked as a whole: the index they reach, the limits they break.
+    pub fn checked(&self) -> Option<&crate::assistant::check::Checked> {
+        self.checked.as_ref()
     }
 
     /// The map to show on the main map, when there is one and the user wants it there.
@@ -170,7 +187,8 @@ impl AssistantWindow {
         });
     }
 
-    /// The preview after the checkboxes of the result changed.
+    /// The preview after the checkboxes of the result changed, and the checked moves checked
+    /// as a whole: a part of a proposal is a new set, whose index and limits nobody counted.
     fn preview_checked(&mut self) {
         let Some((_, p, kept)) = self.result.take() else {
             return;
@@ -182,6 +200,19 @@ impl AssistantWindow {
                 .filter(|(_, k)| **k)
                 .map(|(m, _)| m),
         );
+        self.checked = match (&self.check_with, &self.start, &self.preview) {
+            (Some((t, config, baseline, limits)), Some(start), Some(preview)) => {
+                Some(crate::assistant::check::check(
+                    t,
+                    config,
+                    (baseline, start),
+                    &preview.scenario,
+                    p.target,
+                    limits,
+                ))
+            }
+            _ => None,
+        };
         self.result = Some((self.start_index, p, kept));
     }
 
@@ -218,6 +249,13 @@ impl AssistantWindow {
         };
         self.start_index = inputs.start_index;
         self.start = Some(inputs.start.clone());
+        self.check_with = Some((
+            inputs.territory.clone(),
+            inputs.metrics.config().clone(),
+            inputs.baseline.clone(),
+            constraints.clone(),
+        ));
+        self.checked = None;
         self.preview = None;
         let spawned = std::thread::Builder::new()
             .name("assistant".into())
@@ -606,10 +644,17 @@ impl AssistantWindow {
                 }
             });
         let n = kept.iter().filter(|k| **k).count();
+        // the checked moves as a whole: their index, and every limit they break, by how much
+        let breaches = self.checked_ui(ui, lang, tx, t, p, n < kept.len());
+        let words = if breaches > 0 {
+            (tx.accept_anyway)(n)
+        } else {
+            (tx.accept)(n)
+        };
         let accept = ui
             .add_enabled(
                 n > 0,
-                egui::Button::new(RichText::new((tx.accept)(n)).strong().size(16.0)),
+                egui::Button::new(RichText::new(words).strong().size(16.0)),
             )
             .clicked();
         if accept {
@@ -623,6 +668,41 @@ impl AssistantWindow {
             return Some(AssistantAction::Accept { start_index, moves });
         }
         None
+    }
+}
+
+impl AssistantWindow {
+    /// What the checked moves reach (when they are not all of the proposal) and the limits
+    /// they break; returns how many.
+    fn checked_ui(
+        &self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        tx: &AssistantTexts,
+        t: &Territory,
+        p: &Proposal,
+        part: bool,
+    ) -> usize {
+        let Some(c) = &self.checked else {
+            return 0;
+        };
+        if part && let Some(v) = c.value {
+            ui.label(
+                RichText::new((tx.checked_line)(
+                    &number(lang, p.target.display(p.start_value), 1),
+                    &number(lang, p.target.display(v), 1),
+                ))
+                .strong(),
+            );
+        }
+        if !c.breaches.is_empty() {
+            let red = Color32::from_rgb(170, 30, 30);
+            ui.colored_label(red, (tx.breaches_heading)(c.breaches.len()));
+            for b in &c.breaches {
+                ui.colored_label(red, format!("• {}", crate::i18n::breach_text(lang, t, b)));
+            }
+        }
+        c.breaches.len()
     }
 }
 

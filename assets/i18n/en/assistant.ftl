@@ -68,6 +68,28 @@ assistant-accept = Create the scenario with { $n ->
         [one] the checked change
        *[other] the { $n } checked changes
     }
+assistant-accept_anyway = Make the scenario anyway with { $n ->
+        [one] the checked change
+       *[other] the { $n } checked changes
+    }
+assistant-checked_line = With the checked changes: { $before } → { $after }
+assistant-breaches_heading = { $n ->
+    [one] These changes break a limit:
+   *[other] These changes break { $n } limits:
+}
+assistant-notes_breaches = Limits broken by the changes kept: { $list }.
+assistant-breach-over = { $college } filled to { $fill }% (limit: { $limit }%)
+assistant-breach-under = { $college } filled to only { $fill }% (limit: { $limit }%)
+assistant-breach-moved = { $moved } pupils change collège (limit: { $max })
+assistant-breach-longer = { $n ->
+    [one] 1 block's walk grows
+   *[other] { $n } blocks' walks grow
+} by up to { $worst } km (limit: { $max } km)
+assistant-breach-far = { $n ->
+    [one] 1 block is
+   *[other] { $n } blocks are
+} up to { $worst } km from their collège (limit: { $max } km)
+assistant-breach-pieces = the sector of { $college } is in { $pieces } pieces ({ $before } before)
 assistant-accepted = Scenario “{ $name }” created: { $n } blocks change collège (Ctrl+Z to undo).{ $skipped ->
         [0] {""}
        *[other] {" "}{ $skipped } changes skipped: the map changed since the search.

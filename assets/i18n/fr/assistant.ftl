@@ -68,6 +68,31 @@ assistant-accept = Créer le scénario avec { $n ->
         [one] le changement coché
        *[other] les { $n } changements cochés
     }
+assistant-accept_anyway = Créer le scénario malgré tout avec { $n ->
+        [one] le changement coché
+       *[other] les { $n } changements cochés
+    }
+assistant-checked_line = Avec les changements cochés : { $before } → { $after }
+assistant-breaches_heading = { $n ->
+    [one] Ces changements dépassent une limite :
+   *[other] Ces changements dépassent { $n } limites :
+}
+assistant-notes_breaches = Limites dépassées par les changements gardés : { $list }.
+assistant-breach-over = { $college } rempli à { $fill } % (limite : { $limit } %)
+assistant-breach-under = { $college } rempli à { $fill } % seulement (limite : { $limit } %)
+assistant-breach-moved = { $moved } élèves changent de collège (limite : { $max })
+assistant-breach-longer = { $n ->
+    [one] 1 îlot voit son trajet allongé
+   *[other] { $n } îlots voient leur trajet allongé
+} de { $worst } km au plus (limite : { $max } km)
+assistant-breach-far = { $n ->
+    [one] 1 îlot est
+   *[other] { $n } îlots sont
+} à { $worst } km au plus de leur collège (limite : { $max } km)
+assistant-breach-pieces = le secteur de { $college } est en { $pieces } morceaux ({ $before ->
+    [one] 1 avant
+   *[other] { $before } avant
+})
 assistant-accepted = Scénario « { $name } » créé : { $n } îlots changent de collège (Ctrl+Z pour annuler).{ $skipped ->
         [0] {""}
        *[other] {" "}{ $skipped } changements ignorés : la carte avait changé depuis la recherche.

@@ -208,6 +208,7 @@ impl Editor {
                 .iter()
                 .all(|&u| s.assignment(u) == &Assignment::College(m.from))
         });
+        let start = self.doc.active().scenario.clone();
         let n = self.doc.scenarios().len();
         let name = format!("{} {n}", tx.scenario_name);
         let index = self.doc.new_scenario_from_active(name.clone());
@@ -215,10 +216,30 @@ impl Editor {
             &index_name(lang, target, self.doc.territory()),
             &limits_text(lang, constraints),
         );
-        let _ = self.doc.set_notes(index, notes);
+        let _ = self.doc.set_notes(index, notes.clone());
         let edit = Edit::Assign(fresh.iter().flat_map(|m| m.assignments()).collect());
         match self.doc.apply(edit) {
             Ok(()) => {
+                // the limits the notes state, checked against what was kept: a part of a
+                // proposal may break them, and the notes (printed on the handout) say so
+                let t = self.doc.territory();
+                let checked = crate::assistant::check::check(
+                    t,
+                    self.doc.config(),
+                    (&self.doc.baseline().scenario, &start),
+                    &self.doc.active().scenario,
+                    target,
+                    constraints,
+                );
+                if !checked.breaches.is_empty() {
+                    let list: Vec<String> = checked
+                        .breaches
+                        .iter()
+                        .map(|b| crate::i18n::breach_text(lang, t, b))
+                        .collect();
+                    let notes = format!("{notes} {}", (tx.notes_breaches)(&list.join(" · ")));
+                    let _ = self.doc.set_notes(index, notes);
+                }
                 let blocks = fresh.iter().map(|m| m.units.len()).sum();
                 self.status.say((tx.accepted)(&name, blocks, stale.len()));
             }
