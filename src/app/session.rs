@@ -44,6 +44,21 @@ impl Loaded {
     }
 }
 
+/// The user's documents folder, as the system names it (XDG's in its language on Linux, the
+/// Known Folder on Windows); else a "Documents" folder in the home folder, else the home folder.
+pub(in crate::app) fn documents_dir() -> Option<std::path::PathBuf> {
+    let user = directories::UserDirs::new()?;
+    if let Some(d) = user.document_dir().filter(|d| d.is_dir()) {
+        return Some(d.to_path_buf());
+    }
+    let home = user.home_dir();
+    Some(if home.join("Documents").is_dir() {
+        home.join("Documents")
+    } else {
+        home.to_path_buf()
+    })
+}
+
 /// Loads a territory and turns autosave on in `dir`, reading what a previous session left there.
 pub fn load_with_autosave(
     territory: Option<&str>,
@@ -185,15 +200,7 @@ impl Session {
             Some((p, _)) => p.display().to_string(),
             None => {
                 let name = format!("{territory_name}.cartemixite");
-                std::env::var_os("HOME")
-                    .map(std::path::PathBuf::from)
-                    .map(|h| {
-                        if h.join("Documents").is_dir() {
-                            h.join("Documents")
-                        } else {
-                            h
-                        }
-                    })
+                documents_dir()
                     .map(|d| d.join(&name).display().to_string())
                     .unwrap_or(name)
             }

@@ -65,12 +65,12 @@ pub fn autosave_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("CARTE_MIXITE_DATA_DIR") {
         return PathBuf::from(d).join("autosave");
     }
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("carte-mixite").join("autosave")
+    // the system's folder for an application's data: ~/.local/share/carte-mixite on Linux
+    // (XDG), the roaming AppData on Windows, Application Support on macOS
+    directories::ProjectDirs::from("", "", "carte-mixite")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("carte-mixite"))
+        .join("autosave")
 }
 
 /// The autosave file of a territory (named after it, so that each territory has its own).
