@@ -113,6 +113,19 @@ const LEGEND: i32 = 90;
 /// Width of the chart in pixels at scale 1.
 pub const CHART_WIDTH: u32 = 1000;
 
+/// Relative luminance of a colour (0 black, 1 white), as WCAG defines it.
+fn luminance(c: Rgb) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
 /// The chart's size at scale 1, in pixels.
 pub fn chart_size(s: &PublicSummary) -> (u32, u32) {
     let n = s.public_colleges().count().max(1) as i32;
@@ -207,11 +220,17 @@ pub fn draw_mix_chart<DB: DrawingBackend>(
                         .map_err(err)?;
                         if n >= 6 {
                             let label = n.to_string();
-                            let text_color = if color == GROUP_RGB[0] { WHITE } else { BLACK };
+                            // whichever of white and black contrasts more with the colour
+                            // (WCAG), large enough to read in print (about 9 pt on the handout)
+                            let text_color = if luminance(color) < 0.179 {
+                                WHITE
+                            } else {
+                                BLACK
+                            };
                             area.draw(&Text::new(
                                 label,
-                                (x0 + px(5), top + px(3)),
-                                (FONT, px(14) as f64).into_font().color(&text_color),
+                                (x0 + px(4), top + px(2)),
+                                (FONT, px(18) as f64).into_font().color(&text_color),
                             ))
                             .map_err(err)?;
                         }

@@ -276,6 +276,17 @@ mod tests {
                 "fewer than 5 pupils"
             };
             assert!(all.contains(fewer), "{all}");
+            // H is an index "sur 100", never a share; the group named is one the cards show;
+            // the gauge says its IPS and what its marks mean
+            let (on_100, no_such_group, gauge) = if lang == Lang::Fr {
+                (" sur 100", "très défavorisés", "le rond blanc")
+            } else {
+                (" out of 100", "most disadvantaged", "white ring")
+            };
+            let ips = crate::i18n::labelled(lang, crate::i18n::public_texts(lang).ips, "");
+            assert!(all.contains(on_100), "{all}");
+            assert!(!all.contains(no_such_group), "{all}");
+            assert!(all.contains(ips.trim_end()) && all.contains(gauge), "{all}");
         }
     }
 

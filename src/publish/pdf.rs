@@ -389,11 +389,19 @@ fn card_right_column(
     // right column: social position, filling, walk
     let rx = x0 + 265.0;
     let rw = TEXT_W - 275.0;
-    let ips_title = if c.now.ips_estimated {
-        format!("{} ({})", tx.ips, tx.ips_estimated)
-    } else {
-        tx.ips.to_string()
+    // the IPS itself beside its gauge, with what it was
+    let mut ips_title = match c.now.ips {
+        Some(v) => labelled(lang, tx.ips, &number(lang, v, 1)),
+        None => labelled(lang, tx.ips, tx.not_known),
     };
+    if c.changed
+        && let Some(b) = c.before.ips
+    {
+        ips_title = format!("{ips_title} ({})", before_was(lang, &number(lang, b, 1)));
+    }
+    if c.now.ips_estimated {
+        ips_title = format!("{ips_title} ({})", tx.ips_estimated);
+    }
     w.text_at(rx, y0 + 54.0, &ips_title, 9.5, true, [0, 0, 0]);
     // the gauge: −40 % … +40 % around the territory's average, the rule's band in green
     let span = 0.4;
@@ -582,6 +590,13 @@ pub fn handout(
             |w| {
                 if k == 0 {
                     w.paragraph(tx.colleges_heading, 16.0, true, [0, 0, 0]);
+                    // what the gauge's marks mean, once
+                    w.paragraph(
+                        &(tx.gauge_legend)(&number(lang, s.band * 100.0, 0)),
+                        9.0,
+                        false,
+                        [70, 70, 70],
+                    );
                 }
                 for c in chunk {
                     let h = card(w, s, c, by);
@@ -840,36 +855,50 @@ fn first_page(
 fn indices_table(w: &mut Writer<'_, '_>, s: &PublicSummary, lang: Lang) {
     let tx = public_texts(lang);
     w.paragraph(tx.indices_heading, 14.0, true, [0, 0, 0]);
+    let group = (tx.index_disadvantaged)(s.disadvantaged.as_deref().unwrap_or_default());
+    // H is an index "sur 100", the dissimilarities shares of pupils
     let rows = [
         (
             tx.index_entropy,
             s.indices_before.entropy_h,
             s.indices_now.entropy_h,
+            true,
         ),
         (
             tx.index_boursiers,
             s.indices_before.dissimilarity_boursiers,
             s.indices_now.dissimilarity_boursiers,
+            false,
         ),
         (
-            tx.index_disadvantaged,
+            group.as_str(),
             s.indices_before.dissimilarity_disadvantaged,
             s.indices_now.dissimilarity_disadvantaged,
+            false,
         ),
     ];
-    let col_b = MARGIN + TEXT_W - 120.0;
-    let col_a = MARGIN + TEXT_W - 55.0;
+    // room for "11,4 sur 100" in each column
+    let col_b = MARGIN + TEXT_W - 150.0;
+    let col_a = MARGIN + TEXT_W - 72.0;
     w.y += 12.0;
     let y = w.y;
     w.text_at(col_b, y, tx.before_short, 9.5, true, [0, 0, 0]);
     w.text_at(col_a, y, tx.after_short, 9.5, true, [0, 0, 0]);
-    for (label, before, after) in rows {
+    for (label, before, after, on_100) in rows {
         if before.is_none() && after.is_none() {
             continue;
         }
         let top = w.y;
-        w.paragraph_in(MARGIN, TEXT_W - 135.0, label, 9.5, false, [0, 0, 0]);
-        let shown = |v: Option<f64>| v.map_or(tx.not_known.to_string(), |v| percent(lang, v, 1));
+        w.paragraph_in(MARGIN, TEXT_W - 160.0, label, 9.5, false, [0, 0, 0]);
+        let shown = |v: Option<f64>| {
+            v.map_or(tx.not_known.to_string(), |v| {
+                if on_100 {
+                    (tx.on_100)(&crate::i18n::number(lang, v * 100.0, 1))
+                } else {
+                    percent(lang, v, 1)
+                }
+            })
+        };
         w.text_at(col_b, top + 12.0, &shown(before), 10.0, false, [0, 0, 0]);
         w.text_at(col_a, top + 12.0, &shown(after), 10.0, true, [0, 0, 0]);
     }
@@ -878,7 +907,7 @@ fn indices_table(w: &mut Writer<'_, '_>, s: &PublicSummary, lang: Lang) {
         let top = w.y;
         w.paragraph_in(
             MARGIN,
-            TEXT_W - 135.0,
+            TEXT_W - 160.0,
             tx.index_ips_spread,
             9.5,
             false,

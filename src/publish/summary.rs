@@ -203,6 +203,8 @@ pub struct PublicSummary {
     pub baseline: String,
     /// The social groups' names.
     pub groups: Vec<String>,
+    /// The name of the group whose dissimilarity is given (the most disadvantaged), if any.
+    pub disadvantaged: Option<String>,
     /// Every collège, public ones first, those that changed first among them.
     pub colleges: Vec<PublicCollege>,
     /// Units that change collège.
@@ -279,6 +281,10 @@ impl PublicSummary {
             scenario: scenario.meta.clone(),
             baseline: baseline.meta.name.clone(),
             groups: t.groups.names.clone(),
+            disadvantaged: t
+                .groups
+                .disadvantaged
+                .and_then(|g| t.groups.names.get(g).cloned()),
             colleges,
             units_changed: units.len(),
             pupils_moved: privacy.count(Some(moved)),

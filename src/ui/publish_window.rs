@@ -473,15 +473,20 @@ fn difference_table(ui: &mut egui::Ui, lang: Lang, s: &PublicSummary) {
         });
     ui.add_space(8.0);
     ui.label(RichText::new(tx.compare_indices).strong());
-    let pct = |v: Option<f64>| {
-        v.map_or("—".into(), |v| {
-            format!("{}\u{202f}%", number(lang, v * 100.0, 1))
+    // H is an index "sur 100", the dissimilarities shares of pupils; unknown is said so
+    let shown = |v: Option<f64>, on_100: bool| {
+        v.map_or(w.not_known.to_string(), |v| {
+            if on_100 {
+                (w.on_100)(&number(lang, v * 100.0, 1))
+            } else {
+                crate::i18n::percent_tight(lang, &number(lang, v * 100.0, 1))
+            }
         })
     };
     egui::Grid::new("compare-indices")
         .striped(true)
         .show(ui, |ui| {
-            for (label, a, b) in [
+            for (k, (label, a, b)) in [
                 (
                     w.index_entropy,
                     s.indices_before.entropy_h,
@@ -493,14 +498,17 @@ fn difference_table(ui: &mut egui::Ui, lang: Lang, s: &PublicSummary) {
                     s.indices_now.dissimilarity_boursiers,
                 ),
                 (
-                    w.index_disadvantaged,
+                    &(w.index_disadvantaged)(s.disadvantaged.as_deref().unwrap_or_default()),
                     s.indices_before.dissimilarity_disadvantaged,
                     s.indices_now.dissimilarity_disadvantaged,
                 ),
-            ] {
+            ]
+            .into_iter()
+            .enumerate()
+            {
                 ui.label(label);
-                ui.label(format!("{}{}", side(lang, "A"), pct(a)));
-                ui.label(format!("{}{}", side(lang, "B"), pct(b)));
+                ui.label(format!("{}{}", side(lang, "A"), shown(a, k == 0)));
+                ui.label(format!("{}{}", side(lang, "B"), shown(b, k == 0)));
                 ui.end_row();
             }
         });
