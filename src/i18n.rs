@@ -1392,6 +1392,7 @@ words! {
         create,
         blocks,
         cycle_heading,
+        over_places(places: &str, fill: &str),
         pupils,
         boursiers,
         intake,

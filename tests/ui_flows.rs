@@ -1547,6 +1547,29 @@ fn shared_sectors_alternate_year_by_year_or_assign_by_lottery_with_odds() {
     for y in ["2027-2028", "2028-2029", "2029-2030", "2030-2031"] {
         assert!(h.query_by_label(y).is_some(), "{y}");
     }
+    // a year that overfills a collège says so: Jaurès, 600 places, gets more in a year
+    let years = carte_mixite::metrics::shared::alternation_years(
+        e.doc.territory(),
+        s,
+        &e.doc.baseline().scenario,
+        sector,
+        2027,
+    );
+    let over = years.iter().any(|y| {
+        y.colleges.iter().any(|(c, comp)| {
+            e.doc
+                .territory()
+                .college(*c)
+                .capacity_pupils
+                .is_some_and(|p| comp.pupils > p)
+        })
+    });
+    assert!(over, "the demo's montée alternée overfills a year");
+    assert!(
+        h.query_all_by_label_contains("⚠ au-delà de ses")
+            .next()
+            .is_some()
+    );
     // shared blocks are striped on the map, and the legend says what stripes mean
     h.run_steps(2);
     assert_eq!(h.state().editor.as_ref().unwrap().stale_map_stripes(), 0);

@@ -305,15 +305,33 @@ impl SharedWindow {
                         ui.end_row();
                         for y in years {
                             ui.label(format!("{}-{}", y.year, y.year + 1));
-                            for (_, comp) in &y.colleges {
-                                ui.label(format!(
+                            for (c, comp) in &y.colleges {
+                                let text = format!(
                                     "{} {} · IPS {} · {} {}",
                                     number(lang, comp.pupils, 0),
                                     tx.pupils,
                                     ips(comp.ips()),
                                     pct(comp.boursier_share()),
                                     tx.boursiers
-                                ));
+                                );
+                                // a year that overfills a collège is flagged, with by how much
+                                match t.college(*c).capacity_pupils {
+                                    Some(places) if places > 0.0 && comp.pupils > places => {
+                                        ui.vertical(|ui| {
+                                            ui.label(text);
+                                            ui.colored_label(
+                                                egui::Color32::from_rgb(180, 30, 30),
+                                                (tx.over_places)(
+                                                    &number(lang, places, 0),
+                                                    &number(lang, comp.pupils / places * 100.0, 0),
+                                                ),
+                                            );
+                                        });
+                                    }
+                                    _ => {
+                                        ui.label(text);
+                                    }
+                                }
                             }
                             ui.end_row();
                         }

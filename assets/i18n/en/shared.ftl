@@ -17,6 +17,7 @@ shared-runs = Simulated years
 shared-pick_two = Pick at least two collèges.
 shared-create = Create the shared sector
 shared-blocks = blocks
+shared-over_places = ⚠ over its { $places } places ({ $fill }%)
 shared-cycle_heading = Each collège, year by year (the first 4 school years):
 shared-pupils = pupils
 shared-boursiers = boursiers

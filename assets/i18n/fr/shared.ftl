@@ -17,6 +17,7 @@ shared-runs = Années simulées
 shared-pick_two = Choisissez au moins deux collèges.
 shared-create = Créer le secteur partagé
 shared-blocks = îlots
+shared-over_places = ⚠ au-delà de ses { $places } places ({ $fill } %)
 shared-cycle_heading = Chaque collège, année par année (les 4 premières rentrées) :
 shared-pupils = élèves
 shared-boursiers = boursiers
