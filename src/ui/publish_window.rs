@@ -313,7 +313,9 @@ impl CompareWindow {
         let (send, recv) = channel();
         let repaint = ctx.clone();
         std::thread::spawn(move || {
-            if let Ok(rgb) = crate::publish::map::map_rgb(&inputs.picture(), 900) {
+            // drawn at about the size it is shown (two maps side by side): its names keep
+            // their size instead of shrinking to 7 px
+            if let Ok(rgb) = crate::publish::map::map_rgb(&inputs.picture(), COMPARE_MAP_PX) {
                 let _ = send.send(rgb);
             }
             repaint.request_repaint();
@@ -417,6 +419,9 @@ impl CompareWindow {
     }
 }
 
+/// Width of each of the comparison's maps, pixels: about half the window.
+const COMPARE_MAP_PX: u32 = 540;
+
 /// Per collège: A, B and the change, for pupils, IPS, boursiers, filling and walk.
 fn difference_table(ui: &mut egui::Ui, lang: Lang, s: &PublicSummary) {
     let tx = texts(lang);
@@ -464,9 +469,15 @@ fn difference_table(ui: &mut egui::Ui, lang: Lang, s: &PublicSummary) {
                             shown(lang, b, *decimals)
                         ),
                     };
+                    // what differs stands out: bold on a light yellow
                     let changed = text.contains('→');
                     let rt = RichText::new(text);
-                    ui.label(if changed { rt.strong() } else { rt });
+                    ui.label(if changed {
+                        rt.strong()
+                            .background_color(egui::Color32::from_rgb(255, 238, 170))
+                    } else {
+                        rt
+                    });
                 }
                 ui.end_row();
             }
