@@ -276,6 +276,7 @@ words! {
         closed_college,
         pieces_wanted,
         pieces_allow,
+        pieces_allow_hint,
         pieces_flag_again,
         closure_done(name: &str, units: usize, pupils: f64, to: &str, stranded: usize),
         rename,

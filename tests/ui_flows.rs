@@ -1296,7 +1296,10 @@ fn the_assistant_proposes_a_map_and_the_facilitator_keeps_part_of_it() {
     let mut h = harness();
     h.get_by_label("Assistant…").click();
     h.run_steps(3);
-    assert!(h.query_by_label_contains("Entropie H").is_some());
+    assert!(
+        h.query_by_label_contains("Séparation sociale entre collèges (indice H")
+            .is_some()
+    );
     h.state_mut()
         .editor
         .as_mut()
@@ -2830,6 +2833,15 @@ fn a_kept_part_of_a_proposal_that_overfills_a_college_says_so_in_the_scenario_no
     let notes = &e.doc.active().scenario.meta.notes;
     let name = &e.doc.territory().college(CollegeId(0)).name;
     assert!(notes.contains("rempli entre 70 % et 105 %"), "{notes}");
+    // the limits are a sentence, not the window's labels ("allongé d'au plus (m) 1 000")
+    assert!(
+        notes.contains("aucun trajet à pied allongé de plus de 1,0 km") && !notes.contains("(m)"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Séparation sociale entre collèges"),
+        "{notes}"
+    );
     assert!(
         notes.contains("Limites dépassées par les changements gardés")
             && notes.contains(&format!("{name} rempli à")),

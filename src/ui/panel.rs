@@ -708,7 +708,11 @@ fn card_flags_ui(
                     ))
                     .small(),
                 );
-            } else if ui.small_button(tx.pieces_allow).clicked() {
+            } else if ui
+                .small_button(tx.pieces_allow)
+                .on_hover_text(tx.pieces_allow_hint)
+                .clicked()
+            {
                 actions.push(PanelAction::AllowPieces(c, true));
             }
         });

@@ -3,7 +3,7 @@ assistant-button = Assistant…
 assistant-title = Assistant: propose a better-mixed map
 assistant-intro = The assistant moves blocks at the edges of sectors to find a map where social groups are more mixed, within your limits. Its proposal becomes a new scenario: you choose which changes to keep.
 assistant-index_heading = Index to lower (out of 100, 0 = perfectly mixed)
-assistant-index_entropy = Entropy H (every social group)
+assistant-index_entropy = Social separation between collèges (H index, every social group)
 assistant-index_boursiers = Dissimilarity of boursiers
 assistant-index_disadvantaged = Dissimilarity of disadvantaged pupils
 assistant-unknown_here = unknown here
@@ -52,7 +52,7 @@ assistant-phase_polish = Finishing…
 assistant-best_so_far = Best map found
 assistant-result_heading = Proposal
 assistant-index_line = Index (out of 100)
-assistant-first_after = first proposal after
+assistant-first_after = first proposal ready in
 assistant-moved_line = { $units ->
         [one] { $units } block changes
        *[other] { $units } blocks change
@@ -99,6 +99,12 @@ assistant-stale = The map changed since the search: { $n ->
        *[other] { $n } changes no longer apply
     }.
 assistant-scenario_name = Assistant's proposal
+assistant-limit-capacity = every collège filled between { $low }% and { $high }%
+assistant-limit-walk_increase = no walk longer by more than { $km } km
+assistant-limit-walk_max = no walk longer than { $km } km
+assistant-limit-moved = at most { $n } pupils change collège
+assistant-limit-contiguous = every sector in one piece
+assistant-limit-schools = the blocks of one école go to the same collège
 assistant-notes = Proposed by the assistant to lower: { $index }. Limits: { $limits }.
 assistant-index_unknown = This index is unknown for this territory: its data lacks the counts it needs. Choose another index.
 assistant-nothing_movable = No block can change collège: everything is locked, closed or private.

@@ -203,6 +203,7 @@ close_college = Close
 reopen_college = Reopen
 closed_college = Closed in this scenario: it takes no pupils.
 pieces_wanted = Sector in several pieces, on purpose
+pieces_allow_hint = A sector in several pieces (a "leopard skin") may be intended: neighbourhoods apart from one another send their pupils to the same collège to mix social groups, as Paris did. The warning will no longer show for this collège.
 pieces_allow = On purpose (leopard skin)
 pieces_flag_again = Flag again
 closure_done = { $name } closed: its { $units } blocks ({ $pupils } pupils) go to the nearest open collège on foot ({ $to }). Adjust with the brush; Ctrl+Z reopens it.{ $stranded ->

@@ -3,7 +3,7 @@ assistant-button = Assistant…
 assistant-title = Assistant : proposer une carte plus mélangée
 assistant-intro = L’assistant cherche, en déplaçant des îlots en bordure de secteur, une carte où les milieux sociaux sont plus mélangés, en respectant vos limites. Sa proposition devient un nouveau scénario : vous choisissez les changements à garder.
 assistant-index_heading = Indice à faire baisser (sur 100, 0 = mélange parfait)
-assistant-index_entropy = Entropie H (tous les milieux sociaux)
+assistant-index_entropy = Séparation sociale entre collèges (indice H, tous les milieux sociaux)
 assistant-index_boursiers = Dissimilarité des boursiers
 assistant-index_disadvantaged = Dissimilarité des élèves défavorisés
 assistant-unknown_here = inconnu ici
@@ -52,7 +52,7 @@ assistant-phase_polish = Finitions…
 assistant-best_so_far = Meilleure carte trouvée
 assistant-result_heading = Proposition
 assistant-index_line = Indice (sur 100)
-assistant-first_after = première proposition en
+assistant-first_after = première proposition prête en
 assistant-moved_line = { $units ->
         [one] { $units } îlot change
        *[other] { $units } îlots changent
@@ -102,6 +102,12 @@ assistant-stale = La carte a changé depuis la recherche : { $n ->
        *[other] { $n } changements ne s’appliquent plus
     }.
 assistant-scenario_name = Proposition de l’assistant
+assistant-limit-capacity = chaque collège rempli entre { $low } % et { $high } %
+assistant-limit-walk_increase = aucun trajet à pied allongé de plus de { $km } km
+assistant-limit-walk_max = aucun trajet à pied de plus de { $km } km
+assistant-limit-moved = au plus { $n } élèves changent de collège
+assistant-limit-contiguous = chaque secteur d’un seul tenant
+assistant-limit-schools = les îlots d’une même école vont au même collège
 assistant-notes = Proposé par l’assistant pour baisser : { $index }. Limites : { $limits }.
 assistant-index_unknown = Cet indice est inconnu pour ce territoire : ses données n’ont pas les effectifs nécessaires. Choisissez un autre indice.
 assistant-nothing_movable = Aucun îlot ne peut changer de collège : tout est verrouillé, fermé ou privé.

@@ -203,6 +203,7 @@ close_college = Fermer
 reopen_college = Rouvrir
 closed_college = Fermé dans ce scénario : il n’accueille aucun élève.
 pieces_wanted = Secteur en plusieurs morceaux, voulu
+pieces_allow_hint = Un secteur en plusieurs morceaux (« peau de léopard ») peut être voulu : des quartiers éloignés les uns des autres envoient leurs élèves au même collège pour mélanger les milieux sociaux, comme Paris l’a fait. L’alerte ne s’affichera plus pour ce collège.
 pieces_allow = C’est voulu (peau de léopard)
 pieces_flag_again = Signaler à nouveau
 closure_done = { $name } fermé : ses { $units } îlots ({ $pupils } élèves) vont au collège ouvert le plus proche à pied ({ $to }). Ajustez au pinceau ; Ctrl+Z rouvre le collège.{ $stranded ->

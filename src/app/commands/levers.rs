@@ -263,41 +263,45 @@ fn index_name(lang: Lang, target: Target, t: &crate::model::Territory) -> String
     }
 }
 
+/// The limits a proposal kept, as words of a sentence (never the window's labels).
 fn limits_text(lang: Lang, c: &Constraints) -> String {
-    let tx = assistant_texts(lang);
+    use crate::i18n::tr;
+    let pct = |x: f64| number(lang, x * 100.0, 0);
+    let km = |m: f64| number(lang, m / 1000.0, 1);
     let mut parts = Vec::new();
     if let Some((lo, hi)) = c.capacity {
-        parts.push(format!(
-            "{} {} % {} {} %",
-            tx.capacity.to_lowercase(),
-            number(lang, lo * 100.0, 0),
-            tx.and,
-            number(lang, hi * 100.0, 0)
+        parts.push(tr(
+            lang,
+            "assistant-limit-capacity",
+            &[("low", pct(lo).into()), ("high", pct(hi).into())],
         ));
     }
     if let Some(m) = c.max_walk_increase_m {
-        parts.push(format!(
-            "{} {}",
-            tx.walk_increase.to_lowercase(),
-            number(lang, m, 0)
+        parts.push(tr(
+            lang,
+            "assistant-limit-walk_increase",
+            &[("km", km(m).into())],
         ));
     }
     if let Some(m) = c.max_walk_m {
-        parts.push(format!(
-            "{} {}",
-            tx.walk_max.to_lowercase(),
-            number(lang, m, 0)
+        parts.push(tr(
+            lang,
+            "assistant-limit-walk_max",
+            &[("km", km(m).into())],
         ));
     }
     if let Some(p) = c.max_moved_pupils {
-        parts.push(format!(
-            "{} {}",
-            tx.moved_max.to_lowercase(),
-            number(lang, p, 0)
+        parts.push(tr(
+            lang,
+            "assistant-limit-moved",
+            &[("n", number(lang, p, 0).into())],
         ));
     }
     if c.keep_contiguous {
-        parts.push(tx.contiguous.to_lowercase());
+        parts.push(tr(lang, "assistant-limit-contiguous", &[]));
     }
-    parts.join(" ; ")
+    if c.keep_schools {
+        parts.push(tr(lang, "assistant-limit-schools", &[]));
+    }
+    parts.join(" · ")
 }
