@@ -518,6 +518,25 @@ pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
     (common(lang).labelled)(label, value)
 }
 
+/// The field separator of a CSV file in a language: a spreadsheet set to French reads `;`
+/// (the comma is its decimal mark), one set to English `,`.
+pub fn csv_delimiter(lang: Lang) -> u8 {
+    match lang {
+        Lang::Fr => b';',
+        Lang::En => b',',
+    }
+}
+
+/// A number in a CSV cell: the language's decimal mark, no thousands separator (a spreadsheet
+/// reads it as a number).
+pub fn csv_number(lang: Lang, v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 /// A name in quotation marks: « X » in French, “X” in English.
 pub fn quoted(lang: Lang, name: &str) -> String {
     (common(lang).quoted)(name)

@@ -454,7 +454,8 @@ fn publish_writes_the_handout_map_chart_and_table_of_a_proposal() {
     let table = std::fs::read_to_string(dir.join("tableau.csv")).unwrap();
     // one row per collège; those whose sector changed say so
     assert_eq!(table.lines().count(), 13, "{table}");
-    assert!(table.lines().filter(|l| l.ends_with(",oui")).count() >= 2);
+    // a French spreadsheet's table: `;` between fields, decimal commas
+    assert!(table.lines().filter(|l| l.ends_with(";oui")).count() >= 2);
     // nothing asked: a clear message
     let out = bin().args(["publish", "demo"]).output().unwrap();
     assert!(!out.status.success());

@@ -1284,8 +1284,10 @@ fn a_handout_is_written_from_the_window_with_its_author() {
     let pdf = std::fs::read(dir.join("fiche.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     let table = std::fs::read_to_string(dir.join("tableau.csv")).unwrap();
-    assert!(table.starts_with("collège,secteur,élèves avant"), "{table}");
-    assert!(table.contains("Collège Louise-Michel,public,"));
+    // as a French spreadsheet reads it: `;` between fields, decimal commas
+    assert!(table.starts_with("collège;secteur;élèves avant"), "{table}");
+    assert!(table.contains("Collège Louise-Michel;public;"));
+    assert!(table.contains(";79,2;"), "{table}");
     let editor = h.state().editor.as_ref().unwrap();
     assert_eq!(editor.doc.active().scenario.meta.author, "Parents du Nord");
     let _ = std::fs::remove_dir_all(&dir);
@@ -2416,7 +2418,10 @@ fn the_rooms_remarks_are_pinned_frozen_written_in_the_record_and_kept_in_the_pro
     let pdf = std::fs::read(dir.join("compte-rendu.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF") && pdf.len() > 2_000);
     let csv = std::fs::read_to_string(&csv_path).unwrap();
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    // a French spreadsheet's file: `;` between fields
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2, "{csv}");
     assert_eq!(&rows[0][0], "remarque");

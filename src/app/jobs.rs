@@ -212,7 +212,8 @@ impl Editor {
                 self.jobs.saving = None;
             }
             Ok(Err(e)) => {
-                self.status.say(format!("{} : {e}", tx.save_failed));
+                self.status
+                    .say(crate::i18n::labelled(lang, tx.save_failed, &e));
                 self.jobs.saving = None;
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => self.jobs.saving = None,

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod map;
 pub mod palette;
 pub mod pdf;
+pub mod proofread;
 pub mod record;
 pub mod scenarios;
 pub mod summary;
@@ -243,9 +244,11 @@ mod tests {
             let mut rows = csv.lines();
             rows.next();
             for row in rows {
-                let cells: Vec<&str> = row.split(',').collect();
+                let cells: Vec<&str> = row
+                    .split(char::from(crate::i18n::csv_delimiter(lang)))
+                    .collect();
                 for k in [2, 3] {
-                    if let Ok(n) = cells[k].parse::<f64>() {
+                    if let Ok(n) = cells[k].replace(',', ".").parse::<f64>() {
                         assert!(n >= 5.0, "pupils column: {row}");
                     }
                 }
@@ -287,6 +290,19 @@ mod tests {
             assert!(all.contains(on_100), "{all}");
             assert!(!all.contains(no_such_group), "{all}");
             assert!(all.contains(ips.trim_end()) && all.contains(gauge), "{all}");
+            // and every text of the handout and every cell of the table, proofread
+            let cells: Vec<String> = csv
+                .lines()
+                .flat_map(|l| {
+                    l.split(char::from(crate::i18n::csv_delimiter(lang)))
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            for text in h.texts.iter().chain(&cells) {
+                let found = proofread::defects(lang, text, true);
+                assert!(found.is_empty(), "{lang:?}: {found:?}");
+            }
         }
     }
 

@@ -482,7 +482,7 @@ fn card_right_column(
             }
             t
         }
-        None => format!("{} : {}", tx.walk, tx.not_known),
+        None => labelled(lang, tx.walk, tx.not_known),
     };
     let lines = w.wrap(&walk_line, 9.5, false, rw);
     for (i, l) in lines.iter().enumerate() {

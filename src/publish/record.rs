@@ -177,7 +177,9 @@ impl MeetingRecord {
     ) -> String {
         let w = crate::i18n::scenarios::record_texts(lang);
         let mut lines: Vec<(String, Vec<String>)> = Vec::new();
-        let num = |v: Option<f64>, d: usize| v.map_or(String::new(), |v| format!("{v:.d$}"));
+        let num = |v: Option<f64>, d: usize| {
+            v.map_or(String::new(), |v| crate::i18n::csv_number(lang, v, d))
+        };
         for r in &self.remarks {
             let about = match r.target {
                 RemarkTarget::Unit(u) => (w.about_block)(&t.unit(u).name),
@@ -212,7 +214,9 @@ impl MeetingRecord {
             lines.push((s.at.clone(), row));
         }
         lines.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut out = csv::Writer::from_writer(Vec::new());
+        let mut out = csv::WriterBuilder::new()
+            .delimiter(crate::i18n::csv_delimiter(lang))
+            .from_writer(Vec::new());
         let _ = out.write_record(w.header.split(','));
         for (_, row) in lines {
             let _ = out.write_record(&row);
@@ -492,7 +496,9 @@ mod tests {
         assert!(back.remarks[0].text.starts_with("[Z999] "));
         // the table: a header, three lines in time order, the quotes kept
         let csv = record.to_csv(&t, crate::i18n::Lang::Fr, &|m| m / 75.0);
-        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(csv.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 3);
         assert_eq!(&rows[0][5], "traversée de la rocade, \"dangereuse\"");

@@ -307,11 +307,16 @@ impl PublicSummary {
 /// Numbers are written with a dot and no thousands separator, so that spreadsheets read them.
 pub fn public_csv(s: &PublicSummary, lang: crate::i18n::Lang) -> String {
     let w = crate::i18n::public_texts(lang);
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(crate::i18n::csv_delimiter(lang))
+        .from_writer(Vec::new());
     let header: Vec<&str> = w.table_header.split(',').collect();
     let _ = out.write_record(&header);
-    let num =
-        |v: Option<f64>, decimals: usize| v.map_or(String::new(), |v| format!("{v:.decimals$}"));
+    let num = |v: Option<f64>, decimals: usize| {
+        v.map_or(String::new(), |v| {
+            crate::i18n::csv_number(lang, v, decimals)
+        })
+    };
     let int = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
     for c in &s.colleges {
         let sector = crate::i18n::public_private(lang, c.private);

@@ -505,16 +505,19 @@ impl AssistantWindow {
                 .text(format!("{phase} {:.0} %", fraction * 100.0)),
         );
         if let Some(p) = &job.last {
-            let mut line = format!(
-                "{} : {} → {} ({})",
+            let mut line = crate::i18n::labelled(
+                lang,
                 tx.best_so_far,
-                number(lang, self.target.display(p.start_value), 1),
-                number(lang, self.target.display(p.best_value), 1),
-                percent_change(
-                    lang,
-                    self.target.display(p.start_value),
-                    self.target.display(p.best_value)
-                )
+                &format!(
+                    "{} → {} ({})",
+                    number(lang, self.target.display(p.start_value), 1),
+                    number(lang, self.target.display(p.best_value), 1),
+                    percent_change(
+                        lang,
+                        self.target.display(p.start_value),
+                        self.target.display(p.best_value)
+                    )
+                ),
             );
             if let Some((units, pupils)) = job.best {
                 line.push_str(" · ");
@@ -557,22 +560,25 @@ impl AssistantWindow {
         ui.separator();
         ui.heading(tx.result_heading);
         ui.label(
-            RichText::new(format!(
-                "{} : {} → {} ({}) · {} {} s",
+            RichText::new(crate::i18n::labelled(
+                lang,
                 tx.index_line,
-                number(lang, p.target.display(p.start_value), 1),
-                number(lang, p.target.display(p.value), 1),
-                percent_change(
-                    lang,
-                    p.target.display(p.start_value),
-                    p.target.display(p.value)
+                &format!(
+                    "{} → {} ({}) · {} {} s",
+                    number(lang, p.target.display(p.start_value), 1),
+                    number(lang, p.target.display(p.value), 1),
+                    percent_change(
+                        lang,
+                        p.target.display(p.start_value),
+                        p.target.display(p.value)
+                    ),
+                    tx.first_after,
+                    // under a hundredth of a second is said so, not rounded up
+                    match p.first_after.as_secs_f64() {
+                        x if x < 0.01 => format!("< {}", number(lang, 0.01, 2)),
+                        x => number(lang, x, 2),
+                    },
                 ),
-                tx.first_after,
-                // under a hundredth of a second is said so, not rounded up
-                match p.first_after.as_secs_f64() {
-                    x if x < 0.01 => format!("< {}", number(lang, 0.01, 2)),
-                    x => number(lang, x, 2),
-                },
             ))
             .strong()
             .size(16.0),
@@ -592,11 +598,14 @@ impl AssistantWindow {
             }
         }
         if w > 0.0 {
-            ui.label(format!(
-                "{} : {} km → {} km",
+            ui.label(crate::i18n::labelled(
+                lang,
                 tx.walk_line,
-                number(lang, wb / w / 1000.0, 1),
-                number(lang, wa / w / 1000.0, 1)
+                &format!(
+                    "{} km → {} km",
+                    number(lang, wb / w / 1000.0, 1),
+                    number(lang, wa / w / 1000.0, 1)
+                ),
             ));
         }
         ui.add_space(4.0);
@@ -628,13 +637,16 @@ impl AssistantWindow {
                         (Some(school), units) => (tx.school_move)(school, units.len()),
                         (None, units) => (tx.blocks)(units.len()),
                     };
-                    let text = format!(
-                        "{} : {} → {} · {} {}{walk}",
-                        what,
-                        t.college(m.from).short_name,
-                        t.college(m.to).short_name,
-                        number(lang, m.pupils, 0),
-                        tx.pupils,
+                    let text = crate::i18n::labelled(
+                        lang,
+                        &what,
+                        &format!(
+                            "{} → {} · {} {}{walk}",
+                            t.college(m.from).short_name,
+                            t.college(m.to).short_name,
+                            number(lang, m.pupils, 0),
+                            tx.pupils,
+                        ),
                     );
                     ui.horizontal(|ui| {
                         ui.checkbox(k, text);

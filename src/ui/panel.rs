@@ -156,13 +156,16 @@ pub fn changes_list_ui(
         .show(ui, |ui| {
             for &u in units.iter().take(200) {
                 let unit = t.unit(u);
-                ui.label(format!(
-                    "{} : {} → {} ({} {})",
-                    unit.name,
-                    name(doc.baseline().scenario.assignment(u)),
-                    name(doc.active().scenario.assignment(u)),
-                    fmt_opt(lang, unit.population.pupils, 0),
-                    tx.pupils
+                ui.label(crate::i18n::labelled(
+                    lang,
+                    &unit.name,
+                    &format!(
+                        "{} → {} ({} {})",
+                        name(doc.baseline().scenario.assignment(u)),
+                        name(doc.active().scenario.assignment(u)),
+                        fmt_opt(lang, unit.population.pupils, 0),
+                        tx.pupils
+                    ),
                 ));
             }
             if units.len() > 200 {
@@ -327,10 +330,10 @@ pub fn rule_ui(ui: &mut Ui, lang: Lang, now: &Metrics) {
         .small(),
     );
     ui.label(
-        RichText::new(format!(
-            "{} : IPS {}",
+        RichText::new(crate::i18n::labelled(
+            lang,
             tx.reference,
-            fmt_opt(lang, now.rule_reference(), 1)
+            &format!("IPS {}", fmt_opt(lang, now.rule_reference(), 1)),
         ))
         .small(),
     );

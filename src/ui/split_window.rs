@@ -94,13 +94,17 @@ impl SplitWindow {
                 let sum: f64 = self.rows.iter().map(|r| r.1).sum();
                 let ok = (sum - 100.0).abs() < 0.05;
                 ui.label(
-                    RichText::new(format!("{} : {} %", tx.split_total, number(lang, sum, 1)))
-                        .strong()
-                        .color(if ok {
-                            ui.visuals().text_color()
-                        } else {
-                            egui::Color32::from_rgb(170, 30, 30)
-                        }),
+                    RichText::new(crate::i18n::labelled(
+                        lang,
+                        tx.split_total,
+                        &crate::i18n::percent_tight(lang, &number(lang, sum, 1)),
+                    ))
+                    .strong()
+                    .color(if ok {
+                        ui.visuals().text_color()
+                    } else {
+                        egui::Color32::from_rgb(170, 30, 30)
+                    }),
                 );
                 if !ok {
                     ui.label(tx.split_must_sum);

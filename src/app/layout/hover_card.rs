@@ -97,7 +97,7 @@ impl Editor {
                         Some(_) => format!("{} % {}", fmt(share, 0), tx.boursiers),
                         // known but too few to show in public
                         None if public.is_some() && p.boursiers.is_some() => {
-                            format!("{} : {}", tx.boursiers, tx.not_shown_small)
+                            crate::i18n::labelled(lang, tx.boursiers, tx.not_shown_small)
                         }
                         None => tx.boursiers_unknown.to_string(),
                     });
