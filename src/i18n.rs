@@ -358,7 +358,7 @@ words! {
         compare_same,
         compare_drawing,
         compare_identical,
-        compare_differ,
+        compare_differ(n: usize),
         compare_pupils,
         compare_boursiers,
         compare_filled,
@@ -516,6 +516,11 @@ pub fn percent_tight(lang: Lang, n: &str) -> String {
 /// "Auteur : X" (French space before the colon) or "Author: X".
 pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
     (common(lang).labelled)(label, value)
+}
+
+/// A label that introduces what follows it ("Outil :" in French, "Tool:" in English).
+pub fn with_colon(lang: Lang, label: &str) -> String {
+    labelled(lang, label, "").trim_end().to_string()
 }
 
 /// The field separator of a CSV file in a language: a spreadsheet set to French reads `;`

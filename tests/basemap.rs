@@ -183,7 +183,7 @@ fn a_facilitator_opens_a_basemap_file_and_is_told_when_it_is_not_one() {
     };
     assert_eq!(choice(&h), BasemapChoice::None, "offline by default");
     let open_dialog = |h: &mut Harness<'static, CarteApp>| {
-        h.get_by_label("Fond de carte :").click();
+        h.get_by_label("Fond de carte\u{a0}:").click();
         h.run_steps(2);
         h.get_by_label("fichier MBTiles…").click();
         h.run_steps(2);
@@ -228,7 +228,7 @@ fn a_facilitator_opens_a_basemap_file_and_is_told_when_it_is_not_one() {
     assert_eq!(choice(&h), BasemapChoice::MbTiles { path: good.clone() });
     // the tool bar names the file, the map credits the tiles' authors
     let shown = h
-        .get_by_label("Fond de carte :")
+        .get_by_label("Fond de carte\u{a0}:")
         .value()
         .unwrap_or_default();
     assert!(shown.contains("ui-ok.mbtiles"), "{shown}");

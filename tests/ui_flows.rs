@@ -1206,7 +1206,8 @@ fn two_scenarios_are_compared_side_by_side_with_their_differences() {
     // A is the current map, B the proposal; both maps are drawn in the background
     assert!(combo(&h, "A\u{a0}: Carte actuelle").is_some());
     assert!(combo(&h, "B\u{a0}: Scénario 1").is_some());
-    wait_contains(&mut h, "vont dans un autre collège");
+    // one block, said in the singular
+    wait_contains(&mut h, "1 îlot va dans un autre collège");
     let editor = h.state().editor.as_ref().unwrap();
     let s = editor.doc.active();
     let t = editor.doc.territory();
@@ -1262,11 +1263,11 @@ fn a_handout_is_written_from_the_window_with_its_author() {
         h.query_by_label_contains("effectifs de moins de 5 élèves")
             .is_some()
     );
-    h.get_by_label("Auteur du scénario :").focus();
+    h.get_by_label("Auteur du scénario\u{a0}:").focus();
     h.run_steps(1);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     h.run_steps(1);
-    type_into(&mut h, "Auteur du scénario :", "Parents du Nord");
+    type_into(&mut h, "Auteur du scénario\u{a0}:", "Parents du Nord");
     for (button, file) in [("Fiche PDF…", "fiche"), ("Tableau (CSV)…", "tableau")] {
         h.get_by_label(button).hover();
         h.run_steps(1);
@@ -2852,4 +2853,71 @@ fn a_kept_part_of_a_proposal_that_overfills_a_college_says_so_in_the_scenario_no
             && notes.contains(&format!("{name} rempli à")),
         "{notes}"
     );
+}
+
+/// Every text the window shows now, proofread: the defects found, in words.
+fn proofread_window(h: &Harness<'static, CarteApp>, lang: Lang, public: bool) -> Vec<String> {
+    use egui_kittest::kittest::NodeT;
+    let mut out = Vec::new();
+    for node in h.query_all_by_label_contains("") {
+        let n = node.accesskit_node();
+        for text in [n.label(), n.value()].into_iter().flatten() {
+            for d in carte_mixite::publish::proofread::defects(lang, &text, public) {
+                out.push(format!("{}: « {} »", d.what, d.text));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn every_text_of_the_window_reads_right_in_both_languages() {
+    use carte_mixite::app::UiCommand;
+    use carte_mixite::ui::window::WindowKind;
+    for lang in [Lang::Fr, Lang::En] {
+        let mut h = harness();
+        h.state_mut().lang = lang;
+        h.run_steps(2);
+        // a change, so that every figure says before and after
+        let (u, _) = block_of(&h, CollegeId(0));
+        let run = |h: &mut Harness<'static, CarteApp>, c: UiCommand| {
+            let mut l = lang;
+            h.state_mut().editor.as_mut().unwrap().run(c, &mut l);
+            h.run_steps(1);
+        };
+        run(&mut h, UiCommand::Select(CollegeId(3)));
+        run(&mut h, UiCommand::AssignToSelected(u));
+        run(&mut h, UiCommand::AddressTyped("tilleuls".into()));
+        h.run_steps(5);
+        run(&mut h, UiCommand::AddressPick(0));
+        h.run_steps(5);
+        let mut found = proofread_window(&h, lang, false);
+        // each window in turn
+        for open in [
+            UiCommand::OpenAssistant,
+            UiCommand::OpenPublish,
+            UiCommand::OpenCompare,
+            UiCommand::OpenScenarios,
+            UiCommand::OpenRemarks(Some(u)),
+            UiCommand::OpenShared,
+            UiCommand::Open(WindowKind::About),
+        ] {
+            run(&mut h, open);
+            h.run_steps(6);
+            found.extend(proofread_window(&h, lang, false));
+        }
+        // the room: a public view
+        let mut h = harness();
+        h.state_mut().lang = lang;
+        run(&mut h, UiCommand::Select(CollegeId(3)));
+        run(&mut h, UiCommand::AssignToSelected(u));
+        h.key_press(egui::Key::F5);
+        h.run_steps(4);
+        found.extend(proofread_window(&h, lang, true));
+        found.sort();
+        found.dedup();
+        assert!(found.is_empty(), "{lang:?}:\n{}", found.join("\n"));
+    }
 }

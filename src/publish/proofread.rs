@@ -66,6 +66,23 @@ fn number_before(chars: &[char], i: usize) -> Option<(f64, bool)> {
     token.replace(',', ".").parse().ok().map(|v| (v, whole))
 }
 
+/// Whether the number whose point is at `i` follows a name ("Etalab 2.0", "ODbL 1.0"): a
+/// version that is part of the name, not a decimal.
+fn after_a_name(chars: &[char], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && chars[j - 1].is_ascii_digit() {
+        j -= 1;
+    }
+    if j < 2 || !is_space(chars[j - 1]) {
+        return false;
+    }
+    let mut k = j - 1;
+    while k > 0 && !is_space(chars[k - 1]) {
+        k -= 1;
+    }
+    chars[k].is_uppercase()
+}
+
 /// The defects of one text in a language; `public` adds the rule on small counts.
 pub fn defects(lang: Lang, text: &str, public: bool) -> Vec<Defect> {
     let mut out = Vec::new();
@@ -81,10 +98,19 @@ pub fn defects(lang: Lang, text: &str, public: bool) -> Vec<Defect> {
             break;
         }
     }
-    if text.contains("(s)") || text.contains("(es)") {
+    let chars: Vec<char> = text.chars().collect();
+    // "scénario(s)": the mark stuck to its word ("Durée (s)" is a unit, seconds)
+    let stuck = |mark: &str| {
+        text.match_indices(mark).any(|(i, _)| {
+            text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        })
+    };
+    if stuck("(s)") || stuck("(es)") {
         found("a plural left to the reader");
     }
-    let chars: Vec<char> = text.chars().collect();
     if lang == Lang::Fr {
         // "0.0 km": a digit, a point, a digit, not a version ("0.1.0") nor a file name
         for i in 1..chars.len().saturating_sub(1) {
@@ -100,15 +126,21 @@ pub fn defects(lang: Lang, text: &str, public: bool) -> Vec<Defect> {
                     .rev()
                     .take_while(|c| !c.is_whitespace())
                     .any(|c| *c == '.' || *c == '/' || c.is_ascii_alphabetic())
+                && !after_a_name(&chars, i)
             {
                 found("a decimal point in French");
                 break;
             }
         }
     } else {
-        let french_spacing = chars.windows(2).any(|w| {
-            is_space(w[0]) && matches!(w[1], ':' | ';' | '!' | '?') || w[0] == '«' || w[1] == '»'
-        });
+        // a punctuation mark named rather than used ("separated by ;)") is not spacing
+        let french_spacing = chars.windows(3).any(|w| {
+            is_space(w[0]) && matches!(w[1], ':' | ';' | '!' | '?') && !matches!(w[2], ')' | '"')
+        }) || chars.last().is_some_and(|c| matches!(c, ':' | ';'))
+            && chars.len() >= 2
+            && is_space(chars[chars.len() - 2])
+            || text.contains('«')
+            || text.contains('»');
         if french_spacing {
             found("French spacing or quotes in English");
         }
@@ -190,6 +222,7 @@ mod tests {
             "1\u{202f}234 élèves · 0 élève · 21,5 élèves par classe",
             "−0,12 sur 100 · +0,02",
             "https://www.openstreetmap.org/copyright",
+            "Licence Ouverte Etalab 2.0 · ODbL 1.0 · durée de la recherche (s)",
         ] {
             assert!(
                 whats(fr, ok, true).is_empty(),

@@ -192,7 +192,7 @@ pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32, 
         for line in &answer.lines {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(format!("{} :", line.block))
+                    RichText::new(crate::i18n::with_colon(lang, &line.block))
                         .size(small)
                         .color(ink),
                 );

@@ -414,8 +414,8 @@ impl AssistantWindow {
         for (target, name) in targets {
             let value = values(target);
             let text = match value {
-                Some(v) => format!("{name} : {}", number(lang, target.display(v), 1)),
-                None => format!("{name} : {}", tx.unknown_here),
+                Some(v) => crate::i18n::labelled(lang, name, &number(lang, target.display(v), 1)),
+                None => crate::i18n::labelled(lang, name, tx.unknown_here),
             };
             ui.add_enabled_ui(value.is_some(), |ui| {
                 ui.radio_value(&mut self.target, target, text);

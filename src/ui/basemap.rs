@@ -487,7 +487,8 @@ impl BasemapState {
     pub fn controls_ui(&mut self, ui: &mut egui::Ui, lang: crate::i18n::Lang) -> Option<String> {
         let tx = crate::i18n::texts(lang);
         let mut chosen = None;
-        let label = ui.label(egui::RichText::new(format!("{} :", tx.basemap)).strong());
+        let label =
+            ui.label(egui::RichText::new(crate::i18n::with_colon(lang, tx.basemap)).strong());
         let current = match &self.choice {
             BasemapChoice::None => tx.basemap_none.to_string(),
             BasemapChoice::Osm => tx.basemap_osm.to_string(),

@@ -175,7 +175,7 @@ impl PublishWindow {
                     ui.colored_label(Color32::from_rgb(160, 90, 0), tx.publish_of_baseline);
                 }
                 ui.horizontal(|ui| {
-                    let l = ui.label(format!("{} :", tx.publish_author));
+                    let l = ui.label(crate::i18n::with_colon(lang, tx.publish_author));
                     ui.add(egui::TextEdit::singleline(&mut self.author).desired_width(360.0))
                         .labelled_by(l.id);
                 });
@@ -400,10 +400,9 @@ impl CompareWindow {
                 } else {
                     ui.label(
                         RichText::new(format!(
-                            "{}{} {} · {}",
+                            "{}{} · {}",
                             side(lang, "A → B"),
-                            s.units_changed,
-                            tx.compare_differ,
+                            (tx.compare_differ)(s.units_changed),
                             crate::i18n::pupils_concerned(lang, s.pupils_moved)
                         ))
                         .strong()

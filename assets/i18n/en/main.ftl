@@ -288,7 +288,10 @@ compare_title = Compare two scenarios
 compare_same = Pick two different scenarios.
 compare_drawing = Drawing the map…
 compare_identical = Both scenarios send every block to the same collège.
-compare_differ = blocks go to another collège
+compare_differ = { $n ->
+    [one] 1 block goes to another collège
+   *[other] { $n } blocks go to another collège
+}
 compare_pupils = Pupils
 compare_boursiers = Boursiers of 100
 compare_filled = Filled to

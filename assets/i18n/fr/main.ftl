@@ -288,7 +288,10 @@ compare_title = Comparer deux scénarios
 compare_same = Choisissez deux scénarios différents.
 compare_drawing = Dessin de la carte…
 compare_identical = Les deux scénarios envoient chaque îlot au même collège.
-compare_differ = îlots vont dans un autre collège
+compare_differ = { $n ->
+    [one] 1 îlot va dans un autre collège
+   *[other] { $n } îlots vont dans un autre collège
+}
 compare_pupils = Élèves
 compare_boursiers = Boursiers sur 100
 compare_filled = Rempli à

@@ -176,7 +176,7 @@ impl Editor {
     ) {
         let tx = texts(lang);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("{} :", tx.tool)).strong());
+            ui.label(RichText::new(crate::i18n::with_colon(lang, tx.tool)).strong());
             for (tool, name) in [
                 (Tool::Click, tx.tool_click),
                 (Tool::Brush, tx.tool_brush),
@@ -200,7 +200,7 @@ impl Editor {
                     .on_hover_text((tx.whole_schools_hint)(self.view.school_count));
             }
             ui.separator();
-            ui.label(RichText::new(format!("{} :", tx.coloring)).strong());
+            ui.label(RichText::new(crate::i18n::with_colon(lang, tx.coloring)).strong());
             for (c, name) in [
                 (Coloring::College, tx.by_college),
                 (Coloring::Ips, tx.by_ips),
