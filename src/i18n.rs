@@ -77,6 +77,7 @@ pub mod address;
 pub mod check;
 pub mod departement;
 pub mod fluent;
+pub mod glossary;
 pub mod indicators;
 pub mod meeting;
 pub mod scenarios;
@@ -393,6 +394,7 @@ words! {
         closed_college(name: &str),
         still_has_units(name: &str, units: usize),
         refused(reason: &str),
+        glossary_heading,
     }
 }
 
@@ -414,7 +416,8 @@ pub fn tr_static(lang: Lang, id: &'static str) -> &'static str {
         .or_insert_with(|| fluent::message(lang, id))
 }
 
-fn common(lang: Lang) -> &'static CommonTexts {
+/// The words shared by every part: numbers, agreement, the glossary's heading.
+pub fn common(lang: Lang) -> &'static CommonTexts {
     CommonTexts::of(lang)
 }
 

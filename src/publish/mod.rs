@@ -290,6 +290,13 @@ mod tests {
             assert!(all.contains(on_100), "{all}");
             assert!(!all.contains(no_such_group), "{all}");
             assert!(all.contains(ips.trim_end()) && all.contains(gauge), "{all}");
+            // the words it uses, each defined once
+            assert!(
+                all.contains(crate::i18n::common(lang).glossary_heading),
+                "{all}"
+            );
+            let ips_name = crate::i18n::glossary::name(lang, crate::i18n::glossary::Term::Ips);
+            assert!(all.contains(&ips_name), "{all}");
             // and every text of the handout and every cell of the table, proofread
             let cells: Vec<String> = csv
                 .lines()

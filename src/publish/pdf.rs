@@ -788,6 +788,23 @@ fn closing_paragraphs(
         false,
         [0, 0, 0],
     ));
+    // the words of the handout, each with its one plain definition
+    use crate::i18n::glossary::{Term, entry};
+    paras.push((
+        crate::i18n::common(lang).glossary_heading.to_string(),
+        14.0,
+        true,
+        [0, 0, 0],
+    ));
+    for term in [
+        Term::Ips,
+        Term::Boursiers,
+        Term::Separation,
+        Term::Dissimilarity,
+        Term::IpsSpread,
+    ] {
+        paras.push((format!("• {}", entry(lang, term)), 9.5, false, [0, 0, 0]));
+    }
     paras
 }
 

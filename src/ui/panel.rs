@@ -201,7 +201,11 @@ fn spread_ui(ui: &mut Ui, lang: Lang, now: &TerritoryIndices, base: &TerritoryIn
             words.label_estimated
         } else {
             words.label
-        });
+        })
+        .on_hover_text(crate::i18n::glossary::definition(
+            lang,
+            crate::i18n::glossary::Term::IpsSpread,
+        ));
     });
     ui.horizontal(|ui| {
         ui.label(RichText::new(number(lang, s.spread, 1)).size(24.0).strong());
@@ -237,9 +241,10 @@ pub fn territory_ui(
     let h = now.entropy.map(|e| e.indices.h);
     let hb = base.entropy.map(|e| e.indices.h);
     // H and D are shown as 0-100 so that a change reads as whole points
-    let line = |ui: &mut Ui, label: &str, v: Option<f64>, b: Option<f64>| {
+    use crate::i18n::glossary::{Term, definition};
+    let line = |ui: &mut Ui, label: &str, term: Term, v: Option<f64>, b: Option<f64>| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(label);
+            ui.label(label).on_hover_text(definition(lang, term));
         });
         ui.horizontal(|ui| {
             ui.label(
@@ -259,14 +264,14 @@ pub fn territory_ui(
             }
         });
     };
-    line(ui, tx.segregation_h, h, hb);
+    line(ui, tx.segregation_h, Term::Separation, h, hb);
     let d = now
         .minority(Minority::Boursiers)
         .and_then(|m| m.dissimilarity);
     let db = base
         .minority(Minority::Boursiers)
         .and_then(|m| m.dissimilarity);
-    line(ui, tx.dissimilarity_boursiers, d, db);
+    line(ui, tx.dissimilarity_boursiers, Term::Dissimilarity, d, db);
     if h.is_none() || d.is_none() {
         ui.label(
             RichText::new(crate::i18n::departement::unknown_indices_hint(lang))

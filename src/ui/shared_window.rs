@@ -176,7 +176,11 @@ impl SharedWindow {
                 }
             }
         });
-        ui.radio_value(&mut self.lottery, false, tx.alternating);
+        ui.radio_value(&mut self.lottery, false, tx.alternating)
+            .on_hover_text(crate::i18n::glossary::definition(
+                lang,
+                crate::i18n::glossary::Term::MonteeAlternee,
+            ));
         if !self.lottery {
             ui.horizontal(|ui| {
                 ui.label(tx.first_year);
@@ -184,7 +188,11 @@ impl SharedWindow {
             });
             ui.label(RichText::new(tx.alternating_help).weak());
         }
-        ui.radio_value(&mut self.lottery, true, tx.lottery);
+        ui.radio_value(&mut self.lottery, true, tx.lottery)
+            .on_hover_text(crate::i18n::glossary::definition(
+                lang,
+                crate::i18n::glossary::Term::DeferredAcceptance,
+            ));
         if self.lottery {
             ui.label(RichText::new(tx.lottery_help).weak());
             for &c in &self.picked.clone() {

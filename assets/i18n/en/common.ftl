@@ -49,3 +49,23 @@ group-very_favoured = very favoured
 group-favoured = favoured
 group-middle = middle
 group-disadvantaged = disadvantaged
+
+## The glossary: one plain definition per term the public reads
+
+gloss-ips-name = IPS (social position index)
+gloss-ips-def = a number the Ministry computes from the occupations of pupils' parents: the higher it is, the more advantaged the families. It runs from about 50 to 180; the national average of collèges is about 100.
+gloss-boursiers-name = Boursiers
+gloss-boursiers-def = pupils whose family receives the collège grant, given according to income: their share says how many low-income families a collège takes in.
+gloss-separation-name = Social separation (out of 100)
+gloss-separation-def = an index of how far social groups are kept apart between collèges: 0 when every collège has the same mix as the whole territory, 100 when each group has collèges of its own. The lower, the more mixed (Theil's entropy index H).
+gloss-dissimilarity-name = Share that would have to change collège
+gloss-dissimilarity-def = the share of a group's pupils (boursiers, for example) who would have to change collège for every collège to have the same proportion of them (dissimilarity index): 0% when they are evenly spread.
+gloss-ips_spread-name = IPS gap between collèges
+gloss-ips_spread-def = how far the public collèges' IPS lie from their average, in IPS points (standard deviation weighted by pupils): 0 when every collège has the same IPS.
+gloss-montee_alternee-name = Montée alternée (alternating intake)
+gloss-montee_alternee-def = neighbourhoods shared between two or more collèges, which send their 6e pupils to one collège one year and to the other the next: each collège takes in each neighbourhood's children in turn.
+gloss-deferred_acceptance-name = Deferred acceptance
+gloss-deferred_acceptance-def = an assignment rule for a shared sector: each family ranks the collèges, each collège keeps its places for the best-placed requests (boursiers first on reserved places, then a lottery), and a family turned down goes on to its next choice.
+gloss-leopard_skin-name = Leopard skin
+gloss-leopard_skin-def = a sector in several pieces, on purpose: neighbourhoods apart from one another send their pupils to the same collège to mix social groups.
+common-glossary_heading = Words used

@@ -1,5 +1,5 @@
 ## MeetingTexts
-meeting-boursier_part = boursiers (grant holders)
+meeting-boursier_part = boursiers
 meeting-not_boursier_part = others
 meeting-hidden = { $n } not shown (fewer than 5 pupils)
 meeting-out_of_100 = Out of 100 pupils of this collège:

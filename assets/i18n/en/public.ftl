@@ -1,12 +1,12 @@
 ## PublicTexts
 public-chart_title_groups = Out of 100 pupils of each collège, how many from each social background
-public-chart_title_boursiers = Out of 100 pupils of each collège, how many boursiers (grant holders)
+public-chart_title_boursiers = Out of 100 pupils of each collège, how many boursiers
 public-chart_subtitle = For each collège: the current map (before) above the proposal (after).
 public-before_short = before
 public-after_short = after
 public-changed_mark = sector changed
 public-not_known = unknown
-public-boursiers = boursiers (grant holders)
+public-boursiers = boursiers
 public-not_boursiers = others
 public-hidden = not shown (fewer than { $t } pupils)
 public-handout_title = Proposed collège catchment sectors

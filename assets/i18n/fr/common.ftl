@@ -49,3 +49,23 @@ group-very_favoured = très favorisée
 group-favoured = favorisée
 group-middle = moyenne
 group-disadvantaged = défavorisée
+
+## The glossary: one plain definition per term the public reads
+
+gloss-ips-name = IPS (indice de position sociale)
+gloss-ips-def = un nombre calculé par le ministère à partir des professions des parents des élèves : plus il est haut, plus les familles sont favorisées. Il va d'environ 50 à 180 ; la moyenne nationale des collèges est autour de 100.
+gloss-boursiers-name = Boursiers
+gloss-boursiers-def = les élèves dont la famille reçoit la bourse de collège, accordée selon les revenus : leur part dit combien de familles modestes un collège accueille.
+gloss-separation-name = Séparation sociale (sur 100)
+gloss-separation-def = un indice qui dit à quel point les milieux sociaux sont séparés entre collèges : 0 si chaque collège a le même mélange que tout le territoire, 100 si chaque milieu a ses propres collèges. Plus il est bas, plus les collèges sont mélangés (indice d'entropie H de Theil).
+gloss-dissimilarity-name = Part qui devrait changer de collège
+gloss-dissimilarity-def = la part des élèves d'un groupe (les boursiers, par exemple) qui devraient changer de collège pour que chaque collège en ait la même proportion (indice de dissimilarité) : 0 % quand ils sont également répartis.
+gloss-ips_spread-name = Écart d'IPS entre collèges
+gloss-ips_spread-def = la dispersion des IPS des collèges publics autour de leur moyenne, en points d'IPS (écart type pondéré par les élèves) : 0 si tous les collèges ont le même IPS.
+gloss-montee_alternee-name = Montée alternée
+gloss-montee_alternee-def = des quartiers partagés entre deux collèges ou plus, qui envoient leurs élèves de 6e une année à l'un, l'année suivante à l'autre : chaque collège reçoit tour à tour les enfants de chaque quartier.
+gloss-deferred_acceptance-name = Affectation par acceptation différée
+gloss-deferred_acceptance-def = une règle d'affectation dans un secteur partagé : chaque famille classe les collèges, chaque collège garde ses places pour les demandes les mieux placées (d'abord les boursiers sur des places réservées, puis un tirage au sort), et une famille refusée passe à son choix suivant.
+gloss-leopard_skin-name = Peau de léopard
+gloss-leopard_skin-def = un secteur en plusieurs morceaux, voulu : des quartiers éloignés les uns des autres envoient leurs élèves au même collège pour mélanger les milieux sociaux.
+common-glossary_heading = Les mots employés
