@@ -2921,3 +2921,28 @@ fn every_text_of_the_window_reads_right_in_both_languages() {
         assert!(found.is_empty(), "{lang:?}:\n{}", found.join("\n"));
     }
 }
+
+#[test]
+fn the_card_of_a_college_picked_elsewhere_comes_into_view() {
+    use carte_mixite::app::UiCommand;
+    let mut h = harness();
+    // a collège whose card is out of view (only the cards in view are laid out)
+    let (c, name) = {
+        let t = h.state().editor.as_ref().unwrap().doc.territory().clone();
+        t.college_ids()
+            .filter(|&c| t.college(c).sector == carte_mixite::model::Sector::Public)
+            .map(|c| (c, t.college(c).name.clone()))
+            .find(|(_, n)| h.query_all_by_label(n).next().is_none())
+            .expect("some card is out of view")
+    };
+    h.state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .run(UiCommand::Select(c), &mut Lang::Fr);
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label(&name).next().is_some(),
+        "the card of {name} is in view"
+    );
+}

@@ -167,6 +167,8 @@ pub struct View {
     pub(in crate::app) map_cache: crate::ui::map::MapCache,
     /// Whether the map last showed the assistant's preview instead of the active scenario.
     pub(in crate::app) preview_shown: bool,
+    /// The cards' list: the collège it last brought into view, its scroll offset and height.
+    pub(in crate::app) cards_scroll: (Option<CollegeId>, f32, f32),
 }
 
 impl View {
@@ -207,6 +209,7 @@ impl View {
             avoidance: Default::default(),
             map_cache: Default::default(),
             preview_shown: false,
+            cards_scroll: (None, 0.0, f32::INFINITY),
         };
         view.restyle(doc);
         view

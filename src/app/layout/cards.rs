@@ -95,13 +95,29 @@ impl Editor {
                         .then_some(self.view.avoidance.per_college.as_slice()),
                 };
                 // only the cards in view are laid out: a département has a hundred collèges
-                egui::ScrollArea::vertical().show_rows(
-                    ui,
-                    CARD_HEIGHT,
-                    order.len(),
-                    |ui, range| {
-                        college_cards_ui(ui, lang, &t, &view, range, &mut actions);
-                    },
+                let row = CARD_HEIGHT + ui.spacing().item_spacing.y;
+                let mut area = egui::ScrollArea::vertical();
+                // a collège picked elsewhere (its marker, the room's list, the eyedropper)
+                // brings its card into view, once, if it is not there already
+                let (seen, offset, height) = self.view.cards_scroll;
+                if self.view.selected != seen
+                    && let Some(k) = self
+                        .view
+                        .selected
+                        .and_then(|c| order.iter().position(|&o| o == c))
+                {
+                    let top = k as f32 * row;
+                    if top < offset || top + row > offset + height {
+                        area = area.vertical_scroll_offset((top - row * 0.5).max(0.0));
+                    }
+                }
+                let out = area.show_rows(ui, CARD_HEIGHT, order.len(), |ui, range| {
+                    college_cards_ui(ui, lang, &t, &view, range, &mut actions);
+                });
+                self.view.cards_scroll = (
+                    self.view.selected,
+                    out.state.clamped_offset().y,
+                    out.inner_rect.height(),
                 );
                 for a in actions {
                     match a {
