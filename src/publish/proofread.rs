@@ -35,6 +35,31 @@ const PLURALS: &[&str] = &[
     "changes",
 ];
 
+/// Words of specialists: the public reads them only inside the glossary's definitions.
+const JARGON: &[&str] = &[
+    "entropie",
+    "entropy",
+    "theil",
+    "dissimilarit",
+    "gini",
+    "z-score",
+    "dijkstra",
+    "percentile",
+    "quantile",
+];
+
+/// Whether a text is (or contains) one of the glossary's definitions, where specialists'
+/// words are named on purpose.
+fn is_definition(lang: Lang, text: &str) -> bool {
+    use crate::i18n::glossary::{Term, definition};
+    // a definition whole, or a line of it (the handout wraps them)
+    let line = text.trim();
+    Term::ALL.iter().any(|&t| {
+        let d = definition(lang, t);
+        text.contains(d.trim_end_matches('.')) || (line.len() > 20 && d.contains(line))
+    })
+}
+
 /// Words that count pupils, after which a number under 5 must not be shown publicly.
 const PUPILS: &[&str] = &["élèves", "élève", "pupils", "pupil", "boursiers"];
 
@@ -155,6 +180,23 @@ pub fn defects(lang: Lang, text: &str, public: bool) -> Vec<Defect> {
                 found("a plural after 1");
             }
         }
+    }
+    // an index "sur 100" written as a share ("Séparation sociale … 11,4 %")
+    let lower = text.to_lowercase();
+    if ["séparation sociale", "social separation"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && chars
+            .windows(2)
+            .any(|w| is_space(w[0]) && w[1] == '%' || w[0].is_ascii_digit() && w[1] == '%')
+        && !lower.contains("sur 100")
+        && !lower.contains("out of 100")
+    {
+        found("an index out of 100 written as a share");
+    }
+    // words of specialists the glossary does not define for the public
+    if JARGON.iter().any(|j| lower.contains(j)) && !is_definition(lang, text) {
+        found("a technical term outside the glossary");
     }
     if public {
         for word in PUPILS {

@@ -4,8 +4,8 @@ assistant-title = Assistant: propose a better-mixed map
 assistant-intro = The assistant moves blocks at the edges of sectors to find a map where social groups are more mixed, within your limits. Its proposal becomes a new scenario: you choose which changes to keep.
 assistant-index_heading = Index to lower (out of 100, 0 = perfectly mixed)
 assistant-index_entropy = Social separation between collèges (H index, every social group)
-assistant-index_boursiers = Dissimilarity of boursiers
-assistant-index_disadvantaged = Dissimilarity of disadvantaged pupils
+assistant-index_boursiers = Share of boursiers who would have to change collège
+assistant-index_disadvantaged = Share of disadvantaged pupils who would have to change collège
 assistant-unknown_here = unknown here
 assistant-constraints_heading = Limits
 assistant-capacity = Every collège filled between

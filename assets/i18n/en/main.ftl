@@ -89,7 +89,7 @@ within_band = Close to average
 empty_sector = Empty sector
 territory_indices = Social mix across the territory
 segregation_h = Social segregation (H index out of 100, 0 = perfect mix)
-dissimilarity_boursiers = Separation of boursiers (dissimilarity out of 100)
+dissimilarity_boursiers = Boursiers who would have to change collège for an even spread (out of 100)
 since_baseline = since the current map
 changed_units = blocks change collège
 changed_unit_one = block changes collège

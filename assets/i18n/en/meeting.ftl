@@ -69,7 +69,7 @@ scen-col_spread = IPS gap
 scen-col_moved = Pupils moved
 scen-col_walk = Mean walk
 scen-col_over = Collèges over capacity
-scen-separation_hint = 0 = the same mix in every collège; the lower, the more mixed the collèges. Entropy index H of the social groups, or else the dissimilarity of boursiers.
+scen-separation_hint = 0 = the same mix in every collège; the lower, the more mixed the collèges. Social separation (H) of the social groups, or else the share of boursiers who would have to change collège.
 scen-hidden = fewer than 5
 scen-unknown = unknown
 scen-compare = Compare the two ticked scenarios

@@ -4,8 +4,8 @@ assistant-title = Assistant : proposer une carte plus mélangée
 assistant-intro = L’assistant cherche, en déplaçant des îlots en bordure de secteur, une carte où les milieux sociaux sont plus mélangés, en respectant vos limites. Sa proposition devient un nouveau scénario : vous choisissez les changements à garder.
 assistant-index_heading = Indice à faire baisser (sur 100, 0 = mélange parfait)
 assistant-index_entropy = Séparation sociale entre collèges (indice H, tous les milieux sociaux)
-assistant-index_boursiers = Dissimilarité des boursiers
-assistant-index_disadvantaged = Dissimilarité des élèves défavorisés
+assistant-index_boursiers = Part des boursiers qui devraient changer de collège
+assistant-index_disadvantaged = Part des élèves défavorisés qui devraient changer de collège
 assistant-unknown_here = inconnu ici
 assistant-constraints_heading = Limites à respecter
 assistant-capacity = Chaque collège rempli entre

@@ -89,7 +89,7 @@ within_band = Proche de la moyenne
 empty_sector = Secteur vide
 territory_indices = Mixité sur tout le territoire
 segregation_h = Ségrégation sociale (indice H sur 100, 0 = mixité parfaite)
-dissimilarity_boursiers = Séparation des boursiers (dissimilarité sur 100)
+dissimilarity_boursiers = Boursiers qui devraient changer de collège pour être répartis également (sur 100)
 since_baseline = depuis la carte actuelle
 changed_units = îlots changent de collège
 changed_unit_one = îlot change de collège

@@ -72,7 +72,7 @@ scen-col_spread = Écart d’IPS
 scen-col_moved = Élèves déplacés
 scen-col_walk = Trajet moyen
 scen-col_over = Collèges trop pleins
-scen-separation_hint = 0 = même mélange dans chaque collège ; plus c’est bas, plus les collèges sont mixtes. Indice d’entropie H des groupes sociaux, ou à défaut dissimilarité des boursiers.
+scen-separation_hint = 0 = même mélange dans chaque collège ; plus c’est bas, plus les collèges sont mixtes. Séparation sociale (H) des groupes sociaux, ou à défaut part des boursiers qui devraient changer de collège.
 scen-hidden = moins de 5
 scen-unknown = inconnu
 scen-compare = Comparer les deux scénarios cochés
