@@ -188,7 +188,7 @@ pub fn defects(lang: Lang, text: &str, public: bool) -> Vec<Defect> {
         .any(|w| lower.contains(w))
         && chars
             .windows(2)
-            .any(|w| is_space(w[0]) && w[1] == '%' || w[0].is_ascii_digit() && w[1] == '%')
+            .any(|w| w[1] == '%' && (is_space(w[0]) || w[0].is_ascii_digit()))
         && !lower.contains("sur 100")
         && !lower.contains("out of 100")
     {
