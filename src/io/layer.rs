@@ -713,6 +713,36 @@ fn sane_shp_prefix(shp: &[u8]) -> (usize, Option<usize>) {
     (shp.len(), None)
 }
 
+/// Deepest nesting a `.prj` may have: real ones nest about six levels; a file nested thousands
+/// deep would overflow the parser's stack.
+const MAX_WKT_DEPTH: usize = 32;
+
+/// How deep brackets nest in a text.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '[' | '(' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ']' | ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The converter a `.prj` declares, or `None` when it cannot be read (too deep to be a real
+/// one, or a projection the library does not know).
+fn converter_of(wkt: &str) -> Option<ToWgs84> {
+    if nesting_depth(wkt) > MAX_WKT_DEPTH {
+        return None;
+    }
+    let proj = proj4wkt::wkt_to_projstring(wkt).ok()?;
+    ToWgs84::from_proj_string(&proj).ok()
+}
+
 fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) -> Option<Layer> {
     use std::io::Cursor;
     trim_damaged_shp(file, &mut parts, report)?;
@@ -723,20 +753,17 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
     // projection from the .prj, if any
     let convert = match &parts.prj {
         None => None,
-        Some(wkt) => {
-            let proj = proj4wkt::wkt_to_projstring(wkt).ok();
-            match proj.as_deref().map(ToWgs84::from_proj_string) {
-                Some(Ok(c)) => Some(c),
-                _ => {
-                    return fatal(
-                        report,
-                        ProblemKind::UnknownProjection {
-                            declared: wkt.chars().take(120).collect(),
-                        },
-                    );
-                }
+        Some(wkt) => match converter_of(wkt) {
+            Some(c) => Some(c),
+            None => {
+                return fatal(
+                    report,
+                    ProblemKind::UnknownProjection {
+                        declared: wkt.chars().take(120).collect(),
+                    },
+                );
             }
-        }
+        },
     };
     let shapes = match &parts.shx {
         Some(shx) => shapefile::ShapeReader::with_shx(Cursor::new(&parts.shp), Cursor::new(shx)),
@@ -1070,6 +1097,15 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prj_nested_thousands_deep_is_refused_not_overflowing_the_stack() {
+        let deep = format!("{}{}", "PROJCS[\"x\",".repeat(3000), "]".repeat(3000));
+        assert_eq!(nesting_depth(&deep), 3000);
+        assert!(converter_of(&deep).is_none());
+        // a real one still reads
+        assert!(converter_of(crate::io::crs::LAMBERT93_PRJ).is_some());
+    }
 
     fn write(name: &str, bytes: &[u8]) -> std::path::PathBuf {
         let dir = std::env::temp_dir().join(format!("cm-layer-{}", std::process::id()));
