@@ -88,7 +88,7 @@ below_band = Much less advantaged than average
 within_band = Close to average
 empty_sector = Empty sector
 territory_indices = Social mix across the territory
-segregation_h = Social segregation (H index out of 100, 0 = perfect mix)
+segregation_h = Social separation (H index out of 100, 0 = the same mix in every collège)
 dissimilarity_boursiers = Boursiers who would have to change collège for an even spread (out of 100)
 since_baseline = since the current map
 changed_units = blocks change collège

@@ -88,7 +88,7 @@ below_band = Beaucoup moins favorisé que la moyenne
 within_band = Proche de la moyenne
 empty_sector = Secteur vide
 territory_indices = Mixité sur tout le territoire
-segregation_h = Ségrégation sociale (indice H sur 100, 0 = mixité parfaite)
+segregation_h = Séparation sociale (indice H sur 100, 0 = même mélange dans chaque collège)
 dissimilarity_boursiers = Boursiers qui devraient changer de collège pour être répartis également (sur 100)
 since_baseline = depuis la carte actuelle
 changed_units = îlots changent de collège

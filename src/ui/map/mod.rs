@@ -214,11 +214,11 @@ impl Plugin for SectorLayer<'_> {
             let hidden = |r: Rect| {
                 let blocks = self.geom.anchors.iter().filter(|m| r.contains(tx.pos(**m)));
                 let near = r.expand2(Vec2::new(40.0, 30.0));
-                let colleges = self
-                    .geom
-                    .colleges
-                    .iter()
-                    .filter(|m| near.contains(tx.pos(**m)));
+                // a collège's marker and the label under it
+                let colleges = self.geom.colleges.iter().filter(|m| {
+                    let p = tx.pos(**m);
+                    near.contains(p) || near.contains(p + Vec2::new(0.0, 26.0 * self.text_scale))
+                });
                 // the place searched for must stay in sight: it outweighs everything
                 let marks = self.marks.iter().filter(|&&[lon, lat]| {
                     let p = tx.pos(crate::ui::geometry::merc(geo::Point::new(lon, lat)));
