@@ -98,7 +98,7 @@ impl Editor {
                 let row = CARD_HEIGHT + ui.spacing().item_spacing.y;
                 let mut area = egui::ScrollArea::vertical();
                 // a collège picked elsewhere (its marker, the room's list, the eyedropper)
-                // brings its card into view, once, if it is not there already
+                // brings its card into view, once, if none of it is in sight
                 let (seen, offset, height) = self.view.cards_scroll;
                 if self.view.selected != seen
                     && let Some(k) = self
@@ -107,7 +107,8 @@ impl Editor {
                         .and_then(|c| order.iter().position(|&o| o == c))
                 {
                     let top = k as f32 * row;
-                    if top < offset || top + row > offset + height {
+                    // a card partly in view (the one just clicked) stays where it is
+                    if top + row < offset || top > offset + height {
                         area = area.vertical_scroll_offset((top - row * 0.5).max(0.0));
                     }
                 }
