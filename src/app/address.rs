@@ -125,11 +125,6 @@ impl AddressSearch {
         })
     }
 
-    /// Whether a search or a walk is still being computed.
-    pub fn busy(&self) -> bool {
-        self.searching.is_some() || self.walking.is_some()
-    }
-
     /// The points to mark on the map (lon/lat).
     pub fn marks(&self) -> Vec<[f64; 2]> {
         self.answer

@@ -159,6 +159,12 @@ pub fn address_field_ui(
 pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32, room: bool) {
     let tx = address_texts(lang);
     let ink = Color32::from_gray(20);
+    // secondary text: three quarters of the main size, and never under 18 px in a room
+    let small = if room {
+        (size * 0.75).max(18.0)
+    } else {
+        size * 0.75
+    };
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(&answer.title)
@@ -167,22 +173,21 @@ pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32, 
                 .color(ink),
         );
         if !answer.detail.is_empty() {
-            ui.label(RichText::new(&answer.detail).size(size * 0.75).weak());
+            ui.label(RichText::new(&answer.detail).size(small).weak());
         }
     });
     if !answer.note.is_empty() {
         ui.label(
             RichText::new(&answer.note)
-                .size(size * 0.75)
+                .size(small)
                 .color(Color32::from_rgb(150, 60, 20)),
         );
     }
     if answer.lines.len() > 1 || answer.more > 0 {
-        ui.label(RichText::new((tx.parts)(answer.lines.len() + answer.more)).size(size * 0.75));
+        ui.label(RichText::new((tx.parts)(answer.lines.len() + answer.more)).size(small));
     }
     if room {
         // the room's banner: each block on its own line, wrapped where the map is narrow
-        let small = size * 0.75;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&answer.heads.0).size(small).weak());
             if let Some(h) = &answer.heads.1 {
@@ -239,6 +244,6 @@ pub fn answer_ui(ui: &mut egui::Ui, lang: Lang, answer: &AnswerView, size: f32, 
             });
     }
     if answer.more > 0 {
-        ui.label(RichText::new((tx.more_parts)(answer.more)).size(size * 0.75));
+        ui.label(RichText::new((tx.more_parts)(answer.more)).size(small));
     }
 }
