@@ -133,6 +133,8 @@ impl Editor {
             a.more += a.lines.len() - keep;
             a.lines.truncate(keep);
         }
+        // the band behind the banner is the room's background, painted once its height is known
+        let background = ui.painter().add(egui::Shape::Noop);
         let inner = ui
             .scope_builder(egui::UiBuilder::new().max_rect(rect.shrink(6.0)), |ui| {
                 egui::Frame::new()
@@ -148,6 +150,12 @@ impl Editor {
                     .rect
             })
             .inner;
+        let band =
+            egui::Rect::from_min_size(rect.min, egui::vec2(rect.width(), inner.height() + 12.0));
+        ui.painter().set(
+            background,
+            egui::Shape::rect_filled(band, 0.0, Color32::from_gray(242)),
+        );
         inner.height() + 12.0
     }
 }
