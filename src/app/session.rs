@@ -65,6 +65,11 @@ pub fn load_with_autosave(
     dir: &std::path::Path,
 ) -> Result<Loaded, String> {
     let mut loaded = load(territory)?;
+    // what saves killed earlier left behind, beside the autosave and the project
+    crate::io::remove_leftover_temporaries(dir);
+    if let Some(folder) = loaded.project.as_ref().and_then(|(p, _)| p.parent()) {
+        crate::io::remove_leftover_temporaries(folder);
+    }
     let path = autosave_path(dir, loaded.doc.territory());
     loaded.recovered = read_autosave(&path, loaded.doc.territory())
         .and_then(|r| not_yet_held(r, &loaded.doc, loaded.project.as_ref()));

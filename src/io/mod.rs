@@ -81,9 +81,64 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Temporary files of [`atomic_write`] older than this were left by a save that was killed.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes from `dir` the temporary files a killed save left (`.name.pid.tmp`, older than ten
+/// minutes: no save takes that long); returns how many. Other files are never touched.
+pub fn remove_leftover_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let parts: Vec<&str> = name.rsplitn(3, '.').collect();
+        let ours = name.starts_with('.')
+            && parts.len() == 3
+            && parts[0] == "tmp"
+            && parts[1].chars().all(|c| c.is_ascii_digit());
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > LEFTOVER_AGE);
+        if ours && old && e.file_type().is_ok_and(|t| t.is_file()) {
+            removed += usize::from(std::fs::remove_file(e.path()).is_ok());
+        }
+    }
+    removed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_temporaries_of_a_killed_save_are_removed_and_nothing_else() {
+        let dir = std::env::temp_dir().join(format!("cm-leftovers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let make = |name: &str, aged: bool| {
+            let f = std::fs::File::create(dir.join(name)).unwrap();
+            if aged {
+                f.set_modified(old).unwrap();
+            }
+        };
+        make(".projet.cartemixite.4242.tmp", true);
+        make(".autre.json.17.tmp", false);
+        make("projet.cartemixite", true);
+        make(".cache.tmp", true);
+        assert_eq!(remove_leftover_temporaries(&dir), 1);
+        let left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left.len(), 3, "{left:?}");
+        assert!(!left.contains(&".projet.cartemixite.4242.tmp".to_string()));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn an_atomic_write_replaces_the_whole_file_and_leaves_no_temporary() {
