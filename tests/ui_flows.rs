@@ -2946,3 +2946,38 @@ fn the_card_of_a_college_picked_elsewhere_comes_into_view() {
         "the card of {name} is in view"
     );
 }
+
+#[test]
+fn closing_the_window_writes_the_last_change_at_once() {
+    use carte_mixite::app::{UiCommand, load_with_autosave};
+    use carte_mixite::io::autosave::{autosave_path, read_autosave};
+    let dir = std::env::temp_dir().join(format!("cm-ui-close-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1400.0))
+        .build_ui_state(
+            |ui, app: &mut CarteApp| app.frame_ui(ui),
+            CarteApp::with_loaded(load_with_autosave(None, &dir).unwrap(), Lang::Fr),
+        );
+    h.run_steps(3);
+    settle(&mut h);
+    let (u, _) = block_of(&h, CollegeId(0));
+    let (v, _) = block_of(&h, CollegeId(1));
+    let e = h.state_mut().editor.as_mut().unwrap();
+    let mut lang = Lang::Fr;
+    e.run(UiCommand::Select(CollegeId(3)), &mut lang);
+    e.run(UiCommand::AssignToSelected(u), &mut lang);
+    h.run_steps(1);
+    // the second change, within the second that follows the first save: not written yet
+    let e = h.state_mut().editor.as_mut().unwrap();
+    e.run(UiCommand::AssignToSelected(v), &mut lang);
+    let t = e.doc.territory().clone();
+    e.autosave_on_close();
+    let r = read_autosave(&autosave_path(&dir, &t), &t).expect("an autosave");
+    assert_eq!(
+        r.scenarios[0].assignment(v).main_college(),
+        Some(CollegeId(3)),
+        "the last change is in the file as the window closes"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -173,6 +173,12 @@ impl CarteApp {
 impl eframe::App for CarteApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         CarteApp::logic(self, ctx);
+        // the window is closing: nothing of the work is left unsaved
+        if ctx.input(|i| i.viewport().close_requested())
+            && let Some(editor) = self.editor.as_mut()
+        {
+            editor.autosave_on_close();
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -267,17 +267,47 @@ impl Session {
 }
 
 impl Editor {
-    /// Saves the scenarios in the background a few seconds after a change; never while a
-    /// recovery offer is pending (that would overwrite the work being offered).
+    /// Whether there is work the autosave does not hold yet: a change of the document or of
+    /// the meeting record. Never while a recovery offer is pending (that would overwrite the
+    /// work being offered).
+    fn unsaved(&self) -> bool {
+        self.session.recovered.is_none()
+            && (self.doc.revision() != self.session.saved_revision
+                || self.session.record != self.session.saved_record)
+    }
+
+    /// The autosave's text of the work as it is now.
+    fn autosave_now(&self) -> String {
+        let scenarios: Vec<&crate::model::Scenario> = self.doc.scenarios()[1..]
+            .iter()
+            .map(|s| &s.scenario)
+            .collect();
+        autosave_text(
+            self.doc.territory(),
+            &scenarios,
+            self.doc.active_index(),
+            &self
+                .doc
+                .territory()
+                .college_ids()
+                .filter(|&c| !self.doc.baseline().scenario.is_college_open(c))
+                .collect::<Vec<_>>(),
+            (self.session.record != Default::default())
+                .then(|| self.session.record.to_json(self.doc.territory())),
+        )
+    }
+
+    fn mark_autosaved(&mut self) {
+        self.session.saved_record = self.session.record.clone();
+        self.session.saved_revision = self.doc.revision();
+        self.session.saved_at = Some(std::time::Instant::now());
+    }
+
+    /// Saves the work in the background about a second after a change (the file is written on
+    /// the writer's thread).
     pub(in crate::app) fn autosave_tick(&mut self, ctx: &egui::Context) {
-        const EVERY: std::time::Duration = std::time::Duration::from_secs(3);
-        let Some((path, writer)) = &self.session.autosave else {
-            return;
-        };
-        let record_changed = self.session.record != self.session.saved_record;
-        if self.session.recovered.is_some()
-            || (self.doc.revision() == self.session.saved_revision && !record_changed)
-        {
+        const EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+        if self.session.autosave.is_none() || !self.unsaved() {
             return;
         }
         let wait = self
@@ -292,28 +322,26 @@ impl Editor {
             );
             return;
         }
-        let scenarios: Vec<&crate::model::Scenario> = self.doc.scenarios()[1..]
-            .iter()
-            .map(|s| &s.scenario)
-            .collect();
-        writer.save(
-            path.clone(),
-            autosave_text(
-                self.doc.territory(),
-                &scenarios,
-                self.doc.active_index(),
-                &self
-                    .doc
-                    .territory()
-                    .college_ids()
-                    .filter(|&c| !self.doc.baseline().scenario.is_college_open(c))
-                    .collect::<Vec<_>>(),
-                (self.session.record != Default::default())
-                    .then(|| self.session.record.to_json(self.doc.territory())),
-            ),
-        );
-        self.session.saved_record = self.session.record.clone();
-        self.session.saved_revision = self.doc.revision();
-        self.session.saved_at = Some(std::time::Instant::now());
+        let text = self.autosave_now();
+        if let Some((path, writer)) = &self.session.autosave {
+            writer.save(path.clone(), text);
+        }
+        self.mark_autosaved();
+    }
+
+    /// On closing the window: the work not yet autosaved is written now, before the program
+    /// ends (the writer's thread would not outlive it).
+    pub fn autosave_on_close(&mut self) {
+        if !self.unsaved() {
+            return;
+        }
+        let text = self.autosave_now();
+        if let Some((path, _)) = &self.session.autosave {
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = crate::io::atomic_write(path, text.as_bytes());
+        }
+        self.mark_autosaved();
     }
 }
