@@ -889,6 +889,7 @@ pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {
         R::NotZip(d) => detail(&tr(lang, "reason-not_zip", &[]), d),
         R::NoShpInZip => tr(lang, "reason-no_shp_in_zip", &[]),
         R::ShpTooShort(n) => tr(lang, "reason-shp_too_short", &[("n", n.to_string().into())]),
+        R::IndexMismatch => tr(lang, "reason-index_mismatch", &[]),
         R::DamagedFromHere(d) => detail(&tr(lang, "reason-damaged_from_here", &[]), d),
         R::DbfUnreadable(d) => detail(&tr(lang, "reason-dbf_unreadable", &[]), d),
         R::RecordUnreadable(d) => detail(&tr(lang, "reason-record_unreadable", &[]), d),

@@ -900,7 +900,50 @@ fn trim_damaged_shp(file: &str, parts: &mut ShapefileParts, report: &mut Report)
         parts.shp[24..28].copy_from_slice(&words);
         parts.shx = None;
     }
+    // an index whose offsets lie would make the reader find no shape at all: the shapes are
+    // read in the .shp's own order instead, and the user told
+    if parts
+        .shx
+        .as_deref()
+        .is_some_and(|shx| !index_matches(shx, &parts.shp))
+    {
+        report.push(
+            file,
+            None,
+            None,
+            Severity::Note,
+            ProblemKind::BadFormat {
+                reason: Reason::IndexMismatch,
+            },
+        );
+        parts.shx = None;
+    }
     Some(())
+}
+
+/// Whether a `.shx` points at the `.shp`'s records, one by one (offsets and lengths in 16-bit
+/// words, big-endian, after a 100-byte header).
+fn index_matches(shx: &[u8], shp: &[u8]) -> bool {
+    let be = |b: &[u8], at: usize| -> Option<usize> {
+        usize::try_from(i32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?)).ok()
+    };
+    if shx.len() < 100 || (shx.len() - 100) % 8 != 0 {
+        return false;
+    }
+    let mut at = 100;
+    let mut k = 0;
+    while at + 8 <= shp.len() {
+        let Some(content) = be(shp, at + 4) else {
+            return false;
+        };
+        let entry = 100 + 8 * k;
+        if be(shx, entry) != Some(at / 2) || be(shx, entry + 4) != Some(content) {
+            return false;
+        }
+        at += 8 + content * 2;
+        k += 1;
+    }
+    100 + 8 * k == shx.len()
 }
 
 /// A .dbf's field names, its records (an unreadable record is empty, said so) and the text
@@ -1225,6 +1268,56 @@ mod tests {
             (c.x - 1.439928).abs() < 1e-5 && (c.y - 43.598852).abs() < 1e-5,
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_shx_whose_offsets_lie_is_ignored_and_the_shapes_still_read() {
+        use shapefile::dbase::{FieldName, TableWriterBuilder};
+        let dir = std::env::temp_dir().join(format!("cm-shx-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("secteurs.shp");
+        let table =
+            TableWriterBuilder::new().add_character_field(FieldName::try_from("NOM").unwrap(), 10);
+        let mut writer = shapefile::Writer::from_path(&path, table).unwrap();
+        for k in 0..3 {
+            let (x, y) = (2.0 + f64::from(k) * 0.01, 48.0);
+            let ring = vec![
+                shapefile::Point::new(x, y),
+                shapefile::Point::new(x, y + 0.01),
+                shapefile::Point::new(x + 0.01, y + 0.01),
+                shapefile::Point::new(x + 0.01, y),
+                shapefile::Point::new(x, y),
+            ];
+            let polygon = shapefile::Polygon::new(shapefile::PolygonRing::Outer(ring));
+            let mut record = shapefile::dbase::Record::default();
+            record.insert(
+                "NOM".into(),
+                shapefile::dbase::FieldValue::Character(Some(format!("S{k}"))),
+            );
+            writer.write_shape_and_record(&polygon, &record).unwrap();
+        }
+        drop(writer);
+        // as written, the index matches and nothing is said
+        let (layer, report) = read_layer(&path);
+        assert_eq!(layer.unwrap().features.len(), 3);
+        assert!(report.problems.is_empty(), "{report:?}");
+        // every offset shifted past the end of the .shp
+        let shx_path = path.with_extension("shx");
+        let mut shx = std::fs::read(&shx_path).unwrap();
+        for k in 0..3 {
+            let at = 100 + 8 * k;
+            shx[at..at + 4].copy_from_slice(&1_000_000i32.to_be_bytes());
+        }
+        std::fs::write(&shx_path, &shx).unwrap();
+        let (layer, report) = read_layer(&path);
+        assert_eq!(layer.unwrap().features.len(), 3, "{report:?}");
+        assert!(report.problems.iter().any(|p| matches!(
+            p.kind,
+            ProblemKind::BadFormat {
+                reason: Reason::IndexMismatch
+            }
+        )));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub enum Reason {
     NoShpInZip,
     /// A `.shp` shorter than its header.
     ShpTooShort(usize),
+    /// The `.shx` index does not point at the `.shp`'s records: it was ignored.
+    IndexMismatch,
     /// The file is damaged from a record on; what came before was read.
     DamagedFromHere(String),
     /// The `.dbf` cannot be read: attributes are missing.

@@ -44,6 +44,7 @@ reason-off_earth = some coordinates are not longitudes between -180 and 180 and 
 reason-csv = unreadable CSV structure
 reason-not_zip = not a readable zip archive
 reason-no_shp_in_zip = the archive holds no .shp file
+reason-index_mismatch = the .shx index does not match the .shp's shapes: it was ignored, and the shapes read in the .shp's order
 reason-shp_too_short = { $n } bytes: a .shp file starts with a 100-byte header
 reason-damaged_from_here = the file is damaged from here on; the features before it are read
 reason-dbf_unreadable = the .dbf cannot be read, attributes are missing

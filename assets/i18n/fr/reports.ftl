@@ -44,6 +44,7 @@ reason-off_earth = des coordonnées ne sont pas des longitudes entre -180 et 180
 reason-csv = structure CSV illisible
 reason-not_zip = ce n'est pas une archive zip lisible
 reason-no_shp_in_zip = l'archive ne contient aucun fichier .shp
+reason-index_mismatch = l'index .shx ne correspond pas aux formes du .shp : il a été ignoré, et les formes lues dans l'ordre du .shp
 reason-shp_too_short = { $n } octets : un fichier .shp commence par un en-tête de 100 octets
 reason-damaged_from_here = le fichier est endommagé à partir d'ici ; les éléments précédents sont lus
 reason-dbf_unreadable = le .dbf est illisible, les attributs manquent
