@@ -927,7 +927,7 @@ fn index_matches(shx: &[u8], shp: &[u8]) -> bool {
     let be = |b: &[u8], at: usize| -> Option<usize> {
         usize::try_from(i32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?)).ok()
     };
-    if shx.len() < 100 || (shx.len() - 100) % 8 != 0 {
+    if shx.len() < 100 || !(shx.len() - 100).is_multiple_of(8) {
         return false;
     }
     let mut at = 100;
