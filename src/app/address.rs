@@ -102,6 +102,8 @@ pub struct AddressSearch {
     pub(in crate::app) gazetteer: Option<Arc<Gazetteer>>,
     pub(in crate::app) addresses: Option<Arc<AddressBook>>,
     pub(in crate::app) streets: Option<Streets>,
+    /// The territory's street names counted: (how many lines, how many distinct names).
+    named: Option<(usize, usize)>,
     /// Set when the map should centre on the answer (each pane clears its own).
     pub(in crate::app) recenter: [bool; 2],
     searching: Option<Receiver<Searched>>,
@@ -572,20 +574,26 @@ impl Editor {
         })
     }
 
-    /// Where the places come from, in words.
-    pub(in crate::app) fn address_source(&self, lang: Lang) -> String {
+    /// Where the places come from, in words. The territory's distinct street names are
+    /// counted once, not every frame (a city has thousands).
+    pub(in crate::app) fn address_source(&mut self, lang: Lang) -> String {
         let tx = address_texts(lang);
-        match &self.address.book {
-            Some(b) => (tx.from_book)(&crate::i18n::number(lang, b.addresses as f64, 0), &b.file),
-            None => (tx.from_streets)(
-                self.doc
-                    .territory()
-                    .street_names
+        if let Some(b) = &self.address.book {
+            return (tx.from_book)(&crate::i18n::number(lang, b.addresses as f64, 0), &b.file);
+        }
+        let names = &self.doc.territory().street_names;
+        let distinct = match self.address.named {
+            Some((len, n)) if len == names.len() => n,
+            _ => {
+                let n = names
                     .iter()
                     .map(|s| s.name.as_str())
                     .collect::<std::collections::BTreeSet<_>>()
-                    .len(),
-            ),
-        }
+                    .len();
+                self.address.named = Some((names.len(), n));
+                n
+            }
+        };
+        (tx.from_streets)(distinct)
     }
 }

@@ -78,6 +78,19 @@ struct Fonts {
     metrics_bold: FontRef<'static>,
 }
 
+impl Fonts {
+    /// The bundled DejaVu fonts, for the PDF and for measuring.
+    fn load() -> Result<Fonts, HandoutError> {
+        let font_error = || HandoutError::Pdf("font".into());
+        Ok(Fonts {
+            regular: Font::new(REGULAR.to_vec().into(), 0).ok_or_else(font_error)?,
+            bold: Font::new(BOLD.to_vec().into(), 0).ok_or_else(font_error)?,
+            metrics_regular: FontRef::try_from_slice(REGULAR).map_err(|_| font_error())?,
+            metrics_bold: FontRef::try_from_slice(BOLD).map_err(|_| font_error())?,
+        })
+    }
+}
+
 /// A page being written, with a cursor.
 struct Writer<'a, 'p> {
     lang: Lang,
@@ -107,6 +120,18 @@ impl Writer<'_, '_> {
             opacity: NormalizedF32::ONE,
             rule: FillRule::NonZero,
         }));
+    }
+
+    /// Writes paragraphs from `next` on while the page has room (at least one, so that the
+    /// pages always end); returns the first one left for the next page.
+    fn flow(&mut self, paras: &[Paragraph], mut next: usize) -> usize {
+        let first = next;
+        while next < paras.len() && (next == first || self.y < PAGE_H - MARGIN - 40.0) {
+            let (text, size, bold, c) = &paras[next];
+            self.paragraph(text, *size, *bold, *c);
+            next += 1;
+        }
+        next
     }
 
     /// One line of text whose baseline is at `y`.
@@ -538,13 +563,7 @@ pub fn handout(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Handout, HandoutError> {
     let tx = public_texts(lang);
-    let font_error = || HandoutError::Pdf("font".into());
-    let fonts = Fonts {
-        regular: Font::new(REGULAR.to_vec().into(), 0).ok_or_else(font_error)?,
-        bold: Font::new(BOLD.to_vec().into(), 0).ok_or_else(font_error)?,
-        metrics_regular: FontRef::try_from_slice(REGULAR).map_err(|_| font_error())?,
-        metrics_bold: FontRef::try_from_slice(BOLD).map_err(|_| font_error())?,
-    };
+    let fonts = Fonts::load()?;
     let made = format!("{} {}", tx.made_with, date_text(lang, now));
     let map_png = map_png(map, 1600)?;
     let chart_png = mix_chart_png(s, lang)?;
@@ -661,13 +680,7 @@ pub fn handout(
                     w.texts.push(chart_words.to_string());
                     w.y = y + h + 6.0;
                 }
-                // at least one paragraph a page, so that the pages always end
-                let first = next;
-                while next < paras.len() && (next == first || w.y < PAGE_H - MARGIN - 40.0) {
-                    let (text, size, bold, c) = &paras[next];
-                    w.paragraph(text, *size, *bold, *c);
-                    next += 1;
-                }
+                next = w.flow(&paras, next);
                 Ok(())
             },
         )?;
@@ -690,13 +703,7 @@ pub fn flowing_document(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Handout, HandoutError> {
     let tx = public_texts(lang);
-    let font_error = || HandoutError::Pdf("font".into());
-    let fonts = Fonts {
-        regular: Font::new(REGULAR.to_vec().into(), 0).ok_or_else(font_error)?,
-        bold: Font::new(BOLD.to_vec().into(), 0).ok_or_else(font_error)?,
-        metrics_regular: FontRef::try_from_slice(REGULAR).map_err(|_| font_error())?,
-        metrics_bold: FontRef::try_from_slice(BOLD).map_err(|_| font_error())?,
-    };
+    let fonts = Fonts::load()?;
     let made = format!("{} {}", tx.made_with, date_text(lang, now));
     let mut doc = Document::new();
     doc.set_metadata(
@@ -717,13 +724,7 @@ pub fn flowing_document(
             &mut texts,
             MARGIN,
             |w| {
-                // at least one paragraph a page, so that the pages always end
-                let first = next;
-                while next < paras.len() && (next == first || w.y < PAGE_H - MARGIN - 40.0) {
-                    let (text, size, bold, c) = &paras[next];
-                    w.paragraph(text, *size, *bold, *c);
-                    next += 1;
-                }
+                next = w.flow(paras, next);
                 Ok(())
             },
         )?;
@@ -740,9 +741,9 @@ fn closing_paragraphs(
     s: &PublicSummary,
     lang: Lang,
     privates: &[&PublicCollege],
-) -> Vec<(String, f32, bool, Rgb)> {
+) -> Vec<Paragraph> {
     let tx = public_texts(lang);
-    let mut paras: Vec<(String, f32, bool, Rgb)> = Vec::new();
+    let mut paras: Vec<Paragraph> = Vec::new();
     if !privates.is_empty() {
         paras.push((tx.private_colleges.into(), 9.5, false, [60, 60, 60]));
         for c in privates {

@@ -93,7 +93,7 @@ pub struct MapGeometry {
     /// The territory's streets (its walking network), each with its bounding box.
     pub(super) streets: Vec<(Merc, Merc, Vec<Merc>)>,
     /// The named streets, the longest first (their labels at close zoom).
-    pub(super) street_names: Vec<(String, Vec<Merc>)>,
+    pub(super) street_names: Vec<NamedLine>,
     /// Reference points (lon/lat and Mercator) for the screen transform.
     pub(super) reference: [(geo::Point<f64>, Merc); 2],
     bands: Vec<Band>,
@@ -115,27 +115,32 @@ fn street_lines(t: &Territory) -> Vec<(Merc, Merc, Vec<Merc>)> {
         .collect()
 }
 
+/// A named street projected: its name, its bounding box and its course.
+pub(super) type NamedLine = (String, Merc, Merc, Vec<Merc>);
+
 /// The named streets projected, the longest first: the main streets get their labels before
 /// the lanes.
-fn street_names(t: &Territory) -> Vec<(String, Vec<Merc>)> {
-    let mut named: Vec<(String, Vec<Merc>)> = t
-        .street_names
-        .iter()
-        .map(|s| {
-            (
-                s.name.clone(),
-                s.line.points().map(merc).collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, p)| p.len() >= 2)
-        .collect();
+fn street_names(t: &Territory) -> Vec<NamedLine> {
     let length = |p: &[Merc]| {
         p.windows(2)
             .map(|w| (w[1][0] - w[0][0]).hypot(w[1][1] - w[0][1]))
             .sum::<f64>()
     };
-    named.sort_by(|a, b| length(&b.1).total_cmp(&length(&a.1)));
-    named
+    let mut named: Vec<(f64, NamedLine)> = t
+        .street_names
+        .iter()
+        .filter_map(|s| {
+            let points: Vec<Merc> = s.line.points().map(merc).collect();
+            let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
+            for p in &points {
+                min = [min[0].min(p[0]), min[1].min(p[1])];
+                max = [max[0].max(p[0]), max[1].max(p[1])];
+            }
+            (points.len() >= 2).then(|| (length(&points), (s.name.clone(), min, max, points)))
+        })
+        .collect();
+    named.sort_by(|a, b| b.0.total_cmp(&a.0));
+    named.into_iter().map(|(_, n)| n).collect()
 }
 
 /// The geometry to draw at one scale: simplified where a band exists.

@@ -92,26 +92,8 @@ pub fn match_addresses(
     progress: &mut dyn FnMut(u64),
 ) -> Result<StreetMatch, BanError> {
     let mut index = street_index(carte);
-    let reader = super::open_table(path).map_err(|e| BanError::Unreadable(e.to_string()))?;
-    let counted = CountingReader {
-        inner: reader,
-        bytes: 0,
-    };
-    let mut csv = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(counted);
-    let headers = csv
-        .byte_headers()
-        .map_err(|e| BanError::Unreadable(e.to_string()))?
-        .clone();
-    let col = |names: &[&str]| {
-        headers.iter().position(|h| {
-            let k = header_key(&String::from_utf8_lossy(h));
-            names.contains(&k.as_str())
-        })
-    };
+    let (mut csv, headers) = open_ban(path)?;
+    let col = |names: &[&str]| column(&headers, names);
     let c_code = col(&["codeinsee"]).ok_or(BanError::MissingColumn("code_insee"))?;
     let c_num = col(&["numero"]).ok_or(BanError::MissingColumn("numero"))?;
     let c_street = col(&["nomvoie"]).ok_or(BanError::MissingColumn("nom_voie"))?;
@@ -233,26 +215,8 @@ pub fn read_addresses(
     keep: &dyn Fn(f64, f64) -> bool,
     progress: &mut dyn FnMut(u64),
 ) -> Result<AddressBook, BanError> {
-    let reader = super::open_table(path).map_err(|e| BanError::Unreadable(e.to_string()))?;
-    let counted = CountingReader {
-        inner: reader,
-        bytes: 0,
-    };
-    let mut csv = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .flexible(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(counted);
-    let headers = csv
-        .byte_headers()
-        .map_err(|e| BanError::Unreadable(e.to_string()))?
-        .clone();
-    let col = |names: &[&str]| {
-        headers.iter().position(|h| {
-            let k = header_key(&String::from_utf8_lossy(h));
-            names.contains(&k.as_str())
-        })
-    };
+    let (mut csv, headers) = open_ban(path)?;
+    let col = |names: &[&str]| column(&headers, names);
     let c_code = col(&["codeinsee"]).ok_or(BanError::MissingColumn("code_insee"))?;
     let c_num = col(&["numero"]).ok_or(BanError::MissingColumn("numero"))?;
     let c_rep = col(&["rep"]);
@@ -328,6 +292,36 @@ pub fn read_addresses(
     progress(csv.get_ref().bytes);
     book.sort();
     Ok(book)
+}
+
+/// The address file's rows, streamed, counting the bytes read.
+type BanReader = csv::Reader<CountingReader<Box<dyn std::io::Read>>>;
+
+/// The address file opened for streaming, with its header row.
+fn open_ban(path: &Path) -> Result<(BanReader, csv::ByteRecord), BanError> {
+    let reader = super::open_table(path).map_err(|e| BanError::Unreadable(e.to_string()))?;
+    let counted = CountingReader {
+        inner: reader,
+        bytes: 0,
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(counted);
+    let headers = csv
+        .byte_headers()
+        .map_err(|e| BanError::Unreadable(e.to_string()))?
+        .clone();
+    Ok((csv, headers))
+}
+
+/// The position of the column named one of `names` (compared as [`header_key`] writes them).
+fn column(headers: &csv::ByteRecord, names: &[&str]) -> Option<usize> {
+    headers.iter().position(|h| {
+        let k = header_key(&String::from_utf8_lossy(h));
+        names.contains(&k.as_str())
+    })
 }
 
 /// The street rows of each commune the carte scolaire divides by streets, by key and by name

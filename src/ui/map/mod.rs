@@ -700,9 +700,18 @@ impl SectorLayer<'_> {
         let size = 12.0 * self.text_scale;
         let font = egui::FontId::proportional(size);
         let mut taken: Vec<Rect> = Vec::new();
-        for (name, points) in &self.geom.street_names {
+        let (lo, hi) = (tx.merc_of(clip.min), tx.merc_of(clip.max));
+        let (lo, hi) = (
+            [lo[0].min(hi[0]), lo[1].min(hi[1])],
+            [lo[0].max(hi[0]), lo[1].max(hi[1])],
+        );
+        for (name, min, max, points) in &self.geom.street_names {
             if taken.len() >= MAX_STREET_LABELS {
                 break;
+            }
+            // streets off the screen cost nothing
+            if max[0] < lo[0] || min[0] > hi[0] || max[1] < lo[1] || min[1] > hi[1] {
+                continue;
             }
             // the longest segment on screen carries the name
             let Some((a, b)) = points
