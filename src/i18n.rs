@@ -79,6 +79,7 @@ pub mod departement;
 pub mod fluent;
 pub mod glossary;
 pub mod indicators;
+pub mod load;
 pub mod meeting;
 pub mod scenarios;
 
@@ -853,6 +854,31 @@ fn streets_elsewhere(lang: Lang, inside: usize, units: usize, territory: &str) -
             ("territory", territory.into()),
         ],
     )
+}
+
+/// A text for a message, cut after `max` characters with an ellipsis: a file's field can be
+/// megabytes long, and a message must stay readable.
+pub fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// Why the system could not read or write a file, in words.
+pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => tr(lang, "reason-not_found", &[]),
+        std::io::ErrorKind::PermissionDenied => tr(lang, "reason-permission_denied", &[]),
+        _ => tr(
+            lang,
+            "reason-detail",
+            &[
+                ("plain", tr(lang, "reason-system", &[]).into()),
+                ("detail", cut(&e.to_string(), 200).into()),
+            ],
+        ),
+    }
 }
 
 /// Why something could not be read, in words. A library's own message (in English) is only

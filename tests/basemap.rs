@@ -168,7 +168,7 @@ fn a_facilitator_opens_a_basemap_file_and_is_told_when_it_is_not_one() {
         .with_size(egui::vec2(1600.0, 950.0))
         .build_ui_state(
             |ui, app: &mut CarteApp| app.frame_ui(ui),
-            CarteApp::with_loaded(load(None).unwrap(), Lang::Fr),
+            CarteApp::with_loaded(load(None, Lang::Fr).unwrap(), Lang::Fr),
         );
     h.run_steps(3);
     let choice = |h: &Harness<'static, CarteApp>| {

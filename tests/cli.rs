@@ -151,6 +151,7 @@ fn the_committed_demo_map_is_what_the_generator_makes() {
         "streets.geojson",
         "street-names.geojson",
         "baseline.scenario.json",
+        "manifest.json",
     ] {
         let made = std::fs::read(dir.join(name)).unwrap();
         let committed = std::fs::read(format!("maps/demo/{name}")).unwrap();

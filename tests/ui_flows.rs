@@ -20,7 +20,7 @@ fn harness() -> Harness<'static, CarteApp> {
         .with_size(egui::vec2(1600.0, 1400.0))
         .build_ui_state(
             |ui, app: &mut CarteApp| app.frame_ui(ui),
-            CarteApp::with_loaded(load(None).unwrap(), Lang::Fr),
+            CarteApp::with_loaded(load(None, Lang::Fr).unwrap(), Lang::Fr),
         );
     h.run_steps(3);
     settle(&mut h);
@@ -320,7 +320,7 @@ fn work_is_autosaved_and_offered_back_at_the_next_start() {
             .with_size(egui::vec2(1600.0, 1400.0))
             .build_ui_state(
                 |ui, app: &mut CarteApp| app.frame_ui(ui),
-                CarteApp::with_loaded(load_with_autosave(None, dir).unwrap(), Lang::Fr),
+                CarteApp::with_loaded(load_with_autosave(None, dir, Lang::Fr).unwrap(), Lang::Fr),
             );
         h.run_steps(3);
         settle(&mut h);
@@ -525,7 +525,11 @@ fn a_facilitator_saves_the_project_and_it_opens_with_the_same_scenario() {
             .main_college()
     );
     // and the file read directly gives the same
-    let loaded = carte_mixite::app::load(Some(&file.display().to_string())).unwrap();
+    let loaded = carte_mixite::app::load(
+        Some(&file.display().to_string()),
+        carte_mixite::i18n::Lang::Fr,
+    )
+    .unwrap();
     assert_eq!(loaded.doc.scenarios().len(), 2);
     assert_eq!(loaded.doc.active_index(), 1);
     let moved = &loaded.doc.active().scenario;
@@ -999,7 +1003,7 @@ fn meeting_harness(width: f32, height: f32) -> Harness<'static, CarteApp> {
         .with_size(egui::vec2(width, height))
         .build_ui_state(
             |ui, app: &mut CarteApp| app.frame_ui(ui),
-            CarteApp::with_loaded(load(None).unwrap(), Lang::Fr),
+            CarteApp::with_loaded(load(None, Lang::Fr).unwrap(), Lang::Fr),
         );
     h.run_steps(3);
     settle(&mut h);
@@ -2174,7 +2178,7 @@ fn beyond_sixteen_colleges_the_changed_ones_come_first_and_the_rest_are_counted(
     use carte_mixite::ui::glance::{Glance, GlanceRow, MAX_ROWS, glance_ui};
     use carte_mixite::ui::meeting::IconsBy;
     // 76 collèges, as many as Lille's public ones: the demo's figures under 76 names
-    let loaded = load(None).unwrap();
+    let loaded = load(None, Lang::Fr).unwrap();
     let doc = &loaded.doc;
     let t = doc.territory();
     let figures: Vec<_> = t
@@ -2436,7 +2440,8 @@ fn the_rooms_remarks_are_pinned_frozen_written_in_the_record_and_kept_in_the_pro
         &mut lang,
     );
     wait_for_notice(&mut h, "Projet enregistré");
-    let opened = carte_mixite::app::Editor::new(load(Some(project.to_str().unwrap())).unwrap());
+    let opened =
+        carte_mixite::app::Editor::new(load(Some(project.to_str().unwrap()), Lang::Fr).unwrap());
     assert_eq!(opened.session.record.remarks.len(), 1);
     assert_eq!(
         opened.session.record.remarks[0].target,
@@ -2715,7 +2720,8 @@ fn reopening_a_saved_project_never_offers_its_own_work_back_nor_two_scenarios_of
     let data = dir.join("data");
     let project = dir.join("reunion.cartemixite");
     let open = |file: Option<&std::path::Path>| {
-        let loaded = load_with_autosave(file.map(|p| p.to_str().unwrap()), &data).unwrap();
+        let loaded =
+            load_with_autosave(file.map(|p| p.to_str().unwrap()), &data, Lang::Fr).unwrap();
         let mut h = Harness::builder()
             .with_size(egui::vec2(1600.0, 1400.0))
             .build_ui_state(
@@ -2957,7 +2963,7 @@ fn closing_the_window_writes_the_last_change_at_once() {
         .with_size(egui::vec2(1600.0, 1400.0))
         .build_ui_state(
             |ui, app: &mut CarteApp| app.frame_ui(ui),
-            CarteApp::with_loaded(load_with_autosave(None, &dir).unwrap(), Lang::Fr),
+            CarteApp::with_loaded(load_with_autosave(None, &dir, Lang::Fr).unwrap(), Lang::Fr),
         );
     h.run_steps(3);
     settle(&mut h);

@@ -11,7 +11,7 @@ use crate::model::Sector;
 /// of the collèges follow every stroke.
 pub fn frame_bench(units: Option<usize>, audience: bool) -> Result<String, String> {
     let loaded = match units {
-        None => load(None)?,
+        None => load(None, crate::i18n::Lang::En)?,
         Some(n) => {
             let (t, s) = crate::generate::synthetic_territory(&crate::generate::SyntheticSpec {
                 units: n,

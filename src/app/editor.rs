@@ -42,13 +42,17 @@ impl Editor {
             ),
             ..Default::default()
         };
+        let mut status = Status::default();
+        if let Some(w) = loaded.warnings {
+            status.say(w);
+        }
         Editor {
             view: View::new(&loaded.doc, loaded.geometry, basemap),
             doc: loaded.doc,
             windows: Windows::default(),
             jobs,
             session,
-            status: Status::default(),
+            status,
             address: Default::default(),
         }
     }

@@ -56,7 +56,11 @@ impl CarteApp {
         let (tx, rx) = channel();
         let repaint = ctx.clone();
         std::thread::spawn(move || {
-            let _ = tx.send(load_with_autosave(territory.as_deref(), &autosave_dir()));
+            let _ = tx.send(load_with_autosave(
+                territory.as_deref(),
+                &autosave_dir(),
+                lang,
+            ));
             repaint.request_repaint();
         });
         CarteApp {
@@ -134,12 +138,13 @@ impl CarteApp {
                     let (tx, rx) = channel();
                     let repaint = ui.ctx().clone();
                     let autosave = editor.session.autosave.is_some();
+                    let lang = self.lang;
                     std::thread::spawn(move || {
                         let path = path.display().to_string();
                         let loaded = if autosave {
-                            load_with_autosave(Some(&path), &autosave_dir())
+                            load_with_autosave(Some(&path), &autosave_dir(), lang)
                         } else {
-                            load(Some(&path))
+                            load(Some(&path), lang)
                         };
                         let _ = tx.send(loaded);
                         repaint.request_repaint();

@@ -28,6 +28,8 @@ pub struct Loaded {
     pub recovered: Option<Recovered>,
     /// The project file it was opened from, with the fields this version does not know.
     pub project: Option<ProjectFile>,
+    /// What the file's scenarios named that its territory lacks, in words (skipped).
+    pub warnings: Option<String>,
 }
 
 impl Loaded {
@@ -40,6 +42,7 @@ impl Loaded {
             autosave: None,
             recovered: None,
             project: None,
+            warnings: None,
         }
     }
 }
@@ -63,8 +66,9 @@ pub(in crate::app) fn documents_dir() -> Option<std::path::PathBuf> {
 pub fn load_with_autosave(
     territory: Option<&str>,
     dir: &std::path::Path,
+    lang: crate::i18n::Lang,
 ) -> Result<Loaded, String> {
-    let mut loaded = load(territory)?;
+    let mut loaded = load(territory, lang)?;
     // what saves killed earlier left behind, beside the autosave and the project
     crate::io::remove_leftover_temporaries(dir);
     if let Some(folder) = loaded.project.as_ref().and_then(|(p, _)| p.parent()) {
@@ -114,11 +118,13 @@ fn not_yet_held(
     (!r.scenarios.is_empty() || r.record.is_some()).then_some(r)
 }
 
-/// Loads a territory folder (or the embedded demo when `None`) and prepares its geometry.
-pub fn load(territory: Option<&str>) -> Result<Loaded, String> {
-    let opened = crate::io::open(territory).map_err(|e| e.to_string())?;
+/// Loads a territory folder (or the embedded demo when `None`) and prepares its geometry; why
+/// it cannot, in words.
+pub fn load(territory: Option<&str>, lang: crate::i18n::Lang) -> Result<Loaded, String> {
+    let opened = crate::io::open(territory).map_err(|e| crate::i18n::load::load_error(lang, &e))?;
     let p = opened.project;
     let mut loaded = Loaded::new(p.territory, p.baseline);
+    loaded.warnings = crate::i18n::load::scenario_warnings(lang, &p.warnings);
     if let Some(file) = opened.file {
         // a project: the territory with every scenario it was saved with
         if let Some(settings) = p.settings {

@@ -32,7 +32,7 @@ pub(super) fn indicators(
     let base = Metrics::new(&t, &baseline, config);
     let mut out = String::new();
     for w in &warnings {
-        let _ = writeln!(out, "! {}", w.0);
+        let _ = writeln!(out, "! {w}");
     }
     match format {
         Format::Json => {

@@ -38,8 +38,11 @@ pub(super) fn open_all(
     lang: Lang,
 ) -> Result<Opened, String> {
     let p = crate::io::open(Some(territory))
-        .map_err(|e| e.to_string())?
+        .map_err(|e| crate::i18n::load::load_error(lang, &e))?
         .project;
+    if let Some(w) = crate::i18n::load::scenario_warnings(lang, &p.warnings) {
+        eprintln!("{w}");
+    }
     let (mut t, baseline, scenarios, active, mut config) = (
         p.territory,
         p.baseline,

@@ -223,7 +223,17 @@ pub fn write_sectors_shapefile(
     for (dbf, _) in &names[2..] {
         table = table.add_numeric_field(field(dbf)?, 12, 1);
     }
-    let mut writer = shapefile::Writer::from_path(path, table)?;
+    // written in memory, then saved as a set: a crash leaves the old files or the new ones
+    let (mut shp, mut shx, mut dbf) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut shp_dest, mut shx_dest, mut dbf_dest) = (
+        std::io::Cursor::new(&mut shp),
+        std::io::Cursor::new(&mut shx),
+        std::io::Cursor::new(&mut dbf),
+    );
+    let mut writer = shapefile::Writer::new(
+        shapefile::ShapeWriter::with_shx(&mut shp_dest, &mut shx_dest),
+        table.build_with_dest(&mut dbf_dest),
+    );
     for (c, shape) in dissolved_sectors(t, s) {
         let college = t.college(c);
         let mut record = Record::default();
@@ -245,8 +255,14 @@ pub fn write_sectors_shapefile(
         writer.write_shape_and_record(&polygon, &record)?;
     }
     drop(writer);
-    std::fs::write(path.with_extension("prj"), WGS84_PRJ)?;
-    std::fs::write(path.with_extension("cpg"), "UTF-8")?;
+    let files = [
+        (path.with_extension("shp"), shp),
+        (path.with_extension("shx"), shx),
+        (path.with_extension("dbf"), dbf),
+        (path.with_extension("prj"), WGS84_PRJ.as_bytes().to_vec()),
+        (path.with_extension("cpg"), b"UTF-8".to_vec()),
+    ];
+    crate::io::atomic_write_set(&files)?;
     Ok(())
 }
 

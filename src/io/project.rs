@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::territory_files::{
-    FORMAT_VERSION, LoadError, TerritoryTexts, parse_scenario, parse_territory, scenario_to_json,
-    territory_texts,
+    FORMAT_VERSION, Invalid, LoadError, ScenarioWarning, TerritoryTexts, parse_scenario,
+    parse_territory_reporting, scenario_to_json, territory_texts,
 };
 use crate::metrics::MetricsConfig;
 use crate::model::{Scenario, Territory};
@@ -55,6 +55,8 @@ pub struct Project {
     pub settings: Option<MetricsConfig>,
     /// Fields this version does not know, kept for the next save.
     pub extra: Map<String, Value>,
+    /// What the scenarios named that the territory lacks (skipped), by scenario name.
+    pub warnings: Vec<(String, ScenarioWarning)>,
 }
 
 /// True when a path names a project file.
@@ -91,7 +93,22 @@ pub fn project_text(
         settings: Some(settings.clone()),
         extra: extra.clone(),
     };
-    serde_json::to_string(&file).unwrap_or_default() + "\n"
+    let mut value = serde_json::to_value(&file).unwrap_or(Value::Null);
+    let sum = checksum(&value);
+    if let Value::Object(m) = &mut value {
+        m.insert(CHECKSUM_FIELD.into(), Value::String(sum));
+    }
+    serde_json::to_string(&value).unwrap_or_default() + "\n"
+}
+
+/// The field holding the project's checksum.
+const CHECKSUM_FIELD: &str = "checksum";
+
+/// The blake3 hash of a project's JSON without its checksum, written in a canonical form
+/// (keys sorted, numbers in their shortest form), so that a flipped bit anywhere is noticed.
+fn checksum(value: &Value) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    format!("blake3:{}", blake3::hash(text.as_bytes()).to_hex())
 }
 
 /// Reads a project file's text.
@@ -101,7 +118,26 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         expected: "Carte Mixité project",
         reason,
     };
-    let file: ProjectFile = serde_json::from_str(text).map_err(|e| syntax(e.to_string()))?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| syntax(e.to_string()))?;
+    // a newer version may compute its checksum otherwise: its version is told first
+    if let Some(found) = value.get("version").and_then(Value::as_u64)
+        && found > u64::from(FORMAT_VERSION)
+    {
+        return Err(LoadError::NewerVersion {
+            path: path.to_path_buf(),
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+        });
+    }
+    // projects written before the checksum have none, and are read as they are
+    if let Some(Value::String(recorded)) =
+        value.as_object_mut().and_then(|m| m.remove(CHECKSUM_FIELD))
+        && recorded != checksum(&value)
+    {
+        return Err(LoadError::Checksum {
+            path: path.to_path_buf(),
+        });
+    }
+    let file: ProjectFile = serde_json::from_value(value).map_err(|e| syntax(e.to_string()))?;
     if file.format != PROJECT_FORMAT {
         return Err(syntax(format!(
             "\"format\" is {:?}, not {PROJECT_FORMAT:?}",
@@ -131,7 +167,7 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         text_of(super::territory_files::STREET_NAMES_FILE),
         text_of("baseline.scenario.json"),
     );
-    let (territory, baseline) = parse_territory(&TerritoryTexts {
+    let (territory, baseline, baseline_warnings) = parse_territory_reporting(&TerritoryTexts {
         origin: path.to_path_buf(),
         header: &header,
         units: &units,
@@ -142,12 +178,24 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         street_names: street_names.as_deref(),
         baseline: baseline.as_deref(),
     })?;
-    let scenarios = file
-        .scenarios
-        .iter()
-        .map(|v| parse_scenario(&v.to_string(), path, &territory).map(|(s, _)| s))
-        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(settings) = &file.settings {
+        check_settings(settings).map_err(|problem| LoadError::Invalid {
+            path: path.to_path_buf(),
+            problem,
+        })?;
+    }
+    let mut warnings: Vec<(String, ScenarioWarning)> = baseline_warnings
+        .into_iter()
+        .map(|w| (baseline.meta.name.clone(), w))
+        .collect();
+    let mut scenarios = Vec::with_capacity(file.scenarios.len());
+    for v in &file.scenarios {
+        let (s, w) = parse_scenario(&v.to_string(), path, &territory)?;
+        warnings.extend(w.into_iter().map(|w| (s.meta.name.clone(), w)));
+        scenarios.push(s);
+    }
     Ok(Project {
+        warnings,
         active: file.active.min(scenarios.len()),
         settings: file.settings,
         territory,
@@ -155,6 +203,44 @@ pub fn parse_project(text: &str, path: &Path) -> Result<Project, LoadError> {
         scenarios,
         extra: file.extra,
     })
+}
+
+/// Refuses settings no one could have meant: a walking speed of 0 would make every walk last
+/// forever, a negative threshold or a detour factor under 1 would shorten walks.
+pub fn check_settings(c: &MetricsConfig) -> Result<(), Invalid> {
+    let bad = |setting, value: f64, expected| {
+        Err(Invalid::Setting {
+            setting,
+            value,
+            expected,
+        })
+    };
+    if !(c.walk_speed_kmh.is_finite() && c.walk_speed_kmh > 0.5 && c.walk_speed_kmh <= 30.0) {
+        return bad(
+            "walk_speed_kmh",
+            c.walk_speed_kmh,
+            "a walking speed between 0.5 and 30 km/h",
+        );
+    }
+    if !(c.walk_threshold_m.is_finite() && c.walk_threshold_m > 0.0) {
+        return bad(
+            "walk_threshold_m",
+            c.walk_threshold_m,
+            "a distance in metres above 0",
+        );
+    }
+    let crate::metrics::DistanceModel::StraightLine { detour_factor } = c.distance;
+    if !(detour_factor.is_finite() && (1.0..=5.0).contains(&detour_factor)) {
+        return bad("detour_factor", detour_factor, "a factor between 1 and 5");
+    }
+    if c.class_size_6e == 0 || c.class_size_6e > 60 {
+        return bad(
+            "class_size_6e",
+            f64::from(c.class_size_6e),
+            "between 1 and 60 pupils per class",
+        );
+    }
+    Ok(())
 }
 
 /// Reads a project file.
@@ -238,15 +324,85 @@ mod tests {
             0,
             &MetricsConfig::default(),
             &Map::new(),
-        )
-        .replacen(
-            &format!("\"version\":{FORMAT_VERSION}"),
-            "\"version\":99",
-            1,
         );
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        v["version"] = serde_json::json!(99);
+        let text = v.to_string();
         assert!(matches!(
             parse_project(&text, Path::new("x.cartemixite")),
             Err(LoadError::NewerVersion { found: 99, .. })
         ));
+    }
+
+    #[test]
+    fn a_flipped_bit_is_refused_and_an_impossible_setting_named() {
+        let (t, baseline) = embedded_demo().unwrap();
+        let text = project_text(
+            &t,
+            &baseline,
+            &[],
+            0,
+            &MetricsConfig::default(),
+            &Map::new(),
+        );
+        assert!(parse_project(&text, Path::new("x.cartemixite")).is_ok());
+        // a digit of a population changed: still valid JSON, other figures
+        let at = text.find("\"pupils\":").unwrap() + 9;
+        let mut bytes = text.clone().into_bytes();
+        bytes[at] = if bytes[at] == b'7' { b'8' } else { b'7' };
+        let flipped = String::from_utf8(bytes).unwrap();
+        assert!(matches!(
+            parse_project(&flipped, Path::new("x.cartemixite")),
+            Err(LoadError::Checksum { .. })
+        ));
+        // a walking speed of 0, written by hand without a checksum
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        v.as_object_mut().unwrap().remove("checksum");
+        v["settings"]["walk_speed_kmh"] = serde_json::json!(0.0);
+        let e = parse_project(&v.to_string(), Path::new("x.cartemixite")).unwrap_err();
+        assert!(
+            matches!(
+                &e,
+                LoadError::Invalid {
+                    problem: Invalid::Setting {
+                        setting: "walk_speed_kmh",
+                        ..
+                    },
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        let words = crate::i18n::load::load_error(crate::i18n::Lang::Fr, &e);
+        assert!(words.contains("vitesse de marche"), "{words}");
+    }
+
+    #[test]
+    fn unknown_units_and_collèges_of_a_scenario_are_named() {
+        let (t, baseline) = embedded_demo().unwrap();
+        let s = baseline.derive("Proposition");
+        let text = project_text(
+            &t,
+            &baseline,
+            &[&s],
+            1,
+            &MetricsConfig::default(),
+            &Map::new(),
+        );
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        v.as_object_mut().unwrap().remove("checksum");
+        let first = t.units()[0].key.clone();
+        let a = v["scenarios"][0]["assignments"].as_object_mut().unwrap();
+        let uai = a[&first].clone();
+        a.insert("NOPE".into(), uai);
+        a.insert(first, serde_json::json!("0999999Z"));
+        let p = parse_project(&v.to_string(), Path::new("x.cartemixite")).unwrap();
+        assert_eq!(p.warnings.len(), 2, "{:?}", p.warnings);
+        let words =
+            crate::i18n::load::scenario_warnings(crate::i18n::Lang::Fr, &p.warnings).unwrap();
+        assert!(
+            words.contains("0999999Z") && words.contains("NOPE"),
+            "{words}"
+        );
     }
 }

@@ -14,6 +14,7 @@ use geojson::{Feature, FeatureCollection, Geometry, GeometryValue};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+use super::manifest::{Disagreement, MANIFEST_FILE, MANIFEST_FORMAT, MANIFEST_VERSION, Manifest};
 use crate::model::scenario::{Assignment, Scenario, ScenarioMeta};
 use crate::model::territory::{
     College, CollegeId, GroupScheme, Landmark, LandmarkKind, Population, Rep, Sector, Territory,
@@ -68,6 +69,36 @@ pub enum LoadError {
         /// Its version.
         found: u32,
     },
+    /// A file of a territory folder does not belong with the others (a save was mixed with
+    /// another, or a file was changed since): the folder's manifest says so.
+    #[error(
+        "{path}: {file} does not belong with the folder's other files ({why:?} against manifest.json): the folder mixes two saves or was changed by hand; save it again from Carte Mixité, or delete manifest.json to read the files as they are"
+    )]
+    Mismatch {
+        /// The folder.
+        path: PathBuf,
+        /// The file.
+        file: String,
+        /// How it disagrees.
+        why: Disagreement,
+    },
+    /// A project file's checksum does not match its content: it was damaged (a flipped bit,
+    /// a bad copy) or changed by hand since it was saved.
+    #[error(
+        "{path} was damaged or changed since Carte Mixité saved it (its checksum does not match its content): open an earlier copy, or ask for the file again"
+    )]
+    Checksum {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The content cannot be used as it is (no unit, impossible settings).
+    #[error("{path}: {problem}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        problem: Invalid,
+    },
     /// The territory itself is inconsistent.
     #[error("{path}: {source}")]
     Territory {
@@ -75,6 +106,26 @@ pub enum LoadError {
         path: PathBuf,
         /// What is wrong.
         source: TerritoryError,
+    },
+}
+
+/// Content that parses but cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Invalid {
+    /// The territory has no unit.
+    #[error(
+        "the territory has no unit (block, IRIS or commune): there is nothing to put on the map"
+    )]
+    NoUnits,
+    /// A setting outside what makes sense.
+    #[error("the setting {setting} is {value}, which is impossible (expected {expected})")]
+    Setting {
+        /// Which setting.
+        setting: &'static str,
+        /// Its value.
+        value: f64,
+        /// What would be right.
+        expected: &'static str,
     },
 }
 
@@ -108,13 +159,6 @@ pub struct TerritoryTexts<'a> {
     pub baseline: Option<&'a str>,
 }
 
-fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
 fn read_optional(path: &Path) -> Result<Option<String>, LoadError> {
     match std::fs::read_to_string(path) {
         Ok(s) => Ok(Some(s)),
@@ -126,28 +170,88 @@ fn read_optional(path: &Path) -> Result<Option<String>, LoadError> {
     }
 }
 
+/// The files a territory folder needs.
+const REQUIRED_FILES: [&str; 3] = ["territory.json", "units.geojson", "colleges.geojson"];
+
 /// Reads a territory folder; the baseline is its `baseline.scenario.json`, or every unit
-/// unassigned when there is none.
+/// unassigned when there is none. A save killed while swapping the folder in is finished
+/// first; a folder with a manifest must match it file by file (one without, written by hand
+/// or by an older version, is read as it is).
 pub fn read_territory_dir(dir: &Path) -> Result<(Territory, Scenario), LoadError> {
-    let header = read(&dir.join("territory.json"))?;
-    let units = read(&dir.join("units.geojson"))?;
-    let colleges = read(&dir.join("colleges.geojson"))?;
-    let landmarks = read_optional(&dir.join("landmarks.geojson"))?;
-    let streets = read_optional(&dir.join("streets.geojson"))?;
-    let street_ranges = read_optional(&dir.join(STREET_RANGES_FILE))?;
-    let street_names = read_optional(&dir.join(STREET_NAMES_FILE))?;
-    let baseline = read_optional(&dir.join("baseline.scenario.json"))?;
+    super::atomic::recover_folder(dir, MANIFEST_FILE);
+    let manifest = match read_optional(&dir.join(MANIFEST_FILE))? {
+        None => None,
+        Some(text) => Some(parse_manifest(&text, &dir.join(MANIFEST_FILE))?),
+    };
+    let mut texts = BTreeMap::new();
+    for name in REQUIRED_FILES.iter().chain(&OPTIONAL_FILES) {
+        let path = dir.join(name);
+        let text = match &manifest {
+            // files the manifest does not list are not part of this save: an older one left them
+            Some(m) if !m.lists(name) && !REQUIRED_FILES.contains(name) => None,
+            _ => read_optional(&path)?,
+        };
+        if let Some(m) = &manifest {
+            m.check(name, text.as_deref().map(str::as_bytes))
+                .map_err(|why| LoadError::Mismatch {
+                    path: dir.to_path_buf(),
+                    file: name.to_string(),
+                    why,
+                })?;
+        }
+        if text.is_none() && REQUIRED_FILES.contains(name) {
+            return Err(LoadError::Io {
+                path,
+                source: std::io::ErrorKind::NotFound.into(),
+            });
+        }
+        if let Some(t) = text {
+            texts.insert(*name, t);
+        }
+    }
+    let get = |n: &str| texts.get(n).map(String::as_str);
     parse_territory(&TerritoryTexts {
         origin: dir.to_path_buf(),
-        header: &header,
-        units: &units,
-        colleges: &colleges,
-        landmarks: landmarks.as_deref(),
-        streets: streets.as_deref(),
-        street_ranges: street_ranges.as_deref(),
-        street_names: street_names.as_deref(),
-        baseline: baseline.as_deref(),
+        header: get("territory.json").unwrap_or_default(),
+        units: get("units.geojson").unwrap_or_default(),
+        colleges: get("colleges.geojson").unwrap_or_default(),
+        landmarks: get("landmarks.geojson"),
+        streets: get("streets.geojson"),
+        street_ranges: get(STREET_RANGES_FILE),
+        street_names: get(STREET_NAMES_FILE),
+        baseline: get("baseline.scenario.json"),
     })
+}
+
+/// The files a territory folder may have.
+const OPTIONAL_FILES: [&str; 5] = [
+    "landmarks.geojson",
+    "streets.geojson",
+    STREET_RANGES_FILE,
+    STREET_NAMES_FILE,
+    "baseline.scenario.json",
+];
+
+fn parse_manifest(text: &str, path: &Path) -> Result<Manifest, LoadError> {
+    let m: Manifest = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        path: path.to_path_buf(),
+        expected: "manifest",
+        reason: e.to_string(),
+    })?;
+    if m.format != MANIFEST_FORMAT {
+        return Err(LoadError::Syntax {
+            path: path.to_path_buf(),
+            expected: "manifest",
+            reason: format!("\"format\" is {:?}, not {MANIFEST_FORMAT:?}", m.format),
+        });
+    }
+    if m.version > MANIFEST_VERSION {
+        return Err(LoadError::NewerVersion {
+            path: path.to_path_buf(),
+            found: m.version,
+        });
+    }
+    Ok(m)
 }
 
 fn collection(text: &str, path: PathBuf) -> Result<FeatureCollection, LoadError> {
@@ -219,6 +323,13 @@ fn population_props(p: &Population, props: &mut Map<String, Value>) {
 
 /// Parses the texts of a territory folder.
 pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenario), LoadError> {
+    parse_territory_reporting(texts).map(|(t, b, _)| (t, b))
+}
+
+/// [`parse_territory`], with what its baseline names that the territory lacks.
+pub fn parse_territory_reporting(
+    texts: &TerritoryTexts<'_>,
+) -> Result<(Territory, Scenario, Vec<ScenarioWarning>), LoadError> {
     let dir = &texts.origin;
     let header_path = dir.join("territory.json");
     let header: TerritoryHeader =
@@ -290,6 +401,12 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
         .enumerate()
     {
         colleges.push(college_from(f, &colleges_path, i)?);
+    }
+    if units.is_empty() {
+        return Err(LoadError::Invalid {
+            path: units_path,
+            problem: Invalid::NoUnits,
+        });
     }
     let mut territory =
         Territory::new(header.info, header.groups, units, colleges).map_err(|source| {
@@ -369,15 +486,14 @@ pub fn parse_territory(texts: &TerritoryTexts<'_>) -> Result<(Territory, Scenari
             }
         }
     }
-    let baseline = match texts.baseline {
-        Some(b) => {
-            let (s, _warnings) =
-                parse_scenario(b, &dir.join("baseline.scenario.json"), &territory)?;
-            s
-        }
-        None => Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory),
+    let (baseline, warnings) = match texts.baseline {
+        Some(b) => parse_scenario(b, &dir.join("baseline.scenario.json"), &territory)?,
+        None => (
+            Scenario::unassigned(ScenarioMeta::new("Carte actuelle"), &territory),
+            Vec::new(),
+        ),
     };
-    Ok((territory, baseline))
+    Ok((territory, baseline, warnings))
 }
 
 /// A collège of `colleges.geojson` (feature `i`, counted from 0): its UAI and point are
@@ -474,9 +590,38 @@ struct SharedRecord {
     rule: crate::model::shared::Rule,
 }
 
-/// Something in a scenario file that was skipped, in words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ScenarioWarning(pub String);
+/// Something in a scenario file that was skipped.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ScenarioWarning {
+    /// A collège not in the territory: its units are left unassigned.
+    #[error("the collège {uai} is not in this territory: its units are left unassigned")]
+    UnknownCollege {
+        /// Its UAI.
+        uai: String,
+    },
+    /// A unit not in the territory: skipped.
+    #[error("the unit « {key} » is not in this territory: skipped")]
+    UnknownUnit {
+        /// Its key.
+        key: String,
+    },
+    /// A unit's shares cannot be used: the unit is left unassigned.
+    #[error("unit « {key} »: {reason}: left unassigned")]
+    BadShares {
+        /// The unit's key.
+        key: String,
+        /// Why.
+        reason: String,
+    },
+    /// A shared sector names an unknown collège: its rule is dropped.
+    #[error(
+        "the shared sector « {name} » names a collège not in this territory: its rule is dropped, its units keep their shares"
+    )]
+    SharedSectorDropped {
+        /// The shared sector's name.
+        name: String,
+    },
+}
 
 /// Parses a scenario file against a territory. Unknown units or collèges are skipped and
 /// reported; units the file does not mention stay unassigned.
@@ -501,17 +646,13 @@ pub fn parse_scenario(
     let college = |uai: &str, warnings: &mut Vec<ScenarioWarning>| {
         let c = territory.college_by_uai(uai);
         if c.is_none() {
-            warnings.push(ScenarioWarning(format!(
-                "the collège {uai} is not in this territory: its units are left unassigned"
-            )));
+            warnings.push(ScenarioWarning::UnknownCollege { uai: uai.into() });
         }
         c
     };
     for (key, record) in &file.assignments {
         let Some(u) = territory.unit_by_key(key) else {
-            warnings.push(ScenarioWarning(format!(
-                "the unit « {key} » is not in this territory: skipped"
-            )));
+            warnings.push(ScenarioWarning::UnknownUnit { key: key.clone() });
             continue;
         };
         let a = match record {
@@ -530,9 +671,10 @@ pub fn parse_scenario(
                 match Assignment::Shares(shares).normalized(territory.colleges().len()) {
                     Ok(a) => a,
                     Err(e) => {
-                        warnings.push(ScenarioWarning(format!(
-                            "unit « {key} »: {e}: left unassigned"
-                        )));
+                        warnings.push(ScenarioWarning::BadShares {
+                            key: key.clone(),
+                            reason: e.to_string(),
+                        });
                         continue;
                     }
                 }
@@ -568,10 +710,9 @@ pub fn parse_scenario(
             .map(|u| territory.college_by_uai(u))
             .collect();
         let Some(colleges) = colleges else {
-            warnings.push(ScenarioWarning(format!(
-                "the shared sector « {} » names a collège not in this territory: its rule is dropped, its units keep their shares",
-                r.name
-            )));
+            warnings.push(ScenarioWarning::SharedSectorDropped {
+                name: r.name.clone(),
+            });
             continue;
         };
         let units = r
@@ -786,17 +927,37 @@ pub const STREET_NAMES_FILE: &str = "street-names.geojson";
 /// The file of the carte scolaire's street rows in a territory folder or project.
 pub const STREET_RANGES_FILE: &str = "carte-streets.json";
 
-/// Writes a territory folder, each file atomically.
+/// Writes a territory folder with its manifest, as a whole: the new folder is written beside
+/// the old one and swapped in, so that a crash leaves one or the other, never a mix. An
+/// existing folder holding anything else than a territory's files is left alone and the write
+/// refused, so that pointing an import at a full folder never deletes what it holds.
 pub fn write_territory_dir(
     dir: &Path,
     territory: &Territory,
     baseline: &Scenario,
 ) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    for (name, text) in territory_texts(territory, baseline) {
-        super::atomic_write(&dir.join(name), text.as_bytes())?;
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let ours = |n: &str| {
+            REQUIRED_FILES.contains(&n) || OPTIONAL_FILES.contains(&n) || n == MANIFEST_FILE
+        };
+        let foreign: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !ours(n) && !n.ends_with(".tmp"))
+            .collect();
+        if let Some(first) = foreign.first() {
+            return Err(std::io::Error::other(format!(
+                "{} already holds other files than a territory's ({first}{}): choose a new or empty folder",
+                dir.display(),
+                if foreign.len() > 1 { ", …" } else { "" }
+            )));
+        }
     }
-    Ok(())
+    let texts = territory_texts(territory, baseline);
+    let mut files: Vec<(&str, &[u8])> = texts.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    let manifest = Manifest::of(&files).text();
+    files.push((MANIFEST_FILE, manifest.as_bytes()));
+    super::atomic::replace_folder(dir, &files)
 }
 
 /// The demo town embedded in the binary (from `maps/demo/`), so the app opens with no files.
@@ -858,7 +1019,7 @@ mod tests {
         text = text.replacen("\"B001\"", "\"NOPE\"", 1);
         let (s, warnings) = parse_scenario(&text, Path::new("x"), &town.territory).unwrap();
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].0.contains("NOPE"));
+        assert!(warnings[0].to_string().contains("NOPE"));
         assert_eq!(s.assignment(UnitId(0)), &Assignment::Unassigned);
         assert_eq!(s.assignment(UnitId(1)), town.baseline.assignment(UnitId(1)));
     }

@@ -109,3 +109,41 @@ method-ips_from_census = Units' IPS estimated from the census's socio-profession
 
 ## generate-demo
 generate-written = { $name }: { $units } blocks, { $colleges } collèges, { $streets } street segments → { $out }
+
+## A project or territory folder that cannot be opened
+load-io = Cannot read { $file }: { $reason }.
+load-syntax = { $file } is not a readable { $expected } file: its text is cut or damaged{ $where }. Open an earlier copy, or ask the person who sent it for the file again.
+load-syntax-where = {" "}(line { $line }, column { $column })
+load-expected-project = Carte Mixité project
+load-expected-scenario = Carte Mixité scenario
+load-expected-territory = Carte Mixité territory
+load-expected-geojson = GeoJSON
+load-expected-manifest = manifest (manifest.json)
+load-feature = { $file }, feature { $feature }: { $problem }
+load-newer = { $file } was written by a newer version of Carte Mixité (format { $found }; this one reads up to format { $known }): update Carte Mixité to open it.
+load-mismatch = The folder { $folder } mixes two saves, or was changed by hand: { $file } { $why }. Save the territory again from Carte Mixité, or delete manifest.json to read the files as they are.
+load-why-missing = is missing, though the manifest (manifest.json) lists it
+load-why-unlisted = is not in the manifest (manifest.json)
+load-why-changed = no longer has the content the manifest (manifest.json) recorded
+load-checksum = { $file } was damaged or changed since Carte Mixité saved it: its checksum no longer matches its content. Open an earlier copy, or ask the person who sent it for the file again.
+load-no-units = { $file }: the territory has no unit (block, IRIS or commune): there is nothing to put on the map.
+load-setting = { $file }: the setting “{ $setting }” is { $value }, which is impossible (expected: { $expected }). Correct it in the file, or open an earlier copy.
+load-setting-walk_speed_kmh = walking speed
+load-setting-walk_speed_kmh-expected = between 0.5 and 30 km/h
+load-setting-walk_threshold_m = distance beyond which transport is needed
+load-setting-walk_threshold_m-expected = a distance in metres above 0
+load-setting-detour_factor = detour factor
+load-setting-detour_factor-expected = between 1 and 5
+load-setting-class_size_6e = pupils per 6e class
+load-setting-class_size_6e-expected = between 1 and 60
+load-territory = { $file }: the territory is inconsistent ({ $detail }).
+
+## What a scenario named that the territory lacks
+scenario-warning-college = “{ $scenario }”: the collège { $uai } is not in this territory; its units are left without a collège.
+scenario-warning-unit = “{ $scenario }”: the unit “{ $key }” is not in this territory; skipped.
+scenario-warning-shares = “{ $scenario }”: the shares of unit “{ $key }” cannot be used ({ $reason }); it is left without a collège.
+scenario-warning-shared = “{ $scenario }”: the shared sector “{ $name }” names a collège not in this territory; its rule is dropped, its units keep their shares.
+scenario-warnings = The file was opened, but { $n ->
+    [one] one thing in it was skipped
+   *[other] { $n } things in it were skipped
+}: { $list }

@@ -109,3 +109,41 @@ method-ips_from_census = IPS des îlots estimé à partir des catégories socio-
 
 ## generate-demo
 generate-written = { $name } : { $units } îlots, { $colleges } collèges, { $streets } tronçons de rue → { $out }
+
+## A project or territory folder that cannot be opened
+load-io = Impossible de lire { $file } : { $reason }.
+load-syntax = { $file } n'est pas un fichier { $expected } lisible : son texte est coupé ou abîmé{ $where }. Ouvrez une copie antérieure, ou redemandez le fichier à la personne qui l'a envoyé.
+load-syntax-where = {" "}(ligne { $line }, colonne { $column })
+load-expected-project = de projet Carte Mixité
+load-expected-scenario = de scénario Carte Mixité
+load-expected-territory = de territoire Carte Mixité
+load-expected-geojson = GeoJSON
+load-expected-manifest = de manifeste (manifest.json)
+load-feature = { $file }, objet n° { $feature } : { $problem }
+load-newer = { $file } a été écrit par une version plus récente de Carte Mixité (format { $found } ; celle-ci lit jusqu'au format { $known }) : mettez Carte Mixité à jour pour l'ouvrir.
+load-mismatch = Le dossier { $folder } mélange deux enregistrements, ou a été modifié à la main : { $file } { $why }. Réenregistrez le territoire depuis Carte Mixité, ou supprimez manifest.json pour lire les fichiers tels qu'ils sont.
+load-why-missing = manque, alors que le manifeste (manifest.json) le liste
+load-why-unlisted = n'est pas dans le manifeste (manifest.json)
+load-why-changed = n'a plus le contenu noté dans le manifeste (manifest.json)
+load-checksum = { $file } a été abîmé ou modifié depuis son enregistrement par Carte Mixité : sa somme de contrôle ne correspond plus à son contenu. Ouvrez une copie antérieure, ou redemandez le fichier à la personne qui l'a envoyé.
+load-no-units = { $file } : le territoire n'a aucun quartier (îlot, IRIS ou commune) : il n'y a rien à mettre sur la carte.
+load-setting = { $file } : le réglage « { $setting } » vaut { $value }, ce qui est impossible (attendu : { $expected }). Corrigez-le dans le fichier, ou ouvrez une copie antérieure.
+load-setting-walk_speed_kmh = vitesse de marche
+load-setting-walk_speed_kmh-expected = entre 0,5 et 30 km/h
+load-setting-walk_threshold_m = distance au-delà de laquelle un transport est nécessaire
+load-setting-walk_threshold_m-expected = une distance en mètres au-dessus de 0
+load-setting-detour_factor = facteur de détour
+load-setting-detour_factor-expected = entre 1 et 5
+load-setting-class_size_6e = élèves par classe de 6e
+load-setting-class_size_6e-expected = entre 1 et 60
+load-territory = { $file } : le territoire est incohérent ({ $detail }).
+
+## What a scenario named that the territory lacks
+scenario-warning-college = « { $scenario } » : le collège { $uai } n'est pas dans ce territoire ; ses quartiers restent sans collège.
+scenario-warning-unit = « { $scenario } » : le quartier « { $key } » n'est pas dans ce territoire ; ignoré.
+scenario-warning-shares = « { $scenario } » : les parts du quartier « { $key } » sont inutilisables ({ $reason }) ; il reste sans collège.
+scenario-warning-shared = « { $scenario } » : le secteur partagé « { $name } » nomme un collège absent du territoire ; sa règle est retirée, ses quartiers gardent leurs parts.
+scenario-warnings = Le fichier a été ouvert, mais { $n ->
+    [one] une chose y a été ignorée
+   *[other] { $n } choses y ont été ignorées
+} : { $list }
