@@ -2987,3 +2987,136 @@ fn closing_the_window_writes_the_last_change_at_once() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn after_a_crash_undo_goes_on_and_work_done_while_the_offer_waits_is_kept_too() {
+    use carte_mixite::app::{UiCommand, load_with_autosave};
+    use carte_mixite::io::autosave::{autosave_path, read_autosaves};
+    let dir = std::env::temp_dir().join(format!("cm-ui-crash-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.join("data");
+    let open = || {
+        let loaded = load_with_autosave(None, &data, Lang::Fr).unwrap();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1600.0, 1400.0))
+            .build_ui_state(
+                |ui, app: &mut CarteApp| app.frame_ui(ui),
+                CarteApp::with_loaded(loaded, Lang::Fr),
+            );
+        h.run_steps(3);
+        settle(&mut h);
+        h
+    };
+    let run = |h: &mut Harness<'static, CarteApp>, c: UiCommand| {
+        h.state_mut().editor.as_mut().unwrap().run(c, &mut Lang::Fr);
+        h.run_steps(1);
+    };
+    // waits until the autosaves (offered or kept apart) hold `u` given to `c`
+    let autosaved = |h: &mut Harness<'static, CarteApp>, u: UnitId, c: CollegeId| {
+        let t0 = std::time::Instant::now();
+        loop {
+            h.run_steps(1);
+            let t = h.state().editor.as_ref().unwrap().doc.territory().clone();
+            let found = read_autosaves(&autosave_path(&data, &t), &t).is_some_and(|r| {
+                r.scenarios
+                    .iter()
+                    .any(|s| s.assignment(u).main_college() == Some(c))
+            });
+            if found {
+                return;
+            }
+            assert!(t0.elapsed().as_secs() < 20, "no autosave of the change");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+
+    // first session: two changes, then a crash (the window is dropped, never closed)
+    let mut h = open();
+    let (u, _) = block_of(&h, CollegeId(0));
+    let (w, _) = block_of(&h, CollegeId(2));
+    run(&mut h, UiCommand::Select(CollegeId(3)));
+    run(&mut h, UiCommand::AssignToSelected(u));
+    run(&mut h, UiCommand::AssignToSelected(w));
+    autosaved(&mut h, w, CollegeId(3));
+    drop(h);
+
+    // second session: the offer waits; a change made meanwhile, then another crash
+    let mut h = open();
+    assert!(h.query_by_label_contains("Travail retrouvé").is_some());
+    let (v, _) = block_of(&h, CollegeId(1));
+    run(&mut h, UiCommand::Select(CollegeId(4)));
+    run(&mut h, UiCommand::AssignToSelected(v));
+    autosaved(&mut h, v, CollegeId(4));
+    // the work offered is still there, untouched
+    {
+        let t = h.state().editor.as_ref().unwrap().doc.territory().clone();
+        let main = carte_mixite::io::autosave::read_autosave(&autosave_path(&data, &t), &t)
+            .expect("the offered work");
+        assert!(
+            main.scenarios
+                .iter()
+                .any(|s| s.assignment(w).main_college() == Some(CollegeId(3)))
+        );
+    }
+    drop(h);
+
+    // third session: both are offered and taken back
+    let mut h = open();
+    assert!(h.query_by_label_contains("Travail retrouvé").is_some());
+    h.get_by_label("Reprendre ce travail").click();
+    h.run_steps(2);
+    {
+        let doc = &h.state().editor.as_ref().unwrap().doc;
+        let has = |u: UnitId, c: CollegeId| {
+            doc.scenarios()
+                .iter()
+                .any(|s| s.scenario.assignment(u).main_college() == Some(c))
+        };
+        assert!(
+            has(u, CollegeId(3)) && has(w, CollegeId(3)),
+            "first session's work"
+        );
+        assert!(has(v, CollegeId(4)), "the work done while the offer waited");
+    }
+    // Ctrl+Z goes on in the first session's scenario: its last change is undone, then the one
+    // before
+    let first = {
+        let doc = &h.state().editor.as_ref().unwrap().doc;
+        doc.scenarios()
+            .iter()
+            .position(|s| s.scenario.assignment(w).main_college() == Some(CollegeId(3)))
+            .unwrap()
+    };
+    run(&mut h, UiCommand::Switch(first));
+    settle(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    {
+        let doc = &h.state().editor.as_ref().unwrap().doc;
+        assert_ne!(
+            doc.active().scenario.assignment(w).main_college(),
+            Some(CollegeId(3)),
+            "Ctrl+Z undid the last change made before the crash"
+        );
+        assert_eq!(
+            doc.active().scenario.assignment(u).main_college(),
+            Some(CollegeId(3))
+        );
+    }
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    let doc = &h.state().editor.as_ref().unwrap().doc;
+    assert_eq!(
+        doc.active().scenario.assignment(u).main_college(),
+        Some(CollegeId(0))
+    );
+    drop(h);
+    // once answered, the files of the offer and the one kept apart are gone
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let left: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!left.iter().any(|n| n.contains("meanwhile")), "{left:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

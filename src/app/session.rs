@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 use super::Editor;
-use crate::io::autosave::{AutosaveWriter, Recovered, autosave_path, autosave_text, read_autosave};
+use crate::io::autosave::{AutosaveWriter, Recovered, Snapshot, autosave_path, read_autosaves};
 use crate::metrics::MetricsConfig;
 use crate::model::Document;
 use crate::ui::map::MapGeometry;
@@ -75,7 +75,7 @@ pub fn load_with_autosave(
         crate::io::remove_leftover_temporaries(folder);
     }
     let path = autosave_path(dir, loaded.doc.territory());
-    loaded.recovered = read_autosave(&path, loaded.doc.territory())
+    loaded.recovered = read_autosaves(&path, loaded.doc.territory())
         .and_then(|r| not_yet_held(r, &loaded.doc, loaded.project.as_ref()));
     loaded.autosave = Some(path);
     Ok(loaded)
@@ -97,18 +97,21 @@ fn not_yet_held(
         a == *b
     };
     let active = r.active;
-    let mut kept = Vec::new();
+    let (mut kept, mut histories) = (Vec::new(), Vec::new());
     let mut new_active = 0;
+    let offered = std::mem::take(&mut r.histories);
     for (k, s) in r.scenarios.into_iter().enumerate() {
         if doc.scenarios().iter().any(|h| same(&h.scenario, &s)) {
             continue;
         }
         kept.push(s);
+        histories.push(offered.get(k).cloned().unwrap_or_default());
         if k + 1 == active {
             new_active = kept.len();
         }
     }
     r.scenarios = kept;
+    r.histories = histories;
     r.active = new_active;
     let saved_record =
         project.and_then(|(_, extra)| extra.get(crate::publish::record::PROJECT_KEY));
@@ -152,6 +155,9 @@ pub struct Session {
     pub(in crate::app) saved_record: crate::publish::record::MeetingRecord,
     /// Work from a previous session, waiting for the user's answer.
     pub recovered: Option<Recovered>,
+    /// Where this session autosaves while that answer is awaited (apart from the work
+    /// offered, so that a crash meanwhile loses neither).
+    pub(in crate::app) side: Option<std::path::PathBuf>,
     /// Where walking matrices are cached (None: nowhere, e.g. in tests).
     pub(in crate::app) cache_dir: Option<std::path::PathBuf>,
     /// Length of the routed streets, metres, once routed.
@@ -189,6 +195,7 @@ impl Session {
             saved_at: None,
             saved_record: record.clone(),
             recovered,
+            side: None,
             cache_dir,
             street_m: None,
             open_request: None,
@@ -274,32 +281,43 @@ impl Session {
 
 impl Editor {
     /// Whether there is work the autosave does not hold yet: a change of the document or of
-    /// the meeting record. Never while a recovery offer is pending (that would overwrite the
-    /// work being offered).
+    /// the meeting record.
     fn unsaved(&self) -> bool {
-        self.session.recovered.is_none()
-            && (self.doc.revision() != self.session.saved_revision
-                || self.session.record != self.session.saved_record)
+        self.doc.revision() != self.session.saved_revision
+            || self.session.record != self.session.saved_record
     }
 
-    /// The autosave's text of the work as it is now.
-    fn autosave_now(&self) -> String {
-        let scenarios: Vec<&crate::model::Scenario> = self.doc.scenarios()[1..]
-            .iter()
-            .map(|s| &s.scenario)
-            .collect();
-        autosave_text(
-            self.doc.territory(),
-            &scenarios,
-            self.doc.active_index(),
-            &self
+    /// The work as it is now, for the autosave: clones only; the writer's thread serializes.
+    fn autosave_now(&self) -> Snapshot {
+        let states = &self.doc.scenarios()[1..];
+        Snapshot {
+            territory: self.doc.territory().clone(),
+            scenarios: states.iter().map(|s| s.scenario.clone()).collect(),
+            histories: states.iter().map(|s| s.history.clone()).collect(),
+            active: self.doc.active_index(),
+            planned: self
                 .doc
                 .territory()
                 .college_ids()
                 .filter(|&c| !self.doc.baseline().scenario.is_college_open(c))
-                .collect::<Vec<_>>(),
-            (self.session.record != Default::default())
+                .collect(),
+            record: (self.session.record != Default::default())
                 .then(|| self.session.record.to_json(self.doc.territory())),
+        }
+    }
+
+    /// Where the autosave goes now: its file, or while a recovery offer is unanswered, a file
+    /// apart (chosen once per session).
+    fn autosave_target(&mut self) -> Option<std::path::PathBuf> {
+        let main = self.session.autosave.as_ref()?.0.clone();
+        if self.session.recovered.is_none() {
+            return Some(main);
+        }
+        Some(
+            self.session
+                .side
+                .get_or_insert_with(|| crate::io::autosave::side_path(&main))
+                .clone(),
         )
     }
 
@@ -328,10 +346,29 @@ impl Editor {
             );
             return;
         }
-        let text = self.autosave_now();
-        if let Some((path, writer)) = &self.session.autosave {
-            writer.save(path.clone(), text);
+        let snapshot = self.autosave_now();
+        if let Some(target) = self.autosave_target()
+            && let Some((_, writer)) = &self.session.autosave
+        {
+            writer.save(target, snapshot);
         }
+        self.mark_autosaved();
+    }
+
+    /// Once the user has answered the recovery offer (taken back or not): the work as it now
+    /// stands goes to the autosave file at once, then the files of the offer and the one kept
+    /// apart meanwhile are removed.
+    pub(in crate::app) fn autosave_after_answer(&mut self, offered: Vec<std::path::PathBuf>) {
+        let Some((main, writer)) = &self.session.autosave else {
+            return;
+        };
+        let main = main.clone();
+        let mut gone: Vec<std::path::PathBuf> =
+            offered.into_iter().filter(|p| *p != main).collect();
+        gone.extend(self.session.side.take());
+        let snapshot = self.autosave_now();
+        writer.save(main, snapshot);
+        writer.remove(gone);
         self.mark_autosaved();
     }
 
@@ -341,12 +378,9 @@ impl Editor {
         if !self.unsaved() {
             return;
         }
-        let text = self.autosave_now();
-        if let Some((path, _)) = &self.session.autosave {
-            if let Some(dir) = path.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let _ = crate::io::atomic_write(path, text.as_bytes());
+        let snapshot = self.autosave_now();
+        if let Some(target) = self.autosave_target() {
+            let _ = snapshot.write(&target);
         }
         self.mark_autosaved();
     }

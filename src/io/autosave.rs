@@ -1,6 +1,8 @@
-//! Autosave: the session's scenarios are written every few seconds after a change (by a
-//! background thread, atomically), so that a crash or a closed laptop never loses a meeting's
-//! work. At the next start on the same territory the app offers to bring them back.
+//! Autosave: the session's scenarios, with their undo history, are written about a second
+//! after a change (by a background thread, atomically), so that a crash or a closed laptop
+//! never loses a meeting's work. At the next start on the same territory the app offers to
+//! bring them back. While that offer is unanswered, the new session's work is autosaved apart
+//! ([`side_path`]), so that a second crash loses neither.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::territory_files::{parse_scenario, scenario_to_json};
-use crate::model::{Scenario, Territory};
+use crate::model::{History, Scenario, Territory};
 
 /// Format name of autosave files.
 pub const AUTOSAVE_FORMAT: &str = "carte-mixite/autosave";
@@ -29,6 +31,10 @@ struct AutosaveFile {
     /// The room's remarks and frozen figures, as the project file keeps them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     meeting_record: Option<Value>,
+    /// Each scenario's undo history, in the order of `scenarios` (units and collèges by
+    /// position: the file is only read back on the same territory).
+    #[serde(default)]
+    histories: Vec<Value>,
 }
 
 /// A collège added during a session, as autosaved.
@@ -51,6 +57,10 @@ pub struct Recovered {
     pub saved_at: DateTime<Utc>,
     /// The scenarios (the baseline is not saved: it comes with the territory).
     pub scenarios: Vec<Scenario>,
+    /// Their undo histories, in the same order (empty where none was saved).
+    pub histories: Vec<History>,
+    /// The autosave files it was read from (removed once the user has answered).
+    pub sources: Vec<PathBuf>,
     /// Which of them was shown (1 = the first saved scenario; 0 = the baseline).
     pub active: usize,
     /// Collèges added during that session, to add to the territory (in this order) before
@@ -90,11 +100,16 @@ pub fn autosave_path(dir: &Path, territory: &Territory) -> PathBuf {
 pub fn autosave_text(
     territory: &Territory,
     scenarios: &[&Scenario],
+    histories: &[&History],
     active: usize,
     planned: &[crate::model::CollegeId],
     record: Option<Value>,
 ) -> String {
     let file = AutosaveFile {
+        histories: histories
+            .iter()
+            .map(|h| serde_json::to_value(h.closed()).unwrap_or(Value::Null))
+            .collect(),
         meeting_record: record,
         planned_colleges: planned
             .iter()
@@ -158,15 +173,20 @@ pub fn read_autosave(path: &Path, territory: &Territory) -> Option<Recovered> {
             planned.push(c);
         }
     }
-    let scenarios: Vec<Scenario> = file
-        .scenarios
-        .iter()
-        .filter_map(|v| {
-            parse_scenario(&v.to_string(), path, &extended)
-                .ok()
-                .map(|(s, _)| s)
-        })
-        .collect();
+    let (mut scenarios, mut histories) = (Vec::new(), Vec::new());
+    for (k, v) in file.scenarios.iter().enumerate() {
+        let Ok((s, _)) = parse_scenario(&v.to_string(), path, &extended) else {
+            continue;
+        };
+        let history = file
+            .histories
+            .get(k)
+            .and_then(|h| serde_json::from_value::<History>(h.clone()).ok())
+            .filter(|h| h.fits(extended.units().len(), extended.colleges().len()))
+            .unwrap_or_default();
+        scenarios.push(s);
+        histories.push(history);
+    }
     // remarks alone are work too
     if scenarios.is_empty() && file.meeting_record.is_none() {
         return None;
@@ -175,39 +195,186 @@ pub fn read_autosave(path: &Path, territory: &Territory) -> Option<Recovered> {
         saved_at: file.saved_at,
         active: file.active.min(scenarios.len()),
         scenarios,
+        histories,
+        sources: vec![path.to_path_buf()],
         planned,
         record: file.meeting_record,
     })
 }
 
-/// A background writer: the UI thread hands it texts, it writes them atomically, latest wins.
+/// Where a session autosaves while the offer of the autosave at `main` is unanswered: the
+/// first of `NAME.meanwhile-1.json`, `NAME.meanwhile-2.json`… that does not exist yet, so that
+/// the work being offered and the work done meanwhile are never written over each other.
+pub fn side_path(main: &Path) -> PathBuf {
+    let stem = main
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (1..)
+        .map(|n| main.with_file_name(format!("{stem}.meanwhile-{n}.json")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| main.with_file_name(format!("{stem}.meanwhile.json")))
+}
+
+/// The autosaves of earlier sessions made while a recovery was pending, oldest first.
+fn side_paths(main: &Path) -> Vec<PathBuf> {
+    let stem = main
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut found: Vec<(u64, PathBuf)> = main
+        .parent()
+        .and_then(|d| std::fs::read_dir(d).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let n = name
+                .strip_prefix(&format!("{stem}.meanwhile-"))?
+                .strip_suffix(".json")?
+                .parse()
+                .ok()?;
+            Some((n, e.path()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Everything autosaved for this territory: the main autosave and those made while its offer
+/// was pending, in one offer (a scenario saved twice alike is offered once).
+pub fn read_autosaves(main: &Path, territory: &Territory) -> Option<Recovered> {
+    let mut all: Option<Recovered> = None;
+    for path in std::iter::once(main.to_path_buf()).chain(side_paths(main)) {
+        let Some(r) = read_autosave(&path, territory) else {
+            if path != main {
+                // unreadable or empty: nothing in it to keep
+                let _ = std::fs::remove_file(&path);
+            }
+            continue;
+        };
+        let Some(a) = &mut all else {
+            all = Some(r);
+            continue;
+        };
+        a.sources.extend(r.sources);
+        a.saved_at = a.saved_at.max(r.saved_at);
+        for c in r.planned {
+            if !a.planned.iter().any(|p| p.uai == c.uai) {
+                a.planned.push(c);
+            }
+        }
+        let mut active = a.active;
+        for (k, (s, h)) in r.scenarios.into_iter().zip(r.histories).enumerate() {
+            let at = match a.scenarios.iter().position(|x| *x == s) {
+                Some(i) => i,
+                None => {
+                    a.scenarios.push(s);
+                    a.histories.push(h);
+                    a.scenarios.len() - 1
+                }
+            };
+            if k + 1 == r.active {
+                active = at + 1;
+            }
+        }
+        // the later session's choice wins, the baseline included
+        a.active = if r.active == 0 { 0 } else { active };
+        if r.record.is_some() {
+            a.record = r.record;
+        }
+    }
+    all
+}
+
+/// What the autosave holds, taken on the UI thread (clones, no serialization) and written on
+/// the writer's thread.
+pub struct Snapshot {
+    /// The territory, with the collèges planned during the session.
+    pub territory: std::sync::Arc<Territory>,
+    /// The scenarios after the baseline.
+    pub scenarios: Vec<Scenario>,
+    /// Their undo histories.
+    pub histories: Vec<History>,
+    /// The scenario shown (0: the baseline).
+    pub active: usize,
+    /// Collèges planned during the session.
+    pub planned: Vec<crate::model::CollegeId>,
+    /// The meeting record, as the project file keeps it.
+    pub record: Option<Value>,
+}
+
+impl Snapshot {
+    /// The autosave's text.
+    pub fn text(&self) -> String {
+        let scenarios: Vec<&Scenario> = self.scenarios.iter().collect();
+        let histories: Vec<&History> = self.histories.iter().collect();
+        autosave_text(
+            &self.territory,
+            &scenarios,
+            &histories,
+            self.active,
+            &self.planned,
+            self.record.clone(),
+        )
+    }
+
+    /// Writes it now (on closing: the writer's thread would not outlive the program).
+    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        super::atomic_write(path, self.text().as_bytes())
+    }
+}
+
+enum Job {
+    Save(PathBuf, Box<Snapshot>),
+    /// Files to remove once every save queued before is written.
+    Remove(Vec<PathBuf>),
+}
+
+/// A background writer: the UI thread hands it snapshots, it serializes and writes them
+/// atomically, latest wins.
 pub struct AutosaveWriter {
-    tx: std::sync::mpsc::Sender<(PathBuf, String)>,
+    tx: std::sync::mpsc::Sender<Job>,
 }
 
 impl AutosaveWriter {
     /// Starts the writer thread.
     pub fn start() -> Self {
-        let (tx, rx) = std::sync::mpsc::channel::<(PathBuf, String)>();
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
         std::thread::spawn(move || {
-            while let Ok(mut job) = rx.recv() {
-                // only the latest pending save matters
-                while let Ok(newer) = rx.try_recv() {
-                    job = newer;
+            while let Ok(first) = rx.recv() {
+                // only the latest save matters; removals wait until it is written
+                let mut save = None;
+                let mut removals = Vec::new();
+                for job in std::iter::once(first).chain(rx.try_iter()) {
+                    match job {
+                        Job::Save(p, s) => save = Some((p, s)),
+                        Job::Remove(v) => removals.extend(v),
+                    }
                 }
-                let (path, text) = job;
-                if let Some(dir) = path.parent() {
-                    let _ = std::fs::create_dir_all(dir);
+                if let Some((path, snapshot)) = save {
+                    let _ = snapshot.write(&path);
                 }
-                let _ = super::atomic_write(&path, text.as_bytes());
+                for p in removals {
+                    let _ = std::fs::remove_file(p);
+                }
             }
         });
         AutosaveWriter { tx }
     }
 
     /// Queues a save; never blocks.
-    pub fn save(&self, path: PathBuf, text: String) {
-        let _ = self.tx.send((path, text));
+    pub fn save(&self, path: PathBuf, snapshot: Snapshot) {
+        let _ = self.tx.send(Job::Save(path, Box::new(snapshot)));
+    }
+
+    /// Queues the removal of files, after the saves queued before.
+    pub fn remove(&self, paths: Vec<PathBuf>) {
+        let _ = self.tx.send(Job::Remove(paths));
     }
 }
 
@@ -226,7 +393,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cm-autosave-{}", std::process::id()));
         let path = autosave_path(&dir, t);
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(&path, autosave_text(t, &[&s], 1, &[], None)).unwrap();
+        std::fs::write(&path, autosave_text(t, &[&s], &[], 1, &[], None)).unwrap();
         let r = read_autosave(&path, t).unwrap();
         assert_eq!(r.scenarios.len(), 1);
         assert_eq!(r.scenarios[0].meta.name, "Essai");
@@ -254,7 +421,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("cm-autosave3-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("a.json");
-        let text = autosave_text(d.territory(), &[&d.active().scenario], 1, &[n], None);
+        let text = autosave_text(
+            d.territory(),
+            &[&d.active().scenario],
+            &[&d.active().history],
+            1,
+            &[n],
+            None,
+        );
         std::fs::write(&path, text).unwrap();
         // the next start reads the territory's files: twelve collèges
         let r = read_autosave(&path, &town.territory).unwrap();

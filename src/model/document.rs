@@ -224,6 +224,18 @@ impl Document {
         self.scenarios.len() - 1
     }
 
+    /// Adds a scenario with the undo history it had (recovered from an autosave), so that
+    /// Ctrl+Z goes on where the crash stopped it; a history naming units or collèges this
+    /// territory lacks is dropped. Returns its index.
+    pub fn add_scenario_with_history(&mut self, scenario: Scenario, history: History) -> usize {
+        let i = self.add_scenario(scenario);
+        let t = &self.territory;
+        if i > 0 && history.fits(t.units().len(), t.colleges().len()) {
+            self.scenarios[i].history = history;
+        }
+        i
+    }
+
     /// Renames a scenario.
     pub fn rename(&mut self, index: usize, name: impl Into<String>) -> Result<(), DocumentError> {
         let s = self

@@ -7,7 +7,7 @@ use super::territory::{CollegeId, Territory, UnitId};
 use crate::metrics::Metrics;
 
 /// One change to a scenario.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Give units new assignments (one collège, or shares). A unit named twice gets the last.
     Assign(Vec<(UnitId, Assignment)>),
@@ -232,7 +232,7 @@ impl Edit {
 }
 
 /// One undo step: the edits as applied, and their inverses in the order that undoes them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Step {
     forward: Vec<Edit>,
     backward: Vec<Edit>,
@@ -240,14 +240,51 @@ struct Step {
 
 /// Unlimited undo and redo. Edits made between [`History::begin_group`] and
 /// [`History::end_group`] (a brush stroke, a lasso) form one step.
-#[derive(Debug, Clone, Default)]
+///
+/// It serializes (for the autosave, so that Ctrl+Z works after a crash) with units and
+/// collèges as positions in the territory: [`History::fits`] checks them before use.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
+    #[serde(skip)]
     open: Option<Step>,
 }
 
 impl History {
+    /// The history as it would be saved: an open group closed, as if the stroke had ended.
+    pub fn closed(&self) -> History {
+        let mut h = self.clone();
+        h.end_group();
+        h
+    }
+
+    /// Whether every unit and collège it names exists in a territory of `units` units and
+    /// `colleges` collèges (a history read from a file may come from another territory).
+    pub fn fits(&self, units: usize, colleges: usize) -> bool {
+        let unit = |u: &UnitId| (u.0 as usize) < units;
+        let college = |c: &CollegeId| (c.0 as usize) < colleges;
+        let assignment = |a: &Assignment| match a {
+            Assignment::Unassigned => true,
+            Assignment::College(c) => college(c),
+            Assignment::Shares(v) => v.iter().all(|(c, _)| college(c)),
+        };
+        let edit = |e: &Edit| match e {
+            Edit::Assign(v) => v.iter().all(|(u, a)| unit(u) && assignment(a)),
+            Edit::LockUnits(v) => v.iter().all(|(u, _)| unit(u)),
+            Edit::LockColleges(v) | Edit::OpenColleges(v) | Edit::AllowDiscontinuous(v) => {
+                v.iter().all(|(c, _)| college(c))
+            }
+            Edit::SetSharedSectors(v) => v
+                .iter()
+                .all(|s| s.units.iter().all(unit) && s.colleges.iter().all(college)),
+        };
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .chain(&self.open)
+            .all(|s| s.forward.iter().chain(&s.backward).all(edit))
+    }
     /// Starts a group: every edit until [`History::end_group`] is one undo step.
     pub fn begin_group(&mut self) {
         if self.open.is_none() {

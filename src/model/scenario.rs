@@ -12,8 +12,9 @@ use super::territory::{CollegeId, Territory, UnitId};
 /// Tolerance on the sum of shares.
 pub const SHARE_TOLERANCE: f64 = 1e-9;
 
-/// Where the pupils of one unit go.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Where the pupils of one unit go. (Serialized only inside the autosave's undo history,
+/// where units and collèges are positions; scenario files use keys and UAIs.)
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Assignment {
     /// Not assigned yet (e.g. outside every sector at import, or its collège was closed).
     #[default]

@@ -164,7 +164,7 @@ impl Editor {
             self.territory_changed();
         }
         let first = self.doc.scenarios().len();
-        for mut s in r.scenarios {
+        for (mut s, history) in r.scenarios.into_iter().zip(r.histories) {
             // never two scenarios of one name
             let taken: Vec<String> = self
                 .doc
@@ -173,7 +173,8 @@ impl Editor {
                 .map(|h| h.scenario.meta.name.clone())
                 .collect();
             s.meta.name = crate::io::proposals::unique_name(&taken, &s.meta.name, &s.meta.author);
-            self.doc.add_scenario(s);
+            // with its undo history: Ctrl+Z goes on where the crash stopped it
+            self.doc.add_scenario_with_history(s, history);
         }
         let target = if r.active == 0 {
             0
@@ -183,5 +184,6 @@ impl Editor {
         let _ = self
             .doc
             .switch_to(target.min(self.doc.scenarios().len() - 1));
+        self.autosave_after_answer(r.sources);
     }
 }

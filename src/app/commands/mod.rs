@@ -311,7 +311,9 @@ impl Editor {
                 Ok(())
             }
             UiCommand::DismissRecovery => {
-                self.session.recovered = None;
+                if let Some(r) = self.session.recovered.take() {
+                    self.autosave_after_answer(r.sources);
+                }
                 Ok(())
             }
             UiCommand::SetConfig(config) => {
