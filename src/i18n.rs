@@ -826,6 +826,14 @@ pub fn network_error(lang: Lang, e: &crate::routing::NetworkError) -> String {
             ],
         ),
         E::Empty { file } => tr(lang, "streets-empty", &[("file", file.as_str().into())]),
+        E::TooExpanded { file, limit } => tr(
+            lang,
+            "streets-too_expanded",
+            &[
+                ("file", file.as_str().into()),
+                ("max", number(lang, *limit as f64 / 1e6, 0).into()),
+            ],
+        ),
         E::UnknownFormat { file } => tr(
             lang,
             "streets-unknown_format",
@@ -862,6 +870,28 @@ pub fn cut(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_string(),
+    }
+}
+
+/// A number read from a file, for a message: written in full up to a billion, in scientific
+/// notation beyond (a value of 1e308 would otherwise be 309 digits long).
+pub fn value_text(lang: Lang, x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    if x != 0.0 && (x.abs() >= 1e9 || x.abs() < 1e-4) {
+        let text = format!("{x:.3e}");
+        return match lang {
+            Lang::Fr => text.replace('.', ","),
+            Lang::En => text,
+        };
+    }
+    let decimals = if x.fract() == 0.0 { 0 } else { 4 };
+    let t = number(lang, x, decimals);
+    if decimals > 0 {
+        t.trim_end_matches('0').to_string()
+    } else {
+        t
     }
 }
 
@@ -930,6 +960,23 @@ pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {
             &[("n", n.to_string().into())],
         ),
         R::SelfIntersection => tr(lang, "reason-self_intersection", &[]),
+        R::TooExpanded(name, size, max) => tr(
+            lang,
+            "reason-too_expanded",
+            &[
+                ("name", cut(name, 80).into()),
+                ("size", number(lang, *size as f64 / 1e6, 0).into()),
+                ("max", number(lang, *max as f64 / 1e6, 0).into()),
+            ],
+        ),
+        R::TooManyVertices(found, max) => tr(
+            lang,
+            "reason-too_many_vertices",
+            &[
+                ("found", number(lang, *found as f64, 0).into()),
+                ("max", number(lang, *max as f64, 0).into()),
+            ],
+        ),
         R::TooFewPoints => tr(lang, "reason-too_few_points", &[]),
         R::RingsOverlap => tr(lang, "reason-rings_overlap", &[]),
         R::Topology => tr(lang, "reason-topology", &[]),
@@ -989,7 +1036,7 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
         K::UnknownProjection { declared } => tr(
             lang,
             "problem-unknown_projection",
-            &[("declared", declared.to_string().into())],
+            &[("declared", cut(declared, 120).into())],
         ),
         K::ProjectedWithoutCrs { x, y } if p.field.as_deref() == Some(".prj") => tr(
             lang,
@@ -1046,31 +1093,27 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
         K::NotANumber { value } => tr(
             lang,
             "problem-not_anumber",
-            &[("value", value.to_string().into())],
+            &[("value", cut(value, 80).into())],
         ),
         K::AbsurdValue { value, expected } => tr(
             lang,
             "problem-absurd_value",
             &[
-                ("value", value.to_string().into()),
+                ("value", value_text(lang, *value).into()),
                 ("expected", expected.to_string().into()),
             ],
         ),
-        K::DuplicateId { id } => tr(
-            lang,
-            "problem-duplicate_id",
-            &[("id", id.to_string().into())],
-        ),
+        K::DuplicateId { id } => tr(lang, "problem-duplicate_id", &[("id", cut(id, 80).into())]),
         K::MergedDuplicate { id } => tr(
             lang,
             "problem-merged_duplicate",
-            &[("id", id.to_string().into())],
+            &[("id", cut(id, 80).into())],
         ),
         K::Unmatched { key, table } => tr(
             lang,
             "problem-unmatched",
             &[
-                ("key", key.to_string().into()),
+                ("key", cut(key, 80).into()),
                 ("table", table.to_string().into()),
             ],
         ),
@@ -1078,7 +1121,7 @@ pub fn problem_text(lang: Lang, p: &crate::io::report::Problem) -> String {
         K::BadUai { value } => tr(
             lang,
             "problem-bad_uai_2",
-            &[("value", value.to_string().into())],
+            &[("value", cut(value, 80).into())],
         ),
         K::OutsideSectors => tr(lang, "problem-outside_sectors", &[]),
         K::SplitUnit { chosen, share } => tr(

@@ -22,7 +22,11 @@ pub(super) fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, Str
                 lang,
                 l.features.len(),
                 with_geometry,
-                &l.fields.join(", "),
+                &l.fields
+                    .iter()
+                    .map(|f| crate::i18n::cut(f, 60))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ));
             let _ = words(crate::i18n::check::read_as(lang, &l.crs, l.encoding));
             if let Some(role) = crate::io::national::recognise(f).role {

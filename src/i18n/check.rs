@@ -49,7 +49,7 @@ pub fn columns(lang: Lang, found: &[(&str, String)]) -> String {
                 "status" => tr(lang, "check-column_status", &[]),
                 other => other.to_string(),
             };
-            format!("{k} = {v}")
+            format!("{k} = {}", super::cut(v, 60))
         })
         .collect::<Vec<_>>()
         .join(", ");

@@ -391,9 +391,22 @@ pub(crate) fn area_of(
         );
         return None;
     }
+    let vertices = geo::CoordsIter::coords_count(&mp);
+    if vertices > MAX_VERTICES {
+        report.push(
+            file,
+            Some(f.place.clone()),
+            Some("geometry"),
+            Severity::Skipped,
+            ProblemKind::InvalidGeometry {
+                reason: Reason::TooManyVertices(vertices, MAX_VERTICES),
+            },
+        );
+        return None;
+    }
     // the validity check itself can fail on some invalid shapes (a geo panic): that shape is
     // then treated as invalid, never a crash
-    let problem = std::panic::catch_unwind(|| mp.validation_errors().first().map(reason_of))
+    let problem = std::panic::catch_unwind(|| validity_problem(&mp, vertices))
         .unwrap_or(Some(Reason::Topology));
     if let Some(reason) = problem {
         // a union of the polygon with itself resolves crossings (non-zero fill rule)
@@ -422,6 +435,83 @@ pub(crate) fn area_of(
         }
     }
     Some(mp)
+}
+
+/// The most vertices one unit's shape may have: a commune's contour at IGN's full precision has
+/// tens of thousands; more is a file that was never meant as a map of areas.
+pub const MAX_VERTICES: usize = 5_000_000;
+
+/// Up to this many vertices geo's own validation is used (its test of a ring crossing itself
+/// compares every pair of segments); above, a sweep finds crossings in O(n log n).
+const SWEEP_ABOVE: usize = 2_000;
+
+/// Why a shape is not a valid area, if it is not.
+fn validity_problem(mp: &geo::MultiPolygon<f64>, vertices: usize) -> Option<Reason> {
+    if vertices <= SWEEP_ABOVE {
+        return mp.validation_errors().first().map(reason_of);
+    }
+    for p in mp {
+        let rings: Vec<&geo::LineString<f64>> =
+            std::iter::once(p.exterior()).chain(p.interiors()).collect();
+        for ring in &rings {
+            if ring.0.len() < 4 {
+                return Some(Reason::TooFewPoints);
+            }
+            if ring.0.iter().any(|c| !(c.x.is_finite() && c.y.is_finite())) {
+                return Some(Reason::NotANumberCoordinate);
+            }
+        }
+        if let Some(problem) = rings_cross(&rings) {
+            return Some(problem);
+        }
+        // every hole inside the outline (no crossing was found: one vertex tells)
+        let outline = geo::Polygon::new(p.exterior().clone(), vec![]);
+        for hole in p.interiors() {
+            if !geo::Intersects::intersects(&outline, &geo::Point::from(hole.0[0])) {
+                return Some(Reason::RingsOverlap);
+            }
+        }
+    }
+    None
+}
+
+/// A segment of a ring (the ring's position, the line), for the sweep.
+#[derive(Clone, Copy)]
+struct Segment(usize, geo::Line<f64>);
+
+impl geo::algorithm::sweep::Cross for Segment {
+    type Scalar = f64;
+    fn line(&self) -> geo::Line<f64> {
+        self.1
+    }
+}
+
+/// Whether rings cross, with the rules of geo's own validation, in O(n log n): two segments of
+/// one ring that meet where one ends and the other starts do not count (a ring crossing itself
+/// otherwise); two rings may touch at a point but not cross or share a stretch.
+fn rings_cross(rings: &[&geo::LineString<f64>]) -> Option<Reason> {
+    let segments = rings.iter().enumerate().flat_map(|(r, ring)| {
+        ring.lines()
+            .filter(|l| l.start != l.end)
+            .map(move |l| Segment(r, l))
+    });
+    for (a, b, x) in geo::Intersections::from_iter(segments) {
+        if a.0 == b.0 {
+            if a.1.start != b.1.end && a.1.end != b.1.start {
+                return Some(Reason::SelfIntersection);
+            }
+        } else if matches!(
+            x,
+            geo::LineIntersection::Collinear { .. }
+                | geo::LineIntersection::SinglePoint {
+                    is_proper: true,
+                    ..
+                }
+        ) {
+            return Some(Reason::RingsOverlap);
+        }
+    }
+    None
 }
 
 /// Names written in capitals in some tables ("COLLEGE PAUL ELUARD") become "Collège Paul Eluard".
@@ -1413,6 +1503,54 @@ fn reason_of(e: &geo::algorithm::validation::InvalidMultiPolygon) -> Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A circle of `n` vertices around (cx, cy).
+    fn circle(n: usize, cx: f64, cy: f64, r: f64) -> geo::LineString<f64> {
+        let mut pts: Vec<geo::Coord<f64>> = (0..n)
+            .map(|k| {
+                let a = std::f64::consts::TAU * k as f64 / n as f64;
+                geo::coord! { x: cx + r * a.cos(), y: cy + r * a.sin() }
+            })
+            .collect();
+        pts.push(pts[0]);
+        geo::LineString(pts)
+    }
+
+    #[test]
+    fn the_sweep_judges_big_shapes_as_geo_does() {
+        let n = 3_000;
+        let shapes: Vec<(&str, geo::Polygon<f64>)> = vec![
+            (
+                "circle",
+                geo::Polygon::new(circle(n, 0.0, 0.0, 1.0), vec![]),
+            ),
+            (
+                "with a hole",
+                geo::Polygon::new(circle(n, 0.0, 0.0, 1.0), vec![circle(n, 0.0, 0.0, 0.5)]),
+            ),
+            (
+                "hole outside",
+                geo::Polygon::new(circle(n, 0.0, 0.0, 1.0), vec![circle(n, 5.0, 0.0, 0.5)]),
+            ),
+            (
+                "hole crossing",
+                geo::Polygon::new(circle(n, 0.0, 0.0, 1.0), vec![circle(n, 1.0, 0.0, 0.5)]),
+            ),
+            ("crossing itself", {
+                let mut ring = circle(n, 0.0, 0.0, 1.0);
+                // two far vertices swapped: the outline crosses itself
+                ring.0.swap(10, n / 2);
+                geo::Polygon::new(ring, vec![])
+            }),
+        ];
+        for (what, p) in shapes {
+            let mp = geo::MultiPolygon(vec![p]);
+            let vertices = geo::CoordsIter::coords_count(&mp);
+            assert!(vertices > SWEEP_ABOVE);
+            let geo_says = mp.validation_errors().first().map(reason_of);
+            assert_eq!(validity_problem(&mp, vertices), geo_says, "{what}");
+        }
+    }
 
     #[test]
     fn usual_open_data_columns_are_suggested() {

@@ -252,10 +252,238 @@ fn epsg_of_crs_name(name: &str) -> Option<u16> {
     (n.contains("EPSG")).then(|| digits.parse().ok()).flatten()
 }
 
+/// A feature as read, before its coordinates are converted (the file's projection may be
+/// declared after its features).
+struct RawFeature {
+    place: String,
+    geometry: Option<geo::Geometry<f64>>,
+    props: BTreeMap<String, Value>,
+}
+
+/// Reads one feature's attributes and geometry; what is wrong goes in the report.
+fn raw_feature(
+    raw: &serde_json::Value,
+    index: usize,
+    file: &str,
+    fields: &mut Vec<String>,
+    report: &mut Report,
+) -> RawFeature {
+    let place = format!("feature {}", index + 1);
+    let mut props = BTreeMap::new();
+    if let Some(obj) = raw.get("properties").and_then(|p| p.as_object()) {
+        for (k, v) in obj {
+            if !fields.contains(k) {
+                fields.push(k.clone());
+            }
+            let value = match v {
+                serde_json::Value::Null => Value::Null,
+                serde_json::Value::Number(n) => {
+                    n.as_f64().map(Value::Number).unwrap_or(Value::Null)
+                }
+                serde_json::Value::String(s) => Value::Text(s.clone()),
+                other => Value::Text(other.to_string()),
+            };
+            props.insert(k.clone(), value);
+        }
+    }
+    let geometry = match raw.get("geometry") {
+        None | Some(serde_json::Value::Null) => {
+            report.push(
+                file,
+                Some(place.clone()),
+                Some("geometry"),
+                Severity::Skipped,
+                ProblemKind::NullGeometry,
+            );
+            None
+        }
+        Some(g) => match parse_geometry(g) {
+            Ok(g) => Some(g),
+            Err(reason) => {
+                report.push(
+                    file,
+                    Some(place.clone()),
+                    Some("geometry"),
+                    Severity::Skipped,
+                    ProblemKind::BrokenGeometry { reason },
+                );
+                None
+            }
+        },
+    };
+    RawFeature {
+        place,
+        geometry,
+        props,
+    }
+}
+
+/// The top of a GeoJSON text: its members, except `features`, which is read one feature at a
+/// time (each turned into a [`RawFeature`] and its JSON dropped), so that a large file never
+/// exists as one JSON tree in memory.
+struct Top {
+    members: serde_json::Map<String, serde_json::Value>,
+    /// `None`: no `features` member; `Some(None)`: one that is not a list.
+    features: Option<Option<Vec<RawFeature>>>,
+}
+
+struct TopSeed<'a> {
+    file: &'a str,
+    fields: &'a mut Vec<String>,
+    report: &'a mut Report,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for TopSeed<'_> {
+    type Value = Option<Top>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TopSeed<'_> {
+    type Value = Option<Top>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a GeoJSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut top = Top {
+            members: serde_json::Map::new(),
+            features: None,
+        };
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "features" {
+                top.features = Some(map.next_value_seed(FeaturesSeed {
+                    file: self.file,
+                    fields: self.fields,
+                    report: self.report,
+                })?);
+            } else {
+                let v = map.next_value::<serde_json::Value>()?;
+                top.members.insert(key, v);
+            }
+        }
+        Ok(Some(top))
+    }
+    // anything else than an object is not GeoJSON: said by the caller
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
+struct FeaturesSeed<'a> {
+    file: &'a str,
+    fields: &'a mut Vec<String>,
+    report: &'a mut Report,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for FeaturesSeed<'_> {
+    type Value = Option<Vec<RawFeature>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FeaturesSeed<'_> {
+    type Value = Option<Vec<RawFeature>>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of features")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(raw) = seq.next_element::<serde_json::Value>()? {
+            out.push(raw_feature(
+                &raw,
+                out.len(),
+                self.file,
+                self.fields,
+                self.report,
+            ));
+        }
+        Ok(Some(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(None)
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
 fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
-    let text = decode_text(bytes);
-    let root: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
+    let mut fields: Vec<String> = Vec::new();
+    let parsed = {
+        use serde::de::DeserializeSeed;
+        let seed = TopSeed {
+            file,
+            fields: &mut fields,
+            report,
+        };
+        // UTF-8 is read in place; only a Windows-1252 file is decoded to a copy first
+        let utf8 = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(utf8) {
+            Ok(text) => {
+                let mut d = serde_json::Deserializer::from_str(text);
+                seed.deserialize(&mut d).and_then(|t| d.end().map(|()| t))
+            }
+            Err(_) => {
+                let text = decode_text(bytes);
+                let mut d = serde_json::Deserializer::from_str(&text);
+                seed.deserialize(&mut d).and_then(|t| d.end().map(|()| t))
+            }
+        }
+    };
+    let top = match parsed {
+        Ok(Some(top)) => top,
+        Ok(None) => {
+            report.push(
+                file,
+                None,
+                Some("type"),
+                Severity::Fatal,
+                ProblemKind::BadFormat {
+                    reason: Reason::NotGeoJsonType(String::new()),
+                },
+            );
+            return None;
+        }
         Err(e) => {
             report.push(
                 file,
@@ -263,12 +491,13 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
                 None,
                 Severity::Fatal,
                 ProblemKind::BadFormat {
-                    reason: Reason::NotJson(e.to_string()),
+                    reason: Reason::NotJson(crate::i18n::cut(&e.to_string(), 200)),
                 },
             );
             return None;
         }
     };
+    let root = serde_json::Value::Object(top.members);
     // the projection, if declared
     let crs_name = root
         .pointer("/crs/properties/name")
@@ -279,100 +508,59 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         Some(name) => geojson_projection(file, name, report)?,
     };
     let kind = root.get("type").and_then(|t| t.as_str()).unwrap_or("");
-    let raw_features: Vec<serde_json::Value> = match kind {
-        "FeatureCollection" => match root.get("features").and_then(|f| f.as_array()) {
-            Some(a) => a.clone(),
-            None => {
-                report.push(
-                    file,
-                    None,
-                    Some("features"),
-                    Severity::Fatal,
-                    ProblemKind::BadFormat {
-                        reason: Reason::NoFeatureList,
-                    },
-                );
-                return None;
-            }
-        },
-        "Feature" => vec![root.clone()],
-        "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
-        | "GeometryCollection" => vec![serde_json::json!({
-            "type": "Feature", "geometry": root.clone(), "properties": {}
-        })],
-        other => {
+    let raw_features: Vec<RawFeature> = match (kind, top.features) {
+        ("FeatureCollection", Some(Some(features))) => features,
+        ("FeatureCollection", _) => {
+            report.push(
+                file,
+                None,
+                Some("features"),
+                Severity::Fatal,
+                ProblemKind::BadFormat {
+                    reason: Reason::NoFeatureList,
+                },
+            );
+            return None;
+        }
+        ("Feature", _) => vec![raw_feature(&root, 0, file, &mut fields, report)],
+        (
+            "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
+            | "GeometryCollection",
+            _,
+        ) => {
+            let feature =
+                serde_json::json!({ "type": "Feature", "geometry": root, "properties": {} });
+            vec![raw_feature(&feature, 0, file, &mut fields, report)]
+        }
+        (other, _) => {
             report.push(
                 file,
                 None,
                 Some("type"),
                 Severity::Fatal,
                 ProblemKind::BadFormat {
-                    reason: Reason::NotGeoJsonType(other.to_string()),
+                    reason: Reason::NotGeoJsonType(crate::i18n::cut(other, 60)),
                 },
             );
             return None;
         }
     };
-    let mut fields: Vec<String> = Vec::new();
     let mut features = Vec::with_capacity(raw_features.len());
     let mut checked_range = false;
-    for (i, raw) in raw_features.iter().enumerate() {
-        let place = format!("feature {}", i + 1);
-        let mut props = BTreeMap::new();
-        if let Some(obj) = raw.get("properties").and_then(|p| p.as_object()) {
-            for (k, v) in obj {
-                if !fields.contains(k) {
-                    fields.push(k.clone());
-                }
-                let value = match v {
-                    serde_json::Value::Null => Value::Null,
-                    serde_json::Value::Number(n) => {
-                        n.as_f64().map(Value::Number).unwrap_or(Value::Null)
-                    }
-                    serde_json::Value::String(s) => Value::Text(s.clone()),
-                    other => Value::Text(other.to_string()),
-                };
-                props.insert(k.clone(), value);
-            }
-        }
-        let geometry = match raw.get("geometry") {
-            None | Some(serde_json::Value::Null) => {
-                report.push(
-                    file,
-                    Some(place.clone()),
-                    Some("geometry"),
-                    Severity::Skipped,
-                    ProblemKind::NullGeometry,
-                );
-                None
-            }
-            Some(g) => match parse_geometry(g) {
-                Ok(g) => Some(g),
-                Err(reason) => {
-                    report.push(
-                        file,
-                        Some(place.clone()),
-                        Some("geometry"),
-                        Severity::Skipped,
-                        ProblemKind::BrokenGeometry { reason },
-                    );
-                    None
-                }
-            },
-        };
+    for raw in raw_features {
         let Ok(geometry) = to_lon_lat(
-            geometry,
+            raw.geometry,
             convert.as_ref(),
             &mut checked_range,
-            (file, &place, "crs"),
+            (file, &raw.place, "crs"),
             report,
         ) else {
             return None;
         };
         features.push(Feature {
-            place,
+            place: raw.place,
             geometry,
-            props,
+            props: raw.props,
         });
     }
     Some(Layer {
@@ -627,7 +815,8 @@ fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
         return fail(report, Reason::NoShpInZip);
     };
     let stem = &shp_name[..shp_name.len() - 4];
-    let mut read = |ext: &str| -> Option<Vec<u8>> {
+    type Part = Result<Vec<u8>, Option<(String, u64, u64)>>;
+    let mut read = |ext: &str| -> Option<Part> {
         let name = names
             .iter()
             .find(|n| {
@@ -636,20 +825,49 @@ fn read_zip(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                     && n.to_ascii_lowercase().ends_with(ext)
             })?
             .clone();
-        let mut entry = archive.by_name(&name).ok()?;
+        let entry = match archive.by_name(&name) {
+            Ok(e) => e,
+            Err(_) => return Some(Err(None)),
+        };
+        // never more than the entry says it holds, nor than its compressed size allows
+        let stated = entry.size();
+        let limit = super::bounded::allowance(entry.compressed_size());
+        if stated > limit {
+            return Some(Err(Some((name, stated, limit))));
+        }
         let mut out = Vec::new();
-        std::io::Read::read_to_end(&mut entry, &mut out).ok()?;
-        Some(out)
+        let capped = super::bounded::Capped::new(entry, stated.min(limit));
+        match std::io::Read::read_to_end(&mut std::io::Read::take(capped, limit), &mut out) {
+            Ok(_) => Some(Ok(out)),
+            Err(e) => match super::bounded::TooExpanded::of(&e) {
+                Some(t) => Some(Err(Some((name, t.limit + 1, limit)))),
+                None => Some(Err(None)),
+            },
+        }
     };
-    let Some(shp) = read(".shp") else {
+    let mut bomb = None;
+    let mut part = |ext: &str| match read(ext) {
+        Some(Ok(b)) => Some(b),
+        Some(Err(Some(b))) => {
+            bomb.get_or_insert(b);
+            None
+        }
+        _ => None,
+    };
+    let shp = part(".shp");
+    let parts = (part(".shx"), part(".dbf"), part(".prj"), part(".cpg"));
+    if let Some((name, size, limit)) = bomb {
+        return fail(report, Reason::TooExpanded(name, size, limit));
+    }
+    let Some(shp) = shp else {
         return fail(report, Reason::NotInArchive(shp_name));
     };
     let parts = ShapefileParts {
         shp,
-        shx: read(".shx"),
-        dbf: read(".dbf"),
-        prj: read(".prj").map(|b| decode_text(&b)),
-        cpg: read(".cpg").map(|b| decode_text(&b)),
+        shx: parts.0,
+        dbf: parts.1,
+        prj: parts.2.map(|b| decode_text(&b)),
+        cpg: parts.3.map(|b| decode_text(&b)),
     };
     read_shapefile(file, parts, report)
 }
@@ -1018,11 +1236,19 @@ fn dbf_value(v: shapefile::dbase::FieldValue) -> Value {
 }
 
 /// Column names that hold longitudes and latitudes.
+/// The longest column name kept whole (longer ones are cut with an ellipsis).
+const MAX_FIELD_NAME: usize = 200;
+
 const LON_NAMES: [&str; 4] = ["longitude", "lon", "lng", "long"];
 const LAT_NAMES: [&str; 2] = ["latitude", "lat"];
 
 fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
-    let text = decode_text(bytes);
+    // UTF-8 is read in place; only a Windows-1252 file is decoded to a copy
+    let utf8 = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text: std::borrow::Cow<str> = match std::str::from_utf8(utf8) {
+        Ok(t) => t.into(),
+        Err(_) => decode_text(bytes).into(),
+    };
     let first = text.lines().next().unwrap_or("");
     let delimiter = [b';', b',', b'\t']
         .into_iter()
@@ -1045,7 +1271,12 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
             );
             return None;
         }
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        // a column's name is a few words: one of megabytes is cut, so that no search or
+        // message works on it whole
+        Ok(h) => h
+            .iter()
+            .map(|s| crate::i18n::cut(s.trim(), MAX_FIELD_NAME))
+            .collect(),
         Err(e) => {
             report.push(
                 file,

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod autosave;
+pub mod bounded;
 pub mod crs;
 pub mod export;
 pub mod import;

@@ -70,6 +70,11 @@ pub enum Reason {
     NotInArchive(String),
     /// A polygon that crosses itself.
     SelfIntersection,
+    /// A file of an archive that would decompress to more than it may: (its name, its size
+    /// as stated or found, the most accepted), in bytes.
+    TooExpanded(String, u64, u64),
+    /// A shape with more vertices than any reader should hold: (found, the most accepted).
+    TooManyVertices(usize, usize),
     /// A ring with too few points.
     TooFewPoints,
     /// A hole outside its polygon, or holes/polygons that overlap.

@@ -33,6 +33,14 @@ pub enum NetworkError {
         /// The file's name.
         file: String,
     },
+    /// A compressed file that would decompress to more than its size allows (a bomb).
+    #[error("{file}: decompresses to more than {limit} bytes: refused as a decompression bomb")]
+    TooExpanded {
+        /// The file's name.
+        file: String,
+        /// The most accepted, in bytes.
+        limit: u64,
+    },
     /// The format is not one of those read.
     #[error("{file}: not a street network format (.osm.pbf, .osm, .osm.gz, .geojson, .shp)")]
     UnknownFormat {
@@ -140,12 +148,21 @@ impl StreetNetwork {
         let (nodes, ways) = if lower.ends_with(".pbf") {
             read_pbf(&bytes).map_err(unreadable)?
         } else if lower.ends_with(".osm.gz") {
-            let mut text = Vec::new();
-            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
-                .map_err(|e| unreadable(e.to_string()))?;
-            read_osm_xml(&text).map_err(unreadable)?
+            // read as it is decompressed, never more than its size allows
+            let limit = crate::io::bounded::allowance(bytes.len() as u64);
+            let gz = crate::io::bounded::Capped::new(
+                flate2::read::MultiGzDecoder::new(&bytes[..]),
+                limit,
+            );
+            read_osm_xml(std::io::BufReader::new(gz)).map_err(|e| match e {
+                XmlError::TooExpanded(limit) => NetworkError::TooExpanded {
+                    file: file.clone(),
+                    limit,
+                },
+                XmlError::Other(reason) => unreadable(reason),
+            })?
         } else if lower.ends_with(".osm") {
-            read_osm_xml(&bytes).map_err(unreadable)?
+            read_osm_xml(&bytes[..]).map_err(|e| unreadable(e.to_string()))?
         } else if [".geojson", ".json", ".shp", ".zip"]
             .iter()
             .any(|e| lower.ends_with(e))
@@ -462,9 +479,27 @@ fn read_pbf(bytes: &[u8]) -> Result<OsmData, String> {
     Ok((nodes, ways))
 }
 
-fn read_osm_xml(bytes: &[u8]) -> Result<OsmData, String> {
+/// Why an OSM XML stream could not be read.
+#[derive(Debug)]
+enum XmlError {
+    /// Its decompression went past what its size allows.
+    TooExpanded(u64),
+    /// The parser's reason.
+    Other(String),
+}
+
+impl std::fmt::Display for XmlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            XmlError::TooExpanded(limit) => write!(f, "decompresses to more than {limit} bytes"),
+            XmlError::Other(reason) => f.write_str(reason),
+        }
+    }
+}
+
+fn read_osm_xml<R: std::io::BufRead>(input: R) -> Result<OsmData, XmlError> {
     use quick_xml::events::{BytesStart, Event};
-    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut reader = quick_xml::Reader::from_reader(input);
     let mut nodes = HashMap::new();
     let mut ways = Vec::new();
     let mut current: Option<OsmWay> = None;
@@ -476,9 +511,18 @@ fn read_osm_xml(bytes: &[u8]) -> Result<OsmData, String> {
             .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
     };
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("XML error at byte {}: {e}", reader.buffer_position()))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            if let quick_xml::Error::Io(io) = &e
+                && let Some(t) = crate::io::bounded::TooExpanded::of(io)
+            {
+                return XmlError::TooExpanded(t.limit);
+            }
+            XmlError::Other(format!(
+                "XML error at byte {}: {}",
+                reader.buffer_position(),
+                crate::i18n::cut(&e.to_string(), 200)
+            ))
+        })?;
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {

@@ -56,6 +56,8 @@ reason-short_ring = a ring has { $n } positions; at least 4 are needed
 reason-open_ring = a ring is not closed (its last position differs from the first)
 reason-not_in_archive = { $n } cannot be extracted from the archive
 reason-self_intersection = the outline crosses itself
+reason-too_expanded = “{ $name }” decompresses to more than { $size } MB, beyond the { $max } MB allowed for its compressed size: it is a “decompression bomb”, not a map; the file is not read
+reason-too_many_vertices = the shape has { $found } vertices, more than the { $max } a unit may have here: simplify it (for example with “Simplify” in QGIS) before importing it
 reason-too_few_points = a ring has fewer than 3 distinct points
 reason-rings_overlap = holes or parts overlap or lie outside the outline
 reason-topology = the shape's topology cannot be analysed
@@ -78,6 +80,7 @@ streets-bad_layer =
     { $file }: unreadable street file.
     { $report }
 streets-empty = { $file }: no walkable street in this file. It needs OpenStreetMap ways (highway=…) or street lines.
+streets-too_expanded = { $file } decompresses to more than { $max } MB, far more than an OpenStreetMap extract of this size holds: it is a “decompression bomb”; the file is not read
 streets-unknown_format = { $file }: not a known street format. Read: .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp or .zip (lines).
 streets-elsewhere = These streets do not cover the territory: only { $inside } of { $units } units lie within them. Take an OpenStreetMap extract covering “{ $territory }”, in longitude/latitude.
 place-feature = feature { $n }

@@ -56,6 +56,8 @@ reason-short_ring = un contour a { $n } positions ; il en faut au moins 4
 reason-open_ring = un contour n'est pas fermé (sa dernière position diffère de la première)
 reason-not_in_archive = { $n } ne peut pas être extrait de l'archive
 reason-self_intersection = le contour se recoupe lui-même
+reason-too_expanded = « { $name } » se décompresse en plus de { $size } Mo, au-delà des { $max } Mo admis pour sa taille compressée : c'est une « bombe de décompression », pas un fond de carte ; le fichier n'est pas lu
+reason-too_many_vertices = la forme a { $found } sommets, plus que les { $max } qu'un quartier peut avoir ici : simplifiez-la (par exemple avec « Simplifier » dans QGIS) avant de l'importer
 reason-too_few_points = un contour a moins de 3 points distincts
 reason-rings_overlap = des trous ou des parties se chevauchent ou sortent du contour
 reason-topology = la forme ne peut pas être analysée
@@ -78,6 +80,7 @@ streets-bad_layer =
     { $file } : fichier de rues illisible.
     { $report }
 streets-empty = { $file } : aucune rue praticable à pied dans ce fichier. Il faut des voies OpenStreetMap (highway=…) ou des lignes de rues.
+streets-too_expanded = { $file } se décompresse en plus de { $max } Mo, bien plus que ce qu'un extrait OpenStreetMap de cette taille contient : c'est une « bombe de décompression » ; le fichier n'est pas lu
 streets-unknown_format = { $file } : ce n'est pas un format de rues connu. Formats lus : .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp ou .zip (lignes).
 streets-elsewhere = Ces rues ne couvrent pas le territoire : seuls { $inside } quartiers sur { $units } sont dans leur emprise. Prenez un extrait OpenStreetMap qui couvre « { $territory } » (par exemple sur download.geofabrik.de ou avec un outil d'extraction), en longitude/latitude.
 place-feature = élément { $n }

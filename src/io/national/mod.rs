@@ -99,7 +99,12 @@ pub fn open_table(path: &Path) -> std::io::Result<Box<dyn Read>> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
     Ok(if gz {
-        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(f)))
+        // never more than the compressed size allows: a bomb stops with an error
+        let limit = crate::io::bounded::allowance(f.metadata()?.len());
+        Box::new(crate::io::bounded::Capped::new(
+            flate2::read::MultiGzDecoder::new(BufReader::new(f)),
+            limit,
+        ))
     } else {
         Box::new(BufReader::new(f))
     })
