@@ -930,3 +930,79 @@ fn the_assistant_lowers_the_ips_spread_of_ille_et_vilaine() {
     assert!(now < before);
     assert!(p.moved_pupils() <= 0.05 * pupils + 1e-6);
 }
+
+/// The hostile corpus (tests/hostile/make_corpus.py: deep nesting, decompression bombs, huge
+/// polygons, a lying index, huge fields, many rows), each file read by the command line in its
+/// own process: every one is read or refused in words, in bounded time and memory, never a
+/// panic or a kill.
+#[test]
+fn hostile_files_are_read_or_refused_within_bounded_time_and_memory() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let corpus = std::env::temp_dir().join(format!("cm-hostile-{}", std::process::id()));
+    let made = std::process::Command::new("python3")
+        .arg(root.join("make_corpus.py"))
+        .arg(&corpus)
+        .output()
+        .expect("python3 writes the hostile corpus");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let out = std::process::Command::new("python3")
+        .arg(root.join("run.py"))
+        .arg(env!("CARGO_BIN_EXE_carte-mixite"))
+        .arg(&corpus)
+        .arg("300")
+        .output()
+        .expect("python3 runs the corpus");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut seen = 0;
+    for line in text.lines() {
+        let r: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = r["file"].as_str().unwrap();
+        let mib = r["bytes"].as_f64().unwrap() / (1 << 20) as f64;
+        let peak = r["peak_mib"].as_f64().unwrap();
+        eprintln!(
+            "{file}: {mib:.1} MiB, exit {}, {} s, peak {peak} MiB",
+            r["code"], r["seconds"]
+        );
+        assert_eq!(r["killed"], false, "{file}: still running after 300 s");
+        assert_eq!(r["panicked"], false, "{file}: panicked");
+        let code = r["code"].as_i64().unwrap();
+        assert!(
+            code == 0 || code == 1,
+            "{file}: exit {code} ({})",
+            r["last"]
+        );
+        // about 4 times the file, beyond what any process takes to start
+        let bound = (6.0 * mib).max(300.0);
+        assert!(
+            peak <= bound,
+            "{file}: peak {peak} MiB, over {bound:.0} MiB"
+        );
+        let refused = [
+            "bomb.zip",
+            "bomb.osm.gz",
+            "deep-json.geojson",
+            "deep-properties.geojson",
+            "deep-prj.shp",
+        ];
+        if refused.contains(&file) {
+            assert_eq!(code, 1, "{file} is refused");
+            let last = r["last"].as_str().unwrap();
+            assert!(
+                last.chars().count() < 400,
+                "{file}: a message cut short: {last}"
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen >= 12, "{text}");
+    let _ = std::fs::remove_dir_all(&corpus);
+}

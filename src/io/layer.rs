@@ -260,9 +260,21 @@ struct RawFeature {
     props: BTreeMap<String, Value>,
 }
 
-/// Reads one feature's attributes and geometry; what is wrong goes in the report.
+/// A feature as it stands in the text: its attributes, and its geometry left as text, to be
+/// read straight into coordinates (never as a JSON tree, which takes ten times the memory).
+#[derive(serde::Deserialize)]
+struct FeatureText<'a> {
+    #[serde(default)]
+    properties: Option<serde_json::Value>,
+    #[serde(default, borrow)]
+    geometry: Option<&'a serde_json::value::RawValue>,
+}
+
+/// Reads one feature's attributes and geometry (its JSON text; `None` or `null`: none); what is
+/// wrong goes in the report.
 fn raw_feature(
-    raw: &serde_json::Value,
+    properties: Option<&serde_json::Value>,
+    geometry: Option<&str>,
     index: usize,
     file: &str,
     fields: &mut Vec<String>,
@@ -270,7 +282,7 @@ fn raw_feature(
 ) -> RawFeature {
     let place = format!("feature {}", index + 1);
     let mut props = BTreeMap::new();
-    if let Some(obj) = raw.get("properties").and_then(|p| p.as_object()) {
+    if let Some(obj) = properties.and_then(|p| p.as_object()) {
         for (k, v) in obj {
             if !fields.contains(k) {
                 fields.push(k.clone());
@@ -286,8 +298,8 @@ fn raw_feature(
             props.insert(k.clone(), value);
         }
     }
-    let geometry = match raw.get("geometry") {
-        None | Some(serde_json::Value::Null) => {
+    let geometry = match geometry.map(str::trim) {
+        None | Some("null") => {
             report.push(
                 file,
                 Some(place.clone()),
@@ -316,6 +328,24 @@ fn raw_feature(
         geometry,
         props,
     }
+}
+
+/// A feature held whole as JSON (the root of a file that is one feature or one geometry).
+fn raw_feature_of_value(
+    feature: &serde_json::Value,
+    file: &str,
+    fields: &mut Vec<String>,
+    report: &mut Report,
+) -> RawFeature {
+    let geometry = feature.get("geometry").map(|g| g.to_string());
+    raw_feature(
+        feature.get("properties"),
+        geometry.as_deref(),
+        0,
+        file,
+        fields,
+        report,
+    )
 }
 
 /// The top of a GeoJSON text: its members, except `features`, which is read one feature at a
@@ -409,9 +439,10 @@ impl<'de> serde::de::Visitor<'de> for FeaturesSeed<'_> {
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut out = Vec::new();
-        while let Some(raw) = seq.next_element::<serde_json::Value>()? {
+        while let Some(raw) = seq.next_element::<FeatureText<'de>>()? {
             out.push(raw_feature(
-                &raw,
+                raw.properties.as_ref(),
+                raw.geometry.map(|g| g.get()),
                 out.len(),
                 self.file,
                 self.fields,
@@ -522,7 +553,7 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
             );
             return None;
         }
-        ("Feature", _) => vec![raw_feature(&root, 0, file, &mut fields, report)],
+        ("Feature", _) => vec![raw_feature_of_value(&root, file, &mut fields, report)],
         (
             "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon"
             | "GeometryCollection",
@@ -530,7 +561,7 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         ) => {
             let feature =
                 serde_json::json!({ "type": "Feature", "geometry": root, "properties": {} });
-            vec![raw_feature(&feature, 0, file, &mut fields, report)]
+            vec![raw_feature_of_value(&feature, file, &mut fields, report)]
         }
         (other, _) => {
             report.push(
@@ -712,9 +743,9 @@ fn to_lon_lat(
 }
 
 /// One GeoJSON geometry, converted defensively: a malformed one is an error, never a panic.
-fn parse_geometry(g: &serde_json::Value) -> Result<geo::Geometry<f64>, Reason> {
-    let parsed: geojson::Geometry =
-        serde_json::from_value(g.clone()).map_err(|e| Reason::GeoJsonStructure(e.to_string()))?;
+fn parse_geometry(g: &str) -> Result<geo::Geometry<f64>, Reason> {
+    let parsed: geojson::Geometry = serde_json::from_str(g)
+        .map_err(|e| Reason::GeoJsonStructure(crate::i18n::cut(&e.to_string(), 200)))?;
     check_positions(&parsed.value)?;
     geo::Geometry::<f64>::try_from(&parsed.value)
         .map_err(|e| Reason::GeoJsonStructure(e.to_string()))
@@ -953,7 +984,9 @@ fn nesting_depth(text: &str) -> usize {
 
 /// The converter a `.prj` declares, or `None` when it cannot be read (too deep to be a real
 /// one, or a projection the library does not know).
-fn converter_of(wkt: &str) -> Option<ToWgs84> {
+/// The conversion to WGS84 a `.prj`'s WKT describes, if it is one this reader knows; a WKT
+/// nested deeper than any real one is refused before it is parsed.
+pub fn converter_of(wkt: &str) -> Option<ToWgs84> {
     if nesting_depth(wkt) > MAX_WKT_DEPTH {
         return None;
     }

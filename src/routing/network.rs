@@ -139,21 +139,28 @@ impl StreetNetwork {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
+        let bytes = std::fs::read(path).map_err(|e| NetworkError::Unreadable {
+            file: file.clone(),
+            reason: e.to_string(),
+        })?;
+        Self::read_bytes(&file, &bytes)
+    }
+
+    /// Reads a street network from a file's bytes, chosen by the extension of its `file` name.
+    pub fn read_bytes(file: &str, bytes: &[u8]) -> Result<StreetNetwork, NetworkError> {
+        let file = file.to_string();
         let lower = file.to_ascii_lowercase();
         let unreadable = |reason: String| NetworkError::Unreadable {
             file: file.clone(),
             reason,
         };
-        let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
         let (nodes, ways) = if lower.ends_with(".pbf") {
-            read_pbf(&bytes).map_err(unreadable)?
+            read_pbf(bytes).map_err(unreadable)?
         } else if lower.ends_with(".osm.gz") {
             // read as it is decompressed, never more than its size allows
             let limit = crate::io::bounded::allowance(bytes.len() as u64);
-            let gz = crate::io::bounded::Capped::new(
-                flate2::read::MultiGzDecoder::new(&bytes[..]),
-                limit,
-            );
+            let gz =
+                crate::io::bounded::Capped::new(flate2::read::MultiGzDecoder::new(bytes), limit);
             read_osm_xml(std::io::BufReader::new(gz)).map_err(|e| match e {
                 XmlError::TooExpanded(limit) => NetworkError::TooExpanded {
                     file: file.clone(),
@@ -162,12 +169,12 @@ impl StreetNetwork {
                 XmlError::Other(reason) => unreadable(reason),
             })?
         } else if lower.ends_with(".osm") {
-            read_osm_xml(&bytes[..]).map_err(|e| unreadable(e.to_string()))?
+            read_osm_xml(bytes).map_err(|e| unreadable(e.to_string()))?
         } else if [".geojson", ".json", ".shp", ".zip"]
             .iter()
             .any(|e| lower.ends_with(e))
         {
-            let (layer, report) = crate::io::layer::read_layer_bytes(&file, &bytes);
+            let (layer, report) = crate::io::layer::read_layer_bytes(&file, bytes);
             let Some(layer) = layer else {
                 return Err(NetworkError::BadLayer { file, report });
             };

@@ -145,7 +145,7 @@ for i in range(rows):
     lines.append(f"2022-2023;PARIS;075;PARIS;{i:07d}{chr(65 + i % 26)};COLLEGE {i};75101;PARIS;public;{80 + i % 60}.5;30.1\n")
 write(f"colleges-{rows}.csv", "".join(lines))
 
-count = 400_000 if full else 100_000  # about 200 MB, or 50 MB
+count = 120_000 if full else 30_000  # about 200 MB, or 50 MB
 with open(out / f"units-{count}.geojson", "w") as f:
     f.write('{"type":"FeatureCollection","features":[\n')
     for i in range(count):

@@ -56,5 +56,6 @@ for p in sorted(corpus.iterdir()):
         "seconds": round(wall, 3),
         "peak_mib": round(usage.ru_maxrss / 1024, 1),
         "output_chars": len(output),
+        "panicked": "panicked" in output,
         "last": last[0][:300],
     }, ensure_ascii=False), flush=True)
