@@ -895,6 +895,11 @@ pub fn value_text(lang: Lang, x: f64) -> String {
     }
 }
 
+/// A file and why the system could not read or write it, in words.
+pub fn io_error_at(lang: Lang, path: &std::path::Path, e: &std::io::Error) -> String {
+    labelled(lang, &path.display().to_string(), &io_reason(lang, e))
+}
+
 /// Why the system could not read or write a file, in words.
 pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
     match e.kind() {

@@ -102,11 +102,18 @@ impl Editor {
                     .to_pdf(&territory, lang, &minutes, chrono::Utc::now())
                     .map_err(|e| e.to_string())
                     .and_then(|doc| {
-                        crate::io::atomic_write(&pdf_path, &doc.pdf).map_err(|e| e.to_string())
-                    })
-                    .and_then(|()| {
-                        crate::io::atomic_write(&csv_path, csv.as_bytes())
-                            .map_err(|e| e.to_string())
+                        // the PDF and its table are saved together, or neither
+                        let files = [
+                            (pdf_path.clone(), doc.pdf),
+                            (csv_path.clone(), csv.into_bytes()),
+                        ];
+                        crate::io::atomic_write_set(&files).map_err(|e| {
+                            crate::i18n::labelled(
+                                lang,
+                                &pdf_path.display().to_string(),
+                                &crate::i18n::io_reason(lang, &e),
+                            )
+                        })
                     })
                     .map(|()| pdf_path);
                 let _ = tx.send(result);

@@ -232,6 +232,7 @@ impl Session {
         ctx: &egui::Context,
         doc: &Document,
         mut path: std::path::PathBuf,
+        lang: crate::i18n::Lang,
     ) -> Receiver<Result<std::path::PathBuf, String>> {
         if !crate::io::project::is_project_path(&path) {
             let mut name = path.as_os_str().to_owned();
@@ -270,8 +271,14 @@ impl Session {
                 &settings,
                 &extra,
             )
-            .map(|()| path)
-            .map_err(|e| e.to_string());
+            .map_err(|e| {
+                crate::i18n::labelled(
+                    lang,
+                    &path.display().to_string(),
+                    &crate::i18n::io_reason(lang, &e),
+                )
+            })
+            .map(|()| path);
             let _ = send.send(result);
             repaint.request_repaint();
         });

@@ -95,8 +95,13 @@ pub fn write_in_background(
             crate::publish::render(out, &summary, &inputs.picture(), lang, chrono::Utc::now())
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
-                    crate::io::atomic_write(&path, &bytes)
-                        .map_err(|e| format!("{}: {e}", path.display()))
+                    crate::io::atomic_write(&path, &bytes).map_err(|e| {
+                        crate::i18n::labelled(
+                            lang,
+                            &path.display().to_string(),
+                            &crate::i18n::io_reason(lang, &e),
+                        )
+                    })
                 })
                 .map(|()| path);
         let _ = send.send(result);

@@ -216,7 +216,8 @@ impl Editor {
             }
             UiCommand::SaveTo(path) => {
                 if let Some(ctx) = self.jobs.ctx.clone() {
-                    self.jobs.saving = Some(self.session.save_in_background(&ctx, &self.doc, path));
+                    self.jobs.saving =
+                        Some(self.session.save_in_background(&ctx, &self.doc, path, lang));
                 }
             }
             UiCommand::OpenProject(path) => {
