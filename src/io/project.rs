@@ -405,4 +405,50 @@ mod tests {
             "{words}"
         );
     }
+
+    #[test]
+    fn thirty_flipped_bits_are_each_refused_or_change_nothing() {
+        let (t, baseline) = embedded_demo().unwrap();
+        let text = project_text(
+            &t,
+            &baseline,
+            &[],
+            0,
+            &MetricsConfig::default(),
+            &Map::new(),
+        );
+        let original = parse_project(&text, Path::new("x.cartemixite")).unwrap();
+        let mut seed: u64 = 7;
+        let mut refused = 0;
+        for _ in 0..30 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let at = (seed >> 33) as usize % text.len();
+            let mut bytes = text.clone().into_bytes();
+            bytes[at] ^= 1 << ((seed >> 20) % 7);
+            let Ok(flipped) = String::from_utf8(bytes) else {
+                refused += 1;
+                continue;
+            };
+            match parse_project(&flipped, Path::new("x.cartemixite")) {
+                Err(_) => refused += 1,
+                Ok(p) => {
+                    // only a flip the JSON does not see (a space) may load, and then alike
+                    let again = |p: &Project| {
+                        project_text(
+                            &p.territory,
+                            &p.baseline,
+                            &[],
+                            0,
+                            &MetricsConfig::default(),
+                            &Map::new(),
+                        )
+                    };
+                    assert_eq!(again(&p), again(&original), "flip at byte {at}");
+                }
+            }
+        }
+        assert!(refused >= 25, "{refused} of 30 refused");
+    }
 }

@@ -1048,4 +1048,38 @@ mod anchor_tests {
             .collect();
         assert!(wrong.is_empty(), "{wrong:?}");
     }
+
+    #[test]
+    fn a_folder_mixing_two_saves_is_refused_and_without_a_manifest_read_as_it_is() {
+        let town = crate::generate::demo_town(2026);
+        let dir = std::env::temp_dir().join(format!("cm-mix-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        write_territory_dir(&dir, &town.territory, &town.baseline).unwrap();
+        assert!(read_territory_dir(&dir).is_ok());
+        // the units of another save beside this save's manifest
+        let other = crate::generate::demo_town(7);
+        let (_, units) = territory_texts(&other.territory, &other.baseline)
+            .into_iter()
+            .find(|(n, _)| *n == "units.geojson")
+            .unwrap();
+        std::fs::write(dir.join("units.geojson"), &units).unwrap();
+        let e = read_territory_dir(&dir).unwrap_err();
+        assert!(
+            matches!(&e, LoadError::Mismatch { file, why: Disagreement::Changed, .. } if file == "units.geojson"),
+            "{e}"
+        );
+        let words = crate::i18n::load::load_error(crate::i18n::Lang::Fr, &e);
+        assert!(
+            words.contains("units.geojson") && words.contains("manifest.json"),
+            "{words}"
+        );
+        // a folder written by hand, without a manifest, is read as it is
+        std::fs::remove_file(dir.join(MANIFEST_FILE)).unwrap();
+        assert!(read_territory_dir(&dir).is_ok());
+        // and a full folder is never written over
+        std::fs::write(dir.join("notes.txt"), "mes notes").unwrap();
+        assert!(write_territory_dir(&dir, &town.territory, &town.baseline).is_err());
+        assert!(dir.join("notes.txt").exists());
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
