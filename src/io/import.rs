@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use geo::{Area, BooleanOps, BoundingRect, InteriorPoint, Validation};
 use serde::{Deserialize, Serialize};
 
-use super::layer::{Layer, Value, read_layer};
+use super::layer::{Layer, read_layer};
 use super::report::{ProblemKind, Reason, Report, Severity};
 use crate::model::scenario::ScenarioMeta;
 use crate::model::territory::unit_anchor;
@@ -308,7 +308,7 @@ fn number(
     report: &mut Report,
 ) -> Option<f64> {
     let c = column.as_ref()?;
-    match f.props.get(c).map(Value::number) {
+    match f.props.get(c).map(|v| v.number()) {
         None | Some(Ok(None)) => None,
         Some(Ok(Some(x))) if x >= range.0 && x <= range.1 => Some(x),
         Some(Ok(Some(x))) => {
@@ -341,7 +341,7 @@ fn text(f: &super::layer::Feature, column: &Option<String>) -> Option<String> {
     column
         .as_ref()
         .and_then(|c| f.props.get(c))
-        .and_then(Value::text)
+        .and_then(|v| v.text())
 }
 
 /// A valid UAI: seven digits (or 6 digits and a letter for Corsica's "2A"/"2B") and a letter.

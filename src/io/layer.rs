@@ -65,6 +65,44 @@ impl Value {
     }
 }
 
+/// A feature's attributes: by name for GeoJSON and Shapefile features, or a CSV row as the
+/// reader gave it, its fields packed in one buffer (a table of a million rows would otherwise
+/// take ten times its size).
+#[derive(Debug, Clone)]
+pub enum Props {
+    /// Attributes by name.
+    Map(BTreeMap<String, Value>),
+    /// A table's row: the table's column names, and the row's fields in their order.
+    Row(std::sync::Arc<[String]>, csv::StringRecord),
+}
+
+impl Default for Props {
+    fn default() -> Self {
+        Props::Map(BTreeMap::new())
+    }
+}
+
+impl Props {
+    /// Every attribute's value, in the order of their names (a row's in its columns' order).
+    pub fn values(&self) -> Vec<Value> {
+        match self {
+            Props::Map(m) => m.values().cloned().collect(),
+            Props::Row(_, record) => record.iter().map(|v| Value::Text(v.to_string())).collect(),
+        }
+    }
+
+    /// The attribute of that name, if any (a row's field as text).
+    pub fn get(&self, name: &str) -> Option<Value> {
+        match self {
+            Props::Map(m) => m.get(name).cloned(),
+            Props::Row(names, record) => {
+                let i = names.iter().position(|n| n == name)?;
+                record.get(i).map(|v| Value::Text(v.to_string()))
+            }
+        }
+    }
+}
+
 /// One feature or row.
 #[derive(Debug, Clone)]
 pub struct Feature {
@@ -73,7 +111,7 @@ pub struct Feature {
     /// Its geometry in lon/lat, when it has a usable one.
     pub geometry: Option<geo::Geometry<f64>>,
     /// Its attributes.
-    pub props: BTreeMap<String, Value>,
+    pub props: Props,
 }
 
 /// A file's features.
@@ -591,7 +629,7 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
         features.push(Feature {
             place: raw.place,
             geometry,
-            props: raw.props,
+            props: Props::Map(raw.props),
         });
     }
     Some(Layer {
@@ -1040,7 +1078,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
     let mut checked_range = false;
     for (i, shape) in shapes.iter_shapes().enumerate() {
         let place = format!("feature {}", i + 1);
-        let props = records.get(i).cloned().unwrap_or_default();
+        let props = Props::Map(records.get(i).cloned().unwrap_or_default());
         let shape = match shape {
             Ok(s) => s,
             Err(e) => {
@@ -1329,6 +1367,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
             .position(|f| names.contains(&f.to_ascii_lowercase().as_str()))
     };
     let (lon, lat) = (find(&LON_NAMES), find(&LAT_NAMES));
+    let names: std::sync::Arc<[String]> = fields.clone().into();
     let mut features = Vec::new();
     for (i, record) in reader.records().enumerate() {
         // row 1 is the header
@@ -1348,15 +1387,10 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                 continue;
             }
         };
-        let props: BTreeMap<String, Value> = fields
-            .iter()
-            .zip(record.iter())
-            .map(|(f, v)| (f.clone(), Value::Text(v.to_string())))
-            .collect();
         let mut geometry = None;
         if let (Some(lo), Some(la)) = (lon, lat) {
-            let x = props.get(&fields[lo]).map(Value::number);
-            let y = props.get(&fields[la]).map(Value::number);
+            let field = |i: usize| record.get(i).map(|v| Value::Text(v.to_string()).number());
+            let (x, y) = (field(lo), field(la));
             match (x, y) {
                 (Some(Ok(Some(x))), Some(Ok(Some(y)))) if x.abs() <= 180.0 && y.abs() <= 90.0 => {
                     geometry = Some(geo::Geometry::Point(geo::Point::new(x, y)));
@@ -1382,10 +1416,15 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                 _ => {}
             }
         }
+        // the row kept at its own size (the reader's buffers grow by doubling)
+        let mut compact = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
+        for field in &record {
+            compact.push_field(field);
+        }
         features.push(Feature {
             place,
             geometry,
-            props,
+            props: Props::Row(names.clone(), compact),
         });
     }
     Some(Layer {
@@ -1442,15 +1481,25 @@ mod tests {
         assert_eq!(layer.fields, ["UAI", "Nom", "IPS", "longitude", "latitude"]);
         assert_eq!(layer.features.len(), 2);
         assert_eq!(
-            layer.features[0].props["Nom"].text().unwrap(),
+            layer.features[0].props.get("Nom").unwrap().text().unwrap(),
             "Collège Émile-Zola"
         );
-        assert_eq!(layer.features[0].props["IPS"].number(), Ok(Some(98.4)));
+        assert_eq!(
+            layer.features[0].props.get("IPS").unwrap().number(),
+            Ok(Some(98.4))
+        );
         assert_eq!(
             layer.features[0].geometry,
             Some(geo::Geometry::Point(geo::Point::new(3.06, 50.63)))
         );
-        assert!(layer.features[1].props["IPS"].number().is_err());
+        assert!(
+            layer.features[1]
+                .props
+                .get("IPS")
+                .unwrap()
+                .number()
+                .is_err()
+        );
         assert!(report.problems.is_empty(), "{report:?}");
     }
 
@@ -1525,7 +1574,7 @@ mod tests {
         let (layer, report) = read_layer(&path);
         assert!(report.problems.is_empty(), "{report:?}");
         let f = &layer.unwrap().features[0];
-        assert_eq!(f.props["NOM"].text().unwrap(), "Bréguet-Légué");
+        assert_eq!(f.props.get("NOM").unwrap().text().unwrap(), "Bréguet-Légué");
         use geo::CoordsIter;
         let c = f.geometry.as_ref().unwrap().coords_iter().next().unwrap();
         assert!(

@@ -164,7 +164,7 @@ pub fn read_carte(layer: &Layer) -> Result<Carte, String> {
     let get = |f: &crate::io::layer::Feature, c: &Option<String>| {
         c.as_ref()
             .and_then(|c| f.props.get(c))
-            .and_then(Value::text)
+            .and_then(|v| v.text())
     };
     for f in &layer.features {
         let (Some(code), Some(u)) = (get(f, &Some(commune.clone())), get(f, &Some(uai.clone())))
@@ -210,8 +210,8 @@ pub fn read_carte(layer: &Layer) -> Result<Carte, String> {
                 .push((f.place.clone(), "Type_et_Libelle".into()));
             continue;
         };
-        let from_n = house_number(from.as_ref().and_then(|c| f.props.get(c))).unwrap_or(1);
-        let to_n = house_number(to.as_ref().and_then(|c| f.props.get(c))).unwrap_or(9999);
+        let from_n = house_number(from.as_ref().and_then(|c| f.props.get(c)).as_ref()).unwrap_or(1);
+        let to_n = house_number(to.as_ref().and_then(|c| f.props.get(c)).as_ref()).unwrap_or(9999);
         let parity = match get(f, &parity)
             .as_deref()
             .map(str::to_ascii_uppercase)

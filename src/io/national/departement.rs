@@ -17,7 +17,7 @@ pub use super::names::{NameMatch, match_name};
 use super::names::{header_key, school_key};
 use super::{Recognised, Role, expand, recognise};
 use crate::io::crs::ToWgs84;
-use crate::io::layer::{Feature, Layer, Value, read_layer};
+use crate::io::layer::{Feature, Layer, read_layer};
 use crate::io::report::Report;
 use crate::model::scenario::ScenarioMeta;
 use crate::model::territory::unit_anchor;
@@ -218,7 +218,7 @@ fn col_prefix(layer: &Layer, prefix: &str) -> Option<String> {
 fn text(f: &Feature, c: &Option<String>) -> Option<String> {
     c.as_ref()
         .and_then(|c| f.props.get(c))
-        .and_then(Value::text)
+        .and_then(|v| v.text())
 }
 
 fn num(f: &Feature, c: &Option<String>) -> Option<f64> {
