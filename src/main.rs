@@ -12,7 +12,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match &cli.command {
-        None => carte_mixite::app::run_window(None, cli.lang),
+        None => carte_mixite::app::run_window(cli.file.clone(), cli.lang),
         Some(Command::Open { territory }) => {
             carte_mixite::app::run_window(territory.clone(), cli.lang)
         }

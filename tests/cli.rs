@@ -798,3 +798,35 @@ fn the_portals_newer_exports_place_colleges_from_lambert_93() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_program_says_its_version_and_writes_the_demo_as_a_project_to_send() {
+    let out = bin().arg("--version").output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("carte-mixite {}", env!("CARGO_PKG_VERSION"))
+    );
+    let dir = std::env::temp_dir().join(format!("cm-demo-project-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("reunion.cartemixite");
+    let out = bin()
+        .args(["generate-demo", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin()
+        .args(["indicators", file.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -3120,3 +3120,41 @@ fn after_a_crash_undo_goes_on_and_work_done_while_the_offer_waits_is_kept_too() 
     assert!(!left.iter().any(|n| n.contains("meanwhile")), "{left:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_window_title_names_the_project_open() {
+    let dir = std::env::temp_dir().join(format!("cm-ui-title-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("réunion du 12 mars.cartemixite");
+    let (t, baseline) = carte_mixite::io::territory_files::embedded_demo().unwrap();
+    carte_mixite::io::project::write_project(
+        &file,
+        &t,
+        &baseline,
+        &[],
+        0,
+        &carte_mixite::metrics::MetricsConfig::default(),
+        &Default::default(),
+    )
+    .unwrap();
+    let loaded = load(Some(file.to_str().unwrap()), Lang::Fr).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_ui_state(
+            |ui, app: &mut CarteApp| app.frame_ui(ui),
+            CarteApp::with_loaded(loaded, Lang::Fr),
+        );
+    h.run_steps(2);
+    assert_eq!(
+        h.state().title(),
+        "Carte Mixité — réunion du 12 mars.cartemixite"
+    );
+    let mut h = harness();
+    h.run_steps(1);
+    assert!(
+        h.state().title().starts_with("Carte Mixité — Belcastel"),
+        "{}",
+        h.state().title()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

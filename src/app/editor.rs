@@ -57,6 +57,11 @@ impl Editor {
         }
     }
 
+    /// The project file the work was opened from or last saved to, if any.
+    pub fn project_file(&self) -> Option<&std::path::Path> {
+        self.session.project.as_ref().map(|(p, _)| p.as_path())
+    }
+
     /// The message shown in the status bar, if any.
     pub fn notice(&self) -> Option<&str> {
         self.status.notice()

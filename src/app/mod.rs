@@ -48,6 +48,8 @@ pub struct CarteApp {
     pub editor: Option<Editor>,
     error: Option<String>,
     styled: bool,
+    /// The title last given to the window.
+    title_shown: Option<String>,
 }
 
 impl CarteApp {
@@ -69,6 +71,7 @@ impl CarteApp {
             editor: None,
             error: None,
             styled: false,
+            title_shown: None,
         }
     }
 
@@ -80,6 +83,7 @@ impl CarteApp {
             editor: Some(Editor::new(loaded)),
             error: None,
             styled: false,
+            title_shown: None,
         }
     }
 
@@ -101,6 +105,28 @@ impl CarteApp {
             editor.jobs.ctx = Some(ctx.clone());
             editor.logic(ctx, self.lang);
         }
+        // the title names the project open, so that a person (and the system's window list)
+        // sees which file it is
+        let title = self.title();
+        if self.title_shown.as_deref() != Some(title.as_str()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_shown = Some(title);
+        }
+    }
+
+    /// The window's title: the app, and the project file or the territory open.
+    pub fn title(&self) -> String {
+        let Some(editor) = &self.editor else {
+            return APP_NAME.to_string();
+        };
+        let shown = match editor.project_file() {
+            Some(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => editor.doc.territory().info.name.clone(),
+        };
+        format!("{APP_NAME} — {shown}")
     }
 
     /// One whole frame: what the background finished, then the drawing (tests, benchmarks).
@@ -192,16 +218,53 @@ impl eframe::App for CarteApp {
 }
 
 /// Opens the window on a territory folder, or on the embedded demo town.
+/// The application's name, as its windows and menus show it.
+pub const APP_NAME: &str = "Carte Mixité";
+
+/// The window's icon, drawn from the same SVG as the desktop's (`assets/linux`).
+fn window_icon() -> Option<egui::IconData> {
+    let svg = include_bytes!("../../assets/linux/carte-mixite.svg");
+    let tree = resvg::usvg::Tree::from_data(svg, &resvg::usvg::Options::default()).ok()?;
+    let size = 128;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size, size)?;
+    let scale = size as f32 / tree.size().width();
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    // tiny-skia keeps colours premultiplied by alpha; the window wants them straight
+    let rgba = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    Some(egui::IconData {
+        rgba,
+        width: size,
+        height: size,
+    })
+}
+
 pub fn run_window(territory: Option<String>, lang: Lang) -> std::process::ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(APP_NAME)
+        // the name the desktop entry's StartupWMClass and Wayland's app id match
+        .with_app_id("carte-mixite")
+        .with_inner_size([1600.0, 960.0])
+        .with_maximized(true);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Carte Mixité")
-            .with_inner_size([1600.0, 960.0])
-            .with_maximized(true),
+        viewport,
         ..Default::default()
     };
     let result = eframe::run_native(
-        "Carte Mixité",
+        APP_NAME,
         options,
         Box::new(move |cc| Ok(Box::new(CarteApp::new(&cc.egui_ctx, territory, lang)))),
     );

@@ -1,5 +1,6 @@
 //! `carte-mixite generate-demo [OUT] [--seed N] [--units N]`: the demo town (or a synthetic
-//! territory of N blocks) written as a territory folder.
+//! territory of N blocks) written as a territory folder, or as a project file when OUT ends in
+//! `.cartemixite`.
 
 use std::path::Path;
 
@@ -20,8 +21,21 @@ pub fn run(out: &Path, seed: u64, units: Option<usize>, lang: Lang) -> Result<St
             (town.territory, town.baseline)
         }
     };
-    write_territory_dir(out, &territory, &baseline)
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    if crate::io::project::is_project_path(out) {
+        // one file to send, as a project saved from the window
+        crate::io::project::write_project(
+            out,
+            &territory,
+            &baseline,
+            &[],
+            0,
+            &crate::metrics::MetricsConfig::default(),
+            &Default::default(),
+        )
+    } else {
+        write_territory_dir(out, &territory, &baseline)
+    }
+    .map_err(|e| crate::i18n::io_error_at(lang, out, &e))?;
     Ok(crate::i18n::tr(
         lang,
         "generate-written",

@@ -39,11 +39,19 @@ use crate::model::{Document, Edit, Sector, Territory};
 
 /// Carte Mixité: redraw collège sectors in public, with live social-mix indicators.
 #[derive(Debug, Parser)]
-#[command(name = "carte-mixite", version, about)]
+#[command(
+    name = "carte-mixite",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
-    /// What to do; with none, the window opens on the demo map.
+    /// What to do; with none, the window opens on FILE, or on the demo map.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A project file (.cartemixite) or a territory folder to open in the window (what a
+    /// double click on a project passes).
+    pub file: Option<String>,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Fr)]
     pub lang: Lang,
@@ -212,9 +220,9 @@ pub enum Command {
         #[arg(long)]
         export: Option<PathBuf>,
     },
-    /// Regenerate the demo town into a folder (deterministic).
+    /// Regenerate the demo town into a folder, or a project file (deterministic).
     GenerateDemo {
-        /// Where to write it.
+        /// Where to write it: a folder, or a file ending in `.cartemixite`.
         #[arg(default_value = "maps/demo")]
         out: PathBuf,
         /// Random seed.
