@@ -92,3 +92,41 @@ fn the_interface_pieces_never_reach_the_window_rooms_nor_the_command_line() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The code stays platform-neutral, so that the Windows and macOS builds of the release
+/// workflow need no change: no Unix-only module or call, no Unix path written in the code (the
+/// user's folders come from the `directories` crate, temporary files from `std::env::temp_dir`),
+/// outside tests.
+#[test]
+fn the_code_names_no_unix_only_path_or_call() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let forbidden = [
+        "std::os::unix",
+        "libc::",
+        "\"/tmp",
+        "\"/home",
+        "\"/usr",
+        "\"/etc",
+        "\"/var",
+        "\"~/",
+        "getuid",
+        "xdg-open",
+    ];
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // the unit tests at the end of a file may use any path
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (n, line) in code.lines().enumerate() {
+            let line = line.split("//").next().unwrap_or("");
+            for f in forbidden {
+                if line.contains(f) {
+                    found.push(format!("{}:{}: {f}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
