@@ -74,7 +74,9 @@ fn every_input_the_fuzzers_kept_is_read_or_refused_without_a_panic() {
         }
     });
     counts.push(("project", n));
-    let demo = carte_mixite::io::territory_files::embedded_demo().unwrap().0;
+    let demo = carte_mixite::io::territory_files::embedded_demo()
+        .unwrap()
+        .0;
     let n = each("scenario", |b| {
         let _ = carte_mixite::io::territory_files::parse_scenario(
             &String::from_utf8_lossy(b),

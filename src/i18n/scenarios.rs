@@ -65,12 +65,12 @@ pub fn scenarios_texts(lang: Lang) -> &'static ScenariosTexts {
 /// Why a proposal file was refused, in the reader's language.
 pub fn proposal_error(lang: Lang, e: &ProposalError) -> String {
     match e {
-        ProposalError::Unreadable { file, reason } => tr(
+        ProposalError::Unreadable { file, error } => tr(
             lang,
             "scen-err-unreadable",
             &[
                 ("file", file.as_str().into()),
-                ("reason", reason.as_str().into()),
+                ("reason", super::io_reason(lang, error).into()),
             ],
         ),
         ProposalError::TooLarge { file, bytes } => tr(
@@ -86,12 +86,12 @@ pub fn proposal_error(lang: Lang, e: &ProposalError) -> String {
             "scen-err-not_a_proposal",
             &[("file", file.as_str().into())],
         ),
-        ProposalError::Damaged { file, reason } => tr(
+        ProposalError::Damaged { file, error } => tr(
             lang,
             "scen-err-damaged",
             &[
                 ("file", file.as_str().into()),
-                ("reason", reason.as_str().into()),
+                ("reason", super::load::load_error(lang, error).into()),
             ],
         ),
         ProposalError::OtherTerritory { file, unknown } => tr(
