@@ -61,7 +61,9 @@ pub fn run(args: &ExportArgs, lang: Lang) -> Result<String, String> {
                 crate::io::export::parse_assignment_csv(&text, &t, "export")
                     .map_err(|e| format!("{}: {e}", p.display()))?
             } else {
-                parse_scenario(&text, p, &t).map_err(|e| e.to_string())?.0
+                parse_scenario(&text, p, &t)
+                    .map_err(|e| crate::i18n::load::load_error(lang, &e))?
+                    .0
             }
         }
     };

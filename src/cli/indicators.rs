@@ -21,7 +21,8 @@ pub(super) fn indicators(
                 crate::io::export::parse_assignment_csv(&text, &t, &name.unwrap_or_default())
                     .map_err(|e| format!("{}: {e}", p.display()))?
             } else {
-                let (s, w) = parse_scenario(&text, p, &t).map_err(|e| e.to_string())?;
+                let (s, w) = parse_scenario(&text, p, &t)
+                    .map_err(|e| crate::i18n::load::load_error(lang, &e))?;
                 warnings = w;
                 s
             }

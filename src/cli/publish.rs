@@ -48,7 +48,9 @@ pub(super) fn publish_command(
                     crate::io::export::parse_assignment_csv(&text, t, "scenario")
                         .map_err(|e| format!("{}: {e}", p.display()))?
                 } else {
-                    parse_scenario(&text, p, t).map_err(|e| e.to_string())?.0
+                    parse_scenario(&text, p, t)
+                        .map_err(|e| crate::i18n::load::load_error(lang, &e))?
+                        .0
                 }
             }
         }
