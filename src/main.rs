@@ -10,9 +10,14 @@ use carte_mixite::cli::{Cli, Command, run};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // a double click on a project runs `carte-mixite FILE`
+    let args: Vec<String> = std::env::args().collect();
+    if let Some((file, lang)) = carte_mixite::cli::file_to_open(&args) {
+        return carte_mixite::app::run_window(Some(file), lang);
+    }
     let cli = Cli::parse();
     match &cli.command {
-        None => carte_mixite::app::run_window(cli.file.clone(), cli.lang),
+        None => carte_mixite::app::run_window(None, cli.lang),
         Some(Command::Open { territory }) => {
             carte_mixite::app::run_window(territory.clone(), cli.lang)
         }

@@ -830,3 +830,27 @@ fn the_program_says_its_version_and_writes_the_demo_as_a_project_to_send() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_project_given_alone_is_what_the_window_opens_and_commands_stay_commands() {
+    use carte_mixite::cli::{Lang, file_to_open};
+    let args = |a: &[&str]| -> Vec<String> {
+        std::iter::once("carte-mixite")
+            .chain(a.iter().copied())
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(
+        file_to_open(&args(&["maps/demo"])),
+        Some(("maps/demo".to_string(), Lang::Fr))
+    );
+    assert_eq!(
+        file_to_open(&args(&["--lang", "en", "maps/demo"])),
+        Some(("maps/demo".to_string(), Lang::En))
+    );
+    assert_eq!(file_to_open(&args(&["indicators", "demo"])), None);
+    assert_eq!(file_to_open(&args(&["open"])), None);
+    assert_eq!(file_to_open(&args(&["no-such-file.cartemixite"])), None);
+    assert_eq!(file_to_open(&args(&["--help"])), None);
+    assert_eq!(file_to_open(&args(&[])), None);
+}

@@ -39,19 +39,13 @@ use crate::model::{Document, Edit, Sector, Territory};
 
 /// Carte Mixité: redraw collège sectors in public, with live social-mix indicators.
 #[derive(Debug, Parser)]
-#[command(
-    name = "carte-mixite",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "carte-mixite", version, about)]
 pub struct Cli {
-    /// What to do; with none, the window opens on FILE, or on the demo map.
+    /// What to do; with none, the window opens on the demo map. A project file or territory
+    /// folder given instead of a command opens the window on it (what a double click passes;
+    /// see [`file_to_open`]).
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A project file (.cartemixite) or a territory folder to open in the window (what a
-    /// double click on a project passes).
-    pub file: Option<String>,
     /// Interface language.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Fr)]
     pub lang: Lang,
@@ -233,6 +227,38 @@ pub enum Command {
         #[arg(long)]
         units: Option<usize>,
     },
+}
+
+/// The file a double click passes (`carte-mixite FILE`, the language option aside): a project
+/// file or a territory folder that exists, given alone, which no command is named like. The
+/// window then opens on it; anything else is left to the command line's parser.
+pub fn file_to_open(args: &[String]) -> Option<(String, Lang)> {
+    let mut lang = Lang::Fr;
+    let mut rest = Vec::new();
+    let mut words = args.iter().skip(1);
+    while let Some(a) = words.next() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => words.next().cloned(),
+            None => {
+                rest.push(a);
+                continue;
+            }
+        };
+        lang = match value.as_deref() {
+            Some("en") => Lang::En,
+            Some("fr") => Lang::Fr,
+            _ => return None,
+        };
+    }
+    let [file] = rest.as_slice() else {
+        return None;
+    };
+    let is_command = <Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .any(|c| c.get_name() == file.as_str());
+    let usable = !file.starts_with('-') && !is_command && std::path::Path::new(file).exists();
+    usable.then(|| ((*file).clone(), lang))
 }
 
 /// Runs a command-line command; returns the text to print, or an error message.
