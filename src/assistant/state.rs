@@ -438,6 +438,11 @@ impl<'a> State<'a> {
         }
         let (touched, len) = self.after(changes);
         for (k, c) in &touched[..len] {
+            // a sector is never emptied: only the user closes a collège
+            let had = self.counts[*k as usize].pupils;
+            if self.open[*k as usize] && had > 1e-9 && c.pupils <= 1e-9 {
+                return false;
+            }
             let before = self.capacity_gap(*k, self.counts[*k as usize].pupils);
             let after = self.capacity_gap(*k, c.pupils);
             if after > 1e-12 && after > before + 1e-12 {

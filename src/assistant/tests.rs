@@ -255,16 +255,50 @@ fn keeping_ecoles_whole_moves_them_as_one_or_not_at_all() {
             .iter()
             .all(|mv| mv.units.len() == 1 && mv.school.is_none())
     );
-    // with room for a whole row, the école moves as one move of its three blocks
+    // with room for a whole row, the école still does not move: B's sector would be empty, and
+    // only the user closes a collège
     c.keep_schools = true;
     c.capacity = None;
     let whole = run(&c);
+    assert!(whole.moves.is_empty(), "{:?}", whole.moves);
+    // with the bottom row in two écoles, the larger moves as one move of its two blocks
+    let (t2, _) = grid();
+    let mut units = t2.units().to_vec();
+    for (i, u) in units.iter_mut().enumerate() {
+        u.school = Some(
+            match i {
+                0 | 1 => "bas-ouest",
+                2 => "bas-est",
+                _ => "haut",
+            }
+            .into(),
+        );
+    }
+    let t2 = Territory::new(
+        t2.info.clone(),
+        t2.groups.clone(),
+        units,
+        t2.colleges().to_vec(),
+    )
+    .unwrap();
+    let m2 = Metrics::new(&t2, &base, MetricsConfig::default());
+    let whole = propose(
+        &Request::from_baseline(
+            &t2,
+            &base,
+            &m2,
+            Target::Dissimilarity(Minority::Boursiers),
+            &c,
+        ),
+        steps(5000),
+        &mut |_| true,
+    )
+    .unwrap();
     assert!(whole.value < 2.0 / 3.0 - 1e-9, "{}", whole.value);
     assert!(!whole.moves.is_empty());
     for mv in &whole.moves {
-        assert_eq!(mv.units.len(), 3, "{mv:?}");
-        assert_eq!(mv.pupils, 300.0);
-        assert!(mv.school.is_some());
+        assert!(mv.school.is_some(), "{mv:?}");
+        assert_eq!(mv.units.len() as f64 * 100.0, mv.pupils, "{mv:?}");
     }
 }
 
@@ -344,4 +378,43 @@ fn on_the_demo_town_it_beats_the_hill_climb_and_keeps_every_constraint() {
         assert!(moves.is_empty(), "{target:?}: {moves:?}");
         assert!((again - p.value).abs() < 1e-9);
     }
+}
+
+#[test]
+fn a_small_sector_is_never_emptied_unless_its_college_is_closed() {
+    // the grid, and a third collège C whose sector is one block without boursiers: giving that
+    // block away would mix A and B better, but C would then have no pupils
+    let (t0, base0) = grid();
+    let mut colleges = t0.colleges().to_vec();
+    colleges.push(College::public("C", geo::Point::new(0.005, 45.005)));
+    let t = Territory::of(t0.units().to_vec(), colleges).unwrap();
+    let mut base = Scenario::unassigned(ScenarioMeta::new("base"), &t);
+    for u in t.unit_ids() {
+        let c = match u.0 {
+            0 => 2,
+            _ => base0.assignment(u).main_college().unwrap().0,
+        };
+        base.replace_assignment(u, Assignment::College(CollegeId(c)));
+    }
+    let c = Constraints {
+        capacity: None,
+        keep_contiguous: false,
+        keep_schools: false,
+        ..tight()
+    };
+    let m = Metrics::new(&t, &base, MetricsConfig::default());
+    let target = Target::Dissimilarity(Minority::Boursiers);
+    let p = propose(
+        &Request::from_baseline(&t, &base, &m, target, &c),
+        steps(5000),
+        &mut |_| true,
+    )
+    .unwrap();
+    let after = p.scenario(&base);
+    assert!(p.value < p.start_value, "the search still mixes");
+    let pupils_of_c: usize = t
+        .unit_ids()
+        .filter(|&u| after.assignment(u).main_college() == Some(CollegeId(2)))
+        .count();
+    assert!(pupils_of_c > 0, "C's sector was emptied: {:?}", p.moves);
 }
