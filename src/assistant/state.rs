@@ -101,7 +101,13 @@ pub(super) struct State<'a> {
     constraints: Constraints,
     stamp: Vec<u32>,
     epoch: u32,
+    /// When sectors may be in pieces: for each atom, the nearest open collèges it may walk to,
+    /// which it may join even where their sectors do not touch it (an island is a lever).
+    far: Vec<Vec<u32>>,
 }
+
+/// How many of the nearest collèges an atom may jump to when sectors may be in pieces.
+const FAR_CANDIDATES: usize = 6;
 
 impl<'a> State<'a> {
     pub fn new(
@@ -235,8 +241,14 @@ impl<'a> State<'a> {
             constraints,
             stamp: vec![0; t.units().len()],
             epoch: 0,
+            far: Vec::new(),
         };
         s.moved = s.moved_now();
+        if !s.constraints.keep_contiguous {
+            s.far = (0..atom_count as u32)
+                .map(|a| s.nearest_colleges(a))
+                .collect();
+        }
         Some(s)
     }
 
@@ -542,10 +554,34 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The open collèges of the sectors next to an atom, other than its own.
+    /// The open collèges nearest an atom (by its first unit's walk) that it may walk to.
+    fn nearest_colleges(&self, atom: u32) -> Vec<u32> {
+        let Some(&unit) = self.units_of(atom).first() else {
+            return Vec::new();
+        };
+        let mut near: Vec<(f64, u32)> = (0..self.open.len() as u32)
+            .filter(|&c| self.open[c as usize] && self.atom_walk_allowed(atom, c))
+            .filter_map(|c| Some((self.walk(unit, c)?, c)))
+            .collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0));
+        near.into_iter()
+            .take(FAR_CANDIDATES)
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    /// The open collèges an atom may join, other than its own: those of the sectors next to
+    /// it, and where sectors may be in pieces, the nearest it may walk to.
     pub fn neighbour_sectors(&self, atom: u32, out: &mut Vec<u32>) {
         out.clear();
         let own = self.sector_of_atom(atom);
+        if let Some(far) = self.far.get(atom as usize) {
+            for &c in far {
+                if c != own && self.open[c as usize] && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
         for &u in self.units_of(atom) {
             for nb in self.t.adjacency().of(UnitId(u)) {
                 let c = self.sector_of[nb.unit.index()];
