@@ -554,14 +554,35 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The open collèges nearest an atom (by its first unit's walk) that it may walk to.
+    /// The open collèges nearest an atom (by its first unit's walk) that it may walk to. The
+    /// walk is only asked of the nearest few as the crow flies: a département has a thousand
+    /// collèges and tens of thousands of blocks.
     fn nearest_colleges(&self, atom: u32) -> Vec<u32> {
         let Some(&unit) = self.units_of(atom).first() else {
             return Vec::new();
         };
-        let mut near: Vec<(f64, u32)> = (0..self.open.len() as u32)
-            .filter(|&c| self.open[c as usize] && self.atom_walk_allowed(atom, c))
-            .filter_map(|c| Some((self.walk(unit, c)?, c)))
+        let at = self.t.unit(UnitId(unit)).anchor;
+        let squeeze = at.y().to_radians().cos();
+        let mut by_line: Vec<(f64, u32)> = self
+            .t
+            .colleges()
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| self.open[*c])
+            .map(|(c, k)| {
+                let (dx, dy) = ((k.location.x() - at.x()) * squeeze, k.location.y() - at.y());
+                (dx * dx + dy * dy, c as u32)
+            })
+            .collect();
+        let keep = (4 * FAR_CANDIDATES).min(by_line.len());
+        if keep < by_line.len() {
+            by_line.select_nth_unstable_by(keep, |a, b| a.0.total_cmp(&b.0));
+            by_line.truncate(keep);
+        }
+        let mut near: Vec<(f64, u32)> = by_line
+            .into_iter()
+            .filter(|&(_, c)| self.atom_walk_allowed(atom, c))
+            .filter_map(|(_, c)| Some((self.walk(unit, c)?, c)))
             .collect();
         near.sort_by(|a, b| a.0.total_cmp(&b.0));
         near.into_iter()
