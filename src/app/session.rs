@@ -75,8 +75,19 @@ pub fn load_with_autosave(
         crate::io::remove_leftover_temporaries(folder);
     }
     let path = autosave_path(dir, loaded.doc.territory());
-    loaded.recovered = read_autosaves(&path, loaded.doc.territory())
-        .and_then(|r| not_yet_held(r, &loaded.doc, loaded.project.as_ref()));
+    let found = read_autosaves(&path, loaded.doc.territory());
+    let sources = found
+        .as_ref()
+        .map(|r| r.sources.clone())
+        .unwrap_or_default();
+    loaded.recovered = found.and_then(|r| not_yet_held(r, &loaded.doc, loaded.project.as_ref()));
+    if loaded.recovered.is_none() {
+        // the opened file holds all that work: the files kept apart are of no more use (the
+        // main one is written over by this session)
+        for p in sources.iter().filter(|p| **p != path) {
+            let _ = std::fs::remove_file(p);
+        }
+    }
     loaded.autosave = Some(path);
     Ok(loaded)
 }
