@@ -854,3 +854,50 @@ fn a_project_given_alone_is_what_the_window_opens_and_commands_stay_commands() {
     assert_eq!(file_to_open(&args(&["--help"])), None);
     assert_eq!(file_to_open(&args(&[])), None);
 }
+
+#[test]
+fn the_frontier_gives_one_line_per_cap_and_never_rises() {
+    let out = bin()
+        .args([
+            "--lang",
+            "en",
+            "assist",
+            "demo",
+            "--index",
+            "boursiers",
+            "--frontier",
+            "300,100,200",
+            "--seconds",
+            "0.2",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<f64>> = text
+        .lines()
+        .filter_map(|l| {
+            let v: Vec<f64> = l
+                .split_whitespace()
+                .map(|w| w.replace(',', "").parse::<f64>())
+                .collect::<Result<_, _>>()
+                .ok()?;
+            (v.len() == 3).then_some(v)
+        })
+        .collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert_eq!(
+        rows.iter().map(|r| r[0]).collect::<Vec<_>>(),
+        vec![100.0, 200.0, 300.0]
+    );
+    for w in rows.windows(2) {
+        assert!(w[1][2] <= w[0][2], "{text}");
+    }
+    for r in &rows {
+        assert!(r[1] <= r[0], "{text}");
+    }
+}

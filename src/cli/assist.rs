@@ -151,3 +151,82 @@ pub(super) fn assist_command(
     }
     Ok(s)
 }
+
+/// `assist --frontier CAPS`: the best index for each cap on pupils moved, and the knee.
+pub(super) fn frontier_command(
+    territory: &str,
+    index: &str,
+    constraints: &crate::assistant::Constraints,
+    caps: &[f64],
+    budget: crate::assistant::Budget,
+    streets: Option<&Path>,
+    lang: Lang,
+) -> Result<String, String> {
+    use crate::assistant::Request;
+    use crate::assistant::frontier::{frontier, knee};
+    use crate::i18n::{number, tr};
+    let o = open_all(territory, streets, lang)?;
+    let (t, base) = (&o.territory, &o.baseline);
+    let target = parse_target(index, t)?;
+    let m = Metrics::new(t, base, o.config.clone());
+    let start = target
+        .value(&m.territory())
+        .ok_or_else(|| tr(lang, "frontier-unknown", &[]))?;
+    let began = std::time::Instant::now();
+    let r = Request::from_baseline(t, base, &m, target, constraints);
+    let points = frontier(&r, caps, budget, &mut |_, _| true).map_err(|e| e.to_string())?;
+    let shown = |v: f64| number(lang, target.display(v), 1);
+    let mut out = tr(
+        lang,
+        "frontier-heading",
+        &[
+            ("territory", t.info.name.as_str().into()),
+            ("start", shown(start).into()),
+        ],
+    ) + "\n";
+    let _ = writeln!(
+        out,
+        "{:>10}  {:>10}  {:>10}",
+        tr(lang, "frontier-cap", &[]),
+        tr(lang, "frontier-moved", &[]),
+        tr(lang, "frontier-index", &[])
+    );
+    for p in &points {
+        let _ = writeln!(
+            out,
+            "{:>10}  {:>10}  {:>10}",
+            number(lang, p.cap, 0),
+            number(lang, p.moved, 0),
+            shown(p.value)
+        );
+    }
+    match knee(&points, start) {
+        Some((i, gain)) => {
+            out += &tr(
+                lang,
+                "frontier-knee",
+                &[
+                    ("moved", number(lang, points[i].moved, 0).into()),
+                    ("gain", number(lang, target.display(gain), 2).into()),
+                ],
+            );
+        }
+        None => out += &tr(lang, "frontier-no-knee", &[]),
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr(
+            lang,
+            "frontier-time",
+            &[
+                ("points", points.len().into()),
+                (
+                    "seconds",
+                    number(lang, began.elapsed().as_secs_f64(), 1).into()
+                ),
+            ],
+        )
+    );
+    Ok(out)
+}

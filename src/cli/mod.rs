@@ -19,7 +19,7 @@ mod open;
 mod publish;
 mod streets;
 pub use assist::parse_target;
-use assist::{assist_command, parse_bounds, parse_limit};
+use assist::{assist_command, frontier_command, parse_bounds, parse_limit};
 pub use bench::peak_memory_mib;
 use bench::{bench, walk_bench};
 use check::check_command;
@@ -162,6 +162,11 @@ pub enum Command {
         /// A street file to walk along.
         #[arg(long)]
         streets: Option<PathBuf>,
+        /// Instead of one proposal, the frontier: the best index for each cap on pupils moved
+        /// (`100,200,400,800`), each search warm-started from the one before and given
+        /// `--seconds`, and where more pupils moved stop paying.
+        #[arg(long, value_delimiter = ',')]
+        frontier: Vec<f64>,
     },
     /// Read files (GeoJSON, CSV, Shapefile, zipped Shapefile) and print every problem found,
     /// with the columns recognised.
@@ -305,6 +310,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             seed,
             out,
             streets,
+            frontier,
         } => {
             let constraints = crate::assistant::Constraints {
                 capacity: parse_bounds(capacity)?,
@@ -319,6 +325,17 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
                 steps: u64::MAX,
                 seed: *seed,
             };
+            if !frontier.is_empty() {
+                return frontier_command(
+                    territory,
+                    index,
+                    &constraints,
+                    frontier,
+                    budget,
+                    streets.as_deref(),
+                    lang,
+                );
+            }
             assist_command(
                 territory,
                 index,

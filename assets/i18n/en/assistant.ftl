@@ -109,3 +109,12 @@ assistant-notes = Proposed by the assistant to lower: { $index }. Limits: { $lim
 assistant-index_unknown = This index is unknown for this territory: its data lacks the counts it needs. Choose another index.
 assistant-nothing_movable = No block can change collège: everything is locked, closed or private.
 
+## assist --frontier
+frontier-heading = { $territory }: the lowest index found for each cap on pupils moved (out of 100; current map: { $start })
+frontier-cap = cap
+frontier-moved = moved
+frontier-index = index
+frontier-knee = Beyond { $moved } pupils moved, each further hundred gains only { $gain } point out of 100.
+frontier-no-knee = The curve does not bend: each hundred pupils moved gains about as much.
+frontier-time = { $points } points in { $seconds } s.
+frontier-unknown = The index asked cannot be computed on this territory.

@@ -112,3 +112,12 @@ assistant-notes = Proposé par l’assistant pour baisser : { $index }. Limites 
 assistant-index_unknown = Cet indice est inconnu pour ce territoire : ses données n’ont pas les effectifs nécessaires. Choisissez un autre indice.
 assistant-nothing_movable = Aucun îlot ne peut changer de collège : tout est verrouillé, fermé ou privé.
 
+## assist --frontier
+frontier-heading = { $territory } : l'indice le plus bas trouvé pour chaque plafond d'élèves déplacés (sur 100 ; carte actuelle : { $start })
+frontier-cap = plafond
+frontier-moved = déplacés
+frontier-index = indice
+frontier-knee = Au-delà de { $moved } élèves déplacés, chaque centaine ne gagne plus que { $gain } point sur 100.
+frontier-no-knee = La courbe ne s'infléchit pas : chaque centaine d'élèves déplacés gagne à peu près autant.
+frontier-time = { $points } points en { $seconds } s.
+frontier-unknown = L'indice demandé ne peut pas être calculé sur ce territoire.
