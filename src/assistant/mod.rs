@@ -17,6 +17,7 @@
 
 pub mod check;
 pub mod dominos;
+pub mod ensemble;
 pub mod frontier;
 mod state;
 

@@ -56,6 +56,7 @@ pub(super) fn assist_command(
     index: &str,
     constraints: &crate::assistant::Constraints,
     budget: crate::assistant::Budget,
+    ensemble_maps: usize,
     out: Option<&Path>,
     streets: Option<&Path>,
     lang: Lang,
@@ -142,6 +143,11 @@ pub(super) fn assist_command(
         mean_walk(&m).map_or("unknown".into(), |v| format!("{v:.0}")),
         mean_walk(&ma).map_or("unknown".into(), |v| format!("{v:.0}"))
     );
+    if ensemble_maps > 0 {
+        let r = Request::from_baseline(t, base, &m, target, constraints);
+        let e = draw(&r, ensemble_maps, budget.seed)?;
+        s += &ensemble_sentence(lang, &e, &[(p.start_value, true), (p.value, false)]);
+    }
     if let Some(path) = out {
         let mut sc = after;
         sc.meta = crate::model::ScenarioMeta::new("Proposition de l'assistant");
@@ -159,6 +165,7 @@ pub(super) fn frontier_command(
     constraints: &crate::assistant::Constraints,
     caps: &[f64],
     budget: crate::assistant::Budget,
+    ensemble_maps: usize,
     streets: Option<&Path>,
     lang: Lang,
 ) -> Result<String, String> {
@@ -184,20 +191,35 @@ pub(super) fn frontier_command(
             ("start", shown(start).into()),
         ],
     ) + "\n";
+    let drawn = match ensemble_maps {
+        0 => None,
+        n => Some(draw(&r, n, budget.seed)?),
+    };
+    let beats = |v: f64| {
+        drawn.as_ref().map_or(String::new(), |e| {
+            format!("{:>8} %", number(lang, 100.0 * e.share_less_mixed(v), 0))
+        })
+    };
     let _ = writeln!(
         out,
-        "{:>10}  {:>10}  {:>10}",
+        "{:>10}  {:>10}  {:>10}  {}",
         tr(lang, "frontier-cap", &[]),
         tr(lang, "frontier-moved", &[]),
-        tr(lang, "frontier-index", &[])
+        tr(lang, "frontier-index", &[]),
+        if drawn.is_some() {
+            tr(lang, "frontier-beats", &[])
+        } else {
+            String::new()
+        }
     );
     for p in &points {
         let _ = writeln!(
             out,
-            "{:>10}  {:>10}  {:>10}",
+            "{:>10}  {:>10}  {:>10}  {}",
             number(lang, p.cap, 0),
             number(lang, p.moved, 0),
-            shown(p.value)
+            shown(p.value),
+            beats(p.value)
         );
     }
     match knee(&points, start) {
@@ -212,6 +234,10 @@ pub(super) fn frontier_command(
             );
         }
         None => out += &tr(lang, "frontier-no-knee", &[]),
+    }
+    if let Some(e) = &drawn {
+        out += "\n";
+        out += &ensemble_sentence(lang, e, &[(start, true)]);
     }
     let _ = writeln!(
         out,
@@ -229,4 +255,52 @@ pub(super) fn frontier_command(
         )
     );
     Ok(out)
+}
+
+/// The neutral ensemble of a request: `maps` maps, 40 random border changes apart.
+fn draw(
+    r: &crate::assistant::Request,
+    maps: usize,
+    seed: u64,
+) -> Result<crate::assistant::ensemble::Ensemble, String> {
+    crate::assistant::ensemble::ensemble(r, maps, 40, seed, &mut |_| true)
+        .map_err(|e| e.to_string())
+}
+
+/// Where maps of these indices (the current map when `true`, the proposal otherwise) fall in
+/// the ensemble, and what the ensemble is, in words.
+fn ensemble_sentence(
+    lang: Lang,
+    e: &crate::assistant::ensemble::Ensemble,
+    placed: &[(f64, bool)],
+) -> String {
+    use crate::i18n::{number, tr};
+    let mut out = tr(
+        lang,
+        "ensemble-what",
+        &[
+            ("maps", e.values.len().into()),
+            ("changes", e.changes_between.into()),
+        ],
+    ) + "\n";
+    for &(value, current) in placed {
+        let id = if current {
+            "ensemble-current"
+        } else {
+            "ensemble-proposal"
+        };
+        out += &tr(
+            lang,
+            id,
+            &[
+                (
+                    "share",
+                    number(lang, 100.0 * e.share_less_mixed(value), 0).into(),
+                ),
+                ("maps", e.values.len().into()),
+            ],
+        );
+        out += "\n";
+    }
+    out
 }

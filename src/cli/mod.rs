@@ -167,6 +167,11 @@ pub enum Command {
         /// `--seconds`, and where more pupils moved stop paying.
         #[arg(long, value_delimiter = ',')]
         frontier: Vec<f64>,
+        /// Also draw this many maps that respect the same rules without looking at the mix
+        /// (40 random border changes apart, from the current map), and say where the current
+        /// map and the proposal (or each point of the frontier) fall among them.
+        #[arg(long, default_value_t = 0)]
+        ensemble: usize,
     },
     /// Read files (GeoJSON, CSV, Shapefile, zipped Shapefile) and print every problem found,
     /// with the columns recognised.
@@ -311,6 +316,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
             out,
             streets,
             frontier,
+            ensemble,
         } => {
             let constraints = crate::assistant::Constraints {
                 capacity: parse_bounds(capacity)?,
@@ -332,6 +338,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
                     &constraints,
                     frontier,
                     budget,
+                    *ensemble,
                     streets.as_deref(),
                     lang,
                 );
@@ -341,6 +348,7 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
                 index,
                 &constraints,
                 budget,
+                *ensemble,
                 out.as_deref(),
                 streets.as_deref(),
                 lang,

@@ -118,3 +118,7 @@ frontier-knee = Beyond { $moved } pupils moved, each further hundred gains only 
 frontier-no-knee = The curve does not bend: each hundred pupils moved gains about as much.
 frontier-time = { $points } points in { $seconds } s.
 frontier-unknown = The index asked cannot be computed on this territory.
+frontier-beats = more mixed than
+ensemble-what = Comparison: { $maps } maps drawn at random, without looking at the mix, that respect the same rules (sectors, places, walks, écoles whole), each { $changes } border changes from the one before, starting from the current map. It is not the set of every possible map: these maps still resemble the current one.
+ensemble-current = The current map is more mixed than { $share } % of these { $maps } maps.
+ensemble-proposal = The proposal is more mixed than { $share } % of these { $maps } maps.

@@ -121,3 +121,7 @@ frontier-knee = Au-delà de { $moved } élèves déplacés, chaque centaine ne g
 frontier-no-knee = La courbe ne s'infléchit pas : chaque centaine d'élèves déplacés gagne à peu près autant.
 frontier-time = { $points } points en { $seconds } s.
 frontier-unknown = L'indice demandé ne peut pas être calculé sur ce territoire.
+frontier-beats = plus mixte que
+ensemble-what = Comparaison : { $maps } cartes tirées au hasard, sans regarder la mixité, qui respectent les mêmes règles (secteurs, places, trajets, écoles entières), chacune à { $changes } changements de bordure de la précédente, depuis la carte actuelle. Ce n'est pas l'ensemble de toutes les cartes possibles : ces cartes ressemblent encore à la carte actuelle.
+ensemble-current = La carte actuelle est plus mixte que { $share } % de ces { $maps } cartes.
+ensemble-proposal = La proposition est plus mixte que { $share } % de ces { $maps } cartes.
