@@ -51,16 +51,30 @@ pub fn parse_target(
     }
 }
 
+/// What `assist` is asked, whether for one proposal or the frontier.
+pub(super) struct AssistRun<'a> {
+    pub territory: &'a str,
+    pub index: &'a str,
+    pub constraints: &'a crate::assistant::Constraints,
+    pub budget: crate::assistant::Budget,
+    /// Maps of the neutral ensemble to draw (0: none).
+    pub ensemble_maps: usize,
+    pub streets: Option<&'a Path>,
+}
+
 pub(super) fn assist_command(
-    territory: &str,
-    index: &str,
-    constraints: &crate::assistant::Constraints,
-    budget: crate::assistant::Budget,
-    ensemble_maps: usize,
+    run: &AssistRun<'_>,
     out: Option<&Path>,
-    streets: Option<&Path>,
     lang: Lang,
 ) -> Result<String, String> {
+    let AssistRun {
+        territory,
+        index,
+        constraints,
+        budget,
+        ensemble_maps,
+        streets,
+    } = *run;
     use crate::assistant::{Request, hill_climb, propose};
     use crate::io::territory_files::scenario_to_json;
     let o = open_all(territory, streets, lang)?;
@@ -160,15 +174,18 @@ pub(super) fn assist_command(
 
 /// `assist --frontier CAPS`: the best index for each cap on pupils moved, and the knee.
 pub(super) fn frontier_command(
-    territory: &str,
-    index: &str,
-    constraints: &crate::assistant::Constraints,
+    run: &AssistRun<'_>,
     caps: &[f64],
-    budget: crate::assistant::Budget,
-    ensemble_maps: usize,
-    streets: Option<&Path>,
     lang: Lang,
 ) -> Result<String, String> {
+    let AssistRun {
+        territory,
+        index,
+        constraints,
+        budget,
+        ensemble_maps,
+        streets,
+    } = *run;
     use crate::assistant::Request;
     use crate::assistant::frontier::{frontier, knee};
     use crate::i18n::{number, tr};

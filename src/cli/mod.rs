@@ -331,28 +331,19 @@ pub fn run(command: &Command, lang: Lang) -> Result<String, String> {
                 steps: u64::MAX,
                 seed: *seed,
             };
-            if !frontier.is_empty() {
-                return frontier_command(
-                    territory,
-                    index,
-                    &constraints,
-                    frontier,
-                    budget,
-                    *ensemble,
-                    streets.as_deref(),
-                    lang,
-                );
-            }
-            assist_command(
+            let run = assist::AssistRun {
                 territory,
                 index,
-                &constraints,
+                constraints: &constraints,
                 budget,
-                *ensemble,
-                out.as_deref(),
-                streets.as_deref(),
-                lang,
-            )
+                ensemble_maps: *ensemble,
+                streets: streets.as_deref(),
+            };
+            if frontier.is_empty() {
+                assist_command(&run, out.as_deref(), lang)
+            } else {
+                frontier_command(&run, frontier, lang)
+            }
         }
         Command::Publish {
             territory,
