@@ -160,7 +160,12 @@ pub(super) fn assist_command(
     if ensemble_maps > 0 {
         let r = Request::from_baseline(t, base, &m, target, constraints);
         let e = draw(&r, ensemble_maps, budget.seed)?;
-        s += &ensemble_sentence(lang, &e, &[(p.start_value, true), (p.value, false)]);
+        s += &ensemble_sentence(
+            lang,
+            &e,
+            constraints,
+            &[(p.start_value, true), (p.value, false)],
+        );
     }
     if let Some(path) = out {
         let mut sc = after;
@@ -254,7 +259,7 @@ pub(super) fn frontier_command(
     }
     if let Some(e) = &drawn {
         out += "\n";
-        out += &ensemble_sentence(lang, e, &[(start, true)]);
+        out += &ensemble_sentence(lang, e, constraints, &[(start, true)]);
     }
     let _ = writeln!(
         out,
@@ -285,19 +290,50 @@ fn draw(
 }
 
 /// Where maps of these indices (the current map when `true`, the proposal otherwise) fall in
-/// the ensemble, and what the ensemble is, in words.
+/// the ensemble, and what the ensemble is, in words: the rules its maps keep are those given.
 fn ensemble_sentence(
     lang: Lang,
     e: &crate::assistant::ensemble::Ensemble,
+    c: &crate::assistant::Constraints,
     placed: &[(f64, bool)],
 ) -> String {
     use crate::i18n::{number, tr};
+    let mut rules = Vec::new();
+    if c.keep_contiguous {
+        rules.push(tr(lang, "ensemble-rule-contiguous", &[]));
+    }
+    if let Some((lo, hi)) = c.capacity {
+        rules.push(tr(
+            lang,
+            "ensemble-rule-capacity",
+            &[
+                ("low", number(lang, lo * 100.0, 0).into()),
+                ("high", number(lang, hi * 100.0, 0).into()),
+            ],
+        ));
+    }
+    if let Some(m) = c.max_walk_increase_m {
+        rules.push(tr(
+            lang,
+            "ensemble-rule-walk",
+            &[("metres", number(lang, m, 0).into())],
+        ));
+    }
+    if c.keep_schools {
+        rules.push(tr(lang, "ensemble-rule-schools", &[]));
+    }
+    let rules = if rules.is_empty() {
+        tr(lang, "ensemble-rule-none", &[])
+    } else {
+        rules.join(", ")
+    };
     let mut out = tr(
         lang,
         "ensemble-what",
         &[
             ("maps", e.values.len().into()),
             ("changes", e.changes_between.into()),
+            ("rules", rules.into()),
         ],
     ) + "\n";
     for &(value, current) in placed {
