@@ -1,4 +1,4 @@
-//! The inputs the fuzzers kept (`fuzz/regressions/<target>`, written by `fuzz/run-all`: the
+//! The inputs the fuzzers kept (`fuzz/regressions/<target>.zip`, written by `fuzz/run-all`: the
 //! corpus each grew, minimized, and every crash once fixed), read again by the same readers as
 //! the fuzz targets: each is read or refused, never a panic.
 #![allow(
@@ -7,26 +7,33 @@
     reason = "tests and benchmarks fail loudly"
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn inputs(target: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+/// The inputs kept for a target, each with its name in the archive.
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/regressions")
-        .join(target);
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+        .join(format!("{target}.zip"));
+    let Ok(file) = std::fs::File::open(&path) else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
-    files.sort();
-    files
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            (format!("{}/{name}", path.display()), bytes)
+        })
+        .collect()
 }
 
 fn each(target: &str, read: impl Fn(&[u8])) -> usize {
     let files = inputs(target);
-    for f in &files {
-        let bytes = std::fs::read(f).unwrap();
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(&bytes)));
-        assert!(outcome.is_ok(), "{} panics", f.display());
+    for (name, bytes) in &files {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read(bytes)));
+        assert!(outcome.is_ok(), "{name} panics");
     }
     files.len()
 }
