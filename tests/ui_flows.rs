@@ -2713,46 +2713,15 @@ fn in_the_room_a_click_on_mon_adresse_and_typing_lists_places_without_moving_the
 
 #[test]
 fn reopening_a_saved_project_never_offers_its_own_work_back_nor_two_scenarios_of_one_name() {
-    use carte_mixite::app::{UiCommand, load_with_autosave};
-    use carte_mixite::io::autosave::{autosave_path, read_autosave};
+    use carte_mixite::app::UiCommand;
     let dir = std::env::temp_dir().join(format!("cm-ui-reopen-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let data = dir.join("data");
     let project = dir.join("reunion.cartemixite");
-    let open = |file: Option<&std::path::Path>| {
-        let loaded =
-            load_with_autosave(file.map(|p| p.to_str().unwrap()), &data, Lang::Fr).unwrap();
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1600.0, 1400.0))
-            .build_ui_state(
-                |ui, app: &mut CarteApp| app.frame_ui(ui),
-                CarteApp::with_loaded(loaded, Lang::Fr),
-            );
-        h.run_steps(3);
-        settle(&mut h);
-        h
-    };
-    let run = |h: &mut Harness<'static, CarteApp>, c: UiCommand| {
-        h.state_mut().editor.as_mut().unwrap().run(c, &mut Lang::Fr);
-        h.run_steps(1);
-    };
-    // waits until the autosave holds the active scenario with `u` given to `c`
+    let open = |file: Option<&std::path::Path>| autosaving_harness(&data, file);
+    let run = run_command;
     let autosaved = |h: &mut Harness<'static, CarteApp>, u: UnitId, c: CollegeId| {
-        let t0 = std::time::Instant::now();
-        loop {
-            h.run_steps(1);
-            let t = h.state().editor.as_ref().unwrap().doc.territory().clone();
-            let found = read_autosave(&autosave_path(&data, &t), &t).is_some_and(|r| {
-                r.scenarios
-                    .iter()
-                    .any(|s| s.assignment(u).main_college() == Some(c))
-            });
-            if found {
-                return;
-            }
-            assert!(t0.elapsed().as_secs() < 20, "no autosave of the change");
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        wait_autosaved(h, &data, u, c);
     };
     let mut h = open(None);
     let (u, _) = block_of(&h, CollegeId(0));
@@ -2990,44 +2959,15 @@ fn closing_the_window_writes_the_last_change_at_once() {
 
 #[test]
 fn after_a_crash_undo_goes_on_and_work_done_while_the_offer_waits_is_kept_too() {
-    use carte_mixite::app::{UiCommand, load_with_autosave};
-    use carte_mixite::io::autosave::{autosave_path, read_autosaves};
+    use carte_mixite::app::UiCommand;
+    use carte_mixite::io::autosave::autosave_path;
     let dir = std::env::temp_dir().join(format!("cm-ui-crash-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let data = dir.join("data");
-    let open = || {
-        let loaded = load_with_autosave(None, &data, Lang::Fr).unwrap();
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1600.0, 1400.0))
-            .build_ui_state(
-                |ui, app: &mut CarteApp| app.frame_ui(ui),
-                CarteApp::with_loaded(loaded, Lang::Fr),
-            );
-        h.run_steps(3);
-        settle(&mut h);
-        h
-    };
-    let run = |h: &mut Harness<'static, CarteApp>, c: UiCommand| {
-        h.state_mut().editor.as_mut().unwrap().run(c, &mut Lang::Fr);
-        h.run_steps(1);
-    };
-    // waits until the autosaves (offered or kept apart) hold `u` given to `c`
+    let open = || autosaving_harness(&data, None);
+    let run = run_command;
     let autosaved = |h: &mut Harness<'static, CarteApp>, u: UnitId, c: CollegeId| {
-        let t0 = std::time::Instant::now();
-        loop {
-            h.run_steps(1);
-            let t = h.state().editor.as_ref().unwrap().doc.territory().clone();
-            let found = read_autosaves(&autosave_path(&data, &t), &t).is_some_and(|r| {
-                r.scenarios
-                    .iter()
-                    .any(|s| s.assignment(u).main_college() == Some(c))
-            });
-            if found {
-                return;
-            }
-            assert!(t0.elapsed().as_secs() < 20, "no autosave of the change");
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        wait_autosaved(h, &data, u, c);
     };
 
     // first session: two changes, then a crash (the window is dropped, never closed)
@@ -3157,4 +3097,54 @@ fn the_window_title_names_the_project_open() {
         h.state().title()
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The window on a file (or the demo) with autosave in `data`, settled.
+fn autosaving_harness(
+    data: &std::path::Path,
+    file: Option<&std::path::Path>,
+) -> Harness<'static, CarteApp> {
+    let loaded =
+        carte_mixite::app::load_with_autosave(file.map(|p| p.to_str().unwrap()), data, Lang::Fr)
+            .unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1400.0))
+        .build_ui_state(
+            |ui, app: &mut CarteApp| app.frame_ui(ui),
+            CarteApp::with_loaded(loaded, Lang::Fr),
+        );
+    h.run_steps(3);
+    settle(&mut h);
+    h
+}
+
+/// Runs a command as the window would, and draws a frame.
+fn run_command(h: &mut Harness<'static, CarteApp>, c: carte_mixite::app::UiCommand) {
+    h.state_mut().editor.as_mut().unwrap().run(c, &mut Lang::Fr);
+    h.run_steps(1);
+}
+
+/// Waits until the autosaves in `data` (offered or kept apart) hold `u` given to `c`.
+fn wait_autosaved(
+    h: &mut Harness<'static, CarteApp>,
+    data: &std::path::Path,
+    u: UnitId,
+    c: CollegeId,
+) {
+    use carte_mixite::io::autosave::{autosave_path, read_autosaves};
+    let t0 = std::time::Instant::now();
+    loop {
+        h.run_steps(1);
+        let t = h.state().editor.as_ref().unwrap().doc.territory().clone();
+        let found = read_autosaves(&autosave_path(data, &t), &t).is_some_and(|r| {
+            r.scenarios
+                .iter()
+                .any(|s| s.assignment(u).main_college() == Some(c))
+        });
+        if found {
+            return;
+        }
+        assert!(t0.elapsed().as_secs() < 20, "no autosave of the change");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
