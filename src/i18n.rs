@@ -77,6 +77,7 @@ pub mod address;
 pub mod check;
 pub mod departement;
 pub mod fluent;
+pub mod frontier;
 pub mod glossary;
 pub mod indicators;
 pub mod load;

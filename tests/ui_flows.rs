@@ -3148,3 +3148,118 @@ fn wait_autosaved(
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+#[test]
+fn what_mixing_costs_draws_the_curve_places_the_scenarios_and_keeps_a_point() {
+    let mut h = harness();
+    h.get_by_label("Assistant…").click();
+    h.run_steps(3);
+    h.get_by_label("Ce que coûte la mixité…").click();
+    h.run_steps(3);
+    {
+        let w = h
+            .state_mut()
+            .editor
+            .as_mut()
+            .unwrap()
+            .frontier_window()
+            .unwrap();
+        w.seconds = 1.0;
+        w.points_wanted = 3;
+        w.ensemble_maps = 200;
+    }
+    h.get_by_label("Tracer la courbe").click();
+    h.run_steps(2);
+    let t0 = std::time::Instant::now();
+    while h
+        .state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .frontier_window()
+        .unwrap()
+        .running()
+    {
+        h.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(t0.elapsed().as_secs() < 60, "the curve never ended");
+    }
+    h.run_steps(3);
+    let (caps, values, moved) = {
+        let w = h
+            .state_mut()
+            .editor
+            .as_mut()
+            .unwrap()
+            .frontier_window()
+            .unwrap();
+        let p = w.points();
+        assert_eq!(p.len(), 3);
+        assert_eq!(w.ensemble().unwrap().values.len(), 200);
+        (
+            p.iter().map(|p| p.cap).collect::<Vec<_>>(),
+            p.iter().map(|p| p.value).collect::<Vec<_>>(),
+            p.iter().map(|p| p.moved).collect::<Vec<_>>(),
+        )
+    };
+    // each cap kept, and the index never rises as the cap grows
+    assert!(caps.windows(2).all(|c| c[0] < c[1]), "{caps:?}");
+    assert!(
+        values.windows(2).all(|v| v[1] <= v[0] + 1e-12),
+        "{values:?}"
+    );
+    assert!(moved.iter().zip(&caps).all(|(m, c)| m <= &(c + 1e-9)));
+    // where the current map stands among random maps under the same rules, and what they are
+    assert!(
+        h.query_by_label_contains("La carte actuelle est plus mixte que")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Ce n’est pas l’ensemble de toutes les cartes possibles")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Cliquez un point de la courbe")
+            .is_some()
+    );
+    // choosing a point shows its map on the main map, applying nothing
+    h.state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .frontier_window()
+        .unwrap()
+        .select(Some(2));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Aperçu de l’assistant").is_some());
+    assert_eq!(changed(&h), 0);
+    h.get_by_label("Garder cette carte comme scénario").click();
+    h.run_steps(3);
+    {
+        let editor = h.state().editor.as_ref().unwrap();
+        assert_eq!(editor.doc.scenarios().len(), 2);
+        assert_eq!(editor.doc.active_index(), 1);
+        let s = &editor.doc.active().scenario;
+        assert!(s.meta.name.starts_with("Courbe, "), "{}", s.meta.name);
+        assert!(
+            s.meta.notes.contains("Ce que coûte la mixité"),
+            "{}",
+            s.meta.notes
+        );
+        let h_of = |m: &carte_mixite::metrics::Metrics| m.territory().entropy.unwrap().indices.h;
+        // the scenario is the point's map: same index
+        assert!((h_of(&editor.doc.active().metrics) - values[2]).abs() < 1e-9);
+    }
+    // the kept map is placed on the curve, and in the ensemble
+    assert!(
+        h.query_by_label_contains("sur la courbe ou mieux")
+            .is_some()
+    );
+    // the table of scenarios places every scenario in the ensemble drawn
+    h.get_by_label("Scénarios et propositions").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("Plus mixte que (Séparation sociale")
+            .is_some()
+    );
+}

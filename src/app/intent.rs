@@ -141,6 +141,8 @@ pub enum UiCommand {
     CreateShared(Vec<CollegeId>, crate::model::shared::Rule),
     /// Make a new scenario of the assistant's proposal (the moves kept).
     AcceptProposal(Box<Proposal>),
+    /// Make a new scenario of a map of the frontier.
+    KeepFrontierMap(Box<KeptMap>),
     /// Change the indicators' settings (walking speed, threshold, detour).
     SetConfig(Box<crate::metrics::MetricsConfig>),
     /// Name the author of a scenario (on the documents for the public).
@@ -157,6 +159,19 @@ pub enum UiCommand {
     OpenDepartement,
     /// Open a window of the list (or bring it forward when it is open).
     Open(crate::ui::window::WindowKind),
+}
+
+/// A map of the frontier the user kept.
+#[derive(Debug)]
+pub struct KeptMap {
+    /// The map (every unit's assignment), drawn from the current map.
+    pub scenario: crate::model::Scenario,
+    /// Pupils it moves from the current map.
+    pub moved: f64,
+    /// The index it lowered.
+    pub target: crate::assistant::Target,
+    /// The limits it kept, its cap included.
+    pub constraints: crate::assistant::Constraints,
 }
 
 /// The assistant's proposal as the user accepted it.

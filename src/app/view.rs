@@ -149,6 +149,13 @@ pub struct View {
     pub room_texts: Vec<crate::ui::glance::PlacedText>,
     /// The table of scenarios, with the revision it was computed at.
     pub(in crate::app) scenario_rows: (u64, Vec<crate::publish::scenarios::ScenarioRow>),
+    /// The last neutral ensemble drawn ("what mixing costs"): its index, the index's name and
+    /// the maps' indices, placed in the table of scenarios.
+    pub(in crate::app) ensemble: Option<(
+        crate::assistant::Target,
+        String,
+        crate::assistant::ensemble::Ensemble,
+    )>,
     /// Écoles the units name (0: none).
     pub(in crate::app) school_count: usize,
     /// The editing tools move whole écoles.
@@ -198,6 +205,7 @@ impl View {
             audience: None,
             room_texts: Vec::new(),
             scenario_rows: (u64::MAX, Vec::new()),
+            ensemble: None,
             school_count: t.schools().len(),
             whole_schools: false,
             public_cache: Vec::new(),

@@ -14,18 +14,29 @@ pub struct FrontierPoint {
     pub value: f64,
     /// Pupils the proposal actually moves (at most the cap).
     pub moved: f64,
+    /// The mean walk of the pupils whose walk is known, in metres, on the proposal's map.
+    pub walk_mean_m: Option<f64>,
     /// The proposal's scenario.
     pub scenario: Scenario,
 }
 
+/// What the sweep reports while it runs.
+pub enum FrontierEvent<'a> {
+    /// The search for point `.0` (0-based) progresses.
+    Progress(usize, &'a Progress),
+    /// A point was found.
+    Point(&'a FrontierPoint),
+}
+
 /// The best index for each cap (in increasing order), each search warm-started from the
-/// previous point's proposal and given `budget`. `report` gets (point, progress) and may stop
-/// the whole sweep by returning false; the points found until then are returned.
+/// previous point's proposal and given `budget`. `report` gets each search's progress and each
+/// point found, and may stop the whole sweep by returning false; the points found until then
+/// are returned.
 pub fn frontier(
     r: &Request,
     caps: &[f64],
     budget: Budget,
-    report: &mut dyn FnMut(usize, &Progress) -> bool,
+    report: &mut dyn FnMut(FrontierEvent) -> bool,
 ) -> Result<Vec<FrontierPoint>, AssistantError> {
     let mut caps: Vec<f64> = caps
         .iter()
@@ -48,17 +59,19 @@ pub fn frontier(
         };
         let mut go_on = true;
         let p: Proposal = propose(&request, budget, &mut |progress| {
-            go_on = report(i, progress);
+            go_on = report(FrontierEvent::Progress(i, progress));
             go_on
         })?;
         let scenario = p.scenario(&start);
-        let moved = moved_pupils(r, &scenario);
-        points.push(FrontierPoint {
+        let point = FrontierPoint {
             cap,
             value: p.value,
-            moved,
+            moved: moved_pupils(r, &scenario),
+            walk_mean_m: walk_mean_m(r, &metrics, &scenario),
             scenario: scenario.clone(),
-        });
+        };
+        go_on &= report(FrontierEvent::Point(&point));
+        points.push(point);
         start = scenario;
         if !go_on {
             break;
@@ -74,6 +87,24 @@ fn moved_pupils(r: &Request, s: &Scenario) -> f64 {
         .filter(|&u| s.assignment(u).main_college() != r.baseline.assignment(u).main_college())
         .map(|u| r.territory.unit(u).population.pupils.unwrap_or(0.0))
         .sum()
+}
+
+/// The mean walk of the pupils whose walk to their collège is known, in metres: each share of
+/// a shared block walks to its own collège.
+pub fn walk_mean_m(r: &Request, metrics: &crate::metrics::Metrics, s: &Scenario) -> Option<f64> {
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for u in r.territory.unit_ids() {
+        let Some(pupils) = r.territory.unit(u).population.pupils else {
+            continue;
+        };
+        for (c, share) in s.assignment(u).shares() {
+            if let Some(d) = metrics.walk_m(r.territory, u, c) {
+                sum += pupils * share * d;
+                weight += pupils * share;
+            }
+        }
+    }
+    (weight > 0.0).then(|| sum / weight)
 }
 
 /// Where the frontier bends: the first point after which each further hundred pupils moved
@@ -119,7 +150,7 @@ mod tests {
             steps: 20_000,
             seed: 3,
         };
-        let points = frontier(&r, &[400.0, 100.0, 200.0], budget, &mut |_, _| true).unwrap();
+        let points = frontier(&r, &[400.0, 100.0, 200.0], budget, &mut |_| true).unwrap();
         assert_eq!(
             points.iter().map(|p| p.cap).collect::<Vec<_>>(),
             vec![100.0, 200.0, 400.0]
@@ -148,6 +179,7 @@ mod tests {
             cap: moved,
             value,
             moved,
+            walk_mean_m: None,
             scenario: Scenario::unassigned(
                 crate::model::ScenarioMeta::new("x"),
                 &crate::generate::demo_town(1).territory,

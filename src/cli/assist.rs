@@ -203,7 +203,7 @@ pub(super) fn frontier_command(
         .ok_or_else(|| tr(lang, "frontier-unknown", &[]))?;
     let began = std::time::Instant::now();
     let r = Request::from_baseline(t, base, &m, target, constraints);
-    let points = frontier(&r, caps, budget, &mut |_, _| true).map_err(|e| e.to_string())?;
+    let points = frontier(&r, caps, budget, &mut |_| true).map_err(|e| e.to_string())?;
     let shown = |v: f64| number(lang, target.display(v), 1);
     let mut out = tr(
         lang,
@@ -246,16 +246,9 @@ pub(super) fn frontier_command(
     }
     match knee(&points, start) {
         Some((i, gain)) => {
-            out += &tr(
-                lang,
-                "frontier-knee",
-                &[
-                    ("moved", number(lang, points[i].moved, 0).into()),
-                    ("gain", number(lang, target.display(gain), 2).into()),
-                ],
-            );
+            out += &crate::i18n::frontier::knee_sentence(lang, target, points[i].moved, gain);
         }
-        None => out += &tr(lang, "frontier-no-knee", &[]),
+        None => out += &crate::i18n::frontier::no_knee_sentence(lang),
     }
     if let Some(e) = &drawn {
         out += "\n";
@@ -297,62 +290,15 @@ fn ensemble_sentence(
     c: &crate::assistant::Constraints,
     placed: &[(f64, bool)],
 ) -> String {
-    use crate::i18n::{number, tr};
-    let mut rules = Vec::new();
-    if c.keep_contiguous {
-        rules.push(tr(lang, "ensemble-rule-contiguous", &[]));
-    }
-    if let Some((lo, hi)) = c.capacity {
-        rules.push(tr(
-            lang,
-            "ensemble-rule-capacity",
-            &[
-                ("low", number(lang, lo * 100.0, 0).into()),
-                ("high", number(lang, hi * 100.0, 0).into()),
-            ],
-        ));
-    }
-    if let Some(m) = c.max_walk_increase_m {
-        rules.push(tr(
-            lang,
-            "ensemble-rule-walk",
-            &[("metres", number(lang, m, 0).into())],
-        ));
-    }
-    if c.keep_schools {
-        rules.push(tr(lang, "ensemble-rule-schools", &[]));
-    }
-    let rules = if rules.is_empty() {
-        tr(lang, "ensemble-rule-none", &[])
-    } else {
-        rules.join(", ")
-    };
-    let mut out = tr(
-        lang,
-        "ensemble-what",
-        &[
-            ("maps", e.values.len().into()),
-            ("changes", e.changes_between.into()),
-            ("rules", rules.into()),
-        ],
-    ) + "\n";
+    use crate::i18n::frontier::{Placed, ensemble_place, ensemble_what};
+    let mut out = ensemble_what(lang, e, c) + "\n";
     for &(value, current) in placed {
-        let id = if current {
-            "ensemble-current"
+        let which = if current {
+            Placed::Current
         } else {
-            "ensemble-proposal"
+            Placed::Proposal
         };
-        out += &tr(
-            lang,
-            id,
-            &[
-                (
-                    "share",
-                    number(lang, 100.0 * e.share_less_mixed(value), 0).into(),
-                ),
-                ("maps", e.values.len().into()),
-            ],
-        );
+        out += &ensemble_place(lang, e, which, value);
         out += "\n";
     }
     out

@@ -302,6 +302,7 @@ mod tests {
             super::super::meeting::MeetingTexts::IDS,
             super::super::meeting::GlanceTexts::IDS,
             super::super::scenarios::ScenariosTexts::IDS,
+            super::super::frontier::FrontierTexts::IDS,
             super::super::scenarios::RecordTexts::IDS,
             super::super::address::AddressTexts::IDS,
             super::super::AboutTexts::IDS,

@@ -28,6 +28,10 @@ words! {
         col_over,
         /// What the separation column means.
         separation_hint,
+        /// The column of the neutral ensemble, when one was drawn.
+        col_ensemble(index: &str, maps: usize),
+        /// What it means.
+        ensemble_hint,
         /// A count hidden by the confidentiality rule.
         hidden,
         /// A figure not known.

@@ -775,13 +775,15 @@ fn to_lon_lat(
 fn parse_geometry(g: &str) -> Result<geo::Geometry<f64>, Reason> {
     let parsed: geojson::Geometry = serde_json::from_str(g)
         .map_err(|e| Reason::GeoJsonStructure(crate::i18n::cut(&e.to_string(), 200)))?;
-    check_positions(&parsed.value)?;
+    check_positions(&parsed.value, true)?;
     geo::Geometry::<f64>::try_from(&parsed.value)
         .map_err(|e| Reason::GeoJsonStructure(e.to_string()))
 }
 
-/// Every position has at least two numbers, every ring at least four positions and is closed.
-fn check_positions(v: &geojson::GeometryValue) -> Result<(), Reason> {
+/// Every position has at least two finite numbers (the GeoJSON conversion indexes the second
+/// without looking) and, when `rings` is asked, every ring has at least four positions and is
+/// closed.
+pub(crate) fn check_positions(v: &geojson::GeometryValue, rings: bool) -> Result<(), Reason> {
     use geojson::GeometryValue as G;
     let pos = |p: &geojson::Position| {
         if p.len() >= 2 && p.as_slice().iter().all(|x| x.is_finite()) {
@@ -792,6 +794,9 @@ fn check_positions(v: &geojson::GeometryValue) -> Result<(), Reason> {
     };
     let ring = |r: &[geojson::Position]| -> Result<(), Reason> {
         r.iter().try_for_each(pos)?;
+        if !rings {
+            return Ok(());
+        }
         if r.len() < 4 {
             return Err(Reason::ShortRing(r.len()));
         }
@@ -810,7 +815,7 @@ fn check_positions(v: &geojson::GeometryValue) -> Result<(), Reason> {
         G::MultiPolygon { coordinates } => coordinates.iter().flatten().try_for_each(|r| ring(r)),
         G::GeometryCollection { geometries } => geometries
             .iter()
-            .try_for_each(|g| check_positions(&g.value)),
+            .try_for_each(|g| check_positions(&g.value, rings)),
     }
 }
 

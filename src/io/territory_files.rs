@@ -254,13 +254,34 @@ fn parse_manifest(text: &str, path: &Path) -> Result<Manifest, LoadError> {
     Ok(m)
 }
 
+/// A FeatureCollection whose every position has two finite numbers, so that converting its
+/// geometries cannot panic (the GeoJSON crate indexes a position's second number unchecked).
 fn collection(text: &str, path: PathBuf) -> Result<FeatureCollection, LoadError> {
-    text.parse::<FeatureCollection>()
+    let fc = text
+        .parse::<FeatureCollection>()
         .map_err(|e| LoadError::Syntax {
-            path,
+            path: path.clone(),
             expected: "GeoJSON FeatureCollection",
             reason: e.to_string(),
-        })
+        })?;
+    for (i, f) in fc.features.iter().enumerate() {
+        if let Some(g) = &f.geometry
+            && let Err(reason) = super::layer::check_positions(&g.value, false)
+        {
+            let problem = match reason {
+                super::report::Reason::BadPosition(n) => {
+                    format!("a position has {n} coordinates instead of 2 numbers")
+                }
+                _ => "a position is not two numbers".to_string(),
+            };
+            return Err(LoadError::Feature {
+                path,
+                feature: i + 1,
+                problem,
+            });
+        }
+    }
+    Ok(fc)
 }
 
 fn num(props: &Map<String, Value>, key: &str) -> Option<f64> {

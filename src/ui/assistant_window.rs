@@ -63,6 +63,8 @@ pub enum AssistantAction {
     Close,
     /// The search needs its inputs (the editor answers with [`AssistantWindow::start`]).
     Run,
+    /// Open "what mixing costs" with this window's index and rules.
+    Frontier,
     /// Make a scenario from these moves of the proposal, started from scenario `start_index`.
     Accept {
         /// The scenario the search started from.
@@ -358,11 +360,23 @@ impl AssistantWindow {
                 ui.add_space(6.0);
                 if busy {
                     self.progress_ui(ui, lang, tx);
-                } else if ui
-                    .button(RichText::new(tx.run).strong().size(16.0))
-                    .clicked()
-                {
-                    action = Some(AssistantAction::Run);
+                } else {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button(RichText::new(tx.run).strong().size(16.0))
+                            .clicked()
+                        {
+                            action = Some(AssistantAction::Run);
+                        }
+                        let fw = crate::i18n::frontier::frontier_texts(lang);
+                        if ui
+                            .button(RichText::new(fw.open).size(16.0))
+                            .on_hover_text(fw.open_hint)
+                            .clicked()
+                        {
+                            action = Some(AssistantAction::Frontier);
+                        }
+                    });
                 }
                 if let Some(e) = &self.error {
                     let text = match e {

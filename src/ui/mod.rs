@@ -8,6 +8,7 @@ pub mod coloring;
 pub mod departement_dialog;
 pub mod fields;
 pub mod file_dialog;
+pub mod frontier_window;
 pub mod geometry;
 pub mod glance;
 pub mod import_dialog;

@@ -21,6 +21,17 @@ pub struct ScenariosWindow {
     pub report: Option<(String, Vec<String>)>,
 }
 
+/// Where each scenario falls in a neutral ensemble of random maps ("what mixing costs").
+pub struct EnsembleColumn {
+    /// The index the ensemble compares.
+    pub index_name: String,
+    /// Maps drawn.
+    pub maps: usize,
+    /// For each scenario (by document index), the share of the maps less mixed (None: its
+    /// index is unknown).
+    pub shares: Vec<Option<f64>>,
+}
+
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScenariosAction {
@@ -52,13 +63,13 @@ impl ScenariosWindow {
         }
     }
 
-    /// Shows the table of `rows`; `reading` while proposals are being read; `minutes` turns
-    /// metres into minutes on foot.
+    /// Shows the table of `rows` (with where each falls in an ensemble, when one was drawn);
+    /// `reading` while proposals are being read; `minutes` turns metres into minutes on foot.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         lang: Lang,
-        mut rows: Vec<ScenarioRow>,
+        (mut rows, ensemble): (Vec<ScenarioRow>, Option<&EnsembleColumn>),
         reading: bool,
         minutes: &dyn Fn(f64) -> f64,
     ) -> Option<ScenariosAction> {
@@ -83,7 +94,7 @@ impl ScenariosWindow {
             .show(ctx, |ui| {
                 ui.label(w.help);
                 ui.add_space(6.0);
-                if let Some(a) = self.table_ui(ui, lang, &rows, minutes) {
+                if let Some(a) = self.table_ui(ui, lang, (&rows, ensemble), minutes) {
                     action = Some(a);
                 }
                 ui.add_space(6.0);
@@ -110,10 +121,11 @@ impl ScenariosWindow {
         &mut self,
         ui: &mut egui::Ui,
         lang: Lang,
-        rows: &[ScenarioRow],
+        (rows, ensemble): (&[ScenarioRow], Option<&EnsembleColumn>),
         minutes: &dyn Fn(f64) -> f64,
     ) -> Option<ScenariosAction> {
         let w = crate::i18n::scenarios::scenarios_texts(lang);
+        let ensemble_head = ensemble.map(|e| (w.col_ensemble)(&e.index_name, e.maps));
         let mut action = None;
         let heads = [
             (None, w.col_compare),
@@ -159,6 +171,10 @@ impl ScenariosWindow {
                                 }
                             }
                         }
+                        if let Some(head) = &ensemble_head {
+                            ui.label(RichText::new(head).strong())
+                                .on_hover_text(w.ensemble_hint);
+                        }
                         ui.end_row();
                         for r in rows {
                             let mut ticked = self.picked.contains(&r.index);
@@ -187,6 +203,18 @@ impl ScenariosWindow {
                                 |m| (w.minutes)(&number(lang, minutes(m), 0)),
                             ));
                             ui.label(r.over_capacity.to_string());
+                            if let Some(e) = ensemble {
+                                ui.label(match e.shares.get(r.index).copied().flatten() {
+                                    Some(share) => {
+                                        format!(
+                                            "{}{}",
+                                            number(lang, share * 100.0, 0),
+                                            crate::i18n::percent_sign(lang)
+                                        )
+                                    }
+                                    None => w.unknown.to_string(),
+                                });
+                            }
                             ui.end_row();
                         }
                     });

@@ -114,7 +114,10 @@ frontier-heading = { $territory }: the lowest index found for each cap on pupils
 frontier-cap = cap
 frontier-moved = moved
 frontier-index = index
-frontier-knee = Beyond { $moved } pupils moved, each further hundred gains only { $gain } point out of 100.
+frontier-knee = Beyond { $moved } pupils moved, each further hundred gains only { $gain } { $ips ->
+        [yes] point of IPS spread
+       *[no] point out of 100
+    }.
 frontier-no-knee = The curve does not bend: each hundred pupils moved gains about as much.
 frontier-time = { $points } points in { $seconds } s.
 frontier-unknown = The index asked cannot be computed on this territory.
@@ -127,3 +130,45 @@ ensemble-rule-schools = écoles whole
 ensemble-rule-none = no rule
 ensemble-current = The current map is more mixed than { $share } % of these { $maps } maps.
 ensemble-proposal = The proposal is more mixed than { $share } % of these { $maps } maps.
+
+## The window "What mixing costs" (the frontier and the neutral ensemble)
+front-title = What mixing costs
+front-open = What mixing costs…
+front-open_hint = The curve of the lowest index found for each number of pupils moved, under the rules above, and where the project's scenarios stand.
+front-intro = For each cap on pupils moved, the assistant looks for the most mixed map that keeps the rules chosen in the assistant, starting from the current map. The curve shows what each hundred pupils moved gains.
+front-rules = Rules: { $rules }.
+front-up_to = Up to
+front-in_points = pupils moved, in
+front-points = points,
+front-seconds = s of search per point
+front-ensemble = Compare with
+front-maps = maps drawn at random
+front-run = Draw the curve
+front-stop = Stop
+front-progress = Point { $point } of { $points }
+front-drawing = Drawing maps at random
+front-axis_moved = pupils moved (from the current map)
+front-axis_index = { $index } — lower: more mixed
+front-current = current map
+front-band = 90 % of the { $maps } random maps
+front-walk_legend = Colour of the points: mean walk, from { $low } km (blue) to { $high } km (orange).
+front-point = { $moved } pupils moved · index { $index } · mean walk { $walk }
+front-walk_unknown = unknown
+front-keep = Keep this map as a scenario
+front-click_hint = Click a point of the curve to see its map.
+front-table_heading = The project's scenarios against the curve
+front-col_name = Scenario
+front-col_moved = Pupils moved
+front-col_index = Index
+front-col_curve = Against the curve
+front-col_ensemble = More mixed than
+front-on_curve = on the curve or better
+front-above_curve = the curve does { $gap } better with as many pupils moved
+front-beyond_curve = beyond the curve drawn
+front-share = { $share } % of the maps
+front-not_drawn = no draw
+front-kept_name = Curve, { $moved } pupils moved
+front-notes = Map from the curve "What mixing costs": the lowest { $index } found with at most { $moved } pupils moved. Limits: { $limits }.
+front-kept = Scenario "{ $name }" created from the curve ({ $blocks } blocks change collège).
+front-empty = No map of the curve changes anything: the rules leave nothing to move.
+front-scenario_place = "{ $name }" is more mixed than { $share } % of these { $maps } maps.

@@ -70,6 +70,8 @@ scen-col_moved = Pupils moved
 scen-col_walk = Mean walk
 scen-col_over = Collèges over capacity
 scen-separation_hint = 0 = the same mix in every collège; the lower, the more mixed the collèges. Social separation (H) of the social groups, or else the share of boursiers who would have to change collège.
+scen-col_ensemble = More mixed than ({ $index }, { $maps } random maps)
+scen-ensemble_hint = The share of the maps drawn at random in "What mixing costs" (same rules, without looking at the mix) that are less mixed than this scenario, for this index.
 scen-hidden = fewer than 5
 scen-unknown = unknown
 scen-compare = Compare the two ticked scenarios

@@ -113,20 +113,65 @@ assistant-index_unknown = Cet indice est inconnu pour ce territoire : ses donné
 assistant-nothing_movable = Aucun îlot ne peut changer de collège : tout est verrouillé, fermé ou privé.
 
 ## assist --frontier
-frontier-heading = { $territory } : l'indice le plus bas trouvé pour chaque plafond d'élèves déplacés (sur 100 ; carte actuelle : { $start })
+frontier-heading = { $territory } : l’indice le plus bas trouvé pour chaque plafond d’élèves déplacés (sur 100 ; carte actuelle : { $start })
 frontier-cap = plafond
 frontier-moved = déplacés
 frontier-index = indice
-frontier-knee = Au-delà de { $moved } élèves déplacés, chaque centaine ne gagne plus que { $gain } point sur 100.
-frontier-no-knee = La courbe ne s'infléchit pas : chaque centaine d'élèves déplacés gagne à peu près autant.
+frontier-knee = Au-delà de { $moved } élèves déplacés, chaque centaine ne gagne plus que { $gain } { $ips ->
+        [yes] point d’écart d’IPS
+       *[no] point sur 100
+    }.
+frontier-no-knee = La courbe ne s’infléchit pas : chaque centaine d’élèves déplacés gagne à peu près autant.
 frontier-time = { $points } points en { $seconds } s.
-frontier-unknown = L'indice demandé ne peut pas être calculé sur ce territoire.
+frontier-unknown = L’indice demandé ne peut pas être calculé sur ce territoire.
 frontier-beats = plus mixte que
-ensemble-what = Comparaison : { $maps } cartes tirées au hasard, sans regarder la mixité, qui respectent les mêmes règles ({ $rules }), chacune à { $changes } changements de bordure de la précédente, depuis la carte actuelle. Ce n'est pas l'ensemble de toutes les cartes possibles : ces cartes ressemblent encore à la carte actuelle.
-ensemble-rule-contiguous = secteurs d'un seul tenant
+ensemble-what = Comparaison : { $maps } cartes tirées au hasard, sans regarder la mixité, qui respectent les mêmes règles ({ $rules }), chacune à { $changes } changements de bordure de la précédente, depuis la carte actuelle. Ce n’est pas l’ensemble de toutes les cartes possibles : ces cartes ressemblent encore à la carte actuelle.
+ensemble-rule-contiguous = secteurs d’un seul tenant
 ensemble-rule-capacity = remplissage entre { $low } et { $high } %
 ensemble-rule-walk = trajets allongés de { $metres } m au plus
 ensemble-rule-schools = écoles entières
 ensemble-rule-none = aucune règle
 ensemble-current = La carte actuelle est plus mixte que { $share } % de ces { $maps } cartes.
 ensemble-proposal = La proposition est plus mixte que { $share } % de ces { $maps } cartes.
+
+## The window "Ce que coûte la mixité" (the frontier and the neutral ensemble)
+front-title = Ce que coûte la mixité
+front-open = Ce que coûte la mixité…
+front-open_hint = La courbe de l’indice le plus bas trouvé pour chaque nombre d’élèves déplacés, avec les règles ci-dessus, et où se placent les scénarios du projet.
+front-intro = Pour chaque plafond d’élèves déplacés, l’assistant cherche la carte la plus mixte qui respecte les règles choisies dans l’assistant, en partant de la carte actuelle. La courbe montre ce que chaque centaine d’élèves déplacés fait gagner.
+front-rules = Règles : { $rules }.
+front-up_to = Jusqu’à
+front-in_points = élèves déplacés, en
+front-points = points,
+front-seconds = s de recherche par point
+front-ensemble = Comparer à
+front-maps = cartes tirées au hasard
+front-run = Tracer la courbe
+front-stop = Arrêter
+front-progress = Point { $point } sur { $points }
+front-drawing = Tirage des cartes au hasard
+front-axis_moved = élèves déplacés (par rapport à la carte actuelle)
+front-axis_index = { $index } — plus bas : plus mixte
+front-current = carte actuelle
+front-band = 90 % des { $maps } cartes au hasard
+front-walk_legend = Couleur des points : marche moyenne, de { $low } km (bleu) à { $high } km (orange).
+front-point = { $moved } élèves déplacés · indice { $index } · marche moyenne { $walk }
+front-walk_unknown = inconnue
+front-keep = Garder cette carte comme scénario
+front-click_hint = Cliquez un point de la courbe pour voir sa carte sur le plan.
+front-table_heading = Les scénarios du projet face à la courbe
+front-col_name = Scénario
+front-col_moved = Élèves déplacés
+front-col_index = Indice
+front-col_curve = Face à la courbe
+front-col_ensemble = Plus mixte que
+front-on_curve = sur la courbe ou mieux
+front-above_curve = la courbe fait { $gap } de mieux avec autant d’élèves déplacés
+front-beyond_curve = au-delà de la courbe tracée
+front-share = { $share } % des cartes
+front-not_drawn = pas de tirage
+front-kept_name = Courbe, { $moved } élèves déplacés
+front-notes = Carte de la courbe « Ce que coûte la mixité » : { $index } le plus bas trouvé avec au plus { $moved } élèves déplacés. Limites : { $limits }.
+front-kept = Scénario « { $name } » créé depuis la courbe ({ $blocks } îlots changent de collège).
+front-empty = Aucune carte de la courbe ne change quoi que ce soit : les règles ne laissent rien bouger.
+front-scenario_place = « { $name } » est plus mixte que { $share } % de ces { $maps } cartes.

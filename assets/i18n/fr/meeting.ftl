@@ -73,6 +73,8 @@ scen-col_moved = Élèves déplacés
 scen-col_walk = Trajet moyen
 scen-col_over = Collèges trop pleins
 scen-separation_hint = 0 = même mélange dans chaque collège ; plus c’est bas, plus les collèges sont mixtes. Séparation sociale (H) des groupes sociaux, ou à défaut part des boursiers qui devraient changer de collège.
+scen-col_ensemble = Plus mixte que ({ $index }, { $maps } cartes au hasard)
+scen-ensemble_hint = La part des cartes tirées au hasard dans « Ce que coûte la mixité » (mêmes règles, sans regarder la mixité) qui sont moins mixtes que ce scénario, pour cet indice.
 scen-hidden = moins de 5
 scen-unknown = inconnu
 scen-compare = Comparer les deux scénarios cochés

@@ -2,11 +2,9 @@
 //! sectors, and the assistant's proposal made into a scenario.
 
 use super::super::Editor;
-use super::super::intent::{Proposal, UiCommand};
+use super::super::intent::{KeptMap, Proposal, UiCommand};
 use super::super::view::Tool;
-use crate::assistant::{Constraints, Target};
 use crate::i18n::{Lang, assistant_texts, number, texts};
-use crate::metrics::Minority;
 use crate::model::{Assignment, CollegeId, DocumentError, Edit, UnitId};
 
 impl Editor {
@@ -43,6 +41,10 @@ impl Editor {
                 Ok(())
             }
             UiCommand::CreateShared(colleges, rule) => self.create_shared(colleges, rule, lang),
+            UiCommand::KeepFrontierMap(k) => {
+                self.keep_frontier_map(lang, &k);
+                Ok(())
+            }
             UiCommand::AcceptProposal(p) => {
                 self.accept_proposal(lang, &p);
                 Ok(())
@@ -195,6 +197,41 @@ impl Editor {
 
     /// Makes a new scenario from `start_index` with the moves kept, as one undoable step. Moves
     /// whose block no longer goes where the search found it are skipped, and said so.
+    /// A new scenario of a map of the frontier, drawn from the current map, with notes that say
+    /// where it comes from and the limits it kept.
+    fn keep_frontier_map(&mut self, lang: Lang, k: &KeptMap) {
+        let w = crate::i18n::frontier::frontier_texts(lang);
+        if self.doc.switch_to(0).is_err() {
+            return;
+        }
+        let base = &self.doc.baseline().scenario;
+        let changes: Vec<(UnitId, Assignment)> = self
+            .doc
+            .territory()
+            .unit_ids()
+            .filter(|&u| base.assignment(u) != k.scenario.assignment(u))
+            .map(|u| (u, k.scenario.assignment(u).clone()))
+            .collect();
+        if changes.is_empty() {
+            self.status.say(w.empty.to_string());
+            return;
+        }
+        let moved = number(lang, k.moved, 0);
+        let name = (w.kept_name)(&moved);
+        let index = self.doc.new_scenario_from_active(name.clone());
+        let notes = (w.notes)(
+            &crate::i18n::frontier::index_name(lang, k.target, self.doc.territory()),
+            &moved,
+            &crate::i18n::frontier::limits_text(lang, &k.constraints),
+        );
+        let _ = self.doc.set_notes(index, notes);
+        let blocks = changes.len();
+        match self.doc.apply(Edit::Assign(changes)) {
+            Ok(()) => self.status.say((w.kept)(&name, blocks)),
+            Err(e) => self.status.say(crate::i18n::document_error(lang, &e)),
+        }
+    }
+
     fn accept_proposal(&mut self, lang: Lang, p: &Proposal) {
         let (start_index, moves, target, constraints) =
             (p.start_index, &p.moves, p.target, &p.constraints);
@@ -213,8 +250,8 @@ impl Editor {
         let name = format!("{} {n}", tx.scenario_name);
         let index = self.doc.new_scenario_from_active(name.clone());
         let notes = (tx.notes)(
-            &index_name(lang, target, self.doc.territory()),
-            &limits_text(lang, constraints),
+            &crate::i18n::frontier::index_name(lang, target, self.doc.territory()),
+            &crate::i18n::frontier::limits_text(lang, constraints),
         );
         let _ = self.doc.set_notes(index, notes.clone());
         let edit = Edit::Assign(fresh.iter().flat_map(|m| m.assignments()).collect());
@@ -246,62 +283,4 @@ impl Editor {
             Err(e) => self.status.say(crate::i18n::document_error(lang, &e)),
         }
     }
-}
-
-fn index_name(lang: Lang, target: Target, t: &crate::model::Territory) -> String {
-    let tx = assistant_texts(lang);
-    match target {
-        Target::Entropy => tx.index_entropy.into(),
-        Target::Dissimilarity(Minority::Boursiers) => tx.index_boursiers.into(),
-        Target::Dissimilarity(Minority::Group(g)) if Some(g) == t.groups.disadvantaged => {
-            tx.index_disadvantaged.into()
-        }
-        Target::Dissimilarity(Minority::Group(g)) => {
-            t.groups.names.get(g).cloned().unwrap_or_default()
-        }
-        Target::IpsSpread => crate::i18n::departement::spread_texts(lang).label.into(),
-    }
-}
-
-/// The limits a proposal kept, as words of a sentence (never the window's labels).
-fn limits_text(lang: Lang, c: &Constraints) -> String {
-    use crate::i18n::tr;
-    let pct = |x: f64| number(lang, x * 100.0, 0);
-    let km = |m: f64| number(lang, m / 1000.0, 1);
-    let mut parts = Vec::new();
-    if let Some((lo, hi)) = c.capacity {
-        parts.push(tr(
-            lang,
-            "assistant-limit-capacity",
-            &[("low", pct(lo).into()), ("high", pct(hi).into())],
-        ));
-    }
-    if let Some(m) = c.max_walk_increase_m {
-        parts.push(tr(
-            lang,
-            "assistant-limit-walk_increase",
-            &[("km", km(m).into())],
-        ));
-    }
-    if let Some(m) = c.max_walk_m {
-        parts.push(tr(
-            lang,
-            "assistant-limit-walk_max",
-            &[("km", km(m).into())],
-        ));
-    }
-    if let Some(p) = c.max_moved_pupils {
-        parts.push(tr(
-            lang,
-            "assistant-limit-moved",
-            &[("n", number(lang, p, 0).into())],
-        ));
-    }
-    if c.keep_contiguous {
-        parts.push(tr(lang, "assistant-limit-contiguous", &[]));
-    }
-    if c.keep_schools {
-        parts.push(tr(lang, "assistant-limit-schools", &[]));
-    }
-    parts.join(" · ")
 }

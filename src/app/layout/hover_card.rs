@@ -118,9 +118,7 @@ impl Editor {
                     // where the assistant's preview on the map sends it
                     if let Some(c) = self
                         .windows
-                        .assistant
-                        .as_ref()
-                        .and_then(|w| w.preview())
+                        .map_preview()
                         .filter(|p| p.moved.contains(&u))
                         .and_then(|p| p.scenario.assignment(u).main_college())
                     {

@@ -23,13 +23,7 @@ impl Editor {
         }
         let meeting = self.view.meeting.is_some();
         let before = self.view.meeting.as_ref().is_some_and(|m| m.before);
-        let preview = self
-            .windows
-            .assistant
-            .as_ref()
-            .and_then(|w| w.preview())
-            .filter(|_| !meeting)
-            .is_some();
+        let preview = self.windows.map_preview().filter(|_| !meeting).is_some();
         let gesture = self.view.gesture(meeting || preview);
         let mut events = self.sector_map(ui, lang, Pane::Editor, gesture);
         let t = self.doc.territory();
@@ -45,13 +39,7 @@ impl Editor {
         {
             commands.push(UiCommand::Recenter);
         }
-        if let Some(p) = self
-            .windows
-            .assistant
-            .as_ref()
-            .and_then(|w| w.preview())
-            .filter(|_| !meeting)
-        {
+        if let Some(p) = self.windows.map_preview().filter(|_| !meeting) {
             let pupils: f64 = p
                 .moved
                 .iter()
@@ -108,12 +96,7 @@ impl Editor {
             self.doc.active()
         };
         // the assistant's best map so far, or its checked moves, shown but not applied
-        let preview = self
-            .windows
-            .assistant
-            .as_ref()
-            .and_then(|w| w.preview())
-            .filter(|_| !meeting);
+        let preview = self.windows.map_preview().filter(|_| !meeting);
         let shown = preview.map_or(&state.scenario, |p| &p.scenario);
         let mut legend = self.legend(lang, shown.has_split_units());
         // in a room, the blocks that change are outlined (never over the collèges' labels)

@@ -7,6 +7,7 @@ use crate::assistant::Target;
 use crate::i18n::Lang;
 use crate::metrics::Minority;
 use crate::ui::assistant_window::{AssistantAction, SearchInputs};
+use crate::ui::frontier_window::{FrontierAction, FrontierInputs, FrontierWindow, PlacedScenario};
 
 impl Editor {
     /// The split window, for tests.
@@ -60,6 +61,7 @@ impl Editor {
         commands: &mut Vec<UiCommand>,
     ) {
         self.assistant_ui(ctx, lang, commands);
+        self.frontier_ui(ctx, lang, commands);
         self.shared_ui(ctx, lang, commands);
         self.split_ui(ctx, lang, commands);
     }
@@ -124,6 +126,23 @@ impl Editor {
                     start_index: self.doc.active_index(),
                 });
             }
+            Some(AssistantAction::Frontier) => {
+                let constraints = w.constraints();
+                let pupils: f64 = t
+                    .unit_ids()
+                    .filter_map(|u| t.unit(u).population.pupils)
+                    .sum();
+                // twice the assistant's cap, or a fifth of the pupils
+                let max_moved = constraints
+                    .max_moved_pupils
+                    .map_or(pupils * 0.2, |m| m * 2.0);
+                let name = crate::i18n::frontier::index_name(lang, w.target, &t);
+                self.windows.frontier = Some(FrontierWindow::new(
+                    (w.target, name),
+                    constraints,
+                    (max_moved / 10.0).round() * 10.0,
+                ));
+            }
             Some(AssistantAction::Accept { start_index, moves }) => {
                 commands.push(UiCommand::AcceptProposal(Box::new(Proposal {
                     start_index,
@@ -135,4 +154,72 @@ impl Editor {
             }
         }
     }
+
+    /// The frontier window, for tests.
+    pub fn frontier_window(&mut self) -> Option<&mut FrontierWindow> {
+        self.windows.frontier.as_mut()
+    }
+
+    fn frontier_ui(&mut self, ctx: &egui::Context, lang: Lang, commands: &mut Vec<UiCommand>) {
+        let revision = self.doc.revision();
+        let Some(w) = &mut self.windows.frontier else {
+            return;
+        };
+        if w.placed_revision() != revision {
+            w.set_placed(revision, placed_scenarios(&self.doc, w.target));
+        }
+        let action = w.show(ctx, lang);
+        if let Some(e) = w.take_new_ensemble() {
+            self.view.ensemble = Some(e);
+        }
+        match action {
+            None => {}
+            Some(FrontierAction::Close) => self.windows.frontier = None,
+            Some(FrontierAction::Run) => {
+                let base = self.doc.baseline();
+                w.start(FrontierInputs {
+                    territory: self.doc.territory().clone(),
+                    baseline: base.scenario.clone(),
+                    metrics: base.metrics.clone(),
+                });
+            }
+            Some(FrontierAction::Keep(i)) => {
+                if let Some(p) = w.points().get(i) {
+                    commands.push(UiCommand::KeepFrontierMap(Box::new(
+                        super::super::intent::KeptMap {
+                            scenario: p.scenario.clone(),
+                            moved: p.moved,
+                            target: w.target,
+                            constraints: crate::assistant::Constraints {
+                                max_moved_pupils: Some(p.cap),
+                                ..w.constraints.clone()
+                            },
+                        },
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// Every scenario of the project but the current map, with the pupils it moves from the
+/// current map and its index.
+fn placed_scenarios(doc: &crate::model::Document, target: Target) -> Vec<PlacedScenario> {
+    let t = doc.territory();
+    let base = &doc.baseline().scenario;
+    doc.scenarios()
+        .iter()
+        .skip(1)
+        .map(|s| PlacedScenario {
+            name: s.scenario.meta.name.clone(),
+            moved: t
+                .unit_ids()
+                .filter(|&u| {
+                    s.scenario.assignment(u).main_college() != base.assignment(u).main_college()
+                })
+                .filter_map(|u| t.unit(u).population.pupils)
+                .sum(),
+            value: target.value(&s.metrics.territory()),
+        })
+        .collect()
 }

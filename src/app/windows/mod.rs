@@ -37,6 +37,8 @@ pub struct Windows {
     pub(in crate::app) shared: Option<crate::ui::shared_window::SharedWindow>,
     /// The assistant.
     pub(in crate::app) assistant: Option<crate::ui::assistant_window::AssistantWindow>,
+    /// What mixing costs: the frontier and the neutral ensemble.
+    pub(in crate::app) frontier: Option<crate::ui::frontier_window::FrontierWindow>,
     /// "Save the project".
     pub(in crate::app) save: Option<crate::ui::file_dialog::PathDialog>,
     /// "Open a project".
@@ -47,6 +49,15 @@ pub struct Windows {
     pub(in crate::app) tools: Vec<(WindowKind, Box<dyn ToolWindow>)>,
     /// A département from the national files.
     pub(in crate::app) departement: Option<crate::ui::departement_dialog::DepartementDialog>,
+}
+
+impl Windows {
+    /// The map a window lends the main map: the frontier's chosen point, else the assistant's
+    /// preview.
+    pub(in crate::app) fn map_preview(&self) -> Option<&crate::ui::assistant_window::Preview> {
+        let frontier = self.frontier.as_ref().and_then(|w| w.preview());
+        frontier.or_else(|| self.assistant.as_ref().and_then(|w| w.preview()))
+    }
 }
 
 impl Editor {

@@ -26,7 +26,31 @@ impl Editor {
         let config = self.doc.config();
         let minutes = |m: f64| config.walk_minutes(m);
         let rows = self.view.scenario_rows.1.clone();
-        match w.show(ctx, lang, rows, self.jobs.proposals.is_some(), &minutes) {
+        // where each scenario falls in the last neutral ensemble drawn
+        let ensemble = self.view.ensemble.as_ref().map(|(target, name, e)| {
+            let shares = self
+                .doc
+                .scenarios()
+                .iter()
+                .map(|s| {
+                    target
+                        .value(&s.metrics.territory())
+                        .map(|v| e.share_less_mixed(v))
+                })
+                .collect();
+            crate::ui::scenarios_window::EnsembleColumn {
+                index_name: name.clone(),
+                maps: e.values.len(),
+                shares,
+            }
+        });
+        match w.show(
+            ctx,
+            lang,
+            (rows, ensemble.as_ref()),
+            self.jobs.proposals.is_some(),
+            &minutes,
+        ) {
             None => {}
             Some(ScenariosAction::Close) => self.windows.scenarios = None,
             Some(ScenariosAction::Compare(a, b)) => commands.push(UiCommand::CompareThese(a, b)),
