@@ -379,11 +379,7 @@ impl AssistantWindow {
                     });
                 }
                 if let Some(e) = &self.error {
-                    let text = match e {
-                        AssistantError::IndexUnknown => tx.index_unknown,
-                        AssistantError::NothingMovable => tx.nothing_movable,
-                    };
-                    ui.colored_label(Color32::from_rgb(170, 30, 30), text);
+                    error_ui(ui, lang, e);
                 }
                 if let Some(a) = self.result_ui(ui, lang, tx, territory) {
                     action = Some(a);
@@ -730,6 +726,16 @@ impl AssistantWindow {
         }
         c.breaches.len()
     }
+}
+
+/// Why the search could not run, in red (the assistant's and the frontier's windows).
+pub(crate) fn error_ui(ui: &mut egui::Ui, lang: Lang, e: &AssistantError) {
+    let tx = assistant_texts(lang);
+    let text = match e {
+        AssistantError::IndexUnknown => tx.index_unknown,
+        AssistantError::NothingMovable => tx.nothing_movable,
+    };
+    ui.colored_label(Color32::from_rgb(170, 30, 30), text);
 }
 
 /// A share (0-1) edited as a percentage, up to `max`.

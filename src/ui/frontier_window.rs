@@ -372,12 +372,7 @@ impl FrontierWindow {
             action = Some(FrontierAction::Run);
         }
         if let Some(e) = &self.error {
-            let tx = crate::i18n::assistant_texts(lang);
-            let text = match e {
-                AssistantError::IndexUnknown => tx.index_unknown,
-                AssistantError::NothingMovable => tx.nothing_movable,
-            };
-            ui.colored_label(Color32::from_rgb(170, 30, 30), text);
+            crate::ui::assistant_window::error_ui(ui, lang, e);
         }
         let Some(start) = self.start_value else {
             return action;
