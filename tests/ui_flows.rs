@@ -3250,6 +3250,15 @@ fn what_mixing_costs_draws_the_curve_places_the_scenarios_and_keeps_a_point() {
         // the scenario is the point's map: same index
         assert!((h_of(&editor.doc.active().metrics) - values[2]).abs() < 1e-9);
     }
+    // one undo takes the kept map away, redo brings it back
+    let kept = changed(&h);
+    assert!(kept > 0);
+    h.get_by_label("↶ Annuler").click();
+    h.run_steps(2);
+    assert_eq!(changed(&h), 0);
+    h.get_by_label("↷ Rétablir").click();
+    h.run_steps(2);
+    assert_eq!(changed(&h), kept);
     // the kept map is placed on the curve, and in the ensemble
     assert!(
         h.query_by_label_contains("sur la courbe ou mieux")
@@ -3262,4 +3271,75 @@ fn what_mixing_costs_draws_the_curve_places_the_scenarios_and_keeps_a_point() {
         h.query_by_label_contains("Plus mixte que (Séparation sociale")
             .is_some()
     );
+    // the handout carries the curve when asked: the chart, what it says, each scenario placed
+    let fig = h
+        .state_mut()
+        .editor
+        .as_mut()
+        .unwrap()
+        .frontier_window()
+        .unwrap()
+        .figure(Lang::Fr)
+        .unwrap();
+    assert_eq!(fig.points.len(), 3);
+    assert!((fig.points[2].value - 100.0 * values[2]).abs() < 1e-9);
+    assert!(fig.scenarios.iter().any(|s| s.name.starts_with("Courbe, ")));
+    assert!(fig.band.is_some());
+    assert!(
+        fig.sentences
+            .iter()
+            .any(|t| t.starts_with("« Courbe, ") && t.contains("sur la courbe ou mieux")),
+        "{:?}",
+        fig.sentences
+    );
+    let dir = std::env::temp_dir().join(format!("cm-ui-frontier-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    h.get_by_label("Documents pour le public…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Joindre au document « Ce que coûte la mixité »")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Fiche PDF…").click();
+    h.run_steps(4);
+    type_into(
+        &mut h,
+        "Chemin du fichier",
+        &dir.join("fiche").display().to_string(),
+    );
+    h.get_by_label("Enregistrer").click();
+    wait_contains(&mut h, "fiche.");
+    let with = std::fs::read(dir.join("fiche.pdf")).unwrap();
+    assert!(with.starts_with(b"%PDF"));
+    // what that page prints, as the window's thread makes it, proofread
+    let e = h.state().editor.as_ref().unwrap();
+    let (base, kept) = (e.doc.baseline(), e.doc.active());
+    let mut summary = carte_mixite::publish::PublicSummary::new(
+        e.doc.territory(),
+        (&base.scenario, &base.metrics),
+        (&kept.scenario, &kept.metrics),
+        carte_mixite::metrics::Confidentiality::default(),
+    );
+    summary.frontier = Some(fig.clone());
+    let picture = kept.scenario.clone();
+    let styles = carte_mixite::publish::palette::sector_styles(e.doc.territory(), &picture);
+    let handout = carte_mixite::publish::pdf::handout(
+        &summary,
+        &carte_mixite::publish::map::MapPicture {
+            territory: e.doc.territory(),
+            scenario: &picture,
+            styles: &styles,
+            changed: &[],
+        },
+        Lang::Fr,
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    // the handout's lines, joined again where it wrapped them
+    let printed = handout.texts.join(" ");
+    for t in fig.sentences.iter().chain([&fig.title, &fig.axis_index]) {
+        assert!(printed.contains(t.as_str()), "{t} missing");
+        let found = carte_mixite::publish::proofread::defects(Lang::Fr, t, true);
+        assert!(found.is_empty(), "{t}: {found:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

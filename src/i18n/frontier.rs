@@ -87,6 +87,16 @@ words! {
         kept(name: &str, blocks: usize),
         /// Every point leaves the map as it is.
         empty,
+        /// A scenario against the curve, in a sentence.
+        scenario_line(name: &str, moved: &str, index: &str, curve: &str),
+        /// The same with its place in the ensemble.
+        scenario_line_drawn(name: &str, moved: &str, index: &str, curve: &str, share: &str),
+        /// The public window's choice to add the chart to the handout.
+        handout_option,
+        /// Said there while no curve is drawn.
+        handout_none,
+        /// What the curve is and is not, under it on the handout.
+        handout_from(seconds: &str),
     }
 }
 

@@ -4,6 +4,7 @@
 //! are already hidden.
 
 pub mod chart;
+pub mod frontier_chart;
 pub mod map;
 pub mod palette;
 pub mod pdf;

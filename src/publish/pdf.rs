@@ -685,6 +685,39 @@ pub fn handout(
             },
         )?;
     }
+    // what mixing costs, when the handout is asked to carry it: a last page of its own, the chart
+    // and what it says in words
+    if let Some(fig) = &s.frontier {
+        let png = super::frontier_chart::frontier_chart_png(fig, &|x, d| number(lang, x, d))?;
+        page_no += 1;
+        on_page(
+            &mut doc,
+            &fonts,
+            lang,
+            page_no,
+            &made,
+            &mut texts,
+            MARGIN,
+            |w| {
+                w.paragraph(&fig.title, 16.0, true, [0, 0, 0]);
+                let y = w.y + 4.0;
+                let h = w.image(png, MARGIN, y, TEXT_W)?;
+                // the chart's own words, for the checks (they are pixels in the PDF)
+                w.texts.extend([
+                    fig.axis_index.clone(),
+                    fig.axis_moved.clone(),
+                    fig.current_label.clone(),
+                ]);
+                w.texts.extend(fig.band.iter().map(|b| b.2.clone()));
+                w.texts.extend(fig.walk_legend.iter().cloned());
+                w.y = y + h + 8.0;
+                for sentence in &fig.sentences {
+                    w.paragraph(sentence, 11.0, false, [0, 0, 0]);
+                }
+                Ok(())
+            },
+        )?;
+    }
     let pdf = doc
         .finish()
         .map_err(|e| HandoutError::Pdf(format!("{e:?}")))?;

@@ -224,6 +224,9 @@ pub struct PublicSummary {
     pub threshold: f64,
     /// What is estimated.
     pub estimated: Vec<Estimated>,
+    /// "Ce que coûte la mixité", when the handout is asked to carry it.
+    #[serde(skip)]
+    pub frontier: Option<super::frontier_chart::FrontierFigure>,
 }
 
 impl PublicSummary {
@@ -294,6 +297,7 @@ impl PublicSummary {
             band: config.rule.threshold,
             threshold: privacy.threshold,
             estimated,
+            frontier: None,
         }
     }
 

@@ -13,6 +13,7 @@ impl ToolWindow for AboutWindow {
         let w = crate::i18n::about_texts(lang);
         let mut open = true;
         egui::Window::new(w.title)
+            .default_pos(crate::ui::window::below_bars(ctx))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)

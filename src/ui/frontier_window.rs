@@ -17,6 +17,9 @@ use crate::i18n::frontier::{FrontierTexts, frontier_texts};
 use crate::i18n::{Lang, number};
 use crate::metrics::Metrics;
 use crate::model::{Scenario, Territory};
+use crate::publish::frontier_chart::{
+    FigurePoint, FigureScenario, FrontierFigure, SCENARIO_RGB, ensemble_band, nice_step, walk_rgb,
+};
 use crate::ui::assistant_window::Preview;
 
 /// Random border changes between two maps of the ensemble kept.
@@ -381,7 +384,9 @@ impl FrontierWindow {
             return action;
         }
         ui.add_space(6.0);
-        if let Some(clicked) = self.chart_ui(ui, lang, w, start) {
+        if let Some(fig) = self.figure(lang)
+            && let Some(clicked) = self.chart_ui(ui, lang, &fig)
+        {
             self.select(Some(clicked));
         }
         self.sentences_ui(ui, lang, w, start);
@@ -558,38 +563,117 @@ fn point_words(lang: Lang, w: &FrontierTexts, target: Target, p: &FrontierPoint)
     )
 }
 
-/// Round steps for an axis spanning `span`: 1, 2 or 5 times a power of ten, about `n` of them.
-fn nice_step(span: f64, n: f64) -> f64 {
-    if !(span.is_finite() && span > 0.0) {
-        return 1.0;
-    }
-    let raw = span / n;
-    let power = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * power)
-}
-
-/// Blue for the shortest mean walk, orange for the longest.
-fn walk_color(t: f64) -> Color32 {
-    let t = t.clamp(0.0, 1.0) as f32;
-    let (a, b) = ([37.0, 99.0, 180.0], [221.0, 107.0, 32.0]);
-    let mix = |i: usize| (a[i] + (b[i] - a[i]) * t).round() as u8;
-    Color32::from_rgb(mix(0), mix(1), mix(2))
-}
-
 impl FrontierWindow {
-    /// The chart: the index against pupils moved; returns the point clicked.
-    fn chart_ui(
-        &self,
-        ui: &mut egui::Ui,
-        lang: Lang,
-        w: &FrontierTexts,
-        start: f64,
-    ) -> Option<usize> {
+    /// True once the curve has a point (it can be drawn, and printed).
+    pub fn has_curve(&self) -> bool {
+        self.start_value.is_some() && !self.points.is_empty()
+    }
+
+    /// The chart and what it says, in `lang`: what the window paints and the handout prints.
+    /// None until a point is found.
+    pub fn figure(&self, lang: Lang) -> Option<FrontierFigure> {
+        let start = self.start_value?;
+        if self.points.is_empty() {
+            return None;
+        }
+        let w = frontier_texts(lang);
         let d = |v: f64| self.target.display(v);
+        let points: Vec<FigurePoint> = self
+            .points
+            .iter()
+            .map(|p| FigurePoint {
+                cap: p.cap,
+                moved: p.moved,
+                value: d(p.value),
+                walk_m: p.walk_mean_m,
+            })
+            .collect();
+        let (w_lo, w_hi) = points
+            .iter()
+            .filter_map(|p| p.walk_m)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+                (lo.min(x), hi.max(x))
+            });
+        let drawn = self.ensemble.as_ref().filter(|e| !e.values.is_empty());
+        let band = drawn.and_then(|e| {
+            let (lo, hi) = ensemble_band(&e.values)?;
+            let (lo, hi) = (d(lo).min(d(hi)), d(lo).max(d(hi)));
+            Some((lo, hi, (w.band)(e.values.len())))
+        });
+        use crate::i18n::frontier::{
+            Placed, ensemble_place, ensemble_rules, ensemble_what, knee_sentence, no_knee_sentence,
+        };
+        let mut sentences = Vec::new();
+        let bend = knee(&self.points, start);
+        match bend {
+            Some((i, gain)) => {
+                sentences.push(knee_sentence(lang, self.target, self.points[i].moved, gain))
+            }
+            None if self.points.len() >= 3 => sentences.push(no_knee_sentence(lang)),
+            None => {}
+        }
+        if let Some(e) = drawn {
+            sentences.push(ensemble_place(lang, e, Placed::Current, start));
+        }
+        let mut scenarios = Vec::new();
+        for s in &self.placed.1 {
+            let Some(v) = s.value else { continue };
+            scenarios.push(FigureScenario {
+                name: s.name.clone(),
+                moved: s.moved,
+                value: d(v),
+            });
+            // a count under 5 is not shown to the public
+            let moved = if s.moved > 0.0 && s.moved < 5.0 {
+                format!("{} 5", crate::i18n::texts(lang).fewer_than)
+            } else {
+                number(lang, s.moved, 0)
+            };
+            let (index, curve) = (
+                number(lang, d(v), 1),
+                self.against_curve(lang, w, s.moved, v),
+            );
+            sentences.push(match drawn {
+                Some(e) => (w.scenario_line_drawn)(
+                    &s.name,
+                    &moved,
+                    &index,
+                    &curve,
+                    &number(lang, 100.0 * e.share_less_mixed(v), 0),
+                ),
+                None => (w.scenario_line)(&s.name, &moved, &index, &curve),
+            });
+        }
+        // the rules, said once: the ensemble's sentence names them
+        match drawn {
+            Some(e) => sentences.push(ensemble_what(lang, e, &self.constraints)),
+            None => sentences.push((w.rules)(&ensemble_rules(lang, &self.constraints))),
+        }
+        sentences.push((w.handout_from)(&number(lang, self.seconds, 0)));
+        Some(FrontierFigure {
+            title: format!("{} – {}", w.title, self.index_name),
+            axis_moved: w.axis_moved.to_string(),
+            axis_index: (w.axis_index)(&self.index_name),
+            current_label: w.current.to_string(),
+            start: d(start),
+            points,
+            scenarios,
+            knee: bend.map(|(i, _)| self.points[i].moved),
+            band,
+            // the colours say something only where the walks differ as written
+            walk_legend: {
+                let (lo, hi) = (
+                    number(lang, w_lo / 1000.0, 2),
+                    number(lang, w_hi / 1000.0, 2),
+                );
+                (w_hi > w_lo && lo != hi).then(|| (w.walk_legend)(&lo, &hi))
+            },
+            sentences,
+        })
+    }
+
+    /// The chart: the index against pupils moved; returns the point clicked.
+    fn chart_ui(&self, ui: &mut egui::Ui, lang: Lang, fig: &FrontierFigure) -> Option<usize> {
         let width = ui.available_width().clamp(360.0, 1000.0);
         let (rect, response) = ui.allocate_exact_size(vec2(width, 340.0), Sense::click());
         let painter = ui.painter_at(rect);
@@ -598,47 +682,25 @@ impl FrontierWindow {
         let weak = visuals.weak_text_color();
         painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
         let plot = Rect::from_min_max(rect.min + vec2(64.0, 28.0), rect.max - vec2(16.0, 46.0));
-        // the ranges: every point, scenario and the ensemble's middle 90 %
-        let placed = self.placed.1.iter().filter_map(|s| s.value.map(|v| (s, v)));
-        let band = self
-            .ensemble
-            .as_ref()
-            .and_then(|e| ensemble_band(&e.values));
-        let xs = self
-            .points
-            .iter()
-            .map(|p| p.moved.max(p.cap))
-            .chain(placed.clone().map(|(s, _)| s.moved));
-        let x_max = xs.fold(10.0, f64::max) * 1.05;
-        let ys = self
-            .points
-            .iter()
-            .map(|p| d(p.value))
-            .chain(placed.clone().map(|(_, v)| d(v)))
-            .chain(band.iter().flat_map(|&(lo, hi)| [d(lo), d(hi)]))
-            .chain([d(start)]);
-        let (y_lo, y_hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), y| {
-            (lo.min(y), hi.max(y))
-        });
-        let pad = ((y_hi - y_lo) * 0.08).max(0.05);
-        let (y_lo, y_hi) = ((y_lo - pad).max(0.0), y_hi + pad);
+        let x_max = fig.x_max();
+        let (y_lo, y_hi) = fig.y_range();
         let to_screen = |moved: f64, shown: f64| {
             Pos2::new(
                 plot.left() + (moved / x_max) as f32 * plot.width(),
                 plot.bottom() - ((shown - y_lo) / (y_hi - y_lo)) as f32 * plot.height(),
             )
         };
-        let font = FontId::proportional(13.0);
+        let font = FontId::proportional(14.0);
         // the ensemble's band: 90 % of the random maps have an index in it
-        if let (Some((lo, hi)), Some(e)) = (band, &self.ensemble) {
-            let top = to_screen(0.0, d(hi)).y;
-            let bottom = to_screen(0.0, d(lo)).y;
+        if let Some((lo, hi, label)) = &fig.band {
+            let top = to_screen(0.0, *hi).y;
+            let bottom = to_screen(0.0, *lo).y;
             let r = Rect::from_x_y_ranges(plot.left()..=plot.right(), top..=bottom);
             painter.rect_filled(r, 0.0, Color32::from_rgba_unmultiplied(150, 150, 150, 50));
             painter.text(
                 Pos2::new(plot.right() - 4.0, top + 2.0),
                 Align2::RIGHT_TOP,
-                (w.band)(e.values.len()),
+                label,
                 font.clone(),
                 weak,
             );
@@ -663,14 +725,13 @@ impl FrontierWindow {
         }
         let step = nice_step(y_hi - y_lo, 5.0);
         let mut y = (y_lo / step).ceil() * step;
-        let digits = if step < 1.0 { 1 } else { 0 };
         while y <= y_hi {
             let p = to_screen(0.0, y);
             painter.line_segment([p, p - vec2(4.0, 0.0)], axis);
             painter.text(
                 p - vec2(6.0, 0.0),
                 Align2::RIGHT_CENTER,
-                number(lang, y, digits),
+                number(lang, y, fig.y_decimals()),
                 font.clone(),
                 weak,
             );
@@ -679,20 +740,20 @@ impl FrontierWindow {
         painter.text(
             Pos2::new(plot.center().x, rect.bottom() - 4.0),
             Align2::CENTER_BOTTOM,
-            w.axis_moved,
+            &fig.axis_moved,
             font.clone(),
             ink,
         );
         painter.text(
             Pos2::new(rect.left() + 8.0, rect.top() + 6.0),
             Align2::LEFT_TOP,
-            (w.axis_index)(&self.index_name),
+            &fig.axis_index,
             font.clone(),
             ink,
         );
         // the knee
-        if let Some((i, _)) = knee(&self.points, start) {
-            let x = to_screen(self.points[i].moved, y_lo).x;
+        if let Some(k) = fig.knee {
+            let x = to_screen(k, y_lo).x;
             painter.extend(egui::Shape::dashed_line(
                 &[Pos2::new(x, plot.top()), Pos2::new(x, plot.bottom())],
                 Stroke::new(1.5, weak),
@@ -701,45 +762,38 @@ impl FrontierWindow {
             ));
         }
         // the curve, from the current map
-        let walks: Vec<f64> = self.points.iter().filter_map(|p| p.walk_mean_m).collect();
-        let (w_lo, w_hi) = walks
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
-                (lo.min(x), hi.max(x))
-            });
-        let line: Vec<Pos2> = std::iter::once(to_screen(0.0, d(start)))
-            .chain(self.points.iter().map(|p| to_screen(p.moved, d(p.value))))
+        let line: Vec<Pos2> = std::iter::once(to_screen(0.0, fig.start))
+            .chain(fig.points.iter().map(|p| to_screen(p.moved, p.value)))
             .collect();
         painter.add(egui::Shape::line(line, Stroke::new(2.5, ink)));
-        let screen: Vec<Pos2> = self
+        let screen: Vec<Pos2> = fig
             .points
             .iter()
-            .map(|p| to_screen(p.moved, d(p.value)))
+            .map(|p| to_screen(p.moved, p.value))
             .collect();
-        for (i, (p, &at)) in self.points.iter().zip(&screen).enumerate() {
-            let t = match p.walk_mean_m {
-                Some(m) if w_hi > w_lo => (m - w_lo) / (w_hi - w_lo),
-                _ => 0.0,
-            };
+        for (i, &at) in screen.iter().enumerate() {
             if self.selected == Some(i) {
                 painter.circle_stroke(at, 11.0, Stroke::new(3.0, ink));
             }
-            painter.circle_filled(at, 7.0, walk_color(t));
+            let [r, g, b] = walk_rgb(fig.walk_share(i));
+            painter.circle_filled(at, 7.0, Color32::from_rgb(r, g, b));
             painter.circle_stroke(at, 7.0, Stroke::new(1.0, Color32::WHITE));
         }
         // the current map
-        let at = to_screen(0.0, d(start));
+        let at = to_screen(0.0, fig.start);
         painter.rect_filled(Rect::from_center_size(at, vec2(12.0, 12.0)), 0.0, ink);
         painter.text(
             at + vec2(10.0, -8.0),
             Align2::LEFT_BOTTOM,
-            w.current,
+            &fig.current_label,
             font.clone(),
             ink,
         );
         // the project's scenarios
-        for (s, v) in placed {
-            let at = to_screen(s.moved, d(v));
+        let [r, g, b] = SCENARIO_RGB;
+        let purple = Color32::from_rgb(r, g, b);
+        for s in &fig.scenarios {
+            let at = to_screen(s.moved, s.value);
             let diamond = vec![
                 at + vec2(0.0, -8.0),
                 at + vec2(8.0, 0.0),
@@ -748,7 +802,7 @@ impl FrontierWindow {
             ];
             painter.add(egui::Shape::convex_polygon(
                 diamond,
-                Color32::from_rgb(120, 60, 160),
+                purple,
                 Stroke::new(1.0, Color32::WHITE),
             ));
             painter.text(
@@ -756,17 +810,14 @@ impl FrontierWindow {
                 Align2::LEFT_CENTER,
                 crate::i18n::cut(&s.name, 30),
                 font.clone(),
-                Color32::from_rgb(120, 60, 160),
+                purple,
             );
         }
-        if walks.len() > 1 && w_hi > w_lo {
+        if let Some(legend) = &fig.walk_legend {
             painter.text(
                 Pos2::new(plot.right() - 4.0, plot.bottom() - 4.0),
                 Align2::RIGHT_BOTTOM,
-                (w.walk_legend)(
-                    &number(lang, w_lo / 1000.0, 2),
-                    &number(lang, w_hi / 1000.0, 2),
-                ),
+                legend,
                 font,
                 weak,
             );
@@ -788,42 +839,12 @@ impl FrontierWindow {
             .flatten()
             .and_then(nearest);
         if let Some(i) = hovered {
+            let w = frontier_texts(lang);
             let words = point_words(lang, w, self.target, &self.points[i]);
             response.on_hover_ui_at_pointer(|ui| {
                 ui.label(words);
             });
         }
         clicked
-    }
-}
-
-/// The 5th and 95th percentiles of the ensemble's indices.
-fn ensemble_band(values: &[f64]) -> Option<(f64, f64)> {
-    if values.len() < 10 {
-        return None;
-    }
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
-    Some((at(0.05), at(0.95)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn axis_steps_are_round() {
-        assert_eq!(nice_step(1000.0, 6.0), 200.0);
-        assert_eq!(nice_step(7.0, 5.0), 2.0);
-        assert_eq!(nice_step(0.3, 5.0), 0.1);
-        assert_eq!(nice_step(0.0, 5.0), 1.0);
-    }
-
-    #[test]
-    fn the_band_holds_the_middle_ninety_percent() {
-        let values: Vec<f64> = (0..=100).map(f64::from).collect();
-        assert_eq!(ensemble_band(&values), Some((5.0, 95.0)));
-        assert_eq!(ensemble_band(&[1.0, 2.0]), None);
     }
 }

@@ -30,6 +30,8 @@ pub enum PublishAction {
 pub struct PublishWindow {
     /// The author typed in (saved on the scenario when a document is written).
     pub author: String,
+    /// Add "what mixing costs" to the handout.
+    pub with_frontier: bool,
     dialog: Option<(Output, PathDialog)>,
     job: Option<Receiver<Result<PathBuf, String>>>,
     message: Option<Result<PathBuf, String>>,
@@ -124,6 +126,7 @@ impl PublishWindow {
     pub fn new(author: String) -> Self {
         PublishWindow {
             author,
+            with_frontier: false,
             dialog: None,
             job: None,
             message: None,
@@ -142,7 +145,8 @@ impl PublishWindow {
         self.job.is_some()
     }
 
-    /// Shows the window. `key` changes whenever the summary does (the chart is redrawn then).
+    /// Shows the window. `key` changes whenever the summary does (the chart is redrawn then);
+    /// `frontier_drawn` says whether the curve "what mixing costs" can go in the handout.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
@@ -150,6 +154,7 @@ impl PublishWindow {
         summary: &PublicSummary,
         key: u64,
         of_baseline: bool,
+        frontier_drawn: bool,
     ) -> Option<PublishAction> {
         let tx = texts(lang);
         if let Some(rx) = &self.job
@@ -184,6 +189,12 @@ impl PublishWindow {
                     ui.add(egui::TextEdit::singleline(&mut self.author).desired_width(360.0))
                         .labelled_by(l.id);
                 });
+                let f = crate::i18n::frontier::frontier_texts(lang);
+                if frontier_drawn {
+                    ui.checkbox(&mut self.with_frontier, f.handout_option);
+                } else {
+                    ui.label(RichText::new(f.handout_none).weak());
+                }
                 ui.horizontal_wrapped(|ui| {
                     for out in Output::ALL {
                         let b = egui::Button::new(RichText::new(output_label(lang, out)).strong());

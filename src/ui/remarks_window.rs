@@ -70,6 +70,7 @@ impl RemarksWindow {
         let mut open = true;
         let mut action = None;
         egui::Window::new(w.title)
+            .default_pos(crate::ui::window::below_bars(ctx))
             .open(&mut open)
             .collapsible(false)
             .default_width(620.0)

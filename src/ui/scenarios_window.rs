@@ -88,6 +88,7 @@ impl ScenariosWindow {
         self.picked.retain(|i| rows.iter().any(|r| r.index == *i));
         sort_rows(&mut rows, self.sort.0, self.sort.1);
         egui::Window::new(w.title)
+            .default_pos(crate::ui::window::below_bars(ctx))
             .open(&mut open)
             .collapsible(false)
             .default_width(980.0)

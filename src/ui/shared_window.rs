@@ -136,6 +136,7 @@ impl SharedWindow {
         let mut open = true;
         let mut action = None;
         egui::Window::new(tx.title)
+            .default_pos(crate::ui::window::below_bars(ctx))
             .open(&mut open)
             .collapsible(false)
             .default_width(780.0)

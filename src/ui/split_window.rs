@@ -51,6 +51,7 @@ impl SplitWindow {
         let mut action = None;
         let unit = t.unit(self.unit);
         egui::Window::new(format!("{} — {}", tx.split_title, unit.name))
+            .default_pos(crate::ui::window::below_bars(ctx))
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| {

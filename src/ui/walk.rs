@@ -232,6 +232,7 @@ impl WalkWindow {
         }
         let mut open = true;
         egui::Window::new(tx.walk_title)
+            .default_pos(crate::ui::window::below_bars(ctx))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)

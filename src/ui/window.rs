@@ -5,6 +5,12 @@
 use crate::i18n::Lang;
 use crate::model::Document;
 
+/// Where a window without a place of its own opens: under the top bar, so that undo, redo and
+/// the other windows' buttons stay in reach (egui would put it in the corner, over the bar).
+pub fn below_bars(ctx: &egui::Context) -> egui::Pos2 {
+    ctx.content_rect().left_top() + egui::vec2(24.0, 100.0)
+}
+
 /// What such a window is shown with.
 pub struct WindowContext<'a> {
     /// The interface's language.

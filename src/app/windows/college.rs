@@ -49,6 +49,7 @@ impl Editor {
             CollegeWindow::Merge { .. } => tx.merge_title,
         };
         egui::Window::new(title)
+            .default_pos(crate::ui::window::below_bars(ctx))
             .open(&mut open)
             .collapsible(false)
             .show(ctx, |ui| match &mut w {

@@ -71,8 +71,13 @@ impl Editor {
         let active = self.doc.active_index();
         let key = self.doc.revision() ^ ((active as u64) << 48);
         // the cached summary is borrowed, not copied, while the window shows it
+        let drawn = self
+            .windows
+            .frontier
+            .as_ref()
+            .is_some_and(|f| f.has_curve());
         let action = match self.public_summary(0, active) {
-            Some(summary) => w.show(ctx, lang, summary, key, active == 0),
+            Some(summary) => w.show(ctx, lang, summary, key, active == 0, drawn),
             None => None,
         };
         match action {
@@ -83,6 +88,10 @@ impl Editor {
                 // setting the author changes no figure: the summary is still the cached one
                 if let Some(mut summary) = self.public_summary(0, active).cloned() {
                     summary.scenario.author = author.trim().to_string();
+                    if out == crate::publish::Output::Handout && w.with_frontier {
+                        summary.frontier =
+                            self.windows.frontier.as_ref().and_then(|f| f.figure(lang));
+                    }
                     let inputs = self.picture_inputs(active, 0);
                     let job = crate::ui::publish_window::write_in_background(
                         ctx, out, path, summary, inputs, lang,
