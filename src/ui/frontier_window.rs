@@ -384,10 +384,14 @@ impl FrontierWindow {
             return action;
         }
         ui.add_space(6.0);
-        if let Some(fig) = self.figure(lang)
-            && let Some(clicked) = self.chart_ui(ui, lang, &fig)
-        {
-            self.select(Some(clicked));
+        if let Some(fig) = self.figure(lang) {
+            if let Some(clicked) = self.chart_ui(ui, lang, &fig) {
+                self.select(Some(clicked));
+            }
+            // what the points' colours say, under the chart rather than over its points
+            if let Some(legend) = &fig.walk_legend {
+                ui.label(RichText::new(legend).weak());
+            }
         }
         self.sentences_ui(ui, lang, w, start);
         if let Some(i) = self.selected {
@@ -435,9 +439,13 @@ impl FrontierWindow {
             ui.checkbox(&mut self.ensemble_on, w.ensemble);
             ui.add_enabled(
                 self.ensemble_on,
-                egui::DragValue::new(&mut self.ensemble_maps)
-                    .range(10..=100_000)
-                    .speed(10.0),
+                crate::ui::fields::number_field(
+                    egui::DragValue::new(&mut self.ensemble_maps)
+                        .range(10..=100_000)
+                        .speed(10.0),
+                    lang,
+                    0,
+                ),
             );
             ui.label(w.maps);
         });
@@ -675,7 +683,7 @@ impl FrontierWindow {
     /// The chart: the index against pupils moved; returns the point clicked.
     fn chart_ui(&self, ui: &mut egui::Ui, lang: Lang, fig: &FrontierFigure) -> Option<usize> {
         let width = ui.available_width().clamp(360.0, 1000.0);
-        let (rect, response) = ui.allocate_exact_size(vec2(width, 340.0), Sense::click());
+        let (rect, response) = ui.allocate_exact_size(vec2(width, 360.0), Sense::click());
         let painter = ui.painter_at(rect);
         let visuals = ui.visuals();
         let ink = visuals.strong_text_color();
@@ -690,7 +698,7 @@ impl FrontierWindow {
                 plot.bottom() - ((shown - y_lo) / (y_hi - y_lo)) as f32 * plot.height(),
             )
         };
-        let font = FontId::proportional(14.0);
+        let font = FontId::proportional(15.0);
         // the ensemble's band: 90 % of the random maps have an index in it
         if let Some((lo, hi, label)) = &fig.band {
             let top = to_screen(0.0, *hi).y;
@@ -811,15 +819,6 @@ impl FrontierWindow {
                 crate::i18n::cut(&s.name, 30),
                 font.clone(),
                 purple,
-            );
-        }
-        if let Some(legend) = &fig.walk_legend {
-            painter.text(
-                Pos2::new(plot.right() - 4.0, plot.bottom() - 4.0),
-                Align2::RIGHT_BOTTOM,
-                legend,
-                font,
-                weak,
             );
         }
         // the point under the pointer, and the one clicked
