@@ -1007,3 +1007,88 @@ fn hostile_files_are_read_or_refused_within_bounded_time_and_memory() {
     assert!(seen >= 12, "{text}");
     let _ = std::fs::remove_dir_all(&corpus);
 }
+
+/// The demo's problem from the issue that asked for it (the dissimilarity of boursiers, blocks
+/// moved one by one, at most 550 pupils moved, capacity use within 70-105 %, sectors allowed
+/// in pieces, no walking limit), solved exactly by HiGHS through scipy (tests/check_optimum.py),
+/// against a 60 s run of the assistant, which must reach at least 95 % of the reduction the
+/// optimum achieves (it reached 98 % when this test was written: 0.2044 against 0.2025).
+#[test]
+fn the_assistant_against_the_exact_optimum_of_the_demo_with_sectors_in_pieces() {
+    use carte_mixite::assistant::exact::exact_problem;
+    use carte_mixite::assistant::{Budget, Constraints, Request, Target, propose};
+    use carte_mixite::metrics::{Metrics, MetricsConfig, Minority};
+    let (t, base) = carte_mixite::io::territory_files::embedded_demo().unwrap();
+    let m = Metrics::new(&t, &base, MetricsConfig::default());
+    let c = Constraints {
+        capacity: Some((0.7, 1.05)),
+        max_walk_m: None,
+        max_walk_increase_m: None,
+        max_moved_pupils: Some(550.0),
+        keep_contiguous: false,
+        keep_schools: false,
+    };
+    let target = Target::Dissimilarity(Minority::Boursiers);
+    let r = Request::from_baseline(&t, &base, &m, target, &c);
+    let problem = exact_problem(&r).unwrap().unwrap();
+    let dir = std::env::temp_dir().join(format!("cm-optimum-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("problem.json");
+    std::fs::write(&file, serde_json::to_vec(&problem).unwrap()).unwrap();
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/check_optimum.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&file)
+        .arg("300")
+        .output()
+        .expect("python3 with scipy (pip install scipy) solves the demo's problem");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    println!("HiGHS: {answer}");
+    let optimum = answer["value"].as_f64().unwrap();
+    let bound = answer["bound"].as_f64().unwrap_or(optimum);
+    let p = propose(
+        &r,
+        // what 60 s give on a 2-core laptop (42 million steps), counted in steps so that the
+        // result is the same on a loaded CI machine
+        Budget {
+            time: std::time::Duration::from_secs(600),
+            steps: std::env::var("CM_STEPS").map_or(42_000_000, |v| v.parse().unwrap()),
+            seed: 1,
+        },
+        &mut |_| true,
+    )
+    .unwrap();
+    // the proposal as the indicator engine computes it, within the same rules
+    let after = p.scenario(&base);
+    let ma = Metrics::new(&t, &after, MetricsConfig::default());
+    let reached = ma
+        .territory()
+        .minority(Minority::Boursiers)
+        .unwrap()
+        .dissimilarity
+        .unwrap();
+    assert!((reached - p.value).abs() < 1e-9);
+    assert!(p.moved_pupils() <= 550.0 + 1e-6);
+    let share = (p.start_value - reached) / (p.start_value - optimum);
+    println!(
+        "demo, D of boursiers, pieces allowed: start {:.4}, assistant {reached:.4}, \
+         HiGHS {optimum:.4} (bound {bound:.4}): the search reaches {:.0} % of the reduction ({} steps, {:.1} s)",
+        p.start_value,
+        100.0 * share,
+        p.steps,
+        p.elapsed.as_secs_f64()
+    );
+    // the optimum is one: the search can never beat it (the same model, the same numbers)
+    assert!(reached >= bound - 1e-6, "{reached} < bound {bound}");
+    assert!(
+        share >= 0.95,
+        "{:.1} % of the optimum's reduction",
+        100.0 * share
+    );
+}

@@ -18,6 +18,7 @@
 pub mod check;
 pub mod dominos;
 pub mod ensemble;
+pub mod exact;
 pub mod frontier;
 mod state;
 

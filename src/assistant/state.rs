@@ -252,6 +252,65 @@ impl<'a> State<'a> {
         Some(s)
     }
 
+    /// The problem as plain numbers for an exact solver (dissimilarity only: `a` and `n` are
+    /// then minority pupils and pupils counted).
+    pub fn exact_problem(&self) -> super::exact::ExactProblem {
+        use super::exact::{ExactAtom, ExactCollege, ExactProblem};
+        let mut colleges: Vec<ExactCollege> = self
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(k, c)| ExactCollege {
+                fixed_a: c.a,
+                fixed_b: c.n - c.a,
+                fixed_pupils: c.pupils,
+                start_pupils: c.pupils,
+                capacity: self.capacity[k].filter(|c| *c > 0.0),
+                open: self.open[k],
+            })
+            .collect();
+        let mut atoms = Vec::new();
+        for a in 0..self.atom_count() as u32 {
+            if !self.movable[a as usize] {
+                continue;
+            }
+            let start = self.sector_of_atom(a);
+            let l = &self.atom_loads[a as usize];
+            let fixed = &mut colleges[start as usize];
+            fixed.fixed_a -= l.a;
+            fixed.fixed_b -= l.n - l.a;
+            fixed.fixed_pupils -= l.pupils;
+            let mut by_baseline: Vec<(u32, f64)> = Vec::new();
+            for &u in self.units_of(a) {
+                let (base, p) = (self.base_of[u as usize], self.loads[u as usize].pupils);
+                match by_baseline.iter_mut().find(|(k, _)| *k == base) {
+                    Some((_, sum)) => *sum += p,
+                    None => by_baseline.push((base, p)),
+                }
+            }
+            let allowed = (0..self.open.len() as u32)
+                .filter(|&c| c == start || (self.open[c as usize] && self.atom_walk_allowed(a, c)))
+                .collect();
+            atoms.push(ExactAtom {
+                a: l.a,
+                b: l.n - l.a,
+                pupils: l.pupils,
+                start,
+                by_baseline,
+                allowed,
+            });
+        }
+        ExactProblem {
+            total_a: self.norm.0,
+            total_b: self.norm.1,
+            colleges,
+            atoms,
+            max_moved: self.constraints.max_moved_pupils,
+            capacity: self.constraints.capacity,
+            start_value: self.value,
+        }
+    }
+
     /// Recomputes the counts and the index from the start and the moves made since, so that
     /// millions of floating-point updates leave no drift.
     pub fn recount(&mut self) {
