@@ -109,6 +109,12 @@ pub struct FrontierWindow {
     error: Option<AssistantError>,
     /// The scenarios of the project on the chart, and the document revision they were placed at.
     placed: (u64, Vec<PlacedScenario>),
+    /// Seconds of search per point of the curve drawn (the setting may change after).
+    ran_seconds: f64,
+    /// Bumped whenever what the chart shows changes: points, ensemble, scenarios placed.
+    version: u64,
+    /// The chart's figure, made once per version and language rather than every frame.
+    figure_cache: Option<(u64, Lang, Arc<FrontierFigure>)>,
 }
 
 impl FrontierWindow {
@@ -142,6 +148,9 @@ impl FrontierWindow {
             job: None,
             error: None,
             placed: (u64::MAX, Vec::new()),
+            ran_seconds: 5.0,
+            version: 0,
+            figure_cache: None,
         }
     }
 
@@ -190,6 +199,7 @@ impl FrontierWindow {
     /// Places the project's scenarios (at document revision `revision`).
     pub fn set_placed(&mut self, revision: u64, placed: Vec<PlacedScenario>) {
         self.placed = (revision, placed);
+        self.version += 1;
     }
 
     /// Chooses point `i` and shows its map (None: shows nothing).
@@ -239,6 +249,8 @@ impl FrontierWindow {
         self.points.clear();
         self.ensemble = None;
         self.error = None;
+        self.ran_seconds = self.seconds;
+        self.version += 1;
         self.select(None);
         let spawned = std::thread::Builder::new()
             .name("frontier".into())
@@ -309,11 +321,15 @@ impl FrontierWindow {
         while let Ok(m) = job.rx.try_recv() {
             match m {
                 Message::Progress { point, fraction } => job.stage = Stage::Point(point, fraction),
-                Message::Point(p) => self.points.push(*p),
+                Message::Point(p) => {
+                    self.points.push(*p);
+                    self.version += 1;
+                }
                 Message::Drawing(share) => job.stage = Stage::Drawing(share),
                 Message::Ensemble(e) => {
                     self.ensemble = Some(e);
                     self.ensemble_new = true;
+                    self.version += 1;
                 }
                 Message::Done(e) => {
                     self.error = e;
@@ -384,7 +400,7 @@ impl FrontierWindow {
             return action;
         }
         ui.add_space(6.0);
-        if let Some(fig) = self.figure(lang) {
+        if let Some(fig) = self.cached_figure(lang) {
             if let Some(clicked) = self.chart_ui(ui, lang, &fig) {
                 self.select(Some(clicked));
             }
@@ -577,6 +593,19 @@ impl FrontierWindow {
         self.start_value.is_some() && !self.points.is_empty()
     }
 
+    /// The figure of the current version in `lang`, made again only when something changed.
+    fn cached_figure(&mut self, lang: Lang) -> Option<Arc<FrontierFigure>> {
+        if let Some((v, l, fig)) = &self.figure_cache
+            && *v == self.version
+            && *l == lang
+        {
+            return Some(fig.clone());
+        }
+        let fig = Arc::new(self.figure(lang)?);
+        self.figure_cache = Some((self.version, lang, fig.clone()));
+        Some(fig)
+    }
+
     /// The chart and what it says, in `lang`: what the window paints and the handout prints.
     /// None until a point is found.
     pub fn figure(&self, lang: Lang) -> Option<FrontierFigure> {
@@ -657,7 +686,7 @@ impl FrontierWindow {
             Some(e) => sentences.push(ensemble_what(lang, e, &self.constraints)),
             None => sentences.push((w.rules)(&ensemble_rules(lang, &self.constraints))),
         }
-        sentences.push((w.handout_from)(&number(lang, self.seconds, 0)));
+        sentences.push((w.handout_from)(&number(lang, self.ran_seconds, 0)));
         Some(FrontierFigure {
             title: format!("{} – {}", w.title, self.index_name),
             axis_moved: w.axis_moved.to_string(),
