@@ -397,8 +397,11 @@ impl Editor {
             return;
         }
         let snapshot = self.autosave_now();
-        if let Some(target) = self.autosave_target() {
-            let _ = snapshot.write(&target);
+        // through the writer, after any save it is still writing, never beside it
+        if let Some(target) = self.autosave_target()
+            && let Some((_, writer)) = &self.session.autosave
+        {
+            writer.save_and_wait(target, snapshot, std::time::Duration::from_secs(10));
         }
         self.mark_autosaved();
     }

@@ -5,6 +5,7 @@
 //! ([`side_path`]), so that a second crash loses neither.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -333,6 +334,8 @@ enum Job {
     Save(PathBuf, Box<Snapshot>),
     /// Files to remove once every save queued before is written.
     Remove(Vec<PathBuf>),
+    /// Answered once every job queued before is done.
+    Flush(std::sync::mpsc::Sender<()>),
 }
 
 /// A background writer: the UI thread hands it snapshots, it serializes and writes them
@@ -350,10 +353,12 @@ impl AutosaveWriter {
                 // only the latest save matters; removals wait until it is written
                 let mut save = None;
                 let mut removals = Vec::new();
+                let mut flushes = Vec::new();
                 for job in std::iter::once(first).chain(rx.try_iter()) {
                     match job {
                         Job::Save(p, s) => save = Some((p, s)),
                         Job::Remove(v) => removals.extend(v),
+                        Job::Flush(done) => flushes.push(done),
                     }
                 }
                 if let Some((path, snapshot)) = save {
@@ -361,6 +366,9 @@ impl AutosaveWriter {
                 }
                 for p in removals {
                     let _ = std::fs::remove_file(p);
+                }
+                for done in flushes {
+                    let _ = done.send(());
                 }
             }
         });
@@ -370,6 +378,16 @@ impl AutosaveWriter {
     /// Queues a save; never blocks.
     pub fn save(&self, path: PathBuf, snapshot: Snapshot) {
         let _ = self.tx.send(Job::Save(path, Box::new(snapshot)));
+    }
+
+    /// Queues a save and waits, at most `limit`, until it is written: on closing, so that a
+    /// save still being written in the background cannot land after the last one. True when
+    /// written in time.
+    pub fn save_and_wait(&self, path: PathBuf, snapshot: Snapshot, limit: Duration) -> bool {
+        let (done, written) = std::sync::mpsc::channel();
+        self.save(path, snapshot);
+        let _ = self.tx.send(Job::Flush(done));
+        written.recv_timeout(limit).is_ok()
     }
 
     /// Queues the removal of files, after the saves queued before.
@@ -452,6 +470,34 @@ mod tests {
         std::fs::write(&path, "{not json").unwrap();
         assert!(read_autosave(&path, &town.territory).is_none());
         assert!(read_autosave(&dir.join("missing.json"), &town.territory).is_none());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_save_waited_for_is_written_after_every_save_queued_before() {
+        let town = demo_town(2026);
+        let territory = std::sync::Arc::new(town.territory.clone());
+        let snapshot = |name: &str| {
+            let mut s = town.baseline.derive(name);
+            s.replace_assignment(UnitId(3), Assignment::College(CollegeId(3)));
+            Snapshot {
+                territory: territory.clone(),
+                scenarios: vec![s],
+                histories: vec![History::default()],
+                active: 1,
+                planned: vec![],
+                record: None,
+            }
+        };
+        let dir = std::env::temp_dir().join(format!("cm-autosave-wait-{}", std::process::id()));
+        let path = autosave_path(&dir, &town.territory);
+        let writer = AutosaveWriter::start();
+        for i in 0..20 {
+            writer.save(path.clone(), snapshot(&format!("En cours {i}")));
+        }
+        assert!(writer.save_and_wait(path.clone(), snapshot("Dernier"), Duration::from_secs(30)));
+        let r = read_autosave(&path, &town.territory).unwrap();
+        assert_eq!(r.scenarios[0].meta.name, "Dernier");
         std::fs::remove_dir_all(&dir).ok();
     }
 }
