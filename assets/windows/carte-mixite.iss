@@ -33,7 +33,7 @@ Name: "fr"; MessagesFile: "compiler:Languages\French.isl"
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Files]
-Source: "{#Source}\target\release\carte-mixite.exe"; DestDir: "{app}"; Flags: ignoreversion
+Source: "{#Source}\target\download\carte-mixite.exe"; DestDir: "{app}"; Flags: ignoreversion
 Source: "{#Source}\assets\windows\carte-mixite.ico"; DestDir: "{app}"
 Source: "{#Source}\LICENSE"; DestDir: "{app}"; DestName: "LICENSE.txt"
 Source: "{#Source}\assets\fonts\LICENSE-DejaVu.txt"; DestDir: "{app}"
