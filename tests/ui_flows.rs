@@ -3218,6 +3218,11 @@ fn what_mixing_costs_draws_the_curve_places_the_scenarios_and_keeps_a_point() {
         h.query_by_label_contains("Ce n’est pas l’ensemble de toutes les cartes possibles")
             .is_some()
     );
+    // and the indicators panel says where the map on show falls among them
+    assert!(
+        h.query_by_label_contains("Cette carte est plus mixte (Séparation sociale")
+            .is_some()
+    );
     assert!(
         h.query_by_label_contains("Cliquez un point de la courbe")
             .is_some()

@@ -1,7 +1,9 @@
 //! The assistant's problem as plain numbers, for an exact solver outside the program: the suite
 //! solves it with a mixed-integer solver to measure how close the search comes to the optimum.
 //! Only the dissimilarity index is linear enough for that (½ Σ |a/A − b/B| with one variable
-//! per collège's absolute value); sectors may be in pieces there (contiguity would need flows).
+//! per collège's absolute value). Where sectors must stay in one piece, the units' adjacency
+//! and one root unit per sector are given too, for the solver to keep each sector connected
+//! with flows from its root.
 
 use serde::Serialize;
 
@@ -59,11 +61,29 @@ pub struct ExactProblem {
     pub capacity: Option<(f64, f64)>,
     /// The index at the start.
     pub start_value: f64,
+    /// Where sectors must stay in one piece: what the solver needs to keep them so.
+    pub contiguity: Option<ExactContiguity>,
 }
 
-/// The request's problem, for a dissimilarity target with sectors allowed in pieces.
+/// The units as a graph, for sectors kept in one piece.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExactContiguity {
+    /// For each unit: the atom it moves with (an index into `atoms`), or `None` when it does
+    /// not move.
+    pub unit_atom: Vec<Option<u32>>,
+    /// For each unit that does not move: its collège (`None`: no sector).
+    pub unit_fixed: Vec<Option<u32>>,
+    /// Pairs of units that share a boundary.
+    pub edges: Vec<(u32, u32)>,
+    /// For each collège, the unit its sector grows from: one of its fixed units, or else the
+    /// unit of its sector nearest the collège, kept there (a restriction the search does not
+    /// have); `None` for a sector that is empty or already in pieces, left unconstrained.
+    pub roots: Vec<Option<u32>>,
+}
+
+/// The request's problem, for a dissimilarity target.
 pub fn exact_problem(r: &Request) -> Result<Option<ExactProblem>, AssistantError> {
-    if !matches!(r.target, Target::Dissimilarity(_)) || r.constraints.keep_contiguous {
+    if !matches!(r.target, Target::Dissimilarity(_)) {
         return Ok(None);
     }
     Ok(Some(r.state()?.exact_problem()))

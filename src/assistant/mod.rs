@@ -471,7 +471,25 @@ fn random_change(
     let from = s.sector_of_atom(a);
     let to = nb[rng.random_range(0..nb.len())];
     let first = Change { atom: a, from, to };
-    if rng.random::<f64>() < 0.3 {
+    let draw = rng.random::<f64>();
+    if draw < 0.2 && s.over_cap(&[first]) {
+        // at the cap on pupils moved: the move paired with the return home of an atom moved
+        // earlier, anywhere (a single worsening return would rarely be accepted when cold)
+        if let Some(second) = return_home(s, rng, a) {
+            return Some(([first, second], 2));
+        }
+    }
+    if (0.3..0.45).contains(&draw) {
+        // a neighbour in the same sector moved along: where sectors stay in one piece, a block
+        // whose leaving alone would cut its sector in two may leave with the one behind it
+        s.neighbours_in(a, from, nb);
+        if !nb.is_empty() {
+            let b = nb[rng.random_range(0..nb.len())];
+            return Some(([first, Change { atom: b, from, to }], 2));
+        }
+        return Some(([first, first], 1));
+    }
+    if draw < 0.3 {
         s.neighbours_in(a, to, nb);
         if !nb.is_empty() {
             let b = nb[rng.random_range(0..nb.len())];
@@ -484,6 +502,21 @@ fn random_change(
         }
     }
     Some(([first, first], 1))
+}
+
+/// A random atom away from its baseline collège (other than `not`) sent back there.
+fn return_home(s: &State, rng: &mut ChaCha8Rng, not: u32) -> Option<Change> {
+    let away = s.away();
+    if away.is_empty() {
+        return None;
+    }
+    let x = away[rng.random_range(0..away.len())];
+    let home = s.home_of(x);
+    (x != not && s.open[home as usize]).then(|| Change {
+        atom: x,
+        from: s.sector_of_atom(x),
+        to: home,
+    })
 }
 
 /// The starting temperature: the median worsening of random moves, so that about half of them
@@ -526,8 +559,13 @@ fn climb(s: &mut State, movable: &[u32], swaps: bool, deadline: Option<Instant>)
             for &to in &nb.clone() {
                 let from = s.sector_of_atom(a);
                 let single = [Change { atom: a, from, to }];
-                if s.delta(&single) < -EPS && s.allowed(&single) {
+                let gain = s.delta(&single);
+                if gain < -EPS && s.allowed(&single) {
                     s.apply(&single);
+                    improved = true;
+                    break;
+                }
+                if gain < -EPS && swaps && s.over_cap(&single) && exchange(s, single[0]) {
                     improved = true;
                     break;
                 }
@@ -562,6 +600,34 @@ fn climb(s: &mut State, movable: &[u32], swaps: bool, deadline: Option<Instant>)
         }
         any = true;
     }
+}
+
+/// Makes an improving move that would go over the cap on pupils moved, together with the
+/// return home of the atom moved earlier that best pairs with it, when the pair lowers the
+/// index and keeps every rule. Returns true when made.
+fn exchange(s: &mut State, first: Change) -> bool {
+    let mut best: Option<(f64, Change)> = None;
+    for i in 0..s.away().len() {
+        let x = s.away()[i];
+        let home = s.home_of(x);
+        if x == first.atom || !s.open[home as usize] {
+            continue;
+        }
+        let back = Change {
+            atom: x,
+            from: s.sector_of_atom(x),
+            to: home,
+        };
+        let d = s.delta(&[first, back]);
+        if d < -EPS && best.is_none_or(|(b, _)| d < b) && s.allowed(&[first, back]) {
+            best = Some((d, back));
+        }
+    }
+    let Some((_, back)) = best else {
+        return false;
+    };
+    s.apply(&[first, back]);
+    true
 }
 
 /// Gives back to their starting collège the moved atoms whose return does not raise the index.

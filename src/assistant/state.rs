@@ -104,6 +104,11 @@ pub(super) struct State<'a> {
     /// When sectors may be in pieces: for each atom, the nearest open collèges it may walk to,
     /// which it may join even where their sectors do not touch it (an island is a lever).
     far: Vec<Vec<u32>>,
+    /// Movable atoms away from their baseline collège, and each atom's place in that list
+    /// (`NONE` when home): the moves an exchange may undo to make room under the cap on
+    /// pupils moved.
+    away: Vec<u32>,
+    away_place: Vec<u32>,
 }
 
 /// How many of the nearest collèges an atom may jump to when sectors may be in pieces.
@@ -242,8 +247,13 @@ impl<'a> State<'a> {
             stamp: vec![0; t.units().len()],
             epoch: 0,
             far: Vec::new(),
+            away: Vec::new(),
+            away_place: vec![NONE; atom_count],
         };
         s.moved = s.moved_now();
+        for a in 0..atom_count as u32 {
+            s.update_away(a);
+        }
         if !s.constraints.keep_contiguous {
             s.far = (0..atom_count as u32)
                 .map(|a| s.nearest_colleges(a))
@@ -254,7 +264,7 @@ impl<'a> State<'a> {
 
     /// The problem as plain numbers for an exact solver (dissimilarity only: `a` and `n` are
     /// then minority pupils and pupils counted).
-    pub fn exact_problem(&self) -> super::exact::ExactProblem {
+    pub fn exact_problem(&mut self) -> super::exact::ExactProblem {
         use super::exact::{ExactAtom, ExactCollege, ExactProblem};
         let mut colleges: Vec<ExactCollege> = self
             .counts
@@ -270,10 +280,12 @@ impl<'a> State<'a> {
             })
             .collect();
         let mut atoms = Vec::new();
+        let mut exported = vec![None; self.atom_count()];
         for a in 0..self.atom_count() as u32 {
             if !self.movable[a as usize] {
                 continue;
             }
+            exported[a as usize] = Some(atoms.len() as u32);
             let start = self.sector_of_atom(a);
             let l = &self.atom_loads[a as usize];
             let fixed = &mut colleges[start as usize];
@@ -308,6 +320,55 @@ impl<'a> State<'a> {
             max_moved: self.constraints.max_moved_pupils,
             capacity: self.constraints.capacity,
             start_value: self.value,
+            contiguity: self
+                .constraints
+                .keep_contiguous
+                .then(|| self.exact_contiguity(&exported)),
+        }
+    }
+
+    /// The graph of units and each sector's root, for an exact solver keeping sectors whole.
+    fn exact_contiguity(&mut self, exported: &[Option<u32>]) -> super::exact::ExactContiguity {
+        let n = self.sector_of.len();
+        let unit_atom: Vec<Option<u32>> =
+            (0..n).map(|u| exported[self.atom_of[u] as usize]).collect();
+        let unit_fixed = (0..n)
+            .map(|u| {
+                (unit_atom[u].is_none() && self.sector_of[u] != NONE).then_some(self.sector_of[u])
+            })
+            .collect();
+        let mut edges = Vec::new();
+        for u in 0..n as u32 {
+            for nb in self.t.adjacency().of(UnitId(u)) {
+                if nb.unit.0 > u {
+                    edges.push((u, nb.unit.0));
+                }
+            }
+        }
+        let roots = (0..self.open.len() as u32)
+            .map(|k| {
+                if self.pieces(k) != 1 {
+                    return None;
+                }
+                let members = &self.members[k as usize];
+                if let Some(&u) = members.iter().find(|&&u| unit_atom[u as usize].is_none()) {
+                    return Some(u);
+                }
+                let at = self.t.colleges()[k as usize].location;
+                members.iter().copied().min_by(|&a, &b| {
+                    let d = |u: u32| {
+                        let p = self.t.unit(UnitId(u)).anchor;
+                        (p.x() - at.x()).powi(2) + (p.y() - at.y()).powi(2)
+                    };
+                    d(a).total_cmp(&d(b))
+                })
+            })
+            .collect();
+        super::exact::ExactContiguity {
+            unit_atom,
+            unit_fixed,
+            edges,
+            roots,
         }
     }
 
@@ -501,11 +562,8 @@ impl<'a> State<'a> {
         }) {
             return false;
         }
-        if let Some(max) = self.constraints.max_moved_pupils {
-            let after = self.moved_after(changes);
-            if after > max + 1e-9 && after > self.moved + 1e-9 {
-                return false;
-            }
+        if self.over_cap(changes) {
+            return false;
         }
         let (touched, len) = self.after(changes);
         for (k, c) in &touched[..len] {
@@ -584,6 +642,42 @@ impl<'a> State<'a> {
             let unit = self.atom_units[i as usize];
             self.move_unit(unit, from, to);
         }
+        self.update_away(atom);
+    }
+
+    /// The baseline collège of an atom (that of its first unit), `NONE` when it had none.
+    pub fn home_of(&self, atom: u32) -> u32 {
+        self.base_of[self.units_of(atom)[0] as usize]
+    }
+
+    /// The movable atoms now away from their baseline collège.
+    pub fn away(&self) -> &[u32] {
+        &self.away
+    }
+
+    fn update_away(&mut self, atom: u32) {
+        let a = atom as usize;
+        let home = self.home_of(atom);
+        let is_away = self.movable[a] && home != NONE && self.sector_of_atom(atom) != home;
+        let place = self.away_place[a];
+        if is_away && place == NONE {
+            self.away_place[a] = self.away.len() as u32;
+            self.away.push(atom);
+        } else if !is_away && place != NONE {
+            self.away.swap_remove(place as usize);
+            if let Some(&other) = self.away.get(place as usize) {
+                self.away_place[other as usize] = place;
+            }
+            self.away_place[a] = NONE;
+        }
+    }
+
+    /// True when the changes would take the pupils moved over the cap (and further than now).
+    pub fn over_cap(&self, changes: &[Change]) -> bool {
+        self.constraints.max_moved_pupils.is_some_and(|max| {
+            let after = self.moved_after(changes);
+            after > max + 1e-9 && after > self.moved + 1e-9
+        })
     }
 
     fn move_unit(&mut self, unit: u32, from: u32, to: u32) {
@@ -672,7 +766,7 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The movable atoms next to an atom in a given sector (each once).
+    /// The movable atoms next to an atom in a given sector (each once, never the atom itself).
     pub fn neighbours_in(&self, atom: u32, college: u32, out: &mut Vec<u32>) {
         out.clear();
         for &u in self.units_of(atom) {
@@ -682,7 +776,7 @@ impl<'a> State<'a> {
                     continue;
                 }
                 let b = self.atom_of[v as usize];
-                if self.movable[b as usize] && !out.contains(&b) {
+                if b != atom && self.movable[b as usize] && !out.contains(&b) {
                     out.push(b);
                 }
             }

@@ -204,7 +204,8 @@ pub(super) fn frontier_command(
     let began = std::time::Instant::now();
     let r = Request::from_baseline(t, base, &m, target, constraints);
     let points = frontier(&r, caps, budget, &mut |_| true).map_err(|e| e.to_string())?;
-    let shown = |v: f64| number(lang, target.display(v), 1);
+    // two decimals: on a département the curve falls by tenths of a point (8.12, 8.07, ...)
+    let shown = |v: f64| number(lang, target.display(v), 2);
     let mut out = tr(
         lang,
         "frontier-heading",

@@ -233,6 +233,27 @@ pub fn ensemble_place(
     }
 }
 
+/// Where the map on show falls in the last ensemble drawn, for the indicators panel.
+pub fn panel_place(
+    lang: Lang,
+    e: &crate::assistant::ensemble::Ensemble,
+    index_name: &str,
+    value: f64,
+) -> String {
+    tr(
+        lang,
+        "ensemble-panel",
+        &[
+            ("index", index_name.into()),
+            (
+                "share",
+                number(lang, 100.0 * e.share_less_mixed(value), 0).into(),
+            ),
+            ("maps", e.values.len().into()),
+        ],
+    )
+}
+
 /// The index's name, as the assistant says it.
 pub fn index_name(lang: Lang, target: Target, t: &crate::model::Territory) -> String {
     let tx = super::assistant_texts(lang);

@@ -130,6 +130,7 @@ ensemble-rule-schools = écoles whole
 ensemble-rule-none = no rule
 ensemble-current = The current map is more mixed than { $share } % of these { $maps } maps.
 ensemble-proposal = The proposal is more mixed than { $share } % of these { $maps } maps.
+ensemble-panel = This map is more mixed ({ $index }) than { $share } % of the { $maps } maps drawn at random under the same rules (see "What mixing costs…").
 
 ## The window "What mixing costs" (the frontier and the neutral ensemble)
 front-title = What mixing costs

@@ -133,6 +133,7 @@ ensemble-rule-schools = écoles entières
 ensemble-rule-none = aucune règle
 ensemble-current = La carte actuelle est plus mixte que { $share } % de ces { $maps } cartes.
 ensemble-proposal = La proposition est plus mixte que { $share } % de ces { $maps } cartes.
+ensemble-panel = Cette carte est plus mixte ({ $index }) que { $share } % des { $maps } cartes tirées au hasard sous les mêmes règles (voir « Ce que coûte la mixité… »).
 
 ## The window "Ce que coûte la mixité" (the frontier and the neutral ensemble)
 front-title = Ce que coûte la mixité

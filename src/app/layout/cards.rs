@@ -42,6 +42,15 @@ impl Editor {
                         self.doc.config().walk_source(),
                     ),
                 );
+                // where the map on show falls in the last neutral ensemble drawn
+                if let Some((target, name, e)) = &self.view.ensemble
+                    && let Some(v) = target.value(&active.metrics.territory())
+                {
+                    ui.label(
+                        egui::RichText::new(crate::i18n::frontier::panel_place(lang, e, name, v))
+                            .strong(),
+                    );
+                }
                 crate::ui::panel::avoidance_ui(
                     ui,
                     lang,
