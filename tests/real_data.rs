@@ -1008,30 +1008,37 @@ fn hostile_files_are_read_or_refused_within_bounded_time_and_memory() {
     let _ = std::fs::remove_dir_all(&corpus);
 }
 
-/// The demo's problem from the issue that asked for it (the dissimilarity of boursiers, blocks
-/// moved one by one, at most 550 pupils moved, capacity use within 70-105 %, sectors allowed
-/// in pieces, no walking limit), solved exactly by HiGHS through scipy (tests/check_optimum.py),
-/// against a 60 s run of the assistant, which must reach at least 95 % of the reduction the
-/// optimum achieves (it reached 98 % when this test was written: 0.2044 against 0.2025).
-#[test]
-fn the_assistant_against_the_exact_optimum_of_the_demo_with_sectors_in_pieces() {
+/// What the assistant reached against a mixed-integer solver on the same problem.
+struct AgainstOptimum {
+    start: f64,
+    reached: f64,
+    /// The solver's best map within its time (`None`: it found none).
+    best: Option<f64>,
+    /// The solver's proven lower bound.
+    bound: Option<f64>,
+}
+
+/// Solves the request's dissimilarity problem with HiGHS through scipy
+/// (tests/check_optimum.py) for `solver_seconds`, then runs the assistant for `steps` steps
+/// (42 million is what 60 s give on a 2-core laptop, counted in steps so that the result is the
+/// same on a loaded CI machine), and checks the proposal against the indicator engine and the
+/// cap on pupils moved.
+fn against_optimum(
+    t: &carte_mixite::model::Territory,
+    base: &carte_mixite::model::Scenario,
+    c: &carte_mixite::assistant::Constraints,
+    minority: carte_mixite::metrics::Minority,
+    solver_seconds: u32,
+    steps: u64,
+    label: &str,
+) -> AgainstOptimum {
     use carte_mixite::assistant::exact::exact_problem;
-    use carte_mixite::assistant::{Budget, Constraints, Request, Target, propose};
-    use carte_mixite::metrics::{Metrics, MetricsConfig, Minority};
-    let (t, base) = carte_mixite::io::territory_files::embedded_demo().unwrap();
-    let m = Metrics::new(&t, &base, MetricsConfig::default());
-    let c = Constraints {
-        capacity: Some((0.7, 1.05)),
-        max_walk_m: None,
-        max_walk_increase_m: None,
-        max_moved_pupils: Some(550.0),
-        keep_contiguous: false,
-        keep_schools: false,
-    };
-    let target = Target::Dissimilarity(Minority::Boursiers);
-    let r = Request::from_baseline(&t, &base, &m, target, &c);
+    use carte_mixite::assistant::{Budget, Request, Target, propose};
+    use carte_mixite::metrics::{Metrics, MetricsConfig};
+    let m = Metrics::new(t, base, MetricsConfig::default());
+    let r = Request::from_baseline(t, base, &m, Target::Dissimilarity(minority), c);
     let problem = exact_problem(&r).unwrap().unwrap();
-    let dir = std::env::temp_dir().join(format!("cm-optimum-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("cm-optimum-{}-{label}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("problem.json");
     std::fs::write(&file, serde_json::to_vec(&problem).unwrap()).unwrap();
@@ -1039,9 +1046,9 @@ fn the_assistant_against_the_exact_optimum_of_the_demo_with_sectors_in_pieces() 
     let out = std::process::Command::new("python3")
         .arg(&script)
         .arg(&file)
-        .arg("300")
+        .arg(solver_seconds.to_string())
         .output()
-        .expect("python3 with scipy (pip install scipy) solves the demo's problem");
+        .expect("python3 with scipy (pip install scipy) solves the problem");
     assert!(
         out.status.success(),
         "{}",
@@ -1049,46 +1056,131 @@ fn the_assistant_against_the_exact_optimum_of_the_demo_with_sectors_in_pieces() 
     );
     let _ = std::fs::remove_dir_all(&dir);
     let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    println!("HiGHS: {answer}");
-    let optimum = answer["value"].as_f64().unwrap();
-    let bound = answer["bound"].as_f64().unwrap_or(optimum);
+    println!("{label}, HiGHS: {answer}");
     let p = propose(
         &r,
-        // what 60 s give on a 2-core laptop (42 million steps), counted in steps so that the
-        // result is the same on a loaded CI machine
         Budget {
             time: std::time::Duration::from_secs(600),
-            steps: std::env::var("CM_STEPS").map_or(42_000_000, |v| v.parse().unwrap()),
+            steps: std::env::var("CM_STEPS").map_or(steps, |v| v.parse().unwrap()),
             seed: 1,
         },
         &mut |_| true,
     )
     .unwrap();
     // the proposal as the indicator engine computes it, within the same rules
-    let after = p.scenario(&base);
-    let ma = Metrics::new(&t, &after, MetricsConfig::default());
+    let after = p.scenario(base);
+    let ma = Metrics::new(t, &after, MetricsConfig::default());
     let reached = ma
         .territory()
-        .minority(Minority::Boursiers)
+        .minority(minority)
         .unwrap()
         .dissimilarity
         .unwrap();
     assert!((reached - p.value).abs() < 1e-9);
-    assert!(p.moved_pupils() <= 550.0 + 1e-6);
-    let share = (p.start_value - reached) / (p.start_value - optimum);
+    if let Some(max) = c.max_moved_pupils {
+        assert!(p.moved_pupils() <= max + 1e-6);
+    }
+    let best = answer["value"].as_f64();
     println!(
-        "demo, D of boursiers, pieces allowed: start {:.4}, assistant {reached:.4}, \
-         HiGHS {optimum:.4} (bound {bound:.4}): the search reaches {:.0} % of the reduction ({} steps, {:.1} s)",
+        "{label}: start {:.4}, assistant {reached:.4} ({} steps, {:.1} s), HiGHS {} in {solver_seconds} s (bound {})",
         p.start_value,
-        100.0 * share,
         p.steps,
-        p.elapsed.as_secs_f64()
+        p.elapsed.as_secs_f64(),
+        best.map_or("none".into(), |v| format!("{v:.4}")),
+        answer["bound"]
+            .as_f64()
+            .map_or("none".into(), |v| format!("{v:.4}")),
+    );
+    AgainstOptimum {
+        start: p.start_value,
+        reached,
+        best,
+        bound: answer["bound"].as_f64(),
+    }
+}
+
+/// The demo's problem from the issue that asked for it: the dissimilarity of boursiers,
+/// blocks moved one by one, at most 550 pupils moved, capacity use within 70-105 %.
+fn demo_rules(
+    keep_contiguous: bool,
+    max_walk_increase_m: Option<f64>,
+) -> carte_mixite::assistant::Constraints {
+    carte_mixite::assistant::Constraints {
+        capacity: Some((0.7, 1.05)),
+        max_walk_m: None,
+        max_walk_increase_m,
+        max_moved_pupils: Some(550.0),
+        keep_contiguous,
+        keep_schools: false,
+    }
+}
+
+/// The demo's problem with sectors allowed in pieces and no walking limit, solved exactly by
+/// HiGHS: a 60 s run of the assistant must reach at least 95 % of the reduction the optimum
+/// achieves (it reached 98 % when this test was written: 0.2044 against 0.2025).
+#[test]
+fn the_assistant_against_the_exact_optimum_of_the_demo_with_sectors_in_pieces() {
+    use carte_mixite::metrics::Minority;
+    let (t, base) = carte_mixite::io::territory_files::embedded_demo().unwrap();
+    let o = against_optimum(
+        &t,
+        &base,
+        &demo_rules(false, None),
+        Minority::Boursiers,
+        300,
+        42_000_000,
+        "demo, pieces allowed",
+    );
+    let optimum = o
+        .best
+        .expect("HiGHS solves the demo with sectors in pieces");
+    let share = (o.start - o.reached) / (o.start - optimum);
+    println!(
+        "the search reaches {:.0} % of the optimum's reduction",
+        100.0 * share
     );
     // the optimum is one: the search can never beat it (the same model, the same numbers)
-    assert!(reached >= bound - 1e-6, "{reached} < bound {bound}");
+    let bound = o.bound.unwrap_or(optimum);
+    assert!(o.reached >= bound - 1e-6, "{} < bound {bound}", o.reached);
     assert!(
         share >= 0.95,
         "{:.1} % of the optimum's reduction",
         100.0 * share
+    );
+}
+
+/// The same problem with sectors kept in one piece and walks at most 1 km longer, against the
+/// best map HiGHS finds in 300 s (each sector kept connected by flows from a root unit that
+/// stays in it, a restriction the search does not have, so the solver's bound is no bound for
+/// the search). The goal is to reach the solver's best; measured here (seed 1, 42 million
+/// steps, about 60 s), the search stops at 0.2661 where HiGHS finds 0.2633 (bound 0.2587),
+/// about 90 % of the solver's reduction: the test keeps that floor, at 85 %, until the search
+/// reaches the goal.
+#[test]
+fn the_assistant_against_the_solver_on_the_demo_with_sectors_in_one_piece() {
+    use carte_mixite::metrics::Minority;
+    let (t, base) = carte_mixite::io::territory_files::embedded_demo().unwrap();
+    let o = against_optimum(
+        &t,
+        &base,
+        &demo_rules(true, Some(1000.0)),
+        Minority::Boursiers,
+        300,
+        42_000_000,
+        "demo, one piece",
+    );
+    let Some(best) = o.best else {
+        panic!("HiGHS found no map in 300 s");
+    };
+    let share = (o.start - o.reached) / (o.start - best);
+    println!(
+        "demo, one piece: {:.1} % of the solver's reduction",
+        100.0 * share
+    );
+    assert!(
+        share >= 0.85,
+        "{:.1} % of the solver's reduction ({} against {best})",
+        100.0 * share,
+        o.reached
     );
 }
