@@ -10,7 +10,9 @@ Model: x[a, k] = 1 when atom a goes to collège k (only the collèges it may joi
 collège t[k] >= |A_k / A - B_k / B| / 2, where A_k and B_k are its fixed counts plus those of the
 atoms it gets; the objective is the sum of t (the dissimilarity index). Capacity use stays in
 [low, high], or no further out than at the start; an open collège is never emptied; the pupils
-moved stay under the cap.
+moved stay under the cap. Where the problem has "contiguity", each sector stays in one piece:
+a flow leaves its root unit (kept in it) and every other unit of the sector consumes one unit
+of it, carried only between adjacent units of that sector.
 """
 import json
 import sys
@@ -99,6 +101,75 @@ if p["max_moved"] is not None:
         r[j] = at["pupils"] - same
     lo.append(-np.inf)
     hi.append(p["max_moved"] + 1e-6)
+
+cont = p.get("contiguity")
+if cont is not None:
+    unit_atom, unit_fixed = cont["unit_atom"], cont["unit_fixed"]
+    var_of = {pair: j for j, pair in enumerate(pairs)}
+    adjacent = {}
+    for u, v in cont["edges"]:
+        adjacent.setdefault(u, []).append(v)
+        adjacent.setdefault(v, []).append(u)
+    flow_lo, flow_hi = [], []
+    for k, root in enumerate(cont["roots"]):
+        if root is None:
+            continue
+
+        def x_of(u):
+            """("var", j) when the unit's place in k is variable, ("one", None) when it is
+            fixed in k, None when it can never be in k"""
+            a = unit_atom[u]
+            if a is None:
+                return ("one", None) if unit_fixed[u] == k else None
+            j = var_of.get((a, k))
+            return None if j is None else ("var", j)
+
+        members = [u for u in range(len(unit_atom)) if x_of(u) is not None]
+        big = float(len(members))
+        if x_of(root)[0] == "var":
+            r = row()
+            r[x_of(root)[1]] = 1.0
+            lo.append(1.0)
+            hi.append(1.0)
+        inflow = {u: {} for u in members}
+        inside = set(members)
+        for u in members:
+            for v in adjacent.get(u, []):
+                if v not in inside:
+                    continue
+                f = n + len(flow_lo)
+                flow_lo.append(0.0)
+                flow_hi.append(big)
+                inflow[v][f] = inflow[v].get(f, 0.0) + 1.0
+                inflow[u][f] = inflow[u].get(f, 0.0) - 1.0
+                # only between units that are both in the sector
+                for w in (u, v):
+                    kind, j = x_of(w)
+                    if kind == "var":
+                        r = row()
+                        r[f] = 1.0
+                        r[j] = -big
+                        lo.append(-np.inf)
+                        hi.append(0.0)
+        for u in members:
+            if u == root:
+                continue
+            r = row()
+            r.update(inflow[u])
+            kind, j = x_of(u)
+            if kind == "var":
+                r[j] = r.get(j, 0.0) - 1.0
+                lo.append(0.0)
+                hi.append(0.0)
+            else:
+                lo.append(1.0)
+                hi.append(1.0)
+    if flow_lo:
+        n += len(flow_lo)
+        c = np.concatenate([c, np.zeros(len(flow_lo))])
+        integrality = np.concatenate([integrality, np.zeros(len(flow_lo))])
+        lower = np.concatenate([lower, np.array(flow_lo)])
+        upper = np.concatenate([upper, np.array(flow_hi)])
 
 m = lil_matrix((len(rows), n))
 for ri, r in enumerate(rows):
