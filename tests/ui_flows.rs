@@ -1671,7 +1671,10 @@ fn a_block_shared_by_percentages_is_counted_share_by_share_and_striped() {
         .set_rows(vec![(CollegeId(0), 70.0), (CollegeId(3), 20.0)]);
     h.run_steps(2);
     // 90 %: refused until the total is 100 %
-    assert!(h.query_by_label("Le total doit faire 100 %.").is_some());
+    assert!(
+        h.query_by_label("Le total doit faire 100\u{202f}%.")
+            .is_some()
+    );
     h.state_mut()
         .editor
         .as_mut()
@@ -2813,7 +2816,10 @@ fn a_kept_part_of_a_proposal_that_overfills_a_college_says_so_in_the_scenario_no
     let e = h.state().editor.as_ref().unwrap();
     let notes = &e.doc.active().scenario.meta.notes;
     let name = &e.doc.territory().college(CollegeId(0)).name;
-    assert!(notes.contains("rempli entre 70 % et 105 %"), "{notes}");
+    assert!(
+        notes.contains("rempli entre 70\u{202f}% et 105\u{202f}%"),
+        "{notes}"
+    );
     // the limits are a sentence, not the window's labels ("allongé d'au plus (m) 1 000")
     assert!(
         notes.contains("aucun trajet à pied allongé de plus de 1,0 km") && !notes.contains("(m)"),

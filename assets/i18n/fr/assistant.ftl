@@ -78,8 +78,8 @@ assistant-breaches_heading = { $n ->
    *[other] Ces changements dépassent { $n } limites :
 }
 assistant-notes_breaches = Limites dépassées par les changements gardés : { $list }.
-assistant-breach-over = { $college } rempli à { $fill } % (limite : { $limit } %)
-assistant-breach-under = { $college } rempli à { $fill } % seulement (limite : { $limit } %)
+assistant-breach-over = { $college } rempli à { $fill } % (limite : { $limit } %)
+assistant-breach-under = { $college } rempli à { $fill } % seulement (limite : { $limit } %)
 assistant-breach-moved = { $moved } élèves changent de collège (limite : { $max })
 assistant-breach-longer = { $n ->
     [one] 1 îlot voit son trajet allongé
@@ -102,7 +102,7 @@ assistant-stale = La carte a changé depuis la recherche : { $n ->
        *[other] { $n } changements ne s’appliquent plus
     }.
 assistant-scenario_name = Proposition de l’assistant
-assistant-limit-capacity = chaque collège rempli entre { $low } % et { $high } %
+assistant-limit-capacity = chaque collège rempli entre { $low } % et { $high } %
 assistant-limit-walk_increase = aucun trajet à pied allongé de plus de { $km } km
 assistant-limit-walk_max = aucun trajet à pied de plus de { $km } km
 assistant-limit-moved = au plus { $n } élèves changent de collège
@@ -127,13 +127,13 @@ frontier-unknown = L’indice demandé ne peut pas être calculé sur ce territo
 frontier-beats = plus mixte que
 ensemble-what = Comparaison : { $maps } cartes tirées au hasard, sans regarder la mixité, qui respectent les mêmes règles ({ $rules }), chacune à { $changes } changements de bordure de la précédente, depuis la carte actuelle. Ce n’est pas l’ensemble de toutes les cartes possibles : ces cartes ressemblent encore à la carte actuelle.
 ensemble-rule-contiguous = secteurs d’un seul tenant
-ensemble-rule-capacity = remplissage entre { $low } et { $high } %
+ensemble-rule-capacity = remplissage entre { $low } et { $high } %
 ensemble-rule-walk = trajets allongés de { $metres } m au plus
 ensemble-rule-schools = écoles entières
 ensemble-rule-none = aucune règle
-ensemble-current = La carte actuelle est plus mixte que { $share } % de ces { $maps } cartes.
-ensemble-proposal = La proposition est plus mixte que { $share } % de ces { $maps } cartes.
-ensemble-panel = Cette carte est plus mixte ({ $index }) que { $share } % des { $maps } cartes tirées au hasard sous les mêmes règles (voir « Ce que coûte la mixité… »).
+ensemble-current = La carte actuelle est plus mixte que { $share } % de ces { $maps } cartes.
+ensemble-proposal = La proposition est plus mixte que { $share } % de ces { $maps } cartes.
+ensemble-panel = Cette carte est plus mixte ({ $index }) que { $share } % des { $maps } cartes tirées au hasard sous les mêmes règles (voir « Ce que coûte la mixité… »).
 
 ## The window "Ce que coûte la mixité" (the frontier and the neutral ensemble)
 front-title = Ce que coûte la mixité
@@ -154,7 +154,7 @@ front-drawing = Tirage des cartes au hasard
 front-axis_moved = élèves déplacés (par rapport à la carte actuelle)
 front-axis_index = { $index } — plus bas : plus mixte
 front-current = carte actuelle
-front-band = 90 % des { $maps } cartes au hasard
+front-band = 90 % des { $maps } cartes au hasard
 front-walk_legend = Couleur des points : marche moyenne, de { $low } km (bleu) à { $high } km (orange).
 front-point = { $moved } élèves déplacés · indice { $index } · marche moyenne { $walk }
 front-walk_unknown = inconnue
@@ -169,15 +169,15 @@ front-col_ensemble = Plus mixte que
 front-on_curve = sur la courbe ou mieux
 front-above_curve = la courbe fait { $gap } de mieux avec autant d’élèves déplacés
 front-beyond_curve = au-delà de la courbe tracée
-front-share = { $share } % des cartes
+front-share = { $share } % des cartes
 front-not_drawn = pas de tirage
 front-kept_name = Courbe, { $moved } élèves déplacés
 front-notes = Carte de la courbe « Ce que coûte la mixité » : { $index } le plus bas trouvé avec au plus { $moved } élèves déplacés. Limites : { $limits }.
 front-kept = Scénario « { $name } » créé depuis la courbe ({ $blocks } îlots changent de collège).
 front-empty = Aucune carte de la courbe ne change quoi que ce soit : les règles ne laissent rien bouger.
-front-scenario_place = « { $name } » est plus mixte que { $share } % de ces { $maps } cartes.
+front-scenario_place = « { $name } » est plus mixte que { $share } % de ces { $maps } cartes.
 front-scenario_line = « { $name } » : { $moved } élèves déplacés, indice { $index }, { $curve }.
-front-scenario_line_drawn = « { $name } » : { $moved } élèves déplacés, indice { $index }, { $curve } ; plus mixte que { $share } % des cartes tirées au hasard.
+front-scenario_line_drawn = « { $name } » : { $moved } élèves déplacés, indice { $index }, { $curve } ; plus mixte que { $share } % des cartes tirées au hasard.
 front-handout_option = Joindre au document « Ce que coûte la mixité » (la courbe tracée dans l’assistant)
 front-handout_none = Pour joindre « Ce que coûte la mixité », tracez d’abord la courbe : Assistant → Ce que coûte la mixité…
 front-handout_from = La courbe part de la carte actuelle au moment où elle a été tracée ; chaque point est la carte la plus mixte que l’assistant a trouvée en { $seconds } s, pas une preuve qu’il n’en existe pas de meilleure.

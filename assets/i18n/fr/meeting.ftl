@@ -12,9 +12,9 @@ meeting-gauge_wide_high = bien plus favorisé
 meeting-gauge_narrow_low = moins favorisé
 meeting-gauge_narrow_mid = moyenne
 meeting-gauge_narrow_high = plus favorisé
-meeting-band = Cadre vert : à moins de { $pct } % de la moyenne.
-meeting-full = Rempli à { $pct } %
-meeting-full_before = {" "}(avant : { $pct } %)
+meeting-band = Cadre vert : à moins de { $pct } % de la moyenne.
+meeting-full = Rempli à { $pct } %
+meeting-full_before = {" "}(avant : { $pct } %)
 meeting-places_unknown = Places : inconnues
 meeting-walk = { $minutes } min à pied en moyenne ({ $how })
 meeting-walk_before = , avant : { $minutes } min
@@ -41,12 +41,12 @@ glance-others = { $changed ->
         }
     }
 }
-glance-marks = IPS à ± { $pct } % de la moyenne
+glance-marks = IPS à ± { $pct } % de la moyenne
 glance-marks_no_band = IPS
 glance-marks_now = maintenant
 glance-marks_before = avant
 glance-unknown = inconnu
-glance-pct = { $pct } %
+glance-pct = { $pct } %
 glance-minutes = { $minutes } min
 glance-before = avant : { $value }
 glance-spread_change = Écart d’IPS : { $before } → { $now } points

@@ -18,7 +18,7 @@ problem-unmatched = « { $key } » introuvable dans { $table }
 problem-bad_uai = collège sans code UAI : ignoré
 problem-bad_uai_2 = « { $value } » n'est pas un code UAI (7 caractères et une lettre, ex. 0590057S) : ignoré
 problem-outside_sectors = en dehors de tout secteur : sans collège dans la carte actuelle
-problem-split_unit = à cheval sur plusieurs secteurs : rattaché à { $chosen }, qui en couvre { $share } %
+problem-split_unit = à cheval sur plusieurs secteurs : rattaché à { $chosen }, qui en couvre { $share } %
 problem-placed_in_sector = collège { $uai } sans coordonnées dans les tables : placé à l'intérieur de son secteur (position approximative)
 problem-ips_estimated = IPS des îlots estimé d'après les catégories sociales du recensement, calé sur l'IPS publié de { $colleges } collèges (écart quadratique moyen { $rmse } points) : valeurs marquées « estimé »
 problem-field = , champ « { $field } »
@@ -71,7 +71,7 @@ import-calibration =
     Écart entre l'IPS estimé des secteurs et l'IPS publié : { $rmse } points en moyenne quadratique, { $max } au plus ({ $worst }).
     { $bounded } îlots ramenés dans la plage publiée { $low } – { $high }.
 import-calibration_unordered = Les valeurs par groupe ne vont pas du plus au moins favorisé : les groupes sont trop liés entre eux pour être séparés, et seule l'estimation par secteur est vérifiée (l'écart ci-dessus). Lisez l'IPS d'un îlot comme un ordre de grandeur.
-import-split = { $key } : { $share } % de sa surface dans le secteur de { $name }, où il est rattaché
+import-split = { $key } : { $share } % de sa surface dans le secteur de { $name }, où il est rattaché
 walk-streets = par les rues
 walk-estimate = estimation : vol d'oiseau × { $factor }
 streets-network = { $read } voies (routes, rues, chemins) lues, { $walkable } praticables à pied, { $left_out } écartées (autoroutes, voies interdites aux piétons…) ; { $nodes } nœuds, { $edges } tronçons, { $km } km de rues ; { $pieces } morceaux séparés : le plus grand est gardé, { $dropped_nodes } nœuds et { $dropped_edges } tronçons isolés écartés ; { $cut } voies coupées au bord de l'extrait
