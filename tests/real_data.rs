@@ -1029,7 +1029,7 @@ fn against_optimum(
     c: &carte_mixite::assistant::Constraints,
     minority: carte_mixite::metrics::Minority,
     solver_seconds: u32,
-    steps: u64,
+    (steps, seconds): (u64, u64),
     label: &str,
 ) -> AgainstOptimum {
     use carte_mixite::assistant::exact::exact_problem;
@@ -1055,12 +1055,24 @@ fn against_optimum(
         String::from_utf8_lossy(&out.stderr)
     );
     let _ = std::fs::remove_dir_all(&dir);
-    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // the answer is the last line (HiGHS may print lines of its own before it)
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let answer: serde_json::Value = serde_json::from_str(last).unwrap_or_else(|e| {
+        panic!(
+            "{label}: the solver's answer is not JSON ({e}): {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     println!("{label}, HiGHS: {answer}");
     let p = propose(
         &r,
         Budget {
-            time: std::time::Duration::from_secs(600),
+            time: std::time::Duration::from_secs(seconds),
             steps: std::env::var("CM_STEPS").map_or(steps, |v| v.parse().unwrap()),
             seed: 1,
         },
@@ -1128,7 +1140,7 @@ fn the_assistant_against_the_exact_optimum_of_the_demo_with_sectors_in_pieces() 
         &demo_rules(false, None),
         Minority::Boursiers,
         300,
-        42_000_000,
+        (42_000_000, 600),
         "demo, pieces allowed",
     );
     let optimum = o
@@ -1149,6 +1161,54 @@ fn the_assistant_against_the_exact_optimum_of_the_demo_with_sectors_in_pieces() 
     );
 }
 
+/// Lille (the dissimilarity of défavorisés, at most a tenth of the pupils moved, walks at most
+/// 1 km longer, sectors in one piece or in pieces), against the best map HiGHS finds in 120 s,
+/// reported. The search runs 42 million steps here (about 60 s in this unoptimised test build,
+/// a quarter of what a release build does in 60 s): when this test was written it reached 91 %
+/// of the solver's reduction with sectors in one piece, and a release build's 60 s went beyond
+/// the solver's best (`assist --index defavorises`); the test keeps a floor at 80 %.
+#[test]
+fn the_assistant_against_the_solver_on_lille() {
+    use carte_mixite::assistant::Constraints;
+    use carte_mixite::metrics::Minority;
+    let imported = carte_mixite::io::import::import(&lille_spec(true)).unwrap();
+    let (t, base) = (&imported.territory, &imported.baseline);
+    let pupils: f64 = t.units().iter().filter_map(|u| u.population.pupils).sum();
+    let defavorises = t.groups.disadvantaged.unwrap();
+    for keep_contiguous in [false, true] {
+        let c = Constraints {
+            max_moved_pupils: Some(0.1 * pupils),
+            keep_contiguous,
+            ..Constraints::default()
+        };
+        let label = if keep_contiguous {
+            "Lille, one piece"
+        } else {
+            "Lille, pieces allowed"
+        };
+        let o = against_optimum(
+            t,
+            base,
+            &c,
+            Minority::Group(defavorises),
+            120,
+            (42_000_000, 600),
+            label,
+        );
+        let Some(best) = o.best else {
+            panic!("{label}: HiGHS found no map in 120 s");
+        };
+        let share = (o.start - o.reached) / (o.start - best);
+        println!("{label}: {:.1} % of the solver's reduction", 100.0 * share);
+        assert!(
+            share >= 0.8,
+            "{label}: {:.1} % of the solver's reduction ({} against {best})",
+            100.0 * share,
+            o.reached
+        );
+    }
+}
+
 /// The same problem with sectors kept in one piece and walks at most 1 km longer, against the
 /// best map HiGHS finds in 300 s (each sector kept connected by flows from a root unit that
 /// stays in it, a restriction the search does not have, so the solver's bound is no bound for
@@ -1166,7 +1226,7 @@ fn the_assistant_against_the_solver_on_the_demo_with_sectors_in_one_piece() {
         &demo_rules(true, Some(1000.0)),
         Minority::Boursiers,
         300,
-        42_000_000,
+        (42_000_000, 600),
         "demo, one piece",
     );
     let Some(best) = o.best else {
