@@ -448,3 +448,29 @@ fn with_sectors_in_pieces_a_block_may_join_a_collège_whose_sector_does_not_touc
     assert!(sector_pieces(t, &after).iter().any(|&n| n > 1));
     assert!(p.moved_pupils() <= 550.0 + 1e-9);
 }
+
+#[test]
+fn capacity_bounds_bind_only_where_a_collège_has_a_capacity() {
+    let (t, _) = grid();
+    let c = Constraints::default();
+    assert_eq!(c.binding_on(&t), c);
+    let colleges: Vec<College> = t
+        .colleges()
+        .iter()
+        .map(|k| College {
+            capacity_pupils: None,
+            ..k.clone()
+        })
+        .collect();
+    let units = t.units().to_vec();
+    let without = Territory::of(units, colleges).unwrap();
+    let bound = c.binding_on(&without);
+    assert_eq!(bound.capacity, None);
+    assert_eq!(
+        Constraints {
+            capacity: c.capacity,
+            ..bound
+        },
+        c
+    );
+}

@@ -80,6 +80,7 @@ pub(super) fn assist_command(
     let o = open_all(territory, streets, lang)?;
     let t = &o.territory;
     let base = &o.baseline;
+    let constraints = &constraints.binding_on(t);
     let target = parse_target(index, t)?;
     let m = Metrics::new(t, base, o.config.clone());
     let began = std::time::Instant::now();
@@ -196,6 +197,7 @@ pub(super) fn frontier_command(
     use crate::i18n::{number, tr};
     let o = open_all(territory, streets, lang)?;
     let (t, base) = (&o.territory, &o.baseline);
+    let constraints = &constraints.binding_on(t);
     let target = parse_target(index, t)?;
     let m = Metrics::new(t, base, o.config.clone());
     let start = target

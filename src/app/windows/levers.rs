@@ -127,7 +127,7 @@ impl Editor {
                 });
             }
             Some(AssistantAction::Frontier) => {
-                let constraints = w.constraints();
+                let constraints = w.constraints().binding_on(&t);
                 let pupils: f64 = t
                     .unit_ids()
                     .filter_map(|u| t.unit(u).population.pupils)
