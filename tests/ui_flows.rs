@@ -3261,6 +3261,8 @@ fn what_mixing_costs_draws_the_curve_places_the_scenarios_and_keeps_a_point() {
         // the scenario is the point's map: same index
         assert!((h_of(&editor.doc.active().metrics) - values[2]).abs() < 1e-9);
     }
+    // the preview is gone: the map shows the kept scenario itself
+    assert!(h.query_by_label_contains("Aperçu de l’assistant").is_none());
     // one undo takes the kept map away, redo brings it back
     let kept = changed(&h);
     assert!(kept > 0);

@@ -196,6 +196,8 @@ impl Editor {
                             },
                         },
                     )));
+                    // the kept map is now the current scenario: its preview would only hide it
+                    w.select(None);
                 }
             }
         }
