@@ -1351,6 +1351,7 @@ words! {
         schools(n: usize),
         schools_unknown,
         schools_unknown_hint,
+        capacity_unknown_hint,
         school_move(school: &str, n: usize),
         blocks(n: usize),
         show_on_map,

@@ -433,15 +433,23 @@ impl AssistantWindow {
         }
         ui.add_space(4.0);
         ui.label(RichText::new(tx.constraints_heading).strong());
+        // capacity bounds bind nothing where no collège has a capacity: greyed, off, and said why
+        let any_capacity = t.colleges().iter().any(|c| c.capacity_pupils.is_some());
+        if !any_capacity {
+            self.capacity_on = false;
+        }
         ui.horizontal(|ui| {
-            ui.checkbox(&mut self.capacity_on, tx.capacity);
-            let (lo, hi) = &mut self.capacity;
-            ui.add(percent(lo, 2.0));
-            ui.label(tx.and);
-            ui.add(percent(hi, 3.0));
-            if *lo > *hi {
-                *hi = *lo;
-            }
+            ui.add_enabled_ui(any_capacity, |ui| {
+                ui.checkbox(&mut self.capacity_on, tx.capacity)
+                    .on_disabled_hover_text(tx.capacity_unknown_hint);
+                let (lo, hi) = &mut self.capacity;
+                ui.add(percent(lo, 2.0));
+                ui.label(tx.and);
+                ui.add(percent(hi, 3.0));
+                if *lo > *hi {
+                    *hi = *lo;
+                }
+            });
         });
         ui.horizontal(|ui| {
             ui.checkbox(&mut self.walk_increase_on, tx.walk_increase);

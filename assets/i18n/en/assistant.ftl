@@ -20,6 +20,7 @@ assistant-schools = Keep écoles whole (the blocks of one école go to the same 
     })
 assistant-schools_unknown = Keep écoles whole
 assistant-schools_unknown_hint = This territory's data does not say which école each block belongs to. When importing, choose the “School” column to keep écoles whole.
+assistant-capacity_unknown_hint = No collège of this territory has a known capacity: this limit could hold nothing back. Give the capacities in the collège table when importing to use it.
 assistant-school_move = { $school }, { $n ->
         [one] { $n } block
        *[other] { $n } blocks

@@ -20,6 +20,7 @@ assistant-schools = Garder les écoles entières (les îlots d’une même écol
     })
 assistant-schools_unknown = Garder les écoles entières
 assistant-schools_unknown_hint = Les données de ce territoire ne disent pas de quelle école relève chaque îlot. À l’import, choisissez la colonne « École » pour pouvoir garder les écoles entières.
+assistant-capacity_unknown_hint = Aucun collège de ce territoire n’a de capacité connue : cette limite ne peut rien retenir. Donnez les capacités dans le tableau des collèges à l’import pour l’utiliser.
 assistant-school_move = { $school }, { $n ->
         [one] { $n } îlot
        *[other] { $n } îlots
