@@ -1018,6 +1018,23 @@ struct AgainstOptimum {
     bound: Option<f64>,
 }
 
+impl AgainstOptimum {
+    /// Prints the share of the solver's reduction the search reached and asserts the floor.
+    fn assert_share_of_solver(&self, label: &str, floor: f64) {
+        let Some(best) = self.best else {
+            panic!("{label}: HiGHS found no map in its time");
+        };
+        let share = (self.start - self.reached) / (self.start - best);
+        println!("{label}: {:.1} % of the solver's reduction", 100.0 * share);
+        assert!(
+            share >= floor,
+            "{label}: {:.1} % of the solver's reduction ({} against {best})",
+            100.0 * share,
+            self.reached
+        );
+    }
+}
+
 /// Solves the request's dissimilarity problem with HiGHS through scipy
 /// (tests/check_optimum.py) for `solver_seconds`, then runs the assistant for `steps` steps
 /// (42 million is what 60 s give on a 2-core laptop, counted in steps so that the result is the
@@ -1195,17 +1212,7 @@ fn the_assistant_against_the_solver_on_lille() {
             (42_000_000, 600),
             label,
         );
-        let Some(best) = o.best else {
-            panic!("{label}: HiGHS found no map in 120 s");
-        };
-        let share = (o.start - o.reached) / (o.start - best);
-        println!("{label}: {:.1} % of the solver's reduction", 100.0 * share);
-        assert!(
-            share >= 0.8,
-            "{label}: {:.1} % of the solver's reduction ({} against {best})",
-            100.0 * share,
-            o.reached
-        );
+        o.assert_share_of_solver(label, 0.8);
     }
 }
 
@@ -1229,18 +1236,5 @@ fn the_assistant_against_the_solver_on_the_demo_with_sectors_in_one_piece() {
         (42_000_000, 600),
         "demo, one piece",
     );
-    let Some(best) = o.best else {
-        panic!("HiGHS found no map in 300 s");
-    };
-    let share = (o.start - o.reached) / (o.start - best);
-    println!(
-        "demo, one piece: {:.1} % of the solver's reduction",
-        100.0 * share
-    );
-    assert!(
-        share >= 0.85,
-        "{:.1} % of the solver's reduction ({} against {best})",
-        100.0 * share,
-        o.reached
-    );
+    o.assert_share_of_solver("demo, one piece", 0.85);
 }

@@ -87,9 +87,8 @@ impl Constraints {
     /// The rules as they bind on a territory: the capacity bounds dropped where no collège
     /// has a capacity (they would bind nothing, and saying them would mislead).
     pub fn binding_on(&self, t: &Territory) -> Constraints {
-        let any_capacity = t.colleges().iter().any(|c| c.capacity_pupils.is_some());
         Constraints {
-            capacity: self.capacity.filter(|_| any_capacity),
+            capacity: self.capacity.filter(|_| t.has_capacities()),
             ..self.clone()
         }
     }

@@ -569,6 +569,11 @@ impl Territory {
         &self.colleges
     }
 
+    /// True when at least one collège has a known capacity (capacity limits bind something).
+    pub fn has_capacities(&self) -> bool {
+        self.colleges.iter().any(|c| c.capacity_pupils.is_some())
+    }
+
     /// One unit.
     pub fn unit(&self, id: UnitId) -> &Unit {
         &self.units[id.index()]

@@ -434,7 +434,7 @@ impl AssistantWindow {
         ui.add_space(4.0);
         ui.label(RichText::new(tx.constraints_heading).strong());
         // capacity bounds bind nothing where no collège has a capacity: greyed, off, and said why
-        let any_capacity = t.colleges().iter().any(|c| c.capacity_pupils.is_some());
+        let any_capacity = t.has_capacities();
         if !any_capacity {
             self.capacity_on = false;
         }
