@@ -522,12 +522,10 @@ fn return_home(s: &State, rng: &mut ChaCha8Rng, not: u32) -> Option<Change> {
         return None;
     }
     let x = away[rng.random_range(0..away.len())];
-    let home = s.home_of(x);
-    (x != not && s.open[home as usize]).then(|| Change {
-        atom: x,
-        from: s.sector_of_atom(x),
-        to: home,
-    })
+    if x == not {
+        return None;
+    }
+    s.back_home(x)
 }
 
 /// The starting temperature: the median worsening of random moves, so that about half of them
@@ -620,14 +618,11 @@ fn exchange(s: &mut State, first: Change) -> bool {
     let mut best: Option<(f64, Change)> = None;
     for i in 0..s.away().len() {
         let x = s.away()[i];
-        let home = s.home_of(x);
-        if x == first.atom || !s.open[home as usize] {
+        if x == first.atom {
             continue;
         }
-        let back = Change {
-            atom: x,
-            from: s.sector_of_atom(x),
-            to: home,
+        let Some(back) = s.back_home(x) else {
+            continue;
         };
         let d = s.delta(&[first, back]);
         if d < -EPS && best.is_none_or(|(b, _)| d < b) && s.allowed(&[first, back]) {

@@ -650,6 +650,16 @@ impl<'a> State<'a> {
         self.base_of[self.units_of(atom)[0] as usize]
     }
 
+    /// The change that sends an atom back to its baseline collège, when that collège is open.
+    pub fn back_home(&self, atom: u32) -> Option<Change> {
+        let home = self.home_of(atom);
+        (home != NONE && self.open[home as usize]).then(|| Change {
+            atom,
+            from: self.sector_of_atom(atom),
+            to: home,
+        })
+    }
+
     /// The movable atoms now away from their baseline collège.
     pub fn away(&self) -> &[u32] {
         &self.away
