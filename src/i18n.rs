@@ -983,6 +983,7 @@ pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {
                 ("max", number(lang, *max as f64, 0).into()),
             ],
         ),
+        R::Degenerate => tr(lang, "reason-degenerate", &[]),
         R::TooFewPoints => tr(lang, "reason-too_few_points", &[]),
         R::RingsOverlap => tr(lang, "reason-rings_overlap", &[]),
         R::Topology => tr(lang, "reason-topology", &[]),

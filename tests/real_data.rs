@@ -1219,10 +1219,11 @@ fn the_assistant_against_the_solver_on_lille() {
 /// The same problem with sectors kept in one piece and walks at most 1 km longer, against the
 /// best map HiGHS finds in 300 s (each sector kept connected by flows from a root unit that
 /// stays in it, a restriction the search does not have, so the solver's bound is no bound for
-/// the search). The goal is to reach the solver's best; measured here (seed 1, 42 million
-/// steps, about 60 s), the search stops at 0.2661 where HiGHS finds 0.2633 (bound 0.2587),
-/// about 90 % of the solver's reduction: the test keeps that floor, at 85 %, until the search
-/// reaches the goal.
+/// the search). The goal is to reach the solver's best. Measured here (seed 1, 42 million
+/// steps, about 60 s): the search stopped at 0.2661 until moves that leave the index as it is
+/// were kept from spending the cap on pupils moved; it now reaches 0.2647 (0.2628 with seed 2)
+/// where HiGHS finds 0.2633 to 0.2659 (bound 0.2587), 95 % or more of the solver's reduction.
+/// The test keeps a floor at 90 % until every seed reaches the goal.
 #[test]
 fn the_assistant_against_the_solver_on_the_demo_with_sectors_in_one_piece() {
     use carte_mixite::metrics::Minority;
@@ -1236,5 +1237,5 @@ fn the_assistant_against_the_solver_on_the_demo_with_sectors_in_one_piece() {
         (42_000_000, 600),
         "demo, one piece",
     );
-    o.assert_share_of_solver("demo, one piece", 0.85);
+    o.assert_share_of_solver("demo, one piece", 0.9);
 }

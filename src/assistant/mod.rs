@@ -249,6 +249,9 @@ pub enum AssistantError {
 /// Tolerance under which an index change counts as none.
 const EPS: f64 = 1e-11;
 
+/// Below this, a change of the index is rounding: the move leaves it as it is.
+const TIE: f64 = 1e-12;
+
 /// What the assistant is asked.
 #[derive(Debug, Clone, Copy)]
 pub struct Request<'a> {
@@ -348,6 +351,7 @@ pub fn propose(
     let mut steps = 0u64;
     if !stopped {
         let t0 = initial_temperature(&mut s, &movable, &mut rng);
+        let capped = r.constraints.max_moved_pupils.is_some();
         let mut changed_since_report = false;
         let mut last_report = Instant::now();
         loop {
@@ -374,7 +378,15 @@ pub fn propose(
             };
             let changes = &changes[..len];
             let d = s.delta(changes);
-            let accept = d < 0.0 || rng.random::<f64>() < (-d / temperature.max(1e-300)).exp();
+            let accept = if d.abs() < TIE && capped {
+                // a move that leaves the index as it is (a block passed between two sectors
+                // on the same side of the balance, an empty block): under a cap on pupils
+                // moved, made only when it moves no more pupils, or such moves would drift and
+                // spend the cap for nothing
+                s.moved_after(changes) <= s.moved + 1e-9
+            } else {
+                d < 0.0 || rng.random::<f64>() < (-d / temperature.max(1e-300)).exp()
+            };
             if accept && s.allowed(changes) {
                 s.apply(changes);
                 if s.value < best_value - EPS {
@@ -650,7 +662,7 @@ fn give_back(s: &mut State, movable: &[u32], start: &[u32]) -> bool {
             from: now,
             to: was,
         }];
-        if s.delta(&back) <= 0.0 && s.allowed(&back) {
+        if s.delta(&back) < TIE && s.allowed(&back) {
             s.apply(&back);
             any = true;
         }

@@ -539,7 +539,7 @@ impl<'a> State<'a> {
         (lo - use_).max(0.0) + (use_ - hi).max(0.0)
     }
 
-    fn moved_after(&self, changes: &[Change]) -> f64 {
+    pub fn moved_after(&self, changes: &[Change]) -> f64 {
         let mut moved = self.moved;
         for ch in changes {
             for &u in self.units_of(ch.atom) {

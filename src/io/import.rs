@@ -353,6 +353,10 @@ pub fn is_uai(s: &str) -> bool {
         && b[7].is_ascii_alphabetic()
 }
 
+/// The smallest extent of a unit's shape, in its coordinates' unit (a centimetre in degrees, a
+/// micrometre in metres).
+const MIN_EXTENT: f64 = 1e-7;
+
 /// A polygon layer's feature as a valid multipolygon: repaired when it crosses itself (and
 /// said so), `None` with a problem when it cannot be used.
 pub(crate) fn area_of(
@@ -400,6 +404,23 @@ pub(crate) fn area_of(
             Severity::Skipped,
             ProblemKind::InvalidGeometry {
                 reason: Reason::TooManyVertices(vertices, MAX_VERTICES),
+            },
+        );
+        return None;
+    }
+    // a shape that fits in a point is no unit, and the polygon library's union loops on some
+    // (coordinates of 1e-309 from a damaged file): refused before any check
+    let extent = mp
+        .bounding_rect()
+        .map_or(f64::NAN, |r| r.width().max(r.height()));
+    if !(MIN_EXTENT..=f64::MAX).contains(&extent) {
+        report.push(
+            file,
+            Some(f.place.clone()),
+            Some("geometry"),
+            Severity::Skipped,
+            ProblemKind::InvalidGeometry {
+                reason: Reason::Degenerate,
             },
         );
         return None;
@@ -1550,6 +1571,44 @@ mod tests {
             let geo_says = mp.validation_errors().first().map(reason_of);
             assert_eq!(validity_problem(&mp, vertices), geo_says, "{what}");
         }
+    }
+
+    /// A damaged shapefile (found by fuzzing) gave a polygon of coordinates near 1e-309: the
+    /// polygon library's union looped on it for minutes in a release build. Such a shape, and
+    /// one with a coordinate that is not a number, is refused at once and in words.
+    #[test]
+    fn a_shape_that_fits_in_a_point_is_refused_before_any_union() {
+        use geo::polygon;
+        let square = |side: f64, corner: f64| {
+            geo::Geometry::Polygon(polygon![
+                (x: corner, y: corner), (x: corner + side, y: corner),
+                (x: corner + side, y: corner + side), (x: corner, y: corner + side)
+            ])
+        };
+        for (what, shape, refused) in [
+            ("subnormal", square(1e-309, 5.0e-310), true),
+            ("a micrometre in degrees", square(1e-8, 2.35), true),
+            ("not a number", square(f64::NAN, 2.35), true),
+            ("a block", square(1e-3, 2.35), false),
+        ] {
+            let f = super::super::layer::Feature {
+                place: "feature 1".into(),
+                geometry: Some(shape),
+                props: Default::default(),
+            };
+            let mut report = Report::default();
+            let area = area_of(&f, "x.shp", &mut report);
+            assert_eq!(area.is_none(), refused, "{what}");
+            let said = report.problems.iter().any(|p| {
+                p.kind
+                    == ProblemKind::InvalidGeometry {
+                        reason: Reason::Degenerate,
+                    }
+            });
+            assert_eq!(said, refused, "{what}: {report:?}");
+        }
+        let words = crate::i18n::tr(crate::i18n::Lang::Fr, "reason-degenerate", &[]);
+        assert!(words.contains("projection"), "{words}");
     }
 
     #[test]

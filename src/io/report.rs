@@ -75,6 +75,9 @@ pub enum Reason {
     TooExpanded(String, u64, u64),
     /// A shape with more vertices than any reader should hold: (found, the most accepted).
     TooManyVertices(usize, usize),
+    /// A shape whose extent is below a millionth of its coordinates' unit, or not a number: no
+    /// unit of a territory (and the polygon library loops on such shapes).
+    Degenerate,
     /// A ring with too few points.
     TooFewPoints,
     /// A hole outside its polygon, or holes/polygons that overlap.
