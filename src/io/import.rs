@@ -395,17 +395,19 @@ pub(crate) fn area_of(
         );
         return None;
     }
-    let vertices = geo::CoordsIter::coords_count(&mp);
-    if vertices > MAX_VERTICES {
+    // the shape skipped, and why
+    let invalid = |report: &mut Report, reason: Reason| {
         report.push(
             file,
             Some(f.place.clone()),
             Some("geometry"),
             Severity::Skipped,
-            ProblemKind::InvalidGeometry {
-                reason: Reason::TooManyVertices(vertices, MAX_VERTICES),
-            },
+            ProblemKind::InvalidGeometry { reason },
         );
+    };
+    let vertices = geo::CoordsIter::coords_count(&mp);
+    if vertices > MAX_VERTICES {
+        invalid(report, Reason::TooManyVertices(vertices, MAX_VERTICES));
         return None;
     }
     // a shape that fits in a point is no unit, and the polygon library's union loops on some
@@ -414,15 +416,7 @@ pub(crate) fn area_of(
         .bounding_rect()
         .map_or(f64::NAN, |r| r.width().max(r.height()));
     if !(MIN_EXTENT..=f64::MAX).contains(&extent) {
-        report.push(
-            file,
-            Some(f.place.clone()),
-            Some("geometry"),
-            Severity::Skipped,
-            ProblemKind::InvalidGeometry {
-                reason: Reason::Degenerate,
-            },
-        );
+        invalid(report, Reason::Degenerate);
         return None;
     }
     // the validity check itself can fail on some invalid shapes (a geo panic): that shape is
@@ -444,13 +438,7 @@ pub(crate) fn area_of(
                 return Some(r);
             }
             _ => {
-                report.push(
-                    file,
-                    Some(f.place.clone()),
-                    Some("geometry"),
-                    Severity::Skipped,
-                    ProblemKind::InvalidGeometry { reason },
-                );
+                invalid(report, reason);
                 return None;
             }
         }
