@@ -984,6 +984,11 @@ pub fn reason_text(lang: Lang, r: &crate::io::report::Reason) -> String {
             ],
         ),
         R::Degenerate => tr(lang, "reason-degenerate", &[]),
+        R::TooTangled(max) => tr(
+            lang,
+            "reason-too_tangled",
+            &[("max", number(lang, *max as f64, 0).into())],
+        ),
         R::TooFewPoints => tr(lang, "reason-too_few_points", &[]),
         R::RingsOverlap => tr(lang, "reason-rings_overlap", &[]),
         R::Topology => tr(lang, "reason-topology", &[]),

@@ -78,6 +78,9 @@ pub enum Reason {
     /// A shape whose extent is below a millionth of its coordinates' unit, or not a number: no
     /// unit of a territory (and the polygon library loops on such shapes).
     Degenerate,
+    /// A shape whose rings cross more times than a repair may undo (the most accepted): no
+    /// real area (and the polygon library takes seconds on such shapes).
+    TooTangled(usize),
     /// A ring with too few points.
     TooFewPoints,
     /// A hole outside its polygon, or holes/polygons that overlap.

@@ -59,6 +59,7 @@ reason-self_intersection = the outline crosses itself
 reason-too_expanded = “{ $name }” decompresses to more than { $size } MB, beyond the { $max } MB allowed for its compressed size: it is a “decompression bomb”, not a map; the file is not read
 reason-too_many_vertices = the shape has { $found } vertices, more than the { $max } a unit may have here: simplify it (for example with “Simplify” in QGIS) before importing it
 reason-degenerate = the shape fits in a point (less than a millionth of its coordinates' unit across): it is not an area. Check the file's projection (its .prj) or export the layer again
+reason-too_tangled = the outline crosses itself more than { $max } times: it is no area's outline and cannot be repaired. Check the order of its points, or export the layer again
 reason-too_few_points = a ring has fewer than 3 distinct points
 reason-rings_overlap = holes or parts overlap or lie outside the outline
 reason-topology = the shape's topology cannot be analysed

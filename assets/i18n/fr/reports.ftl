@@ -59,6 +59,7 @@ reason-self_intersection = le contour se recoupe lui-même
 reason-too_expanded = « { $name } » se décompresse en plus de { $size } Mo, au-delà des { $max } Mo admis pour sa taille compressée : c'est une « bombe de décompression », pas un fond de carte ; le fichier n'est pas lu
 reason-too_many_vertices = la forme a { $found } sommets, plus que les { $max } qu'un quartier peut avoir ici : simplifiez-la (par exemple avec « Simplifier » dans QGIS) avant de l'importer
 reason-degenerate = la forme tient dans un point (moins d'un millionième de l'unité de ses coordonnées de côté) : ce n'est pas un quartier. Vérifiez la projection du fichier (le .prj) ou exportez la couche de nouveau
+reason-too_tangled = le contour se croise lui-même plus de { $max } fois : ce n'est le contour d'aucun quartier, et il ne peut être réparé. Vérifiez l'ordre de ses points ou exportez la couche de nouveau
 reason-too_few_points = un contour a moins de 3 points distincts
 reason-rings_overlap = des trous ou des parties se chevauchent ou sortent du contour
 reason-topology = la forme ne peut pas être analysée
