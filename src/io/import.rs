@@ -410,6 +410,22 @@ pub(crate) fn area_of(
         invalid(report, Reason::TooManyVertices(vertices, MAX_VERTICES));
         return None;
     }
+    // a ring that fits in a point holds no area, and the polygon library's union loops on some
+    // even beside rings of normal size (coordinates of 1e-315 next to 120, found by fuzzing):
+    // such rings are dropped, and a polygon with its outline
+    let fits_in_a_point = |r: &geo::LineString<f64>| {
+        !r.bounding_rect()
+            .is_some_and(|b| (MIN_EXTENT..=f64::MAX).contains(&b.width().max(b.height())))
+    };
+    let mp = geo::MultiPolygon(
+        mp.0.into_iter()
+            .filter(|p| !fits_in_a_point(p.exterior()))
+            .map(|p| {
+                let holes = p.interiors().iter().filter(|h| !fits_in_a_point(h));
+                geo::Polygon::new(p.exterior().clone(), holes.cloned().collect())
+            })
+            .collect(),
+    );
     // a shape that fits in a point is no unit, and the polygon library's union loops on some
     // (coordinates of 1e-309 from a damaged file): refused before any check
     let extent = mp
@@ -1600,6 +1616,31 @@ mod tests {
     /// A damaged shapefile (found by fuzzing) gave a polygon of coordinates near 1e-309: the
     /// polygon library's union looped on it for minutes in a release build. Such a shape, and
     /// one with a coordinate that is not a number, is refused at once and in words.
+    #[test]
+    fn a_ring_that_fits_in_a_point_beside_a_real_one_is_dropped() {
+        use geo::polygon;
+        // the fuzzer's shapefile: rings of coordinates near 1e-315 beside a ring of normal size
+        // made the polygon union loop for minutes in a release build
+        let block = polygon![
+            (x: 2.35, y: 48.85), (x: 2.36, y: 48.85), (x: 2.36, y: 48.86), (x: 2.35, y: 48.86)
+        ];
+        let dust = polygon![
+            (x: 5e-324, y: 8.141e-320), (x: 0.0, y: 5.33e-315),
+            (x: 1.59e-314, y: 1.59e-314), (x: 1.59e-314, y: 1.04e-309)
+        ];
+        let f = super::super::layer::Feature {
+            place: "feature 1".into(),
+            geometry: Some(geo::Geometry::MultiPolygon(geo::MultiPolygon(vec![
+                block.clone(),
+                dust,
+            ]))),
+            props: Default::default(),
+        };
+        let mut report = Report::default();
+        let area = area_of(&f, "x.shp", &mut report).expect("the block is kept");
+        assert_eq!(area, geo::MultiPolygon(vec![block]), "{report:?}");
+    }
+
     #[test]
     fn an_outline_crossing_itself_hundreds_of_times_is_refused_not_repaired() {
         // a star drawn through 61 points of a circle, 30 apart: 1,769 crossings (the fuzzer's
