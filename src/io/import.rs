@@ -522,6 +522,15 @@ impl geo::algorithm::sweep::Cross for Segment {
     }
 }
 
+/// The rings' segments of non-zero length, each with its ring's position, for the sweep.
+fn segments<'a>(rings: &'a [&geo::LineString<f64>]) -> impl Iterator<Item = Segment> + 'a {
+    rings.iter().enumerate().flat_map(|(r, ring)| {
+        ring.lines()
+            .filter(|l| l.start != l.end)
+            .map(move |l| Segment(r, l))
+    })
+}
+
 /// How many times the shape's rings cross (each ring itself, or one another), counted up to
 /// `cap` + 1 and no further, in O((n + crossings) log n).
 fn crossings(mp: &geo::MultiPolygon<f64>, cap: usize) -> usize {
@@ -529,12 +538,7 @@ fn crossings(mp: &geo::MultiPolygon<f64>, cap: usize) -> usize {
     for p in mp {
         let rings: Vec<&geo::LineString<f64>> =
             std::iter::once(p.exterior()).chain(p.interiors()).collect();
-        let segments = rings.iter().enumerate().flat_map(|(r, ring)| {
-            ring.lines()
-                .filter(|l| l.start != l.end)
-                .map(move |l| Segment(r, l))
-        });
-        for (a, b, _) in geo::Intersections::from_iter(segments) {
+        for (a, b, _) in geo::Intersections::from_iter(segments(&rings)) {
             // segments that follow each other along a ring meet where one ends: no crossing
             if a.0 != b.0 || (a.1.start != b.1.end && a.1.end != b.1.start) {
                 n += 1;
@@ -551,12 +555,7 @@ fn crossings(mp: &geo::MultiPolygon<f64>, cap: usize) -> usize {
 /// one ring that meet where one ends and the other starts do not count (a ring crossing itself
 /// otherwise); two rings may touch at a point but not cross or share a stretch.
 fn rings_cross(rings: &[&geo::LineString<f64>]) -> Option<Reason> {
-    let segments = rings.iter().enumerate().flat_map(|(r, ring)| {
-        ring.lines()
-            .filter(|l| l.start != l.end)
-            .map(move |l| Segment(r, l))
-    });
-    for (a, b, x) in geo::Intersections::from_iter(segments) {
+    for (a, b, x) in geo::Intersections::from_iter(segments(rings)) {
         if a.0 == b.0 {
             if a.1.start != b.1.end && a.1.end != b.1.start {
                 return Some(Reason::SelfIntersection);
@@ -1616,6 +1615,28 @@ mod tests {
     /// A damaged shapefile (found by fuzzing) gave a polygon of coordinates near 1e-309: the
     /// polygon library's union looped on it for minutes in a release build. Such a shape, and
     /// one with a coordinate that is not a number, is refused at once and in words.
+    /// A feature of this shape through `area_of`, with what it reported.
+    fn area_of_shape(shape: geo::Geometry<f64>) -> (Option<geo::MultiPolygon<f64>>, Report) {
+        let f = super::super::layer::Feature {
+            place: "feature 1".into(),
+            geometry: Some(shape),
+            props: Default::default(),
+        };
+        let mut report = Report::default();
+        let area = area_of(&f, "x.shp", &mut report);
+        (area, report)
+    }
+
+    /// Whether the shape was refused for this reason.
+    fn refused_for(report: &Report, reason: Reason) -> bool {
+        report.problems.iter().any(|p| {
+            p.kind
+                == ProblemKind::InvalidGeometry {
+                    reason: reason.clone(),
+                }
+        })
+    }
+
     #[test]
     fn a_ring_that_fits_in_a_point_beside_a_real_one_is_dropped() {
         use geo::polygon;
@@ -1628,16 +1649,9 @@ mod tests {
             (x: 5e-324, y: 8.141e-320), (x: 0.0, y: 5.33e-315),
             (x: 1.59e-314, y: 1.59e-314), (x: 1.59e-314, y: 1.04e-309)
         ];
-        let f = super::super::layer::Feature {
-            place: "feature 1".into(),
-            geometry: Some(geo::Geometry::MultiPolygon(geo::MultiPolygon(vec![
-                block.clone(),
-                dust,
-            ]))),
-            props: Default::default(),
-        };
-        let mut report = Report::default();
-        let area = area_of(&f, "x.shp", &mut report).expect("the block is kept");
+        let shape = geo::Geometry::MultiPolygon(geo::MultiPolygon(vec![block.clone(), dust]));
+        let (area, report) = area_of_shape(shape);
+        let area = area.expect("the block is kept");
         assert_eq!(area, geo::MultiPolygon(vec![block]), "{report:?}");
     }
 
@@ -1654,23 +1668,10 @@ mod tests {
             .collect();
         let bow_tie = vec![(2.35, 48.85), (2.36, 48.86), (2.36, 48.85), (2.35, 48.86)];
         for (what, points, refused) in [("star", star, true), ("bow tie", bow_tie, false)] {
-            let f = super::super::layer::Feature {
-                place: "feature 1".into(),
-                geometry: Some(geo::Geometry::Polygon(geo::Polygon::new(
-                    points.into(),
-                    vec![],
-                ))),
-                props: Default::default(),
-            };
-            let mut report = Report::default();
-            let area = area_of(&f, "x.geojson", &mut report);
+            let shape = geo::Geometry::Polygon(geo::Polygon::new(points.into(), vec![]));
+            let (area, report) = area_of_shape(shape);
             assert_eq!(area.is_none(), refused, "{what}: {report:?}");
-            let said = report.problems.iter().any(|p| {
-                p.kind
-                    == ProblemKind::InvalidGeometry {
-                        reason: Reason::TooTangled(MAX_REPAIR_CROSSINGS),
-                    }
-            });
+            let said = refused_for(&report, Reason::TooTangled(MAX_REPAIR_CROSSINGS));
             assert_eq!(said, refused, "{what}: {report:?}");
         }
         let words = crate::i18n::reason_text(
@@ -1695,20 +1696,9 @@ mod tests {
             ("not a number", square(f64::NAN, 2.35), true),
             ("a block", square(1e-3, 2.35), false),
         ] {
-            let f = super::super::layer::Feature {
-                place: "feature 1".into(),
-                geometry: Some(shape),
-                props: Default::default(),
-            };
-            let mut report = Report::default();
-            let area = area_of(&f, "x.shp", &mut report);
+            let (area, report) = area_of_shape(shape);
             assert_eq!(area.is_none(), refused, "{what}");
-            let said = report.problems.iter().any(|p| {
-                p.kind
-                    == ProblemKind::InvalidGeometry {
-                        reason: Reason::Degenerate,
-                    }
-            });
+            let said = refused_for(&report, Reason::Degenerate);
             assert_eq!(said, refused, "{what}: {report:?}");
         }
         let words = crate::i18n::tr(crate::i18n::Lang::Fr, "reason-degenerate", &[]);
