@@ -266,6 +266,39 @@ fn check_names_the_file_and_what_is_wrong() {
 }
 
 #[test]
+fn check_fails_when_no_outline_of_a_file_would_be_kept() {
+    let dir = std::env::temp_dir().join(format!("cm-cli-check-kept-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let one = |ring: &str| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"nom":"a"}},"geometry":{{"type":"Polygon","coordinates":[{ring}]}}}}]}}"#
+        )
+    };
+    // a square of about a kilometre, then the same outline shrunk to a point
+    let good = dir.join("carre.geojson");
+    std::fs::write(
+        &good,
+        one("[[2.35,48.85],[2.36,48.85],[2.36,48.86],[2.35,48.86],[2.35,48.85]]"),
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&good).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    // French wants the singular for one
+    assert!(text.contains("1 élément,"), "{text}");
+    let dust = dir.join("point.geojson");
+    std::fs::write(
+        &dust,
+        one("[[2.35,48.85],[2.35,48.85],[2.35,48.85],[2.35,48.85]]"),
+    )
+    .unwrap();
+    let out = bin().arg("check").arg(&dust).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("point.geojson"), "{err}");
+}
+
+#[test]
 fn the_demo_exports_read_back() {
     let dir = std::env::temp_dir().join(format!("cm-cli-export-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -12,10 +12,10 @@ pub(super) fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, Str
         let _ = writeln!(out, "== {}", f.display());
         out.push_str(&crate::i18n::report_text_grouped(&report, lang));
         if let Some(l) = layer {
-            out.push_str(&crate::i18n::report_text(
-                &crate::io::import::validate_areas(&l),
-                lang,
-            ));
+            let areas = crate::io::import::check_areas(&l);
+            out.push_str(&crate::i18n::report_text(&areas.report, lang));
+            // polygons, none of which an import would keep: the file is unusable as areas
+            fatal |= areas.polygons > 0 && areas.kept == 0;
             let with_geometry = l.features.iter().filter(|x| x.geometry.is_some()).count();
             let mut words = |line: String| writeln!(out, "{line}");
             let _ = words(crate::i18n::check::counts(

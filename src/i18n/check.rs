@@ -8,8 +8,8 @@ pub fn counts(lang: Lang, features: usize, with_geometry: usize, columns: &str) 
         lang,
         "check-counts",
         &[
-            ("features", features.to_string().into()),
-            ("with_geometry", with_geometry.to_string().into()),
+            ("features", features.into()),
+            ("with_geometry", with_geometry.into()),
             ("columns", columns.into()),
         ],
     )

@@ -91,7 +91,10 @@ place-line = line { $n }
 place-column = , column{" "}
 
 ## carte-mixite check
-check-counts = { $features } features, { $with_geometry } with a geometry; columns: { $columns }
+check-counts = { $features ->
+    [one] { $features } feature
+   *[other] { $features } features
+}, { $with_geometry } with a geometry; columns: { $columns }
 check-no_projection = none (a table without coordinates)
 check-no_text = no text
 check-read_as = projection: { $crs }; text encoding: { $encoding }

@@ -91,7 +91,10 @@ place-line = ligne { $n }
 place-column = , colonne{" "}
 
 ## carte-mixite check
-check-counts = { $features } éléments, { $with_geometry } avec géométrie ; colonnes : { $columns }
+check-counts = { $features ->
+    [one] { $features } élément
+   *[other] { $features } éléments
+}, { $with_geometry } avec géométrie ; colonnes : { $columns }
 check-no_projection = aucune (tableau sans coordonnées)
 check-no_text = aucun texte
 check-read_as = projection : { $crs } ; encodage du texte : { $encoding }
