@@ -4,7 +4,9 @@
 //! left), every destination must be one version or the other, complete, never a mix.
 //!
 //! The child is this test binary itself, started again with `CM_KILL_CHILD` set. The number of
-//! kills is 40, or `CARTE_MIXITE_KILLS`.
+//! kills is 40, or `CARTE_MIXITE_KILLS`. The moments are spread over twice the time a first
+//! child takes to write both versions, measured first, so that a loaded machine (a slower
+//! child) still sees kills during every write.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -105,16 +107,8 @@ fn a_save_killed_at_any_moment_leaves_the_old_files_or_the_new_ones() {
     std::fs::create_dir_all(dir.join("export")).unwrap();
     write_version(&t, &versions[0], &dir);
     let exe = std::env::current_exe().unwrap();
-    // a simple generator of delays, the same every run
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut damaged = Vec::new();
-    let mut seen = [[0usize; 2]; 3];
-    for kill in 0..kills {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let delay = Duration::from_millis(20 + (seed >> 33) % 400);
-        let mut child = Command::new(&exe)
+    let spawn_child = || {
+        Command::new(&exe)
             .args([
                 "kill_child_writes_forever",
                 "--exact",
@@ -125,7 +119,35 @@ fn a_save_killed_at_any_moment_leaves_the_old_files_or_the_new_ones() {
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .unwrap();
+            .unwrap()
+    };
+    // how long the child takes, on this machine and its load, to start and to write version A
+    // then version B whole: the kills are spread over twice that
+    let started = std::time::Instant::now();
+    let mut child = spawn_child();
+    while shapefile_bytes(&dir) != reference[1] {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the child wrote no version B in two minutes"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let cycle = started.elapsed();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    carte_mixite::io::remove_leftover_temporaries(&dir);
+    carte_mixite::io::remove_leftover_temporaries(&dir.join("export"));
+    write_version(&t, &versions[0], &dir);
+    // a simple generator of delays, the same every run
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut damaged = Vec::new();
+    let mut seen = [[0usize; 2]; 3];
+    for kill in 0..kills {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let delay = cycle.mul_f64(0.05 + 2.0 * ((seed >> 33) % 1000) as f64 / 1000.0);
+        let mut child = spawn_child();
         std::thread::sleep(delay);
         child.kill().unwrap();
         child.wait().unwrap();
@@ -160,7 +182,8 @@ fn a_save_killed_at_any_moment_leaves_the_old_files_or_the_new_ones() {
         }
     }
     eprintln!(
-        "{kills} kills; versions found (A, B): project {:?}, folder {:?}, shapefile {:?}",
+        "{kills} kills over 0.05-2.05 times a cycle of {cycle:?}; versions found (A, B): \
+         project {:?}, folder {:?}, shapefile {:?}",
         seen[0], seen[1], seen[2]
     );
     let _ = std::fs::remove_dir_all(&root);
