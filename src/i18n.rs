@@ -835,6 +835,15 @@ pub fn network_error(lang: Lang, e: &crate::routing::NetworkError) -> String {
                 ("max", number(lang, *limit as f64 / 1e6, 0).into()),
             ],
         ),
+        E::NoTags { file, at, max } => tr(
+            lang,
+            "streets-no_tags",
+            &[
+                ("file", file.as_str().into()),
+                ("at", number(lang, *at as f64, 0).into()),
+                ("max", number(lang, *max as f64 / 1e6, 0).into()),
+            ],
+        ),
         E::UnknownFormat { file } => tr(
             lang,
             "streets-unknown_format",

@@ -41,6 +41,17 @@ pub enum NetworkError {
         /// The most accepted, in bytes.
         limit: u64,
     },
+    /// An XML file with a run of bytes between two tags longer than any OpenStreetMap file
+    /// holds (text, or a tag that never ends): refused before it is held in memory.
+    #[error("{file}: more than {max} bytes without a tag, from byte {at}")]
+    NoTags {
+        /// The file's name.
+        file: String,
+        /// Where the run starts, in bytes from the start (decompressed).
+        at: u64,
+        /// The longest run accepted.
+        max: u64,
+    },
     /// The format is not one of those read.
     #[error("{file}: not a street network format (.osm.pbf, .osm, .osm.gz, .geojson, .shp)")]
     UnknownFormat {
@@ -161,15 +172,27 @@ impl StreetNetwork {
             let limit = crate::io::bounded::allowance(bytes.len() as u64);
             let gz =
                 crate::io::bounded::Capped::new(flate2::read::MultiGzDecoder::new(bytes), limit);
-            read_osm_xml(std::io::BufReader::new(gz)).map_err(|e| match e {
+            read_osm_xml(std::io::BufReader::new(TagRuns::new(gz))).map_err(|e| match e {
                 XmlError::TooExpanded(limit) => NetworkError::TooExpanded {
                     file: file.clone(),
                     limit,
                 },
+                XmlError::NoTags(at) => NetworkError::NoTags {
+                    file: file.clone(),
+                    at,
+                    max: MAX_XML_RUN,
+                },
                 XmlError::Other(reason) => unreadable(reason),
             })?
         } else if lower.ends_with(".osm") {
-            read_osm_xml(bytes).map_err(|e| unreadable(e.to_string()))?
+            read_osm_xml(std::io::BufReader::new(TagRuns::new(bytes))).map_err(|e| match e {
+                XmlError::NoTags(at) => NetworkError::NoTags {
+                    file: file.clone(),
+                    at,
+                    max: MAX_XML_RUN,
+                },
+                e => unreadable(e.to_string()),
+            })?
         } else if [".geojson", ".json", ".shp", ".zip"]
             .iter()
             .any(|e| lower.ends_with(e))
@@ -486,11 +509,61 @@ fn read_pbf(bytes: &[u8]) -> Result<OsmData, String> {
     Ok((nodes, ways))
 }
 
+/// The longest run of bytes between two `<` an OpenStreetMap XML file is read with: a tag of
+/// a way or a node takes a few hundred bytes, and the parser holds a whole run in memory (a
+/// gzipped gigabyte of spaces took 253 MB before this cap).
+const MAX_XML_RUN: u64 = 1 << 20;
+
+/// The error [`TagRuns`] gives past [`MAX_XML_RUN`].
+#[derive(Debug, thiserror::Error)]
+#[error("more than {MAX_XML_RUN} bytes without a tag, from byte {at}")]
+struct RunTooLong {
+    at: u64,
+}
+
+/// A reader that fails with [`RunTooLong`] once more than [`MAX_XML_RUN`] bytes pass without
+/// a `<`.
+struct TagRuns<R> {
+    inner: R,
+    /// Bytes given so far.
+    read: u64,
+    /// Bytes since the last `<`.
+    run: u64,
+}
+
+impl<R: std::io::Read> TagRuns<R> {
+    fn new(inner: R) -> Self {
+        TagRuns {
+            inner,
+            read: 0,
+            run: 0,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for TagRuns<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.run = match buf[..n].iter().rposition(|&b| b == b'<') {
+            Some(i) => (n - i - 1) as u64,
+            None => self.run + n as u64,
+        };
+        self.read += n as u64;
+        if self.run > MAX_XML_RUN {
+            let at = self.read - self.run;
+            return Err(std::io::Error::other(RunTooLong { at }));
+        }
+        Ok(n)
+    }
+}
+
 /// Why an OSM XML stream could not be read.
 #[derive(Debug)]
 enum XmlError {
     /// Its decompression went past what its size allows.
     TooExpanded(u64),
+    /// A run of bytes without a tag longer than [`MAX_XML_RUN`], from this byte.
+    NoTags(u64),
     /// The parser's reason.
     Other(String),
 }
@@ -499,6 +572,7 @@ impl std::fmt::Display for XmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             XmlError::TooExpanded(limit) => write!(f, "decompresses to more than {limit} bytes"),
+            XmlError::NoTags(at) => write!(f, "{}", RunTooLong { at: *at }),
             XmlError::Other(reason) => f.write_str(reason),
         }
     }
@@ -519,10 +593,13 @@ fn read_osm_xml<R: std::io::BufRead>(input: R) -> Result<OsmData, XmlError> {
     };
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| {
-            if let quick_xml::Error::Io(io) = &e
-                && let Some(t) = crate::io::bounded::TooExpanded::of(io)
-            {
-                return XmlError::TooExpanded(t.limit);
+            if let quick_xml::Error::Io(io) = &e {
+                if let Some(t) = crate::io::bounded::TooExpanded::of(io) {
+                    return XmlError::TooExpanded(t.limit);
+                }
+                if let Some(run) = io.get_ref().and_then(|i| i.downcast_ref::<RunTooLong>()) {
+                    return XmlError::NoTags(run.at);
+                }
             }
             XmlError::Other(format!(
                 "XML error at byte {}: {}",
@@ -699,5 +776,40 @@ mod tests {
             StreetNetwork::from_lines(ring_lines.into_iter().map(geo::Geometry::LineString))
                 .unwrap();
         assert_eq!(again.edges.len(), 3);
+    }
+
+    #[test]
+    fn xml_with_megabytes_between_two_tags_is_refused_before_it_is_held() {
+        use std::io::Write;
+        let street = r#"<node id="1" lat="48.1" lon="-1.6"/><node id="2" lat="48.101" lon="-1.6"/>
+            <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way>"#;
+        let osm = |gap: usize| {
+            let mut x = format!(r#"<?xml version="1.0"?><osm version="0.6">{street}"#);
+            x.push_str(&" ".repeat(gap));
+            x.push_str("</osm>");
+            x.into_bytes()
+        };
+        let gzip = |bytes: &[u8]| {
+            let mut g = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            g.write_all(bytes).unwrap();
+            g.finish().unwrap()
+        };
+        // a run just under the cap is read, plain or gzipped (read in many chunks)
+        let fine = osm(MAX_XML_RUN as usize - 10);
+        assert!(StreetNetwork::read_bytes("a.osm", &fine).is_ok());
+        assert!(StreetNetwork::read_bytes("a.osm.gz", &gzip(&fine)).is_ok());
+        // 4 MB of spaces: refused, naming where the run starts
+        let spaces = osm(4 << 20);
+        let start = spaces.len() - (4 << 20) - "</osm>".len();
+        for (name, bytes) in [("b.osm", spaces.clone()), ("b.osm.gz", gzip(&spaces))] {
+            match StreetNetwork::read_bytes(name, &bytes) {
+                Err(NetworkError::NoTags { at, max, .. }) => {
+                    // the run counted from just after the last `<`, that of `</way>`
+                    assert!(at <= start as u64 && at + 10 > start as u64, "{name}: {at}");
+                    assert_eq!(max, MAX_XML_RUN);
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+        }
     }
 }

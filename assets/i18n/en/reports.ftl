@@ -83,6 +83,7 @@ streets-bad_layer =
     { $report }
 streets-empty = { $file }: no walkable street in this file. It needs OpenStreetMap ways (highway=…) or street lines.
 streets-too_expanded = { $file } decompresses to more than { $max } MB, far more than an OpenStreetMap extract of this size holds: it is a “decompression bomb”; the file is not read
+streets-no_tags = { $file }: more than { $max } MB without a single tag from byte { $at }, where an OpenStreetMap file is made of short tags only; the file is damaged or not an OpenStreetMap extract, and is not read
 streets-unknown_format = { $file }: not a known street format. Read: .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp or .zip (lines).
 streets-elsewhere = These streets do not cover the territory: only { $inside } of { $units } units lie within them. Take an OpenStreetMap extract covering “{ $territory }”, in longitude/latitude.
 place-feature = feature { $n }

@@ -83,6 +83,7 @@ streets-bad_layer =
     { $report }
 streets-empty = { $file } : aucune rue praticable à pied dans ce fichier. Il faut des voies OpenStreetMap (highway=…) ou des lignes de rues.
 streets-too_expanded = { $file } se décompresse en plus de { $max } Mo, bien plus que ce qu'un extrait OpenStreetMap de cette taille contient : c'est une « bombe de décompression » ; le fichier n'est pas lu
+streets-no_tags = { $file } : plus de { $max } Mo sans aucune balise à partir de l'octet { $at }, alors qu'un fichier OpenStreetMap n'est fait que de balises courtes ; le fichier est endommagé ou n'est pas un extrait OpenStreetMap, il n'est pas lu
 streets-unknown_format = { $file } : ce n'est pas un format de rues connu. Formats lus : .osm.pbf, .osm, .osm.gz (OpenStreetMap), .geojson, .shp ou .zip (lignes).
 streets-elsewhere = Ces rues ne couvrent pas le territoire : seuls { $inside } quartiers sur { $units } sont dans leur emprise. Prenez un extrait OpenStreetMap qui couvre « { $territory } » (par exemple sur download.geofabrik.de ou avec un outil d'extraction), en longitude/latitude.
 place-feature = élément { $n }
