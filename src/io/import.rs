@@ -360,20 +360,25 @@ const MIN_EXTENT: f64 = 1e-7;
 /// The thinnest ring kept, as its convex hull's area over its extent squared.
 const THINNEST: f64 = 1e-4;
 
-/// The cells of the grid an outline is snapped to before it is repaired, along its extent.
+/// The cells of the grid an outline is snapped to before it is repaired, along its extent, at
+/// least: the grid is never finer than the one adjacency matches vertices on.
 const REPAIR_GRID: f64 = (1 << 24) as f64;
 
-/// A shape with every vertex moved to the nearest corner of a grid of `cell`, counted from the
-/// corner of its bounding box (so that no coordinate overflows).
+/// The size of the grid an outline of that extent is snapped to before it is repaired: a
+/// centimetre in degrees (1e-7, where adjacency matches vertices, so that a repaired unit still
+/// shares its edges with its neighbours), or extent / 2^24 where that is coarser.
+fn repair_cell(extent: f64) -> f64 {
+    (extent / REPAIR_GRID).max(1.0 / crate::model::territory::VERTEX_GRID)
+}
+
+/// A shape with every vertex moved to the nearest multiple of `cell` (a coordinate too large
+/// for that is left as it is).
 fn snap_to_grid(mp: &geo::MultiPolygon<f64>, cell: f64) -> geo::MultiPolygon<f64> {
-    let Some(origin) = mp.bounding_rect().map(|r| r.min()) else {
-        return mp.clone();
-    };
-    let snap = |v: f64, o: f64| {
-        let s = o + ((v - o) / cell).round() * cell;
+    let snap = |v: f64| {
+        let s = (v / cell).round() * cell;
         if s.is_finite() { s } else { v }
     };
-    mp.map_coords(|c| geo::coord! { x: snap(c.x, origin.x), y: snap(c.y, origin.y) })
+    mp.map_coords(|c| geo::coord! { x: snap(c.x), y: snap(c.y) })
 }
 
 /// A polygon layer's feature as a valid multipolygon: repaired when it crosses itself (and
@@ -478,13 +483,15 @@ pub(crate) fn area_of(
             return None;
         }
         // a union of the polygon with itself resolves crossings (non-zero fill rule), on an
-        // outline snapped to a grid of its extent / 2^24 (a millimetre for ten kilometres): the
-        // polygon library's own grid is about extent / 2^30, and vertices a few of its cells
-        // apart made its splitting loop for long (found by fuzzing: 10 vertices, 100 ms in a
-        // release build). On 800 such shapefiles of the fuzzer, the test build took 11.6 s with
-        // neither this snapping nor the thin rings dropped above, 9.5 s with only those dropped,
-        // 24 s with only the snapping (it made slivers worse), and 0.26 s with both.
-        let snapped = snap_to_grid(&mp, extent / REPAIR_GRID);
+        // outline snapped to a grid of a centimetre (see `repair_cell`): the polygon library's
+        // own grid is about extent / 2^30, and vertices a few of its cells apart made its
+        // splitting loop for long (found by fuzzing: 10 vertices, 100 ms in a release build).
+        // On 800 such shapefiles of the fuzzer, the test build took 11.6 s with neither this
+        // snapping (then to extent / 2^24) nor the thin rings dropped above, 9.5 s with only
+        // those dropped, 24 s with only the snapping (it made slivers worse), and 0.26 s with
+        // both. The fuzzer then found slower ones still: on 1,200, snapping to extent / 2^24
+        // took 5.9 s, and to a centimetre 0.22 s.
+        let snapped = snap_to_grid(&mp, repair_cell(extent));
         let repaired = std::panic::catch_unwind(|| geo::unary_union(snapped.0.iter()));
         match repaired {
             Ok(r) if !r.0.is_empty() && r.unsigned_area() > 0.0 => {
@@ -1759,7 +1766,7 @@ mod tests {
             report.problems[0].kind,
             ProblemKind::RepairedGeometry { .. }
         ));
-        let cell = (0.0004767922794117647 + 0.00018496057566474465) / REPAIR_GRID;
+        let cell = repair_cell(0.0004767922794117647 + 0.00018496057566474465);
         for p in &area.0 {
             let coords: Vec<_> = p.exterior().coords_iter().collect();
             for w in coords.windows(2) {

@@ -468,7 +468,7 @@ pub enum TerritoryError {
 }
 
 /// Snapping grid for matching polygon vertices when building adjacency: 1e-7 degree (about 1 cm).
-const VERTEX_GRID: f64 = 1e7;
+pub(crate) const VERTEX_GRID: f64 = 1e7;
 
 impl Territory {
     /// A territory of these units and collèges with no name nor sources and the DEPP's four
