@@ -449,7 +449,7 @@ pub(crate) fn area_of(
             return true;
         }
         let hull = geo::ConvexHull::convex_hull(r).unsigned_area();
-        !(hull >= THINNEST * extent * extent)
+        hull.is_nan() || hull < THINNEST * extent * extent
     };
     let mp = geo::MultiPolygon(
         mp.0.into_iter()
