@@ -436,10 +436,10 @@ pub(crate) fn area_of(
     }
     // a ring that fits in a point holds no area, and the polygon library's union loops on some
     // even beside rings of normal size (coordinates of 1e-315 next to 120, found by fuzzing):
-    // such rings are dropped, and a polygon with its outline
-    // and so is a ring that fits in a line: its convex hull thinner than THINNEST of its length
-    // (a centimetre for a hundred metres); the polygon library's union took seconds and made
-    // thousands of vertices from ten points on such slivers (found by fuzzing)
+    // such rings are dropped, and a polygon with its outline. So is a ring that fits in a line,
+    // its convex hull thinner than THINNEST of its length (a centimetre for a hundred metres):
+    // the polygon library's union took seconds and made thousands of vertices from ten points
+    // on such slivers (found by fuzzing).
     let fits_in_a_point = |r: &geo::LineString<f64>| {
         let Some(b) = r.bounding_rect() else {
             return true;
