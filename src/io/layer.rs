@@ -1408,16 +1408,20 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
     for (i, record) in reader.records().enumerate() {
         // row 1 is the header
         let place = format!("row {}", i + 2);
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
+        // the row kept at its own size (the reader's buffers grow by doubling)
+        let row = record
+            .map_err(|e| e.to_string())
+            .and_then(|r| Row::of(&r).ok_or_else(|| "a row of 4 GB or more".to_string()));
+        let row = match row {
+            Ok(row) => row,
+            Err(reason) => {
                 report.push(
                     file,
                     Some(place),
                     None,
                     Severity::Skipped,
                     ProblemKind::BadFormat {
-                        reason: Reason::Csv(e.to_string()),
+                        reason: Reason::Csv(reason),
                     },
                 );
                 continue;
@@ -1425,7 +1429,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
         };
         let mut geometry = None;
         if let (Some(lo), Some(la)) = (lon, lat) {
-            let field = |i: usize| record.get(i).map(|v| Value::Text(v.to_string()).number());
+            let field = |i: usize| row.get(i).map(|v| Value::Text(v.to_string()).number());
             let (x, y) = (field(lo), field(la));
             match (x, y) {
                 (Some(Ok(Some(x))), Some(Ok(Some(y)))) if x.abs() <= 180.0 && y.abs() <= 90.0 => {
@@ -1452,19 +1456,6 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                 _ => {}
             }
         }
-        // the row kept at its own size (the reader's buffers grow by doubling)
-        let Some(row) = Row::of(&record) else {
-            report.push(
-                file,
-                Some(place),
-                None,
-                Severity::Skipped,
-                ProblemKind::BadFormat {
-                    reason: Reason::Csv("a row of 4 GB or more".into()),
-                },
-            );
-            continue;
-        };
         features.push(Feature {
             place,
             geometry,
