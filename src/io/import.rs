@@ -314,7 +314,7 @@ fn number(
         Some(Ok(Some(x))) => {
             report.push(
                 file,
-                Some(f.place.clone()),
+                Some(f.place.to_string()),
                 Some(c),
                 Severity::Skipped,
                 ProblemKind::AbsurdValue {
@@ -327,7 +327,7 @@ fn number(
         Some(Err(v)) => {
             report.push(
                 file,
-                Some(f.place.clone()),
+                Some(f.place.to_string()),
                 Some(c),
                 Severity::Skipped,
                 ProblemKind::NotANumber { value: v },
@@ -388,7 +388,7 @@ pub(crate) fn area_of(
     file: &str,
     report: &mut Report,
 ) -> Option<geo::MultiPolygon<f64>> {
-    let mp = match f.geometry.as_ref()? {
+    let mp = match f.geometry.as_deref()? {
         geo::Geometry::Polygon(p) => geo::MultiPolygon(vec![p.clone()]),
         geo::Geometry::MultiPolygon(mp) => mp.clone(),
         other => {
@@ -399,7 +399,7 @@ pub(crate) fn area_of(
             };
             report.push(
                 file,
-                Some(f.place.clone()),
+                Some(f.place.to_string()),
                 Some("geometry"),
                 Severity::Skipped,
                 ProblemKind::NotAnArea {
@@ -412,7 +412,7 @@ pub(crate) fn area_of(
     if mp.0.is_empty() {
         report.push(
             file,
-            Some(f.place.clone()),
+            Some(f.place.to_string()),
             Some("geometry"),
             Severity::Skipped,
             ProblemKind::NullGeometry,
@@ -423,7 +423,7 @@ pub(crate) fn area_of(
     let invalid = |report: &mut Report, reason: Reason| {
         report.push(
             file,
-            Some(f.place.clone()),
+            Some(f.place.to_string()),
             Some("geometry"),
             Severity::Skipped,
             ProblemKind::InvalidGeometry { reason },
@@ -497,7 +497,7 @@ pub(crate) fn area_of(
             Ok(r) if !r.0.is_empty() && r.unsigned_area() > 0.0 => {
                 report.push(
                     file,
-                    Some(f.place.clone()),
+                    Some(f.place.to_string()),
                     Some("geometry"),
                     Severity::Note,
                     ProblemKind::RepairedGeometry { reason },
@@ -864,7 +864,7 @@ fn place_colleges(
             let p = mp.interior_point()?;
             report.push(
                 &d.file,
-                Some(d.place.clone()),
+                Some(d.place.to_string()),
                 Some("longitude/latitude"),
                 Severity::Note,
                 ProblemKind::PlacedInSector { uai: uai.clone() },
@@ -874,7 +874,7 @@ fn place_colleges(
         let Some(location) = location else {
             report.push(
                 &d.file,
-                Some(d.place.clone()),
+                Some(d.place.to_string()),
                 Some("longitude/latitude"),
                 Severity::Skipped,
                 ProblemKind::Unmatched {
@@ -1140,7 +1140,7 @@ fn merge_duplicate(
 ) {
     // the same unit listed twice (once per sector it straddles): merge when the shape is
     // the same, otherwise keep the first
-    let same_shape = match (&unit.shape, &f.geometry) {
+    let same_shape = match (&unit.shape, f.geometry.as_deref()) {
         (UnitShape::Area(a), Some(geo::Geometry::Polygon(p))) => a.0.len() == 1 && &a.0[0] == p,
         (UnitShape::Area(a), Some(geo::Geometry::MultiPolygon(m))) => a == m,
         _ => false,
@@ -1155,7 +1155,7 @@ fn merge_duplicate(
         pop.boursiers = add(pop.boursiers, boursiers);
         report.push(
             ufile,
-            Some(f.place.clone()),
+            Some(f.place.to_string()),
             uc.key.as_deref(),
             Severity::Note,
             ProblemKind::MergedDuplicate { id: key },
@@ -1163,7 +1163,7 @@ fn merge_duplicate(
     } else {
         report.push(
             ufile,
-            Some(f.place.clone()),
+            Some(f.place.to_string()),
             uc.key.as_deref(),
             Severity::Skipped,
             ProblemKind::DuplicateId { id: key },
@@ -1279,7 +1279,7 @@ fn read_sector_file(
             let Some(u) = text(f, &Some(uai_col.clone())) else {
                 report.push(
                     &sfile,
-                    Some(f.place.clone()),
+                    Some(f.place.to_string()),
                     Some(&uai_col),
                     Severity::Skipped,
                     ProblemKind::BadUai {
@@ -1289,7 +1289,7 @@ fn read_sector_file(
                 continue;
             };
             if let Some(mp) = area_of(f, &sfile, report) {
-                pending.push((u.to_ascii_uppercase(), mp, f.place.clone()));
+                pending.push((u.to_ascii_uppercase(), mp, f.place.to_string()));
             }
         }
         sector_file = sfile;
@@ -1418,7 +1418,7 @@ pub fn check_areas(layer: &Layer) -> AreaCheck {
     let mut check = AreaCheck::default();
     for f in &layer.features {
         if matches!(
-            f.geometry,
+            f.geometry.as_deref(),
             Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
         ) {
             check.polygons += 1;
@@ -1455,7 +1455,7 @@ fn read_colleges(
             if primary {
                 report.push(
                     &file,
-                    Some(f.place.clone()),
+                    Some(f.place.to_string()),
                     cols.uai.as_deref(),
                     Severity::Skipped,
                     ProblemKind::BadUai {
@@ -1469,7 +1469,7 @@ fn read_colleges(
             if primary {
                 report.push(
                     &file,
-                    Some(f.place.clone()),
+                    Some(f.place.to_string()),
                     cols.uai.as_deref(),
                     Severity::Skipped,
                     ProblemKind::BadUai { value: uai },
@@ -1487,7 +1487,7 @@ fn read_colleges(
             if primary {
                 report.push(
                     &file,
-                    Some(f.place.clone()),
+                    Some(f.place.to_string()),
                     cols.uai.as_deref(),
                     Severity::Skipped,
                     ProblemKind::DuplicateId { id: uai },
@@ -1524,12 +1524,12 @@ fn read_colleges(
             report.extend(local);
         }
         let private = text(f, &cols.status).map(|s| s.to_lowercase().contains("priv"));
-        let location = match &f.geometry {
+        let location = match f.geometry.as_deref() {
             Some(geo::Geometry::Point(p)) => Some(*p),
             _ => None,
         };
         let d = drafts.entry(uai).or_insert_with(|| CollegeDraft {
-            place: f.place.clone(),
+            place: f.place.to_string(),
             file: file.clone(),
             ..CollegeDraft::default()
         });
@@ -1680,8 +1680,8 @@ mod tests {
     /// A feature of this shape through `area_of`, with what it reported.
     fn area_of_shape(shape: geo::Geometry<f64>) -> (Option<geo::MultiPolygon<f64>>, Report) {
         let f = super::super::layer::Feature {
-            place: "feature 1".into(),
-            geometry: Some(shape),
+            place: super::super::layer::Place::Feature(1),
+            geometry: Some(Box::new(shape)),
             props: Default::default(),
         };
         let mut report = Report::default();

@@ -139,13 +139,46 @@ impl Props {
     }
 }
 
-/// One feature or row.
+/// Where a feature stands in its file, counted as users count: from 1, a table's header being
+/// its row 1. Written "feature 12" or "row 40", the words reports carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The n-th feature of a GeoJSON file or a shapefile.
+    Feature(u32),
+    /// The n-th line of a table.
+    Row(u32),
+}
+
+impl Place {
+    /// The feature at `index` (from 0).
+    pub fn feature(index: usize) -> Place {
+        Place::Feature(u32::try_from(index + 1).unwrap_or(u32::MAX))
+    }
+
+    /// The table row at `index` (from 0, the header left out).
+    pub fn row(index: usize) -> Place {
+        Place::Row(u32::try_from(index + 2).unwrap_or(u32::MAX))
+    }
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Place::Feature(n) => write!(f, "feature {n}"),
+            Place::Row(n) => write!(f, "row {n}"),
+        }
+    }
+}
+
+/// One feature or row: 64 bytes, besides its attributes' text (a table of a million rows
+/// holds a million of them).
 #[derive(Debug, Clone)]
 pub struct Feature {
-    /// "feature 12" or "row 40" (1-based, as users count).
-    pub place: String,
-    /// Its geometry in lon/lat, when it has a usable one.
-    pub geometry: Option<geo::Geometry<f64>>,
+    /// Where it is in its file.
+    pub place: Place,
+    /// Its geometry in lon/lat, when it has a usable one (boxed: a table's rows have none, or
+    /// a point).
+    pub geometry: Option<Box<geo::Geometry<f64>>>,
     /// Its attributes.
     pub props: Props,
 }
@@ -329,7 +362,7 @@ fn epsg_of_crs_name(name: &str) -> Option<u16> {
 /// A feature as read, before its coordinates are converted (the file's projection may be
 /// declared after its features).
 struct RawFeature {
-    place: String,
+    place: Place,
     geometry: Option<geo::Geometry<f64>>,
     props: BTreeMap<String, Value>,
 }
@@ -354,7 +387,7 @@ fn raw_feature(
     fields: &mut Vec<String>,
     report: &mut Report,
 ) -> RawFeature {
-    let place = format!("feature {}", index + 1);
+    let place = Place::feature(index);
     let mut props = BTreeMap::new();
     if let Some(obj) = properties.and_then(|p| p.as_object()) {
         for (k, v) in obj {
@@ -376,7 +409,7 @@ fn raw_feature(
         None | Some("null") => {
             report.push(
                 file,
-                Some(place.clone()),
+                Some(place.to_string()),
                 Some("geometry"),
                 Severity::Skipped,
                 ProblemKind::NullGeometry,
@@ -388,7 +421,7 @@ fn raw_feature(
             Err(reason) => {
                 report.push(
                     file,
-                    Some(place.clone()),
+                    Some(place.to_string()),
                     Some("geometry"),
                     Severity::Skipped,
                     ProblemKind::BrokenGeometry { reason },
@@ -648,14 +681,14 @@ fn read_geojson(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> 
             raw.geometry,
             convert.as_ref(),
             &mut checked_range,
-            (file, &raw.place, "crs"),
+            (file, raw.place, "crs"),
             report,
         ) else {
             return None;
         };
         features.push(Feature {
             place: raw.place,
-            geometry,
+            geometry: geometry.map(Box::new),
             props: Props::Map(raw.props),
         });
     }
@@ -699,7 +732,7 @@ fn to_lon_lat(
     geometry: Option<geo::Geometry<f64>>,
     convert: Option<&ToWgs84>,
     checked_range: &mut bool,
-    (file, place, crs_field): (&str, &str, &str),
+    (file, place, crs_field): (&str, Place, &str),
     report: &mut Report,
 ) -> Result<Option<geo::Geometry<f64>>, ()> {
     // a coordinate that is not a number (NaN, infinite) makes the geometry unusable
@@ -1113,7 +1146,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
     let mut features = Vec::new();
     let mut checked_range = false;
     for (i, shape) in shapes.iter_shapes().enumerate() {
-        let place = format!("feature {}", i + 1);
+        let place = Place::feature(i);
         let props = Props::Map(records.get(i).cloned().unwrap_or_default());
         let shape = match shape {
             Ok(s) => s,
@@ -1121,7 +1154,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
                 // a damaged file: keep what came before, say where it stopped
                 report.push(
                     file,
-                    Some(place),
+                    Some(place.to_string()),
                     None,
                     Severity::Skipped,
                     ProblemKind::BadFormat {
@@ -1135,7 +1168,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
             shapefile::Shape::NullShape => {
                 report.push(
                     file,
-                    Some(place.clone()),
+                    Some(place.to_string()),
                     Some("geometry"),
                     Severity::Skipped,
                     ProblemKind::NullGeometry,
@@ -1145,7 +1178,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
             shapefile::Shape::Multipatch(_) => {
                 report.push(
                     file,
-                    Some(place.clone()),
+                    Some(place.to_string()),
                     Some("geometry"),
                     Severity::Skipped,
                     ProblemKind::NotAnArea {
@@ -1159,7 +1192,7 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
                 Err(e) => {
                     report.push(
                         file,
-                        Some(place.clone()),
+                        Some(place.to_string()),
                         Some("geometry"),
                         Severity::Skipped,
                         ProblemKind::BrokenGeometry {
@@ -1174,14 +1207,14 @@ fn read_shapefile(file: &str, mut parts: ShapefileParts, report: &mut Report) ->
             geometry,
             convert.as_ref(),
             &mut checked_range,
-            (file, &place, ".prj"),
+            (file, place, ".prj"),
             report,
         ) else {
             return None;
         };
         features.push(Feature {
             place,
-            geometry,
+            geometry: geometry.map(Box::new),
             props,
         });
     }
@@ -1404,10 +1437,26 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
     };
     let (lon, lat) = (find(&LON_NAMES), find(&LAT_NAMES));
     let names: std::sync::Arc<[String]> = fields.clone().into();
-    let mut features = Vec::new();
+    // the rows counted first, so that they are held at their number, not at the next power of
+    // two (and never twice while a vector grows); the count starts after the header, which
+    // may be megabytes long and is read once
+    let rows = {
+        let after_header = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
+        let mut counter = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(text.as_bytes().get(after_header..).unwrap_or_default());
+        let mut record = csv::ByteRecord::new();
+        let mut n = 0usize;
+        while let Ok(true) = counter.read_byte_record(&mut record) {
+            n += 1;
+        }
+        n
+    };
+    let mut features = Vec::with_capacity(rows);
     for (i, record) in reader.records().enumerate() {
-        // row 1 is the header
-        let place = format!("row {}", i + 2);
+        let place = Place::row(i);
         // the row kept at its own size (the reader's buffers grow by doubling)
         let row = record
             .map_err(|e| e.to_string())
@@ -1417,7 +1466,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
             Err(reason) => {
                 report.push(
                     file,
-                    Some(place),
+                    Some(place.to_string()),
                     None,
                     Severity::Skipped,
                     ProblemKind::BadFormat {
@@ -1433,11 +1482,11 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
             let (x, y) = (field(lo), field(la));
             match (x, y) {
                 (Some(Ok(Some(x))), Some(Ok(Some(y)))) if x.abs() <= 180.0 && y.abs() <= 90.0 => {
-                    geometry = Some(geo::Geometry::Point(geo::Point::new(x, y)));
+                    geometry = Some(Box::new(geo::Geometry::Point(geo::Point::new(x, y))));
                 }
                 (Some(Ok(Some(x))), Some(Ok(Some(y)))) => report.push(
                     file,
-                    Some(place.clone()),
+                    Some(place.to_string()),
                     Some(&fields[lo]),
                     Severity::Skipped,
                     ProblemKind::AbsurdValue {
@@ -1448,7 +1497,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                 ),
                 (Some(Err(v)), _) | (_, Some(Err(v))) => report.push(
                     file,
-                    Some(place.clone()),
+                    Some(place.to_string()),
                     Some(&fields[lo]),
                     Severity::Skipped,
                     ProblemKind::NotANumber { value: v },
@@ -1528,8 +1577,8 @@ mod tests {
             Ok(Some(98.4))
         );
         assert_eq!(
-            layer.features[0].geometry,
-            Some(geo::Geometry::Point(geo::Point::new(3.06, 50.63)))
+            layer.features[0].geometry.as_deref(),
+            Some(&geo::Geometry::Point(geo::Point::new(3.06, 50.63)))
         );
         assert!(
             layer.features[1]
@@ -1548,7 +1597,8 @@ mod tests {
           "features":[{"type":"Feature","properties":{"id":1},"geometry":{"type":"Point","coordinates":[574000,6279000]}}]}"#;
         let (layer, report) = read_layer(&write("l93.geojson", l93));
         assert!(report.problems.is_empty());
-        let Some(geo::Geometry::Point(p)) = layer.unwrap().features[0].geometry else {
+        let Some(geo::Geometry::Point(p)) = layer.unwrap().features[0].geometry.as_deref().cloned()
+        else {
             panic!("a point")
         };
         assert!((p.x() - 1.439928).abs() < 1e-5 && (p.y() - 43.598852).abs() < 1e-5);
@@ -1724,5 +1774,27 @@ mod tests {
             .map(|p| p.place.clone().unwrap())
             .collect();
         assert_eq!(places, ["feature 2", "feature 3", "feature 4"]);
+    }
+
+    /// A table of many short rows is held at about its size: a row is 64 bytes besides its
+    /// text, and the rows are held at their number, not at the next power of two.
+    #[test]
+    fn a_table_of_many_rows_is_held_at_its_number_of_rows() {
+        assert!(std::mem::size_of::<Feature>() <= 64);
+        let mut text = String::from("UAI;IPS;longitude;latitude\n");
+        for i in 0..1000 {
+            text.push_str(&format!("{i:07}A;{}.5;2.{i};48.8\n", 80 + i % 40));
+        }
+        let (layer, report) = read_layer_bytes("big.csv", text.as_bytes());
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let layer = layer.unwrap();
+        assert_eq!(layer.features.len(), 1000);
+        assert_eq!(layer.features.capacity(), 1000);
+        assert_eq!(layer.features[999].place, Place::Row(1001));
+        assert_eq!(layer.features[999].place.to_string(), "row 1001");
+        assert!(matches!(
+            layer.features[999].geometry.as_deref(),
+            Some(geo::Geometry::Point(_))
+        ));
     }
 }

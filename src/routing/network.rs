@@ -201,7 +201,10 @@ impl StreetNetwork {
             let Some(layer) = layer else {
                 return Err(NetworkError::BadLayer { file, report });
             };
-            let lines = layer.features.iter().filter_map(|f| f.geometry.clone());
+            let lines = layer
+                .features
+                .iter()
+                .filter_map(|f| f.geometry.as_deref().cloned());
             return Self::from_lines(lines).ok_or(NetworkError::Empty { file });
         } else {
             return Err(NetworkError::UnknownFormat { file });

@@ -171,12 +171,12 @@ pub fn read_carte(layer: &Layer) -> Result<Carte, String> {
         else {
             carte
                 .bad_rows
-                .push((f.place.clone(), format!("{commune} / {uai}")));
+                .push((f.place.to_string(), format!("{commune} / {uai}")));
             continue;
         };
         let u = u.to_ascii_uppercase();
         if !crate::io::import::is_uai(&u) {
-            carte.bad_rows.push((f.place.clone(), u));
+            carte.bad_rows.push((f.place.to_string(), u));
             continue;
         }
         // a commune code read as a number loses its leading zero (01001 → 1001)
@@ -207,7 +207,7 @@ pub fn read_carte(layer: &Layer) -> Result<Carte, String> {
         let Some(s) = get(f, &street) else {
             carte
                 .bad_rows
-                .push((f.place.clone(), "Type_et_Libelle".into()));
+                .push((f.place.to_string(), "Type_et_Libelle".into()));
             continue;
         };
         let from_n = house_number(from.as_ref().and_then(|c| f.props.get(c)).as_ref()).unwrap_or(1);
@@ -228,7 +228,7 @@ pub fn read_carte(layer: &Layer) -> Result<Carte, String> {
             to: to_n.max(from_n),
             parity,
             uai: u,
-            row: f.place.clone(),
+            row: f.place.to_string(),
         });
     }
     for (code, list) in whole {

@@ -341,7 +341,7 @@ impl Rows {
         f: &Feature,
         cache: &mut HashMap<u16, Option<ToWgs84>>,
     ) -> Option<geo::Point<f64>> {
-        if let Some(geo::Geometry::Point(p)) = &f.geometry {
+        if let Some(geo::Geometry::Point(p)) = f.geometry.as_deref() {
             return Some(*p);
         }
         if let (Some(lat), Some(lon)) = (num(f, &self.lat), num(f, &self.lon))

@@ -276,7 +276,7 @@ pub fn recognise(path: &Path) -> Recognised {
             let keys: HashSet<String> = l.fields.iter().map(|f| header_key(f)).collect();
             let areas = l.features.iter().any(|f| {
                 matches!(
-                    f.geometry,
+                    f.geometry.as_deref(),
                     Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
                 )
             });
