@@ -85,12 +85,13 @@ pub struct Row {
 }
 
 impl Row {
-    /// The row of a record; `None` for a row of 4 GB or more.
-    fn of(record: &csv::StringRecord) -> Option<Row> {
+    /// The row of a record, its text read in the table's encoding; `None` for a row of 4 GB
+    /// or more.
+    fn of(record: &csv::ByteRecord, encoding: &'static encoding_rs::Encoding) -> Option<Row> {
         let mut text = String::with_capacity(record.as_slice().len());
         let mut ends = Vec::with_capacity(record.len());
         for field in record {
-            text.push_str(field);
+            text.push_str(&encoding.decode_without_bom_handling(field).0);
             ends.push(u32::try_from(text.len()).ok()?);
         }
         Some(Row {
@@ -270,6 +271,15 @@ pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
         );
         return (None, report);
     }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "csv" | "txt" | "tsv") {
+        // a table is read as a stream, never held whole
+        let layer = read_csv(&file, || std::fs::File::open(path), &mut report);
+        return (layer, report);
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -283,12 +293,7 @@ pub fn read_layer(path: &Path) -> (Option<Layer>, Report) {
             return (None, report);
         }
     };
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
     let layer = match ext.as_str() {
-        "csv" | "txt" | "tsv" => read_csv(&file, &bytes, &mut report),
         "shp" => {
             let side = |ext: &str| {
                 // the companion files, whatever the case of their extension
@@ -318,7 +323,7 @@ pub fn read_layer_bytes(name: &str, bytes: &[u8]) -> (Option<Layer>, Report) {
     let mut report = Report::default();
     let lower = name.to_ascii_lowercase();
     let layer = if lower.ends_with(".csv") || lower.ends_with(".txt") || lower.ends_with(".tsv") {
-        read_csv(name, bytes, &mut report)
+        read_csv(name, || Ok(bytes), &mut report)
     } else if lower.ends_with(".shp") {
         let parts = ShapefileParts {
             shp: bytes.to_vec(),
@@ -1375,58 +1380,239 @@ fn dbf_value(v: shapefile::dbase::FieldValue) -> Value {
     }
 }
 
-/// Column names that hold longitudes and latitudes.
 /// The longest column name kept whole (longer ones are cut with an ellipsis).
 const MAX_FIELD_NAME: usize = 200;
 
+/// Column names that hold longitudes and latitudes.
 const LON_NAMES: [&str; 4] = ["longitude", "lon", "lng", "long"];
 const LAT_NAMES: [&str; 2] = ["latitude", "lat"];
 
-fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
-    // UTF-8 is read in place; only a Windows-1252 file is decoded to a copy
-    let utf8 = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text: std::borrow::Cow<str> = match std::str::from_utf8(utf8) {
-        Ok(t) => t.into(),
-        Err(_) => decode_text(bytes).into(),
-    };
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = [b';', b',', b'\t']
+/// A table's text stream, its UTF-8 byte order mark left out.
+fn table_stream<R: std::io::Read>(source: R) -> std::io::Result<std::io::BufReader<R>> {
+    use std::io::BufRead;
+    let mut stream = std::io::BufReader::new(source);
+    if stream.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+        stream.consume(3);
+    }
+    Ok(stream)
+}
+
+/// The delimiter a table's first line uses most (`;`, `,` or tab), read as a stream: a first
+/// line of megabytes is counted, never held.
+fn table_delimiter(stream: &mut impl std::io::BufRead) -> std::io::Result<u8> {
+    let mut counts = [0usize; 3];
+    loop {
+        let buf = stream.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        let end = buf.iter().position(|&b| b == b'\n');
+        for b in &buf[..end.unwrap_or(buf.len())] {
+            match b {
+                b';' => counts[0] += 1,
+                b',' => counts[1] += 1,
+                b'\t' => counts[2] += 1,
+                _ => {}
+            }
+        }
+        if end.is_some() {
+            break;
+        }
+        let n = buf.len();
+        stream.consume(n);
+    }
+    Ok([b';', b',', b'\t']
         .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let fields: Vec<String> = match reader.headers() {
-        Ok(h) if h.len() < 2 => {
-            report.push(
-                file,
-                None,
-                None,
-                Severity::Fatal,
-                ProblemKind::NotReadHere {
-                    refusal: super::report::Refusal::NotATable,
-                },
-            );
+        .zip(counts)
+        .max_by_key(|&(_, n)| n)
+        .map_or(b',', |(d, _)| d))
+}
+
+/// What a pass over a table's records found.
+struct TableScan {
+    /// The header's fields, each kept to the bytes of its first `MAX_FIELD_NAME` characters
+    /// and a few more (so that a cut one is seen to be longer), leading spaces left out.
+    header: Vec<Vec<u8>>,
+    /// The number of rows after the header (a row's line breaks in quotes counted as one row).
+    rows: usize,
+    /// Whether the bytes read are all UTF-8.
+    utf8: bool,
+}
+
+/// Reads a table's records with the CSV parser's core, through buffers of a fixed size: its
+/// header kept (each field cut, see [`TableScan::header`]), then, when `whole`, its rows
+/// counted and its text checked to be UTF-8, nothing of them kept. A header or a cell of
+/// megabytes takes no memory here; the stream is left just after the header when not `whole`.
+fn scan_table(
+    stream: &mut impl std::io::BufRead,
+    delimiter: u8,
+    whole: bool,
+) -> std::io::Result<TableScan> {
+    use csv_core::ReadRecordResult as R;
+    const KEEP: usize = 4 * MAX_FIELD_NAME + 4;
+    let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut decoder = encoding_rs::UTF_8.new_decoder_without_bom_handling();
+    let mut decoded = vec![0u8; 16 * 1024];
+    let mut out = vec![0u8; 16 * 1024];
+    let mut ends = [0usize; 256];
+    let mut scan = TableScan {
+        header: vec![Vec::new()],
+        rows: 0,
+        utf8: true,
+    };
+    let mut records = 0usize;
+    // bytes of the header written so far
+    let mut written = 0usize;
+    let keep = |field: &mut Vec<u8>, mut bytes: &[u8]| {
+        if field.is_empty() {
+            let blank = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+            bytes = &bytes[blank..];
+        }
+        let room = KEEP.saturating_sub(field.len());
+        field.extend_from_slice(&bytes[..room.min(bytes.len())]);
+    };
+    let mut ended = false;
+    loop {
+        let input = stream.fill_buf()?;
+        let last = input.is_empty();
+        let (result, read, wrote, ended_fields) = core.read_record(input, &mut out, &mut ends);
+        // the bytes read checked to be UTF-8 (the end of the stream, said once, closes a
+        // sequence left open)
+        if whole && scan.utf8 && !ended {
+            let mut rest = &input[..read];
+            loop {
+                let (r, used, _) =
+                    decoder.decode_to_utf8_without_replacement(rest, &mut decoded, last);
+                rest = &rest[used..];
+                match r {
+                    encoding_rs::DecoderResult::InputEmpty => break,
+                    encoding_rs::DecoderResult::OutputFull => {}
+                    encoding_rs::DecoderResult::Malformed(..) => {
+                        scan.utf8 = false;
+                        break;
+                    }
+                }
+            }
+            ended = last;
+        }
+        if records == 0 {
+            // this call's bytes are the header's from `written` on; a field's end is where it
+            // stands in the whole header
+            let mut field = scan.header.pop().unwrap_or_default();
+            let mut from = 0;
+            for &end in &ends[..ended_fields] {
+                let to = end.saturating_sub(written).clamp(from, wrote);
+                keep(&mut field, &out[from..to]);
+                scan.header.push(std::mem::take(&mut field));
+                from = to;
+            }
+            keep(&mut field, &out[from..wrote]);
+            scan.header.push(field);
+            written += wrote;
+        }
+        stream.consume(read);
+        match result {
+            R::InputEmpty | R::OutputFull | R::OutputEndsFull => {}
+            R::Record => {
+                if records == 0 {
+                    // the field opened after the last end
+                    scan.header.pop();
+                    if !whole {
+                        return Ok(scan);
+                    }
+                }
+                records += 1;
+            }
+            R::End => break,
+        }
+    }
+    if records == 0 {
+        scan.header.clear();
+    }
+    scan.rows = records.saturating_sub(1);
+    Ok(scan)
+}
+
+/// Reads a table (CSV, TSV) as a stream, from `open`, called once for each pass: the first line
+/// for the delimiter, then the rows, counted and checked for UTF-8 (a file that is not is read
+/// as Windows-1252), then read. Nothing but the rows is held, each at its own size: a table
+/// takes in memory about what it takes on disk.
+fn read_csv<R: std::io::Read>(
+    file: &str,
+    open: impl Fn() -> std::io::Result<R>,
+    report: &mut Report,
+) -> Option<Layer> {
+    let mut unreadable = |e: std::io::Error| {
+        report.push(
+            file,
+            None,
+            None,
+            Severity::Fatal,
+            ProblemKind::Unreadable { reason: e.into() },
+        );
+    };
+    let delimiter = match open()
+        .and_then(table_stream)
+        .and_then(|mut s| table_delimiter(&mut s))
+    {
+        Ok(d) => d,
+        Err(e) => {
+            unreadable(e);
             return None;
         }
-        // a column's name is a few words: one of megabytes is cut, so that no search or
-        // message works on it whole
-        Ok(h) => h
-            .iter()
-            .map(|s| crate::i18n::cut(s.trim(), MAX_FIELD_NAME))
-            .collect(),
+    };
+    // the header kept, the rows counted, so that they are held at their number, not at the
+    // next power of two (and never twice while a vector grows), and the text checked to be UTF-8
+    let scan = match open()
+        .and_then(table_stream)
+        .and_then(|mut s| scan_table(&mut s, delimiter, true))
+    {
+        Ok(scan) => scan,
         Err(e) => {
-            report.push(
-                file,
-                None,
-                None,
-                Severity::Fatal,
-                ProblemKind::BadFormat {
-                    reason: Reason::Csv(e.to_string()),
-                },
-            );
+            unreadable(e);
+            return None;
+        }
+    };
+    if scan.header.len() < 2 {
+        report.push(
+            file,
+            None,
+            None,
+            Severity::Fatal,
+            ProblemKind::NotReadHere {
+                refusal: super::report::Refusal::NotATable,
+            },
+        );
+        return None;
+    }
+    let encoding = if scan.utf8 {
+        encoding_rs::UTF_8
+    } else {
+        encoding_rs::WINDOWS_1252
+    };
+    // a column's name is a few words: one of megabytes is cut, so that no search or message
+    // works on it whole
+    let fields: Vec<String> = scan
+        .header
+        .iter()
+        .map(|name| {
+            let name = encoding.decode_without_bom_handling(name).0;
+            crate::i18n::cut(name.trim(), MAX_FIELD_NAME)
+        })
+        .collect();
+    // the rows read after the header, which is passed over again, not held
+    let reader = open().and_then(table_stream).and_then(|mut stream| {
+        scan_table(&mut stream, delimiter, false)?;
+        Ok(csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(stream))
+    });
+    let mut reader = match reader {
+        Ok(r) => r,
+        Err(e) => {
+            unreadable(e);
             return None;
         }
     };
@@ -1437,33 +1623,21 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
     };
     let (lon, lat) = (find(&LON_NAMES), find(&LAT_NAMES));
     let names: std::sync::Arc<[String]> = fields.clone().into();
-    // the rows counted first, so that they are held at their number, not at the next power of
-    // two (and never twice while a vector grows); the count starts after the header, which
-    // may be megabytes long and is read once
-    let rows = {
-        let after_header = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
-        let mut counter = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(text.as_bytes().get(after_header..).unwrap_or_default());
-        let mut record = csv::ByteRecord::new();
-        let mut n = 0usize;
-        while let Ok(true) = counter.read_byte_record(&mut record) {
-            n += 1;
-        }
-        n
-    };
-    let mut features = Vec::with_capacity(rows);
-    for (i, record) in reader.records().enumerate() {
+    let mut features = Vec::with_capacity(scan.rows);
+    let mut record = csv::ByteRecord::new();
+    for i in 0.. {
         let place = Place::row(i);
         // the row kept at its own size (the reader's buffers grow by doubling)
-        let row = record
-            .map_err(|e| e.to_string())
-            .and_then(|r| Row::of(&r).ok_or_else(|| "a row of 4 GB or more".to_string()));
+        let row = match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => Row::of(&record, encoding)
+                .ok_or_else(|| (false, "a row of 4 GB or more".to_string())),
+            // a file that cannot be read further stops there
+            Err(e) => Err((e.is_io_error(), e.to_string())),
+        };
         let row = match row {
             Ok(row) => row,
-            Err(reason) => {
+            Err((stop, reason)) => {
                 report.push(
                     file,
                     Some(place.to_string()),
@@ -1473,6 +1647,9 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
                         reason: Reason::Csv(reason),
                     },
                 );
+                if stop {
+                    break;
+                }
                 continue;
             }
         };
@@ -1520,7 +1697,7 @@ fn read_csv(file: &str, bytes: &[u8], report: &mut Report) -> Option<Layer> {
         } else {
             String::new()
         },
-        encoding: text_encoding(bytes),
+        encoding: if scan.utf8 { "UTF-8" } else { "Windows-1252" },
     })
 }
 
@@ -1796,5 +1973,78 @@ mod tests {
             layer.features[999].geometry.as_deref(),
             Some(geo::Geometry::Point(_))
         ));
+    }
+
+    /// A table is read as a stream in chunks: its encoding is decided on every byte, a
+    /// character cut by a chunk's end included, as when the file was read whole.
+    #[test]
+    fn a_table_read_as_a_stream_is_utf8_only_when_every_byte_is() {
+        let mut text = String::from("UAI;nom\n");
+        let mut i = 0;
+        // rows until "é" straddles the stream's 8 KiB chunks (its first byte at 8191)
+        while text.len() < 8191 - 12 {
+            text.push_str(&format!("{i:07}A;x\n"));
+            i += 1;
+        }
+        // a padded code, then "é" at bytes 8191 and 8192
+        text.push_str(&"y".repeat(8191 - 8 - text.len()));
+        text.push_str("0000000;é\n");
+        assert_eq!(&text.as_bytes()[8191..8193], "é".as_bytes());
+        let utf8 = text.clone() + &"0000001B;z\n".repeat(20_000);
+        let (layer, _) = read_layer_bytes("t.csv", utf8.as_bytes());
+        let layer = layer.unwrap();
+        assert_eq!(layer.encoding, "UTF-8");
+        let cafe = |layer: &Layer| {
+            layer.features.iter().find_map(|f| {
+                f.props
+                    .get("nom")
+                    .and_then(|v| v.text())
+                    .filter(|t| t != "x" && t != "z")
+            })
+        };
+        assert_eq!(cafe(&layer).as_deref(), Some("é"));
+        // one latin-1 byte 200 KB further makes the whole file Windows-1252, as a spreadsheet
+        // wrote it
+        let mut latin = utf8.clone().into_bytes();
+        latin.extend_from_slice(b"0000002C;caf\xe9\n");
+        let (layer, _) = read_layer_bytes("t.csv", &latin);
+        let layer = layer.unwrap();
+        assert_eq!(layer.encoding, "Windows-1252");
+        assert_eq!(cafe(&layer).as_deref(), Some("Ã©"));
+        // so does a character cut short by the end of the file
+        let mut cut = utf8.into_bytes();
+        cut.extend_from_slice(b"0000003D;\xc3");
+        let (layer, _) = read_layer_bytes("t.csv", &cut);
+        assert_eq!(layer.unwrap().encoding, "Windows-1252");
+    }
+
+    /// A column's name of megabytes is cut as it is read, never held whole; the columns after
+    /// it, and a thousand more, are found.
+    #[test]
+    fn a_header_of_megabytes_is_cut_as_it_is_read() {
+        let mut text = "n".repeat(3 << 20);
+        text.push_str(";UAI;");
+        text.push_str(
+            &(0..1000)
+                .map(|i| format!("c{i}"))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        text.push_str(";IPS\n0750001A;x;");
+        text.push_str(&";".repeat(1000));
+        text.push_str("98,4\n");
+        let (layer, report) = read_layer_bytes("t.csv", text.as_bytes());
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let layer = layer.unwrap();
+        assert_eq!(layer.fields.len(), 1003);
+        assert_eq!(layer.fields[0].chars().count(), MAX_FIELD_NAME + 1);
+        assert!(layer.fields[0].ends_with('…'));
+        assert_eq!(layer.fields[1], "UAI");
+        assert_eq!(layer.fields[1002], "IPS");
+        assert_eq!(layer.features.len(), 1);
+        assert_eq!(
+            layer.features[0].props.get("IPS").unwrap().number(),
+            Ok(Some(98.4))
+        );
     }
 }
