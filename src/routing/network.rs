@@ -165,6 +165,18 @@ impl StreetNetwork {
             file: file.clone(),
             reason,
         };
+        let xml_error = |e: XmlError| match e {
+            XmlError::TooExpanded(limit) => NetworkError::TooExpanded {
+                file: file.clone(),
+                limit,
+            },
+            XmlError::NoTags(at) => NetworkError::NoTags {
+                file: file.clone(),
+                at,
+                max: MAX_XML_RUN,
+            },
+            XmlError::Other(reason) => unreadable(reason),
+        };
         let (nodes, ways) = if lower.ends_with(".pbf") {
             read_pbf(bytes).map_err(unreadable)?
         } else if lower.ends_with(".osm.gz") {
@@ -172,27 +184,9 @@ impl StreetNetwork {
             let limit = crate::io::bounded::allowance(bytes.len() as u64);
             let gz =
                 crate::io::bounded::Capped::new(flate2::read::MultiGzDecoder::new(bytes), limit);
-            read_osm_xml(std::io::BufReader::new(TagRuns::new(gz))).map_err(|e| match e {
-                XmlError::TooExpanded(limit) => NetworkError::TooExpanded {
-                    file: file.clone(),
-                    limit,
-                },
-                XmlError::NoTags(at) => NetworkError::NoTags {
-                    file: file.clone(),
-                    at,
-                    max: MAX_XML_RUN,
-                },
-                XmlError::Other(reason) => unreadable(reason),
-            })?
+            read_osm_xml(std::io::BufReader::new(TagRuns::new(gz))).map_err(xml_error)?
         } else if lower.ends_with(".osm") {
-            read_osm_xml(std::io::BufReader::new(TagRuns::new(bytes))).map_err(|e| match e {
-                XmlError::NoTags(at) => NetworkError::NoTags {
-                    file: file.clone(),
-                    at,
-                    max: MAX_XML_RUN,
-                },
-                e => unreadable(e.to_string()),
-            })?
+            read_osm_xml(std::io::BufReader::new(TagRuns::new(bytes))).map_err(xml_error)?
         } else if [".geojson", ".json", ".shp", ".zip"]
             .iter()
             .any(|e| lower.ends_with(e))
