@@ -382,10 +382,10 @@ struct FeatureText<'a> {
     geometry: Option<&'a serde_json::value::RawValue>,
 }
 
-/// Reads one feature's attributes and geometry (its JSON text; `None` or `null`: none); what is
-/// wrong goes in the report.
+/// Reads one feature's attributes (their text moved, never copied) and geometry (its JSON text;
+/// `None` or `null`: none); what is wrong goes in the report.
 fn raw_feature(
-    properties: Option<&serde_json::Value>,
+    properties: Option<serde_json::Value>,
     geometry: Option<&str>,
     index: usize,
     file: &str,
@@ -394,9 +394,9 @@ fn raw_feature(
 ) -> RawFeature {
     let place = Place::feature(index);
     let mut props = BTreeMap::new();
-    if let Some(obj) = properties.and_then(|p| p.as_object()) {
+    if let Some(serde_json::Value::Object(obj)) = properties {
         for (k, v) in obj {
-            if !fields.contains(k) {
+            if !fields.contains(&k) {
                 fields.push(k.clone());
             }
             let value = match v {
@@ -404,10 +404,10 @@ fn raw_feature(
                 serde_json::Value::Number(n) => {
                     n.as_f64().map(Value::Number).unwrap_or(Value::Null)
                 }
-                serde_json::Value::String(s) => Value::Text(s.clone()),
+                serde_json::Value::String(s) => Value::Text(s),
                 other => Value::Text(other.to_string()),
             };
-            props.insert(k.clone(), value);
+            props.insert(k, value);
         }
     }
     let geometry = match geometry.map(str::trim) {
@@ -451,7 +451,7 @@ fn raw_feature_of_value(
 ) -> RawFeature {
     let geometry = feature.get("geometry").map(|g| g.to_string());
     raw_feature(
-        feature.get("properties"),
+        feature.get("properties").cloned(),
         geometry.as_deref(),
         0,
         file,
@@ -561,7 +561,7 @@ impl<'de> serde::de::Visitor<'de> for FeaturesSeed<'_> {
         let mut out = Vec::new();
         while let Some(raw) = seq.next_element::<FeatureText<'de>>()? {
             out.push(raw_feature(
-                raw.properties.as_ref(),
+                raw.properties,
                 raw.geometry.map(|g| g.get()),
                 out.len(),
                 self.file,
