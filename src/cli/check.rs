@@ -29,7 +29,14 @@ pub(super) fn check_command(files: &[PathBuf], lang: Lang) -> Result<String, Str
                     .join(", "),
             ));
             let _ = words(crate::i18n::check::read_as(lang, &l.crs, l.encoding));
-            if let Some(role) = crate::io::national::recognise(f).role {
+            // a table by its header and first rows; a layer of areas by the columns read
+            // here, not read a second time
+            let role = if crate::io::national::is_table_name(f) {
+                crate::io::national::recognise(f).role
+            } else {
+                crate::io::national::role_of_layer(&l)
+            };
+            if let Some(role) = role {
                 let _ = words(crate::i18n::check::recognised_as(
                     lang,
                     crate::i18n::departement::role_name(lang, role),

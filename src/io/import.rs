@@ -455,8 +455,10 @@ pub(crate) fn area_of(
         mp.0.into_iter()
             .filter(|p| !fits_in_a_point(p.exterior()))
             .map(|p| {
-                let holes = p.interiors().iter().filter(|h| !fits_in_a_point(h));
-                geo::Polygon::new(p.exterior().clone(), holes.cloned().collect())
+                // rings moved, never copied (an outline may have a million vertices)
+                let (exterior, holes) = p.into_inner();
+                let holes = holes.into_iter().filter(|h| !fits_in_a_point(h));
+                geo::Polygon::new(exterior, holes.collect())
             })
             .collect(),
     );

@@ -273,14 +273,7 @@ pub fn recognise(path: &Path) -> Recognised {
             };
         }
         Some(l) => {
-            let keys: HashSet<String> = l.fields.iter().map(|f| header_key(f)).collect();
-            let areas = l.features.iter().any(|f| {
-                matches!(
-                    f.geometry.as_deref(),
-                    Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
-                )
-            });
-            rec.role = if areas { layer_role(&keys) } else { None };
+            rec.role = role_of_layer(&l);
             rec.columns = l.fields;
             if rec.role.is_none() {
                 rec.refusal = Some(Refusal::Unknown);
@@ -288,6 +281,18 @@ pub fn recognise(path: &Path) -> Recognised {
         }
     }
     rec
+}
+
+/// The role of a layer of areas already read, from its columns (`None` for one without areas).
+pub fn role_of_layer(layer: &super::layer::Layer) -> Option<Role> {
+    let keys: HashSet<String> = layer.fields.iter().map(|f| header_key(f)).collect();
+    let areas = layer.features.iter().any(|f| {
+        matches!(
+            f.geometry.as_deref(),
+            Some(geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_))
+        )
+    });
+    if areas { layer_role(&keys) } else { None }
 }
 
 /// The establishment names of a table's first rows (at most 64 KiB read), to tell an école
