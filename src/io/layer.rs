@@ -1397,9 +1397,9 @@ fn table_stream<R: std::io::Read>(source: R) -> std::io::Result<std::io::BufRead
     Ok(stream)
 }
 
-/// The delimiter a table's first line uses most (`;`, `,` or tab), read as a stream: a first
-/// line of megabytes is counted, never held.
-fn table_delimiter(stream: &mut impl std::io::BufRead) -> std::io::Result<u8> {
+/// The delimiter a table's first line uses most (`;`, `,` or tab; on a tie the later of them),
+/// read as a stream: a first line of megabytes is counted, never held.
+pub(crate) fn table_delimiter(stream: &mut impl std::io::BufRead) -> std::io::Result<u8> {
     let mut counts = [0usize; 3];
     loop {
         let buf = stream.fill_buf()?;

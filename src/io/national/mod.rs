@@ -120,10 +120,8 @@ pub fn table_header(path: &Path) -> Result<(Vec<String>, u8), String> {
         .map_err(|e| e.to_string())?;
     let text = super::layer::decode_text(&line);
     let first = text.trim_end_matches(['\r', '\n']);
-    let delimiter = [b';', b',', b'\t']
-        .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
+    // chosen as the table reader chooses it (reading a slice cannot fail)
+    let delimiter = super::layer::table_delimiter(&mut first.as_bytes()).unwrap_or(b',');
     if !first.bytes().any(|b| b == delimiter) {
         return Ok((Vec::new(), delimiter));
     }
